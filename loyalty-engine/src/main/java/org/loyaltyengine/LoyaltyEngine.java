@@ -1,0 +1,143 @@
+package org.loyaltyengine;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.customers.CustomerRegistry;
+import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.RuleSetRegistry;
+import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.pos.PosCards;
+import org.loyaltyengine.spi.InMemoryStore;
+import org.loyaltyengine.spi.LoyaltyStore;
+
+/**
+ * The embeddable loyalty engine: program facades over one command pipeline, decided by versioned
+ * rule sets, with all state behind a {@link LoyaltyStore}.
+ *
+ * <pre>{@code
+ * LoyaltyEngine engine = LoyaltyEngine.builder().build();          // in-memory store, packaged rules
+ * Outcome o = engine.posCards().addItem(ctx, AddItem.of("R1", "1", "coffee", Money.of("45.00", "CZK"), "21"));
+ * }</pre>
+ *
+ * <p>The engine keeps no state of its own and is safe to share between threads (SPEC X-2).
+ */
+public final class LoyaltyEngine {
+    private final CommandPipeline pipeline;
+    private final PosCards posCards;
+    private final SavingsPoints savingsPoints;
+    private final CustomerCards customerCards;
+    private final CustomerRegistry customers;
+
+    private LoyaltyEngine(Builder b) {
+        RuleSetRegistry registry = new RuleSetRegistry(b.rules);
+        this.pipeline = new CommandPipeline(b.store, registry, b.clock);
+        this.posCards = new PosCards(pipeline);
+        this.savingsPoints = new SavingsPoints(pipeline);
+        this.customerCards = new CustomerCards(pipeline);
+        this.customers = new CustomerRegistry(pipeline);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The POS discount and credit card program (seed 004). */
+    public PosCards posCards() {
+        return posCards;
+    }
+
+    /** The savings points of a travel agency (seed 001). */
+    public SavingsPoints savingsPoints() {
+        return savingsPoints;
+    }
+
+    /** The customer card of a veterinary practice (seed 000). */
+    public CustomerCards customerCards() {
+        return customerCards;
+    }
+
+    /** The customers of the webshop warehouse system (seed 003): master data, import, orders, discount. */
+    public CustomerRegistry customers() {
+        return customers;
+    }
+
+    /** Every rule-set version the engine's rule source holds. */
+    public List<RuleSetVersion> ruleSets() {
+        return pipeline.rules().all();
+    }
+
+    /** The version of {@code ruleSet} that decides commands dated {@code date}. */
+    public RuleSetVersion ruleSetInForce(String ruleSet, java.time.LocalDate date) {
+        return pipeline.rules().inForce(ruleSet, date).version();
+    }
+
+    /**
+     * Compiles every rule-set version now (they are otherwise compiled on first use).
+     *
+     * @throws RuleCompilationException naming file and line of the first version that fails
+     */
+    public void verifyRules() {
+        for (RuleSetVersion v : pipeline.rules().all()) {
+            pipeline.rules().compile(v);
+        }
+    }
+
+    public LoyaltyStore store() {
+        return pipeline.store();
+    }
+
+    /** Configures an engine; every setting has a default, so {@code builder().build()} works. */
+    public static final class Builder {
+        private LoyaltyStore store = new InMemoryStore();
+        private RuleSource rules;
+        private Clock clock = Clock.systemUTC();
+        private boolean verify;
+
+        private Builder() {
+        }
+
+        /** Where state lives; default: a new {@link InMemoryStore}. */
+        public Builder store(LoyaltyStore store) {
+            this.store = Objects.requireNonNull(store, "store: pass an InMemoryStore or a JpaStore");
+            return this;
+        }
+
+        /** Where rule sets come from; default: {@link RuleSource#defaults()}, the sets packaged in the jar. */
+        public Builder rules(RuleSource rules) {
+            this.rules = Objects.requireNonNull(rules, "rules: pass RuleSource.defaults() or RuleSource.folder(path)");
+            return this;
+        }
+
+        /** The clock for recorded times and hold expiry; default: the system clock in UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock: pass Clock.systemUTC() or a fixed clock in tests");
+            return this;
+        }
+
+        /** Compile every rule-set version when building, so a broken file fails at start-up. */
+        public Builder verifyRulesOnBuild() {
+            this.verify = true;
+            return this;
+        }
+
+        public LoyaltyEngine build() {
+            LoyaltyEngine engine = new LoyaltyEngine(this.rules == null ? withDefaults() : this);
+            if (verify) {
+                engine.verifyRules();
+            }
+            return engine;
+        }
+
+        private Builder withDefaults() {
+            this.rules = RuleSource.defaults();
+            if (rules.files().isEmpty()) {
+                throw new IllegalStateException("no rule sets found on the classpath under "
+                        + RuleSource.DEFAULT_CLASSPATH_ROOT + "/; is the loyalty-engine jar on the classpath?");
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.loyaltyengine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Where rule sets come from: the defaults packaged in the engine jar, another classpath folder, or a
+ * folder on disk that analysts edit. Read once when the engine is built; every file is held as text.
+ */
+public final class RuleSource {
+    /** The classpath folder the engine jar ships the repository's {@code rules/} under. */
+    public static final String DEFAULT_CLASSPATH_ROOT = "loyalty-rules";
+
+    private final String description;
+    private final Map<String, String> files;
+
+    private RuleSource(String description, Map<String, String> files) {
+        this.description = description;
+        this.files = Collections.unmodifiableMap(new TreeMap<>(files));
+    }
+
+    /** The rule sets shipped inside the engine jar. */
+    public static RuleSource defaults() {
+        return classpath(DEFAULT_CLASSPATH_ROOT);
+    }
+
+    /** Every file under {@code root} in every classpath entry (directories and jars). */
+    public static RuleSource classpath(String root) {
+        Objects.requireNonNull(root, "root");
+        Map<String, String> files = new TreeMap<>();
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+                    ? Thread.currentThread().getContextClassLoader() : RuleSource.class.getClassLoader();
+            Enumeration<URL> roots = loader.getResources(root);
+            while (roots.hasMoreElements()) {
+                URI uri = roots.nextElement().toURI();
+                if ("jar".equals(uri.getScheme())) {
+                    FileSystem fs;
+                    boolean opened = false;
+                    try {
+                        fs = FileSystems.newFileSystem(uri, Map.of());
+                        opened = true;
+                    } catch (FileSystemAlreadyExistsException e) {
+                        fs = FileSystems.getFileSystem(uri);
+                    }
+                    try {
+                        readTree(fs.provider().getPath(uri), files);
+                    } finally {
+                        if (opened) {
+                            fs.close();
+                        }
+                    }
+                } else {
+                    readTree(Path.of(uri), files);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule sets from classpath folder " + root, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return new RuleSource("classpath:" + root, files);
+    }
+
+    /** Every file under a folder on disk, laid out as {@code <set>/v<N>/...}. */
+    public static RuleSource folder(Path folder) {
+        Objects.requireNonNull(folder, "folder");
+        if (!Files.isDirectory(folder)) {
+            throw new org.loyaltyengine.spi.InvalidValueException("rule folder " + folder.toAbsolutePath()
+                    + " does not exist or is not a directory");
+        }
+        Map<String, String> files = new TreeMap<>();
+        try {
+            readTree(folder, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule folder " + folder, e);
+        }
+        return new RuleSource(folder.toAbsolutePath().toString(), files);
+    }
+
+    private static void readTree(Path root, Map<String, String> into) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile).forEach(paths::add);
+        }
+        for (Path p : paths) {
+            String relative = root.relativize(p).toString().replace('\\', '/');
+            into.putIfAbsent(relative, Files.readString(p, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The files under one folder only (e.g. {@code pos-card/v2}), paths unchanged: one version on its own. */
+    public RuleSource only(String folder) {
+        String prefix = folder.endsWith("/") ? folder : folder + "/";
+        Map<String, String> subset = new TreeMap<>();
+        files.forEach((path, text) -> {
+            if (path.startsWith(prefix)) {
+                subset.put(path, text);
+            }
+        });
+        return new RuleSource(description + "!" + folder, subset);
+    }
+
+    /** Relative path -> text of every file in the source. */
+    public Map<String, String> files() {
+        return files;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,188 @@
+package org.loyaltyengine.card;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.CurrencyMismatchException;
+import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Money;
+
+/** The requests a practice system sends to {@link CustomerCards}; each validates itself on construction. */
+public final class CardRequests {
+    private CardRequests() {
+    }
+
+    /**
+     * The practice's customer-card settings (SPEC CC-1, CC-3). Each threshold may be null (unset); a set
+     * threshold must be greater than zero. {@code currency} null means EUR.
+     *
+     * @param defaultPercent the percentage of an eligible line's amount that goes on the card when the
+     *                       product has no percentage of its own
+     * @param autoEnrol      whether customers created from now on take part automatically
+     */
+    public record Configure(BigDecimal defaultPercent, BigDecimal minUnits, Integer minPurchases, Integer minVisits,
+                            BigDecimal minAmount, boolean autoEnrol, Currency currency) {
+        public Configure {
+            Checks.percent(defaultPercent, "default percentage");
+            if (minUnits != null) {
+                Checks.positive(minUnits, "minimum units");
+            }
+            if (minPurchases != null && minPurchases <= 0) {
+                throw new InvalidValueException("minimum purchases must be greater than zero (or unset), was "
+                        + minPurchases);
+            }
+            if (minVisits != null && minVisits <= 0) {
+                throw new InvalidValueException("minimum visits must be greater than zero (or unset), was " + minVisits);
+            }
+            if (minAmount != null) {
+                Checks.positive(minAmount, "minimum amount");
+            }
+            currency = currency == null ? Money.currency("EUR") : currency;
+        }
+
+        /** Only a default percentage: no thresholds, no auto-enrolment, EUR. */
+        public static Configure percent(String defaultPercent) {
+            return new Configure(new BigDecimal(defaultPercent), null, null, null, null, false, null);
+        }
+    }
+
+    /**
+     * From {@code validFrom} on, a product is eligible for the card or not, with its own percentage
+     * ({@code null}: the practice default). Earlier and later periods of the same product are kept,
+     * so a sale counts with what was in force on its own date (SPEC CC-2). Defining the same product
+     * and date again replaces that period.
+     */
+    public record DefineProduct(String product, LocalDate validFrom, boolean eligible, BigDecimal percent) {
+        public DefineProduct {
+            Checks.text(product, "product");
+            Checks.notNull(validFrom, "valid from");
+            if (percent != null) {
+                Checks.percent(percent, "product percentage");
+            }
+        }
+    }
+
+    /**
+     * A line of a consultation or sale: a product of the catalogue, the quantity handed out, and the
+     * line's amount (price times quantity, after the line's own discounts).
+     */
+    public record SaleLine(String lineId, String product, BigDecimal quantity, Money amount) {
+        public SaleLine {
+            Checks.text(lineId, "line id");
+            Checks.text(product, "product");
+            Checks.positive(quantity, "quantity of line " + lineId);
+            Checks.notNull(amount, "amount of line " + lineId);
+            if (amount.amount().signum() < 0) {
+                throw new InvalidValueException("amount of line " + lineId + " must not be negative, was " + amount
+                        + "; book a return as a credit note");
+            }
+        }
+    }
+
+    /** A consultation or sale of a customer on a date, with its lines, all in one currency. */
+    public record Sale(String documentId, String customerId, LocalDate date, Currency currency, List<SaleLine> lines) {
+        public Sale {
+            Checks.text(documentId, "document id");
+            Checks.text(customerId, "customer id");
+            Checks.notNull(date, "document date");
+            Checks.notNull(currency, "document currency");
+            lines = Checks.list(lines, "document lines");
+            Set<String> ids = new HashSet<>();
+            for (SaleLine l : lines) {
+                if (!ids.add(l.lineId())) {
+                    throw new InvalidValueException("line id " + l.lineId() + " appears twice in document " + documentId);
+                }
+                if (!l.amount().currency().equals(currency)) {
+                    throw new CurrencyMismatchException("line " + l.lineId() + " is in " + l.amount().currency()
+                            + " but document " + documentId + " is in " + currency);
+                }
+            }
+        }
+    }
+
+    /** Unlock a locked consultation or sale so it can be changed (SPEC CC-5). */
+    public record Unlock(String documentId) {
+        public Unlock {
+            Checks.text(documentId, "document id");
+        }
+    }
+
+    /** Enrol one customer (SPEC CC-3, CC-4). */
+    public record Enrol(String customerId) {
+        public Enrol {
+            Checks.text(customerId, "customer id");
+        }
+    }
+
+    /** Enrol every existing customer who does not take part yet (SPEC CC-3). */
+    public record EnrolAll() {
+    }
+
+    /**
+     * Settle the customer's open card on a consultation or sale that is being made (SPEC CC-6); the
+     * document's own eligible lines are settled with it.
+     */
+    public record Settle(Sale document) {
+        public Settle {
+            Checks.notNull(document, "document to settle on");
+        }
+    }
+
+    /** Put a value on a card by hand, e.g. the starting value of a paper card (SPEC CC-7). */
+    public record AddValue(String customerId, String lineId, Money amount, String note) {
+        public AddValue {
+            Checks.text(customerId, "customer id");
+            Checks.text(lineId, "line id");
+            Checks.notNull(amount, "amount");
+            if (!amount.isPositive()) {
+                throw new InvalidValueException("a value added to a card must be greater than zero, was " + amount);
+            }
+            Checks.text(note, "note");
+        }
+    }
+
+    /**
+     * Take one line off the open card by hand (SPEC CC-7): a purchase line ({@code documentId} and its
+     * line id) or a manual line ({@code documentId} null and the manual line's id).
+     */
+    public record RemoveLine(String customerId, String documentId, String lineId, String note) {
+        public RemoveLine {
+            Checks.text(customerId, "customer id");
+            documentId = Checks.optionalText(documentId, "document id", 200);
+            Checks.text(lineId, "line id");
+            Checks.text(note, "note");
+        }
+    }
+
+    /** One line a credit note returns, with the quantity returned. */
+    public record ReturnLine(String lineId, BigDecimal quantity) {
+        public ReturnLine {
+            Checks.text(lineId, "line id");
+            Checks.positive(quantity, "returned quantity of line " + lineId);
+        }
+    }
+
+    /** A credit note for lines of a locked consultation or sale (SPEC X-13). */
+    public record CreditNote(String creditNoteId, String documentId, List<ReturnLine> lines) {
+        public CreditNote {
+            Checks.text(creditNoteId, "credit note id");
+            Checks.text(documentId, "document id");
+            lines = Checks.list(lines, "returned lines");
+            if (lines.isEmpty()) {
+                throw new InvalidValueException("credit note " + creditNoteId + " returns no line");
+            }
+            Set<String> ids = new HashSet<>();
+            for (ReturnLine l : lines) {
+                if (!ids.add(l.lineId())) {
+                    throw new InvalidValueException("line " + l.lineId() + " appears twice in credit note "
+                            + creditNoteId);
+                }
+            }
+        }
+    }
+}

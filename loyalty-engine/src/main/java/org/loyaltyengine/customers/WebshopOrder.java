@@ -1,0 +1,73 @@
+package org.loyaltyengine.customers;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.InvalidValueException;
+
+/**
+ * An order coming in from a webshop (SPEC CU-4, CU-5): the customer number the shop knows the buyer
+ * by (may be null), the buyer's details as the shop sent them (name, contact, email, addresses, and
+ * where the shop has them language, phone, VAT number, remarks, VAT flag; may be null when the number
+ * is known), the lines, and the discounts loyalty programs offer on this order (program name to
+ * percentage, e.g. {@code pos-card -> 10}), which the customers rules combine with the customer's own.
+ */
+public record WebshopOrder(String orderId, String customerNumber, CustomerProfile buyer, Currency currency,
+                           List<Line> lines, Map<String, BigDecimal> programDiscounts) {
+    /** One order line: the amount is the line total before discounts. */
+    public record Line(String lineId, String product, BigDecimal quantity, BigDecimal amount) {
+        public Line {
+            Checks.text(lineId, "line id");
+            Checks.text(product, "product");
+            Checks.positive(quantity, "quantity");
+            Checks.nonNegative(amount, "line amount");
+        }
+    }
+
+    public WebshopOrder {
+        Checks.text(orderId, "order id");
+        customerNumber = Checks.optionalText(customerNumber == null ? null : customerNumber.strip(), "customer number", 64);
+        if (buyer != null && buyer.number() != null && customerNumber != null && !buyer.number().equals(customerNumber)) {
+            throw new InvalidValueException("order " + orderId + " names customer number " + customerNumber
+                    + " but its buyer carries number " + buyer.number());
+        }
+        if (customerNumber == null && buyer != null) {
+            customerNumber = buyer.number();
+        }
+        Checks.notNull(currency, "order currency");
+        lines = Checks.list(lines, "order lines");
+        if (lines.isEmpty()) {
+            throw new InvalidValueException("order " + orderId + " has no lines");
+        }
+        Set<String> ids = new HashSet<>();
+        for (Line l : lines) {
+            if (!ids.add(l.lineId())) {
+                throw new InvalidValueException("order " + orderId + " has line id " + l.lineId() + " twice");
+            }
+        }
+        Map<String, BigDecimal> discounts = new TreeMap<>();
+        if (programDiscounts != null) {
+            programDiscounts.forEach((program, percent) -> discounts.put(Checks.text(program, "program"),
+                    Checks.percent(percent, "discount of program " + program)));
+        }
+        programDiscounts = java.util.Collections.unmodifiableMap(discounts);
+    }
+
+    /** An order without program discounts. */
+    public static WebshopOrder of(String orderId, String customerNumber, CustomerProfile buyer, Currency currency,
+                                  List<Line> lines) {
+        return new WebshopOrder(orderId, customerNumber, buyer, currency, lines, Map.of());
+    }
+
+    public WebshopOrder withProgramDiscount(String program, String percent) {
+        Map<String, BigDecimal> d = new TreeMap<>(programDiscounts);
+        d.put(program, new BigDecimal(percent));
+        return new WebshopOrder(orderId, customerNumber, buyer, currency, lines, d);
+    }
+}

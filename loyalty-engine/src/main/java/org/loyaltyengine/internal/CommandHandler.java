@@ -1,0 +1,46 @@
+package org.loyaltyengine.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.StoreTransaction;
+import org.loyaltyengine.rules.facts.Decision;
+
+/**
+ * What a program tells the pipeline about one kind of command. The pipeline owns the transaction,
+ * idempotency, locking, evaluation and the ledger and hold writes; a handler only says which accounts
+ * the command may touch, which facts the rules see, and how program documents change afterwards.
+ *
+ * <p>Handlers run inside the store's transaction and may be re-run by a store that retries, so they
+ * must have no effects outside the transaction.
+ *
+ * @param <P> the command's payload, a record whose {@code toString()} is deterministic (it is
+ *            fingerprinted to tell a repeat from a conflicting reuse of an idempotency key)
+ */
+public interface CommandHandler<P> {
+    /** A stable name such as {@code pos-card.add-item}; recorded in the outcome. */
+    String command();
+
+    /** The rule set that decides this command. */
+    String ruleSet();
+
+    /**
+     * The accounts this command may change, each with the floor to open it with if it does not exist
+     * yet (null: no floor). Read-only; may throw typed errors for unknown cards or documents.
+     */
+    Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, P payload, CommandContext ctx);
+
+    /** The facts the rules see, read after the accounts above were locked. */
+    List<Object> facts(StoreTransaction tx, P payload, CommandContext ctx, Map<AccountKey, Account> accounts);
+
+    /**
+     * Records program state (documents, cards) for an applied decision, after its ledger entries and
+     * hold changes were written. {@code applied} gives the ids of the holds the decision placed.
+     */
+    default void record(StoreTransaction tx, P payload, CommandContext ctx, Decision decision, Applied applied) {
+    }
+}

@@ -1,0 +1,262 @@
+package org.loyaltyengine.internal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.IdempotencyConflictException;
+import org.loyaltyengine.rules.facts.CommandInfo;
+import org.loyaltyengine.rules.facts.Decision;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Balance;
+import org.loyaltyengine.spi.DuplicateKeyException;
+import org.loyaltyengine.spi.EntryKind;
+import org.loyaltyengine.spi.FloorViolationException;
+import org.loyaltyengine.spi.Hold;
+import org.loyaltyengine.spi.HoldEvent;
+import org.loyaltyengine.spi.HoldState;
+import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.LoyaltyException;
+import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.spi.Notice;
+import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.Rejection;
+import org.loyaltyengine.spi.RuleRef;
+import org.loyaltyengine.spi.StoreTransaction;
+import org.loyaltyengine.spi.StoredOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one path every command takes (DESIGN.md): idempotency look-up, locking, rule evaluation,
+ * applying the decision, storing the outcome; dry runs roll back. Program facades call
+ * {@link #execute} and nothing else writes.
+ */
+public final class CommandPipeline {
+    /** Reason code when the store's floor guard refuses what the rules allowed. */
+    public static final String INSUFFICIENT_BALANCE = "INSUFFICIENT_BALANCE";
+    private static final Logger LOG = LoggerFactory.getLogger(CommandPipeline.class);
+
+    private final LoyaltyStore store;
+    private final RuleSetRegistry rules;
+    private final Clock clock;
+    private final List<NewCustomerDefaults> newCustomerDefaults = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public CommandPipeline(LoyaltyStore store, RuleSetRegistry rules, Clock clock) {
+        this.store = store;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public LoyaltyStore store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public RuleSetRegistry rules() {
+        return rules;
+    }
+
+    /** Registers a program's defaults for newly created customers; programs call this when constructed. */
+    public void onNewCustomer(NewCustomerDefaults defaults) {
+        newCustomerDefaults.add(defaults);
+    }
+
+    /** Applies every registered program's defaults to a customer created in {@code tx}. */
+    public void applyNewCustomerDefaults(StoreTransaction tx, org.loyaltyengine.spi.Customer created, CommandContext ctx) {
+        for (NewCustomerDefaults d : newCustomerDefaults) {
+            d.apply(tx, created, ctx);
+        }
+    }
+
+    public <P> Outcome execute(CommandContext ctx, P payload, CommandHandler<P> handler) {
+        String fingerprint = fingerprint(handler.command(), ctx, payload);
+        try {
+            return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, payload, handler, fingerprint));
+        } catch (DuplicateKeyException collision) {
+            // A concurrent submission of the same key won the race (a database store reports the
+            // unique key at commit): ours rolled back whole, so answer with the winner's outcome.
+            Optional<StoredOutcome> winner = store.inTransaction(ctx.tenant(), tx -> tx.outcomes().find(ctx.key()));
+            if (winner.isEmpty()) {
+                throw collision;
+            }
+            return replay(winner.get(), fingerprint, ctx);
+        } catch (FloorViolationException guard) {
+            // The rules allowed it but the store's guard did not: everything the command wrote has
+            // been rolled back; record the refusal under the key in a transaction of its own.
+            LOG.debug("store guard refused {} {}: {}", handler.command(), ctx.key(), guard.getMessage());
+            return store.inTransaction(ctx.tenant(), tx -> {
+                Optional<StoredOutcome> first = tx.outcomes().find(ctx.key());
+                if (first.isPresent()) {
+                    return replay(first.get(), fingerprint, ctx);
+                }
+                Outcome refused = new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(),
+                        ctx.dryRun(), handler.ruleSet(), rules.inForce(handler.ruleSet(), ctx.businessDate()).version()
+                        .version(), List.of(), List.of(new Rejection(INSUFFICIENT_BALANCE, guard.getMessage(), null)),
+                        List.of(), List.of(), List.of(), List.of(), Map.of(), clock.instant());
+                return finish(tx, ctx, fingerprint, refused);
+            });
+        }
+    }
+
+    private <P> Outcome decide(StoreTransaction tx, CommandContext ctx, P payload, CommandHandler<P> handler,
+                               String fingerprint) {
+        Optional<StoredOutcome> first = tx.outcomes().find(ctx.key());
+        if (first.isPresent()) {
+            return replay(first.get(), fingerprint, ctx);
+        }
+        Map<AccountKey, BigDecimal> floors = handler.accounts(tx, payload, ctx);
+        Map<AccountKey, Account> accounts = new LinkedHashMap<>();
+        for (Account a : tx.accounts().lock(floors.keySet())) {
+            accounts.put(a.key(), a);
+        }
+        floors.forEach((key, floor) -> accounts.computeIfAbsent(key,
+                k -> new Account(k, floor, BigDecimal.ZERO, BigDecimal.ZERO)));
+        RuleSetRegistry.Compiled ruleSet = rules.inForce(handler.ruleSet(), ctx.businessDate());
+        Instant now = clock.instant();
+        List<Object> facts = new ArrayList<>(handler.facts(tx, payload, ctx, Map.copyOf(accounts)));
+        facts.add(new CommandInfo(handler.command(), ctx.businessDate(), now, ctx.actor().user(),
+                ctx.actor().permissions(), ctx.dryRun()));
+        Decision decision = Evaluator.evaluate(ruleSet, facts);
+        int version = ruleSet.version().version();
+        String set = ruleSet.version().ruleSet();
+        List<Notice> notices = decision.notices().stream().map(n -> new Notice(n.code(), n.message(), n.rule())).toList();
+        if (decision.isRejected()) {
+            List<Rejection> reasons = decision.rejections().stream()
+                    .map(r -> new Rejection(r.code(), r.message(), r.rule())).toList();
+            Outcome rejected = new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(), ctx.dryRun(),
+                    set, version, decision.firedRules(), reasons, List.of(), List.of(), balances(accounts.values()),
+                    notices, decision.values(), now);
+            return finish(tx, ctx, fingerprint, rejected);
+        }
+        Applied applied = apply(tx, ctx, decision, floors, set, version, now);
+        handler.record(tx, payload, ctx, decision, applied);
+        List<Balance> after = new ArrayList<>();
+        for (AccountKey key : floors.keySet().stream().sorted().toList()) {
+            after.add(tx.accounts().find(key).map(Balance::of).orElse(Balance.of(accounts.get(key))));
+        }
+        Outcome outcome = new Outcome(Outcome.Status.APPLIED, handler.command(), ctx.key().value(), ctx.dryRun(), set,
+                version, decision.firedRules(), List.of(), applied.entries(), applied.holds(), after, notices,
+                decision.values(), now);
+        return finish(tx, ctx, fingerprint, outcome);
+    }
+
+    private Outcome finish(StoreTransaction tx, CommandContext ctx, String fingerprint, Outcome outcome) {
+        if (ctx.dryRun()) {
+            tx.setRollbackOnly();
+        } else {
+            tx.outcomes().save(new StoredOutcome(ctx.key(), fingerprint, outcome));
+        }
+        return outcome;
+    }
+
+    private static Outcome replay(StoredOutcome first, String fingerprint, CommandContext ctx) {
+        if (!first.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyConflictException(ctx.key().value());
+        }
+        return ctx.dryRun() ? first.outcome().asDryRun() : first.outcome();
+    }
+
+    private static List<Balance> balances(java.util.Collection<Account> accounts) {
+        return accounts.stream().sorted(Comparator.comparing(Account::key)).map(Balance::of).toList();
+    }
+
+    private Applied apply(StoreTransaction tx, CommandContext ctx, Decision decision, Map<AccountKey, BigDecimal> floors,
+                          String set, int version, Instant now) {
+        List<LedgerEntry> entries = new ArrayList<>();
+        List<HoldEvent> holds = new ArrayList<>();
+        String user = ctx.actor().user();
+        String key = ctx.key().value();
+        // Releases first so freed credit is available, then captures, then postings (credits before
+        // debits), then new holds: the order that can never trip a floor the decision respected.
+        List<Decision.HoldChange> changes = new ArrayList<>(decision.holdChanges());
+        changes.sort(Comparator.comparing(c -> c.change() == Decision.HoldChange.Change.CAPTURE ? 1 : 0));
+        for (Decision.HoldChange change : changes) {
+            Hold hold = tx.holds().find(change.holdId())
+                    .orElseThrow(() -> new IllegalStateException("rule '" + change.rule() + "' names unknown hold "
+                            + change.holdId()));
+            requireDeclared(floors, hold.account(), change.rule());
+            RuleRef rule = new RuleRef(set, version, change.rule());
+            boolean done;
+            if (change.change() == Decision.HoldChange.Change.CAPTURE) {
+                LedgerEntry entry = new LedgerEntry(0, hold.account(), EntryKind.CAPTURE, hold.amount().negate(),
+                        hold.document(), hold.line(), ctx.businessDate(), now, user, null, key, rule, hold.id());
+                Optional<LedgerEntry> captured = tx.holds().capture(hold.id(), entry, now);
+                captured.ifPresent(entries::add);
+                done = captured.isPresent();
+            } else {
+                done = tx.holds().settle(hold.id(), change.change() == Decision.HoldChange.Change.RELEASE
+                        ? HoldState.RELEASED : HoldState.EXPIRED, now, user, rule);
+            }
+            if (!done) {
+                throw new ConcurrentChangeException("hold " + hold.id() + " was settled by another command");
+            }
+            holds.add(new HoldEvent(hold.id(), hold.account(), hold.amount(),
+                    switch (change.change()) {
+                        case CAPTURE -> HoldState.CAPTURED;
+                        case RELEASE -> HoldState.RELEASED;
+                        case EXPIRE -> HoldState.EXPIRED;
+                    }, hold.document(), hold.line(), rule));
+        }
+        List<Decision.Posting> postings = new ArrayList<>(decision.postings());
+        postings.sort(Comparator.comparing(p -> p.amount().signum() < 0 ? 1 : 0));
+        for (Decision.Posting p : postings) {
+            requireDeclared(floors, p.account(), p.rule());
+            tx.accounts().open(p.account(), floors.get(p.account()));
+            entries.add(tx.ledger().append(new LedgerEntry(0, p.account(), p.kind(), p.amount(), p.document(),
+                    p.line(), ctx.businessDate(), now, user, p.note(), key, new RuleRef(set, version, p.rule()), null)));
+        }
+        int n = 0;
+        for (Decision.HoldRequest h : decision.holdRequests()) {
+            requireDeclared(floors, h.account(), h.rule());
+            tx.accounts().open(h.account(), floors.get(h.account()));
+            RuleRef rule = new RuleRef(set, version, h.rule());
+            // Derived from the idempotency key, so a retried transaction and a dry run name holds alike.
+            String id = key + "#h" + (++n);
+            tx.holds().place(Hold.pending(id, h.account(), h.amount(), h.document(), h.line(), now,
+                    h.expiresInMinutes() > 0 ? now.plusSeconds(h.expiresInMinutes() * 60) : null, user, rule));
+            holds.add(new HoldEvent(id, h.account(), h.amount(), HoldState.PENDING, h.document(), h.line(), rule));
+        }
+        return new Applied(List.copyOf(entries), List.copyOf(holds));
+    }
+
+    private static void requireDeclared(Map<AccountKey, BigDecimal> floors, AccountKey account, String rule) {
+        if (!floors.containsKey(account)) {
+            throw new IllegalStateException("rule '" + rule + "' touches account " + account
+                    + " that the command did not declare (and so did not lock)");
+        }
+    }
+
+    static String fingerprint(String command, CommandContext ctx, Object payload) {
+        String text = command + "\n" + ctx.businessDate() + "\n" + payload;
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Another command changed what this one decided on; with accounts locked this indicates a store bug. */
+    public static final class ConcurrentChangeException extends LoyaltyException {
+        private static final long serialVersionUID = 1L;
+
+        ConcurrentChangeException(String message) {
+            super("CONCURRENT_CHANGE", message);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.loyaltyengine.points;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.loyaltyengine.spi.Money;
+
+/**
+ * One balanced bookkeeping posting (SPEC SP-18): {@code value} is debited on {@code debitAccount} and
+ * credited on {@code creditAccount}. Derived from a points ledger entry (its {@code sequence}) at the point
+ * value in force on its date, or, with {@code entry} REVALUE and sequence 0, the revaluation of a
+ * customer's unspent points when the point value changed.
+ */
+public record AccountingPosting(long sequence, LocalDate date, String customerId, String document, String entry,
+                                String debitAccount, String creditAccount, BigDecimal points, BigDecimal pointValue,
+                                Money value) {
+}

@@ -1,0 +1,122 @@
+package org.loyaltyengine.pos;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Money;
+
+/** The requests a POS host sends to {@link PosCards}; each validates itself on construction. */
+public final class PosRequests {
+    private PosRequests() {
+    }
+
+    /** A request about one receipt. */
+    public interface ReceiptRequest {
+        String receiptId();
+    }
+
+    /** How a card works on a receipt: gives its discount, or draws the item prices from its credit. */
+    public enum CardMode { DISCOUNT, CREDIT }
+
+    public record OpenReceipt(String receiptId, Currency currency) {
+        public OpenReceipt {
+            Checks.text(receiptId, "receipt id");
+            Checks.notNull(currency, "receipt currency");
+        }
+    }
+
+    /** Identify a card on a receipt; {@code mode} null lets the card decide (credit drawing if enabled). */
+    public record IdentifyCard(String receiptId, String cardNumber, CardMode mode) implements ReceiptRequest {
+        public IdentifyCard {
+            Checks.text(receiptId, "receipt id");
+            Checks.text(cardNumber, "card number");
+        }
+    }
+
+    public record RemoveCard(String receiptId) implements ReceiptRequest {
+        public RemoveCard {
+            Checks.text(receiptId, "receipt id");
+        }
+    }
+
+    /**
+     * An item put on a receipt: a line id unique on the receipt, the product, the line's price, and
+     * optionally a cashier's discount for this item. A {@link #creditItem} is the special top-up item.
+     */
+    public record AddItem(String receiptId, String lineId, String product, Money price, boolean creditItem,
+                          BigDecimal vatPercent, BigDecimal manualDiscountPercent) implements ReceiptRequest {
+        public AddItem {
+            Checks.text(receiptId, "receipt id");
+            Checks.text(lineId, "line id");
+            Checks.text(product, "product");
+            Checks.notNull(price, "price");
+            if (!price.isPositive()) {
+                throw new InvalidValueException("item price must be greater than zero, was " + price);
+            }
+            Checks.percent(vatPercent, "VAT percent");
+            if (manualDiscountPercent != null) {
+                Checks.percent(manualDiscountPercent, "manual discount percent");
+            }
+        }
+
+        /** An ordinary item at the given VAT. */
+        public static AddItem of(String receiptId, String lineId, String product, Money price, String vatPercent) {
+            return new AddItem(receiptId, lineId, product, price, false, new BigDecimal(vatPercent), null);
+        }
+
+        /** The special credit item that loads {@code amount} onto the receipt's card (0% VAT). */
+        public static AddItem topUp(String receiptId, String lineId, Money amount) {
+            return new AddItem(receiptId, lineId, "credit top-up", amount, true, BigDecimal.ZERO, null);
+        }
+
+        public AddItem withManualDiscount(String percent) {
+            return new AddItem(receiptId, lineId, product, price, creditItem, vatPercent, new BigDecimal(percent));
+        }
+    }
+
+    public record DeleteItem(String receiptId, String lineId) implements ReceiptRequest {
+        public DeleteItem {
+            Checks.text(receiptId, "receipt id");
+            Checks.text(lineId, "line id");
+        }
+    }
+
+    public record PayReceipt(String receiptId) implements ReceiptRequest {
+        public PayReceipt {
+            Checks.text(receiptId, "receipt id");
+        }
+    }
+
+    public record AbandonReceipt(String receiptId) implements ReceiptRequest {
+        public AbandonReceipt {
+            Checks.text(receiptId, "receipt id");
+        }
+    }
+
+    /** A manual top-up (positive) or deduction (negative), with the note the manual requires. */
+    public record ChangeCredit(String cardNumber, Money amount, String note) {
+        public ChangeCredit {
+            Checks.text(cardNumber, "card number");
+            Checks.notNull(amount, "amount");
+            if (amount.amount().signum() == 0) {
+                throw new InvalidValueException("a manual credit change must not be zero");
+            }
+            Checks.text(note, "note");
+        }
+    }
+
+    /** Program settings: minutes a credit reservation on an open receipt lives before it expires. */
+    public record Configure(long holdMinutes) {
+        public Configure {
+            if (holdMinutes < 1) {
+                throw new InvalidValueException("hold minutes must be at least 1, was " + holdMinutes);
+            }
+        }
+    }
+
+    /** The sweep that expires reservations past their time. */
+    public record ExpireHolds() {
+    }
+}

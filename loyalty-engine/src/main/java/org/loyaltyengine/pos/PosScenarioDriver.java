@@ -1,0 +1,76 @@
+package org.loyaltyengine.pos;
+
+import static org.loyaltyengine.scenarios.ScenarioDriver.arg;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.LoyaltyEngine;
+import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
+import org.loyaltyengine.pos.PosRequests.AddItem;
+import org.loyaltyengine.pos.PosRequests.CardMode;
+import org.loyaltyengine.pos.PosRequests.ChangeCredit;
+import org.loyaltyengine.pos.PosRequests.DeleteItem;
+import org.loyaltyengine.pos.PosRequests.IdentifyCard;
+import org.loyaltyengine.pos.PosRequests.OpenReceipt;
+import org.loyaltyengine.pos.PosRequests.PayReceipt;
+import org.loyaltyengine.pos.PosRequests.RemoveCard;
+import org.loyaltyengine.scenarios.ScenarioDriver;
+import org.loyaltyengine.scenarios.ScenarioException;
+import org.loyaltyengine.spi.Card;
+import org.loyaltyengine.spi.Money;
+import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.TenantId;
+
+/**
+ * Runs {@code pos-card} scenarios. Amounts are in the scenario's {@code currency} argument, CZK by
+ * default. Verbs: defineCard, openReceipt, identifyCard, removeCard, addItem, topUpItem, deleteItem,
+ * pay, abandon, changeCredit. Checks: credit, held, available (card=), total (receipt=).
+ */
+public final class PosScenarioDriver implements ScenarioDriver {
+    @Override
+    public String ruleSet() {
+        return PosCards.PROGRAM;
+    }
+
+    @Override
+    public Outcome command(LoyaltyEngine engine, CommandContext ctx, String verb, Map<String, String> a) {
+        PosCards pos = engine.posCards();
+        String currency = a.getOrDefault("currency", "CZK");
+        return switch (verb) {
+            case "defineCard" -> pos.defineCard(ctx, new Card(arg(a, "number"), a.getOrDefault("first", "First"),
+                    a.getOrDefault("last", "Last"), new BigDecimal(a.getOrDefault("discount", "0")),
+                    Boolean.parseBoolean(a.getOrDefault("creditDrawing", "false")),
+                    Boolean.parseBoolean(a.getOrDefault("loadOntoCard", "false")), Money.currency(currency)));
+            case "openReceipt" -> pos.openReceipt(ctx, new OpenReceipt(arg(a, "receipt"), Money.currency(currency)));
+            case "identifyCard" -> pos.identifyCard(ctx, new IdentifyCard(arg(a, "receipt"), arg(a, "card"),
+                    a.containsKey("mode") ? CardMode.valueOf(a.get("mode")) : null));
+            case "removeCard" -> pos.removeCard(ctx, new RemoveCard(arg(a, "receipt")));
+            case "addItem" -> pos.addItem(ctx, new AddItem(arg(a, "receipt"), arg(a, "line"),
+                    a.getOrDefault("product", "item"), Money.of(arg(a, "price"), currency), false,
+                    new BigDecimal(a.getOrDefault("vat", "21")),
+                    a.containsKey("manualDiscount") ? new BigDecimal(a.get("manualDiscount")) : null));
+            case "topUpItem" -> pos.addItem(ctx, new AddItem(arg(a, "receipt"), arg(a, "line"), "credit top-up",
+                    Money.of(arg(a, "amount"), currency), true, new BigDecimal(a.getOrDefault("vat", "0")), null));
+            case "deleteItem" -> pos.deleteItem(ctx, new DeleteItem(arg(a, "receipt"), arg(a, "line")));
+            case "pay" -> pos.pay(ctx, new PayReceipt(arg(a, "receipt")));
+            case "abandon" -> pos.abandon(ctx, new AbandonReceipt(arg(a, "receipt")));
+            case "changeCredit" -> pos.changeCredit(ctx, new ChangeCredit(arg(a, "card"),
+                    Money.of(arg(a, "amount"), currency), arg(a, "note")));
+            default -> throw new ScenarioException("pos-card has no command '" + verb + "'");
+        };
+    }
+
+    @Override
+    public String check(LoyaltyEngine engine, TenantId tenant, String what, Map<String, String> a) {
+        PosCards pos = engine.posCards();
+        return switch (what) {
+            case "credit" -> pos.statement(tenant, arg(a, "card")).credit().toPlainString();
+            case "held" -> pos.statement(tenant, arg(a, "card")).held().toPlainString();
+            case "available" -> pos.statement(tenant, arg(a, "card")).available().toPlainString();
+            case "total" -> pos.receipt(tenant, arg(a, "receipt")).total().toPlainString();
+            default -> throw new ScenarioException("pos-card has no check '" + what + "'");
+        };
+    }
+}

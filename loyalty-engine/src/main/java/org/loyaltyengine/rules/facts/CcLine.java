@@ -1,0 +1,21 @@
+package org.loyaltyengine.rules.facts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One line of a consultation or sale with what the card ledger says about it.
+ *
+ * @param eligible    whether the product was eligible on the document's date (its validity history)
+ * @param percent     the percentage in force on that date: the product's own, else the default
+ * @param onCard      what the line put on a card and was not taken off by an unlock (settled or not);
+ *                    zero when the line never went on a card
+ * @param open        what the line has on the open (unsettled) card, manual removals included
+ * @param adjusted    what returns took off for this line so far (zero or negative)
+ * @param returned    the quantity credit notes returned so far
+ * @param removed     what a clerk took off this line by hand (zero or negative)
+ */
+public record CcLine(String document, String line, String product, LocalDate date, BigDecimal quantity,
+                     BigDecimal amount, boolean eligible, BigDecimal percent, BigDecimal onCard, BigDecimal open,
+                     BigDecimal adjusted, BigDecimal returned, BigDecimal removed) {
+}

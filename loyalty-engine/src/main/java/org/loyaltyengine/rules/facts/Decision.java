@@ -1,0 +1,137 @@
+package org.loyaltyengine.rules.facts;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.EntryKind;
+
+/**
+ * The collector every evaluation inserts once. Rules call its methods in their consequences to
+ * decide: post ledger entries, place, capture, release or expire holds, reject with a reason code,
+ * add notices, and name program values (a discount, an amount to settle).
+ *
+ * <p>The engine tells the decision which rule is firing, so every output records the rule that
+ * produced it. A decision is confined to one evaluation on one thread; rules must not keep it.
+ */
+public final class Decision {
+    /** A ledger entry a rule asks for. */
+    public record Posting(AccountKey account, EntryKind kind, BigDecimal amount, String document, String line,
+                          String note, String rule) {
+    }
+
+    /** A hold a rule asks to place. */
+    public record HoldRequest(AccountKey account, BigDecimal amount, String document, String line,
+                              long expiresInMinutes, String rule) {
+    }
+
+    /** A pending hold a rule asks to capture, release or expire. */
+    public record HoldChange(String holdId, Change change, String rule) {
+        public enum Change { CAPTURE, RELEASE, EXPIRE }
+    }
+
+    /** A rejection: the command will not be applied. */
+    public record Reason(String code, String message, String rule) {
+    }
+
+    private final List<Posting> postings = new ArrayList<>();
+    private final List<HoldRequest> holdRequests = new ArrayList<>();
+    private final List<HoldChange> holdChanges = new ArrayList<>();
+    private final List<Reason> rejections = new ArrayList<>();
+    private final List<Reason> notices = new ArrayList<>();
+    private final Map<String, String> values = new TreeMap<>();
+    private final Set<String> fired = new LinkedHashSet<>();
+    private String currentRule = "(engine)";
+
+    // ---- called by the engine
+
+    public void enterRule(String rule) {
+        currentRule = rule;
+        fired.add(rule);
+    }
+
+    public void exitRule() {
+        currentRule = "(engine)";
+    }
+
+    // ---- called by rules
+
+    public void post(AccountKey account, EntryKind kind, BigDecimal amount, String document, String line, String note) {
+        if (amount.signum() != 0) {
+            postings.add(new Posting(account, kind, amount, document, line, note, currentRule));
+        }
+    }
+
+    public void hold(AccountKey account, BigDecimal amount, String document, String line, long expiresInMinutes) {
+        holdRequests.add(new HoldRequest(account, amount, document, line, expiresInMinutes, currentRule));
+    }
+
+    public void capture(String holdId) {
+        holdChanges.add(new HoldChange(holdId, HoldChange.Change.CAPTURE, currentRule));
+    }
+
+    public void release(String holdId) {
+        holdChanges.add(new HoldChange(holdId, HoldChange.Change.RELEASE, currentRule));
+    }
+
+    public void expire(String holdId) {
+        holdChanges.add(new HoldChange(holdId, HoldChange.Change.EXPIRE, currentRule));
+    }
+
+    public void reject(String code, String message) {
+        rejections.add(new Reason(code, message, currentRule));
+    }
+
+    public void notice(String code, String message) {
+        notices.add(new Reason(code, message, currentRule));
+    }
+
+    /** Names a program value of the outcome; a later value of the same name replaces an earlier one. */
+    public void value(String name, Object value) {
+        values.put(name, value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value));
+    }
+
+    // ---- read by the engine and by rules
+
+    public boolean isRejected() {
+        return !rejections.isEmpty();
+    }
+
+    public String valueOf(String name) {
+        return values.get(name);
+    }
+
+    public List<Posting> postings() {
+        return Collections.unmodifiableList(postings);
+    }
+
+    public List<HoldRequest> holdRequests() {
+        return Collections.unmodifiableList(holdRequests);
+    }
+
+    public List<HoldChange> holdChanges() {
+        return Collections.unmodifiableList(holdChanges);
+    }
+
+    public List<Reason> rejections() {
+        return Collections.unmodifiableList(rejections);
+    }
+
+    public List<Reason> notices() {
+        return Collections.unmodifiableList(notices);
+    }
+
+    public Map<String, String> values() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    public List<String> firedRules() {
+        return List.copyOf(fired);
+    }
+}

@@ -1,0 +1,12 @@
+package org.loyaltyengine.rules.facts;
+
+import java.math.BigDecimal;
+
+import org.loyaltyengine.spi.AccountKey;
+
+/**
+ * A customer as the year-end expiry sees it: points earned in the closing year, the balance at that year's
+ * end and now, and whether this year's expiry already ran for the customer.
+ */
+public record PointsExpiryCandidate(String customerId, AccountKey account, BigDecimal earnedInYear, BigDecimal yearEndBalance, BigDecimal balance, boolean alreadyExpired) {
+}

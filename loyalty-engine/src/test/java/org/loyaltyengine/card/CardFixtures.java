@@ -1,0 +1,146 @@
+package org.loyaltyengine.card;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.LoyaltyEngine;
+import org.loyaltyengine.card.CardRequests.Configure;
+import org.loyaltyengine.card.CardRequests.DefineProduct;
+import org.loyaltyengine.card.CardRequests.Enrol;
+import org.loyaltyengine.card.CardRequests.Sale;
+import org.loyaltyengine.card.CardRequests.SaleLine;
+import org.loyaltyengine.card.CardRequests.Settle;
+import org.loyaltyengine.card.CardRequests.Unlock;
+import org.loyaltyengine.spi.Actor;
+import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.Money;
+import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.TenantId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A veterinary practice in a fresh tenant, with fixtures that read like the practice's day. */
+class CardFixtures {
+    static final LocalDate DAY = LocalDate.of(2026, 6, 15);
+    static final Actor CLERK = Actor.of("clerk-anna");
+    static final Actor MANAGER = Actor.of("manager-bart", CustomerCards.MANUAL_PERMISSION);
+
+    final LoyaltyEngine engine;
+    final CustomerCards cards;
+    final TenantId practice;
+    private final AtomicLong keys = new AtomicLong();
+    private final AtomicLong documents = new AtomicLong();
+
+    CardFixtures(LoyaltyEngine engine) {
+        this.engine = engine;
+        this.cards = engine.customerCards();
+        this.practice = TenantId.of("vet-" + UUID.randomUUID().toString().substring(0, 12));
+    }
+
+    CommandContext next() {
+        return next(CLERK);
+    }
+
+    CommandContext next(Actor actor) {
+        return CommandContext.of(practice, actor, "k" + keys.incrementAndGet(), DAY);
+    }
+
+    static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+
+    static BigDecimal dec(String value) {
+        return new BigDecimal(value);
+    }
+
+    void customer(String id) {
+        engine.store().inTransaction(practice, tx -> {
+            tx.customers().save(new Customer(id, null, "Customer " + id, Map.of()));
+            return null;
+        });
+    }
+
+    /** A customer who takes part in the card. */
+    void enrolled(String id) {
+        customer(id);
+        applied(cards.enrol(next(), new Enrol(id)));
+    }
+
+    void configure(Configure settings) {
+        applied(cards.configure(next(), settings));
+    }
+
+    void product(String id, LocalDate from, boolean eligible, String percent) {
+        applied(cards.defineProduct(next(), new DefineProduct(id, from, eligible, percent == null ? null
+                : dec(percent))));
+    }
+
+    /** An eligible product with the practice's default percentage since 2020. */
+    void eligible(String id) {
+        product(id, LocalDate.of(2020, 1, 1), true, null);
+    }
+
+    /** The most common practice: 10% by default, no thresholds, "food" eligible, one customer taking part. */
+    void foodAtTenPercentFor(String customer) {
+        configure(Configure.percent("10"));
+        eligible("food");
+        enrolled(customer);
+    }
+
+    static SaleLine line(String id, String product, String quantity, String amount) {
+        return new SaleLine(id, product, dec(quantity), eur(amount));
+    }
+
+    static Sale sale(String document, String customer, LocalDate date, SaleLine... lines) {
+        return new Sale(document, customer, date, Money.currency("EUR"), List.of(lines));
+    }
+
+    /** A new one-line sale of one unit, locked. */
+    Outcome buy(String customer, LocalDate date, String product, String amount) {
+        String doc = "D" + documents.incrementAndGet();
+        return applied(cards.lock(next(), sale(doc, customer, date, line("1", product, "1", amount))));
+    }
+
+    Outcome lock(Sale sale) {
+        return cards.lock(next(), sale);
+    }
+
+    Outcome unlock(String document) {
+        return cards.unlock(next(), new Unlock(document));
+    }
+
+    /** Settles the customer's card on a new one-line sale of the product, and returns the amount deducted. */
+    BigDecimal settleOn(String customer, LocalDate date, String product, String amount) {
+        String doc = "D" + documents.incrementAndGet();
+        Outcome o = applied(cards.settle(next(), new Settle(sale(doc, customer, date, line("1", product, "1", amount)))));
+        applied(cards.lock(next(), sale(doc, customer, date, line("1", product, "1", amount))));
+        return new BigDecimal(o.values().get("settlement"));
+    }
+
+    CardStatus card(String customer) {
+        return cards.card(practice, customer);
+    }
+
+    static Outcome applied(Outcome o) {
+        assertTrue(o.applied(), () -> "expected applied, was " + o.rejections());
+        return o;
+    }
+
+    static void rejected(Outcome o, String code) {
+        assertTrue(o.rejected(), () -> "expected rejection " + code + ", was applied");
+        assertEquals(List.of(code), o.reasonCodes().stream().distinct().toList());
+        o.rejections().forEach(r -> assertFalse(r.message().isBlank()));
+        assertTrue(o.entries().isEmpty());
+    }
+
+    static void assertAmount(String expected, BigDecimal actual) {
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + ", was " + actual);
+    }
+}

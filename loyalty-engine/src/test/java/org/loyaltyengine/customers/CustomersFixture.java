@@ -1,0 +1,111 @@
+package org.loyaltyengine.customers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.RuleSource;
+import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.RuleSetRegistry;
+import org.loyaltyengine.spi.Actor;
+import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.InMemoryStore;
+import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.TenantId;
+import org.loyaltyengine.testing.MutableClock;
+
+/**
+ * A webshop with the customers program in a fresh tenant of a store (the in-memory one unless given). Built from the pipeline directly (the
+ * same way {@code LoyaltyEngine} builds it) so tests can register a new-customer hook standing in for
+ * another program's defaults; the hook records every customer it was called for.
+ */
+final class CustomersFixture {
+    static final LocalDate DAY = LocalDate.of(2026, 3, 14);
+    static final Actor CLERK = Actor.of("clerk-anna");
+    static final Actor MANAGER = Actor.of("manager-bram", "customers.settings");
+    private static final RuleSetRegistry RULES = new RuleSetRegistry(RuleSource.defaults());
+
+    final CommandPipeline pipeline;
+    final CustomerRegistry customers;
+    final TenantId shop = TenantId.of("shop-" + UUID.randomUUID().toString().substring(0, 12));
+    private final AtomicLong keys = new AtomicLong();
+
+    CustomersFixture() {
+        this(new InMemoryStore(), true);
+    }
+
+    /** On the given store, which may be shared: the tenant is this fixture's own. */
+    CustomersFixture(LoyaltyStore store) {
+        this(store, true);
+    }
+
+    /** With {@code hook} false no new-customer hook is registered (volume runs). */
+    CustomersFixture(boolean hook) {
+        this(new InMemoryStore(), hook);
+    }
+
+    private CustomersFixture(LoyaltyStore store, boolean hook) {
+        pipeline = new CommandPipeline(store, RULES, new MutableClock(Instant.parse("2026-03-14T09:00:00Z")));
+        if (!hook) {
+            customers = new CustomerRegistry(pipeline);
+            return;
+        }
+        pipeline.onNewCustomer((tx, created, ctx) -> {
+            // Stands in for a program's default (e.g. auto-enrolment): a setting written in the same transaction.
+            java.util.Map<String, String> seen = new java.util.TreeMap<>(tx.settings().of("test-hook"));
+            seen.put(String.format("%08d", seen.size()), created.id());
+            tx.settings().put("test-hook", seen);
+        });
+        customers = new CustomerRegistry(pipeline);
+    }
+
+    /** The customers the hook was applied to, as stored (so rolled-back calls do not count). */
+    List<String> hookedCustomers() {
+        return pipeline.store().inTransaction(shop, tx -> List.copyOf(tx.settings().of("test-hook").values()));
+    }
+
+    CommandContext next() {
+        return CommandContext.of(shop, CLERK, "k" + keys.incrementAndGet(), DAY);
+    }
+
+    /** A command of the manager, who may change the customers settings. */
+    CommandContext manager() {
+        return CommandContext.of(shop, MANAGER, "k" + keys.incrementAndGet(), DAY);
+    }
+
+    CommandContext key(String key) {
+        return CommandContext.of(shop, CLERK, key, DAY);
+    }
+
+    String create(CustomerProfile p) {
+        return applied(customers.create(next(), p)).values().get("customerId");
+    }
+
+    List<Customer> stored() {
+        return pipeline.store().inTransaction(shop, tx -> tx.customers().all());
+    }
+
+    static Outcome applied(Outcome o) {
+        assertTrue(o.applied(), () -> "expected applied, was " + o.rejections());
+        return o;
+    }
+
+    static void rejected(Outcome o, String code) {
+        assertTrue(o.rejected(), () -> "expected rejection " + code + ", was applied");
+        assertEquals(List.of(code), o.reasonCodes());
+        o.rejections().forEach(r -> assertFalse(r.message().isBlank()));
+    }
+
+    static void assertAmount(String expected, BigDecimal actual) {
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + ", was " + actual);
+    }
+}

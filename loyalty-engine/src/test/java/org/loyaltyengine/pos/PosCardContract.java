@@ -1,0 +1,691 @@
+package org.loyaltyengine.pos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.IdempotencyConflictException;
+import org.loyaltyengine.LoyaltyEngine;
+import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
+import org.loyaltyengine.pos.PosRequests.AddItem;
+import org.loyaltyengine.pos.PosRequests.CardMode;
+import org.loyaltyengine.pos.PosRequests.ChangeCredit;
+import org.loyaltyengine.pos.PosRequests.Configure;
+import org.loyaltyengine.pos.PosRequests.DeleteItem;
+import org.loyaltyengine.pos.PosRequests.IdentifyCard;
+import org.loyaltyengine.pos.PosRequests.OpenReceipt;
+import org.loyaltyengine.pos.PosRequests.PayReceipt;
+import org.loyaltyengine.pos.PosRequests.RemoveCard;
+import org.loyaltyengine.spi.Actor;
+import org.loyaltyengine.spi.Card;
+import org.loyaltyengine.spi.CurrencyMismatchException;
+import org.loyaltyengine.spi.EntryKind;
+import org.loyaltyengine.spi.HoldState;
+import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.spi.Money;
+import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.TenantId;
+import org.loyaltyengine.testing.MutableClock;
+
+/**
+ * The POS card program (seed 004) proven through the public API. Abstract so that every store runs
+ * it: {@link PosCardInMemoryTest} here, the JPA adapter's tests on its databases.
+ */
+public abstract class PosCardContract {
+    protected static final LocalDate DAY = LocalDate.of(2026, 3, 14);
+    protected static final Actor CASHIER = Actor.of("cashier-eva");
+
+    protected MutableClock clock;
+    protected LoyaltyEngine engine;
+    protected PosCards pos;
+    protected TenantId shop;
+    private final AtomicLong keys = new AtomicLong();
+
+    /** The store under test; a new one, or a shared one (each test uses a fresh tenant). */
+    protected abstract LoyaltyStore newStore();
+
+    @BeforeEach
+    void setUpEngine() {
+        clock = new MutableClock(Instant.parse("2026-03-14T09:00:00Z"));
+        engine = LoyaltyEngine.builder().store(newStore()).clock(clock).build();
+        pos = engine.posCards();
+        shop = TenantId.of("shop-" + UUID.randomUUID().toString().substring(0, 12));
+    }
+
+    // ------------------------------------------------------------------ fixtures that read like the POS
+
+    protected CommandContext next() {
+        return CommandContext.of(shop, CASHIER, "k" + keys.incrementAndGet(), DAY);
+    }
+
+    protected static Money czk(String amount) {
+        return Money.of(amount, "CZK");
+    }
+
+    protected static Card discountCard(String number, String percent) {
+        return new Card(number, "Jana", "Nováková", new BigDecimal(percent), false, false, Money.currency("CZK"));
+    }
+
+    protected static Card creditCard(String number) {
+        return new Card(number, "Petr", "Svoboda", BigDecimal.ZERO, true, true, Money.currency("CZK"));
+    }
+
+    protected Outcome define(Card card) {
+        return applied(pos.defineCard(next(), card));
+    }
+
+    protected void open(String receipt) {
+        applied(pos.openReceipt(next(), new OpenReceipt(receipt, Money.currency("CZK"))));
+    }
+
+    protected Outcome identify(String receipt, String card) {
+        return pos.identifyCard(next(), new IdentifyCard(receipt, card, null));
+    }
+
+    protected Outcome add(String receipt, String line, String price) {
+        return pos.addItem(next(), AddItem.of(receipt, line, "item " + line, czk(price), "21"));
+    }
+
+    protected Outcome pay(String receipt) {
+        return pos.pay(next(), new PayReceipt(receipt));
+    }
+
+    protected Outcome topUpManually(String card, String amount) {
+        return applied(pos.changeCredit(next(), new ChangeCredit(card, czk(amount), "initial deposit")));
+    }
+
+    protected CardStatement statement(String card) {
+        return pos.statement(shop, card);
+    }
+
+    protected static Outcome applied(Outcome o) {
+        assertTrue(o.applied(), () -> "expected applied, was " + o.rejections());
+        return o;
+    }
+
+    protected static void rejected(Outcome o, String code) {
+        assertTrue(o.rejected(), () -> "expected rejection " + code + ", was applied");
+        assertTrue(o.reasonCodes().contains(code), () -> "expected " + code + ", was " + o.reasonCodes());
+        o.rejections().forEach(r -> assertFalse(r.message().isBlank()));
+    }
+
+    protected static void assertAmount(String expected, BigDecimal actual) {
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + ", was " + actual);
+    }
+
+    // ------------------------------------------------------------------ PC-1 cards
+
+    @Test
+    @Tag("PC-1")
+    void defineCard_keepsNamesNumberPercentAndModes() {
+        Card card = new Card("1001", "Jana", "Nováková", new BigDecimal("7.5"), true, false, Money.currency("CZK"));
+        define(card);
+        assertEquals(card, pos.card(shop, "1001").orElseThrow());
+        Card changed = new Card("1001", "Jana", "Dvořáková", new BigDecimal("10"), false, true, Money.currency("CZK"));
+        define(changed);
+        assertEquals(changed, pos.card(shop, "1001").orElseThrow());
+    }
+
+    @Test
+    @Tag("PC-2")
+    @Tag("X-5")
+    void identifyCard_concurrentCardsOnOneReceiptActivateExactlyOne() throws Exception {
+        List<Callable<Outcome>> identifications = new ArrayList<>();
+        open("R1");
+        for (int i = 1; i <= 6; i++) {
+            String number = "300" + i;
+            define(discountCard(number, "10"));
+            CommandContext ctx = next();
+            identifications.add(() -> pos.identifyCard(ctx, new IdentifyCard("R1", number, null)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(identifications.size());
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            // Each card locks its own account, so only the receipt stands between them.
+            for (Future<Outcome> f : pool.invokeAll(identifications)) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, outcomes.stream().filter(Outcome::applied).count(), outcomes::toString);
+        outcomes.stream().filter(Outcome::rejected).forEach(o -> rejected(o, "ONE_CARD_PER_RECEIPT"));
+    }
+
+    @Test
+    @Tag("PC-1")
+    @Tag("X-5")
+    void defineCard_concurrentDefinitionsOfOneNewCardAllApplyAndMakeOneCard() throws Exception {
+        List<Callable<Outcome>> definitions = new ArrayList<>();
+        List<Card> defined = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            Card card = discountCard("2001", Integer.toString(i));
+            CommandContext ctx = next();
+            defined.add(card);
+            definitions.add(() -> pos.defineCard(ctx, card));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(definitions.size());
+        try {
+            // As one after the other: the first creates the card, every later one changes it.
+            for (Future<Outcome> f : pool.invokeAll(definitions)) {
+                applied(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(defined.contains(pos.card(shop, "2001").orElseThrow()));
+    }
+
+    @Test
+    @Tag("PC-1")
+    @Tag("X-10")
+    void defineCard_refusesBadValuesTyped() {
+        assertThrows(InvalidValueException.class, () -> new Card("1", "A", "B", new BigDecimal("101"), false, false,
+                Money.currency("CZK")));
+        assertThrows(InvalidValueException.class, () -> new Card("1", "A", "B", new BigDecimal("-1"), false, false,
+                Money.currency("CZK")));
+        assertThrows(InvalidValueException.class, () -> new Card(" ", "A", "B", BigDecimal.ONE, false, false,
+                Money.currency("CZK")));
+        assertThrows(InvalidValueException.class, () -> Money.currency("XYZ1"));
+        define(discountCard("1001", "10"));
+        Card inEuro = new Card("1001", "Jana", "Nováková", BigDecimal.TEN, false, false, Money.currency("EUR"));
+        assertThrows(CurrencyMismatchException.class, () -> pos.defineCard(next(), inEuro));
+        assertEquals(Money.currency("CZK"), pos.card(shop, "1001").orElseThrow().currency());
+    }
+
+    // ------------------------------------------------------------------ PC-2 one card, before the items
+
+    @Test
+    @Tag("PC-2")
+    void identifyCard_itemsBeforeTheCardGetNoDiscount() {
+        define(discountCard("1001", "10"));
+        open("R1");
+        applied(add("R1", "1", "100.00"));
+        applied(identify("R1", "1001"));
+        Outcome after = applied(add("R1", "2", "100.00"));
+        assertEquals("10.00", after.values().get("discount"));
+        ReceiptView r = pos.receipt(shop, "R1");
+        assertAmount("0", r.items().get(0).discount());
+        assertAmount("10.00", r.items().get(1).discount());
+        assertAmount("190.00", r.total());
+    }
+
+    @Test
+    @Tag("PC-2")
+    void identifyCard_aSecondCardIsRefusedEvenAfterRemoval() {
+        define(discountCard("1001", "10"));
+        define(discountCard("1002", "20"));
+        open("R1");
+        applied(identify("R1", "1001"));
+        rejected(identify("R1", "1002"), "ONE_CARD_PER_RECEIPT");
+        rejected(identify("R1", "1001"), "CARD_ALREADY_ACTIVE");
+        applied(pos.removeCard(next(), new RemoveCard("R1")));
+        rejected(identify("R1", "1002"), "ONE_CARD_PER_RECEIPT");
+        assertEquals("1001", pos.receipt(shop, "R1").cardNumber());
+    }
+
+    @Test
+    @Tag("PC-2")
+    void removeCard_stopsTheDiscountForLaterItems() {
+        define(discountCard("1001", "10"));
+        open("R1");
+        applied(identify("R1", "1001"));
+        assertEquals("5.00", applied(add("R1", "1", "50.00")).values().get("discount"));
+        applied(pos.removeCard(next(), new RemoveCard("R1")));
+        assertFalse(applied(add("R1", "2", "50.00")).values().containsKey("discount"));
+        rejected(pos.removeCard(next(), new RemoveCard("R1")), "NO_ACTIVE_CARD");
+        // the same card identified again works again for what follows
+        applied(identify("R1", "1001"));
+        assertEquals("5.00", applied(add("R1", "3", "50.00")).values().get("discount"));
+        assertAmount("140.00", pos.receipt(shop, "R1").total());
+    }
+
+    @Test
+    @Tag("PC-2")
+    @Tag("X-10")
+    void identifyCard_unknownCardOrReceiptIsATypedError() {
+        open("R1");
+        NoSuchEntityException card = assertThrows(NoSuchEntityException.class, () -> identify("R1", "9999"));
+        assertEquals("NO_SUCH_CARD", card.code());
+        NoSuchEntityException receipt = assertThrows(NoSuchEntityException.class, () -> add("R404", "1", "1.00"));
+        assertEquals("NO_SUCH_RECEIPT", receipt.code());
+        assertFalse(pos.receipt(shop, "R1").cardActive());
+    }
+
+    // ------------------------------------------------------------------ PC-3 discount mode
+
+    @Test
+    @Tag("PC-3")
+    void addItem_getsTheCardPercentageRoundedHalfUp() {
+        define(discountCard("1001", "15"));
+        open("R1");
+        applied(identify("R1", "1001"));
+        assertEquals("5.00", applied(add("R1", "1", "33.33")).values().get("discount")); // 4.9995
+        assertEquals("0.01", applied(add("R1", "2", "0.07")).values().get("discount")); // 0.0105
+        assertEquals("DISCOUNT", pos.receipt(shop, "R1").cardMode());
+        Outcome paid = applied(pay("R1"));
+        assertTrue(paid.entries().isEmpty(), "a discount card moves no credit");
+        assertAmount("28.39", pos.receipt(shop, "R1").total());
+    }
+
+    // ------------------------------------------------------------------ PC-4 top-up
+
+    @Test
+    @Tag("PC-4")
+    void topUpItem_loadsTheCardWhenTheReceiptIsPaid() {
+        define(creditCard("2001"));
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(pos.addItem(next(), AddItem.topUp("R1", "1", czk("500.00"))));
+        assertAmount("0", statement("2001").credit());
+        Outcome paid = applied(pay("R1"));
+        assertEquals(1, paid.entries().size());
+        assertEquals(EntryKind.TOP_UP, paid.entries().get(0).kind());
+        assertAmount("500.00", statement("2001").credit());
+    }
+
+    @Test
+    @Tag("PC-4")
+    void topUpItem_needsZeroVatAndALoadableCard() {
+        define(creditCard("2001"));
+        define(discountCard("1001", "10"));
+        open("R1");
+        rejected(pos.addItem(next(), AddItem.topUp("R1", "1", czk("100.00"))), "NO_CARD_TO_LOAD");
+        applied(identify("R1", "2001"));
+        rejected(pos.addItem(next(), new AddItem("R1", "1", "credit", czk("100.00"), true, new BigDecimal("21"), null)),
+                "CREDIT_ITEM_VAT_NOT_ZERO");
+        open("R2");
+        applied(identify("R2", "1001"));
+        rejected(pos.addItem(next(), AddItem.topUp("R2", "1", czk("100.00"))), "CARD_NOT_LOADABLE");
+        assertTrue(pos.receipt(shop, "R1").items().isEmpty());
+        assertTrue(pos.receipt(shop, "R2").items().isEmpty());
+    }
+
+    @Test
+    @Tag("PC-4")
+    @Tag("PC-7")
+    void changeCredit_manualTopUpAndDeductionCarryNoteAndUser() {
+        define(creditCard("2001"));
+        applied(pos.changeCredit(CommandContext.of(shop, Actor.of("manager-jan"), "m1", DAY),
+                new ChangeCredit("2001", czk("300.00"), "initial deposit")));
+        applied(pos.changeCredit(next(), new ChangeCredit("2001", czk("-50.00"), "staff meal")));
+        rejected(pos.changeCredit(next(), new ChangeCredit("2001", czk("-250.01"), "too much")), "INSUFFICIENT_CREDIT");
+        CardStatement s = statement("2001");
+        assertAmount("250.00", s.credit());
+        assertEquals(2, s.movements().size());
+        CardMovement first = s.movements().get(0);
+        assertEquals(CardMovement.Kind.MANUAL, first.kind());
+        assertEquals("manager-jan", first.user());
+        assertEquals("initial deposit", first.note());
+        assertEquals("staff meal", s.movements().get(1).note());
+        assertThrows(InvalidValueException.class, () -> new ChangeCredit("2001", czk("10.00"), " "));
+        assertThrows(InvalidValueException.class, () -> new ChangeCredit("2001", czk("0.00"), "nothing"));
+    }
+
+    // ------------------------------------------------------------------ PC-5 credit drawing
+
+    @Test
+    @Tag("PC-5")
+    void addItem_reservesDeleteReturnsPayMakesFinal() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        Outcome identified = applied(identify("R1", "2001"));
+        assertEquals("CREDIT", identified.values().get("cardMode"));
+        Outcome reserved = applied(add("R1", "1", "30.00"));
+        assertEquals(HoldState.PENDING, reserved.holds().get(0).state());
+        applied(add("R1", "2", "20.00"));
+        CardStatement during = statement("2001");
+        assertAmount("100.00", during.credit());
+        assertAmount("50.00", during.held());
+        assertAmount("50.00", during.available());
+        applied(pos.deleteItem(next(), new DeleteItem("R1", "2")));
+        assertAmount("70.00", statement("2001").available());
+        Outcome paid = applied(pay("R1"));
+        assertEquals(List.of(EntryKind.CAPTURE), paid.entries().stream().map(e -> e.kind()).toList());
+        CardStatement after = statement("2001");
+        assertAmount("70.00", after.credit());
+        assertAmount("0", after.held());
+        rejected(add("R1", "3", "1.00"), "RECEIPT_NOT_OPEN");
+    }
+
+    @Test
+    @Tag("PC-5")
+    void addItem_beyondTheAvailableCreditIsRefusedAndChangesNothing() {
+        define(creditCard("2001"));
+        topUpManually("2001", "40.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "30.00"));
+        CardStatement before = statement("2001");
+        Outcome refused = add("R1", "2", "10.01");
+        rejected(refused, "INSUFFICIENT_CREDIT");
+        assertTrue(refused.rejections().get(0).message().contains("10.00"), refused.rejections().get(0).message());
+        assertTrue(refused.entries().isEmpty() && refused.holds().isEmpty());
+        assertEquals(before, statement("2001"));
+        assertEquals(1, pos.receipt(shop, "R1").items().size());
+        applied(add("R1", "2", "10.00"));
+        assertAmount("0", statement("2001").available());
+    }
+
+    @Test
+    @Tag("PC-5")
+    void abandon_releasesEveryReservation() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "30.00"));
+        applied(add("R1", "2", "20.00"));
+        Outcome abandoned = applied(pos.abandon(next(), new AbandonReceipt("R1")));
+        assertEquals(2, abandoned.holds().size());
+        assertTrue(abandoned.holds().stream().allMatch(h -> h.state() == HoldState.RELEASED));
+        CardStatement s = statement("2001");
+        assertAmount("100.00", s.credit());
+        assertAmount("100.00", s.available());
+        assertEquals("ABANDONED", pos.receipt(shop, "R1").status());
+        rejected(pay("R1"), "RECEIPT_NOT_OPEN");
+    }
+
+    @Test
+    @Tag("PC-5")
+    void expireHolds_returnsReservationsPastTheirTime() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        applied(pos.configure(next(), new Configure(30)));
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "30.00"));
+        clock.advance(Duration.ofMinutes(29));
+        assertTrue(applied(pos.expireHolds(next())).holds().isEmpty());
+        assertAmount("70.00", statement("2001").available());
+        clock.advance(Duration.ofMinutes(1));
+        Outcome swept = applied(pos.expireHolds(next()));
+        assertEquals(HoldState.EXPIRED, swept.holds().get(0).state());
+        assertAmount("100.00", statement("2001").available());
+        // paying afterwards draws nothing: the reservation is gone
+        assertTrue(applied(pay("R1")).entries().isEmpty());
+        assertAmount("100.00", statement("2001").credit());
+    }
+
+    // ------------------------------------------------------------------ PC-6 never discount with credit
+
+    @Test
+    @Tag("PC-6")
+    void discountWithCreditDrawing_isRefused() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        rejected(pos.addItem(next(), AddItem.of("R1", "1", "wine", czk("20.00"), "21").withManualDiscount("10")),
+                "DISCOUNT_WITH_CREDIT_DRAWING");
+        assertAmount("100.00", statement("2001").available());
+
+        open("R2");
+        applied(pos.addItem(next(), AddItem.of("R2", "1", "wine", czk("20.00"), "21").withManualDiscount("10")));
+        rejected(identify("R2", "2001"), "DISCOUNT_WITH_CREDIT_DRAWING");
+        assertFalse(pos.receipt(shop, "R2").cardActive());
+    }
+
+    @Test
+    @Tag("PC-6")
+    void creditCardWithAPercentage_drawsCreditWithoutDiscountUnlessAskedForDiscount() {
+        Card both = new Card("3001", "Eva", "Malá", new BigDecimal("10"), true, true, Money.currency("CZK"));
+        define(both);
+        topUpManually("3001", "100.00");
+        open("R1");
+        applied(identify("R1", "3001"));
+        Outcome item = applied(add("R1", "1", "50.00"));
+        assertFalse(item.values().containsKey("discount"));
+        assertEquals(1, item.holds().size());
+        open("R2");
+        applied(pos.identifyCard(next(), new IdentifyCard("R2", "3001", CardMode.DISCOUNT)));
+        Outcome discounted = applied(add("R2", "1", "50.00"));
+        assertEquals("5.00", discounted.values().get("discount"));
+        assertTrue(discounted.holds().isEmpty());
+        define(discountCard("1001", "10"));
+        open("R3");
+        rejected(pos.identifyCard(next(), new IdentifyCard("R3", "1001", CardMode.CREDIT)), "CREDIT_DRAWING_NOT_ENABLED");
+    }
+
+    // ------------------------------------------------------------------ PC-7 movements
+
+    @Test
+    @Tag("PC-7")
+    void statement_listsEveryMovementAndCreditIsTheirSum() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "30.00"));
+        applied(add("R1", "2", "5.00"));
+        applied(pos.deleteItem(next(), new DeleteItem("R1", "2")));
+        applied(pay("R1"));
+        open("R2");
+        applied(identify("R2", "2001"));
+        applied(add("R2", "1", "10.00"));
+        applied(pos.abandon(next(), new AbandonReceipt("R2")));
+
+        CardStatement s = statement("2001");
+        List<CardMovement.Kind> kinds = s.movements().stream().map(CardMovement::kind).toList();
+        assertEquals(1, kinds.stream().filter(k -> k == CardMovement.Kind.MANUAL).count());
+        assertEquals(3, kinds.stream().filter(k -> k == CardMovement.Kind.RESERVATION).count());
+        assertEquals(2, kinds.stream().filter(k -> k == CardMovement.Kind.RELEASE).count());
+        assertEquals(1, kinds.stream().filter(k -> k == CardMovement.Kind.DRAW).count());
+        BigDecimal sum = s.movements().stream().filter(CardMovement::changesCredit).map(CardMovement::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertAmount("70.00", sum);
+        assertAmount("70.00", s.credit());
+        CardMovement draw = s.movements().stream().filter(m -> m.kind() == CardMovement.Kind.DRAW).findFirst().orElseThrow();
+        assertEquals("R1", draw.receipt());
+        assertEquals("cashier-eva", draw.user());
+        assertNotNull(draw.time());
+        assertEquals("payment makes the reservations final", draw.rule());
+        CardMovement release = s.movements().stream().filter(m -> m.kind() == CardMovement.Kind.RELEASE).findFirst()
+                .orElseThrow();
+        assertEquals("deleting an item returns its reservation", release.rule());
+    }
+
+    @Test
+    @Tag("PC-7")
+    void statement_namesTheUserWhoReleasedAReservation() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "30.00"));
+        applied(pos.deleteItem(CommandContext.of(shop, Actor.of("supervisor-ota"), "void-1", DAY),
+                new DeleteItem("R1", "1")));
+        CardMovement release = statement("2001").movements().stream()
+                .filter(m -> m.kind() == CardMovement.Kind.RELEASE).findFirst().orElseThrow();
+        assertEquals("supervisor-ota", release.user());
+        assertEquals("R1", release.receipt());
+        assertAmount("30.00", release.amount());
+    }
+
+    // ------------------------------------------------------------------ PC-8 vouchers
+
+    @Test
+    @Tag("PC-8")
+    void giftCertificate_isSoldAndSpentThroughTheCreditMechanism() {
+        Card voucher = new Card("GIFT-0042", "Gift", "Certificate", BigDecimal.ZERO, true, true, Money.currency("CZK"));
+        define(voucher);
+        open("SALE");
+        applied(identify("SALE", "GIFT-0042"));
+        applied(pos.addItem(next(), AddItem.topUp("SALE", "1", czk("1000.00"))));
+        applied(pay("SALE"));
+        open("SPEND");
+        applied(identify("SPEND", "GIFT-0042"));
+        applied(add("SPEND", "1", "750.00"));
+        rejected(add("SPEND", "2", "300.00"), "INSUFFICIENT_CREDIT");
+        applied(add("SPEND", "2", "250.00"));
+        applied(pay("SPEND"));
+        assertAmount("0", statement("GIFT-0042").credit());
+    }
+
+    // ------------------------------------------------------------------ X: the pipeline through the POS
+
+    @Test
+    @Tag("X-1")
+    void outcome_namesRuleSetVersionAndRulesFired() {
+        define(discountCard("1001", "10"));
+        open("R1");
+        Outcome o = applied(identify("R1", "1001"));
+        assertEquals("pos-card", o.ruleSet());
+        assertEquals(1, o.ruleVersion());
+        assertTrue(o.rulesFired().contains("mode: any other card gives its discount"), o.rulesFired().toString());
+        define(creditCard("2001"));
+        Outcome manual = topUpManually("2001", "10.00");
+        assertEquals("manual top-up", manual.entries().get(0).rule().rule());
+        assertEquals(1, manual.entries().get(0).rule().version());
+    }
+
+    @Test
+    @Tag("X-4")
+    void repeat_returnsTheFirstOutcomeAndChangesNothing() {
+        define(creditCard("2001"));
+        CommandContext once = CommandContext.of(shop, CASHIER, "deposit-1", DAY);
+        Outcome first = applied(pos.changeCredit(once, new ChangeCredit("2001", czk("100.00"), "deposit")));
+        Outcome again = pos.changeCredit(once, new ChangeCredit("2001", czk("100.00"), "deposit"));
+        assertEquals(first, again);
+        assertAmount("100.00", statement("2001").credit());
+        assertThrows(IdempotencyConflictException.class,
+                () -> pos.changeCredit(once, new ChangeCredit("2001", czk("999.00"), "deposit")));
+        assertAmount("100.00", statement("2001").credit());
+    }
+
+    @Test
+    @Tag("X-4")
+    void concurrentRepeats_applyOnceAndAllGetTheFirstOutcome() throws Exception {
+        define(creditCard("2001"));
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 5; round++) {
+                CommandContext same = CommandContext.of(shop, CASHIER, "deposit-" + round, DAY);
+                List<Callable<Outcome>> jobs = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    jobs.add(() -> pos.changeCredit(same, new ChangeCredit("2001", czk("10.00"), "deposit")));
+                }
+                List<Outcome> outcomes = new ArrayList<>();
+                for (Future<Outcome> f : pool.invokeAll(jobs)) {
+                    outcomes.add(f.get());
+                }
+                assertTrue(outcomes.stream().allMatch(o -> o.equals(outcomes.get(0))), "every submission sees one outcome");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        CardStatement s = statement("2001");
+        assertAmount("50.00", s.credit());
+        assertEquals(5, s.movements().size());
+    }
+
+    @Test
+    @Tag("X-6")
+    void dryRun_decidesAsACommitWouldAndWritesNothing() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        CommandContext ctx = next();
+        Outcome preview = pos.addItem(ctx.asDryRun(), AddItem.of("R1", "1", "item", czk("30.00"), "21"));
+        assertTrue(preview.dryRun());
+        assertAmount("100.00", statement("2001").available());
+        assertTrue(pos.receipt(shop, "R1").items().isEmpty());
+        Outcome commit = pos.addItem(ctx, AddItem.of("R1", "1", "item", czk("30.00"), "21"));
+        assertEquals(preview, commit.asDryRun());
+        assertAmount("70.00", statement("2001").available());
+        Outcome refusedPreview = pos.addItem(next().asDryRun(), AddItem.of("R1", "2", "item", czk("80.00"), "21"));
+        rejected(refusedPreview, "INSUFFICIENT_CREDIT");
+        // a preview of a key already used shows the stored outcome and still writes nothing
+        assertEquals(commit.asDryRun(), pos.addItem(ctx.asDryRun(), AddItem.of("R1", "1", "item", czk("30.00"), "21")));
+        assertAmount("70.00", statement("2001").available());
+    }
+
+    @Test
+    @Tag("X-10")
+    void badInput_isATypedErrorAndWritesNothing() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        assertThrows(InvalidValueException.class, () -> AddItem.of("R1", "1", "x", czk("0.00"), "21"));
+        assertThrows(InvalidValueException.class, () -> AddItem.of("R1", "1", "x", czk("-1.00"), "21"));
+        assertThrows(InvalidValueException.class, () -> czk("1.001"));
+        assertThrows(CurrencyMismatchException.class,
+                () -> pos.addItem(next(), AddItem.of("R1", "1", "x", Money.of("1.00", "EUR"), "21")));
+        assertThrows(CurrencyMismatchException.class,
+                () -> pos.changeCredit(next(), new ChangeCredit("2001", Money.of("1.00", "EUR"), "euro")));
+        assertThrows(NoSuchEntityException.class, () -> pos.deleteItem(next(), new DeleteItem("R1", "404")));
+        assertThrows(NoSuchEntityException.class, () -> pos.changeCredit(next(), new ChangeCredit("404", czk("1.00"), "x")));
+        applied(add("R1", "1", "10.00"));
+        rejected(add("R1", "1", "10.00"), "LINE_EXISTS");
+        rejected(pos.openReceipt(next(), new OpenReceipt("R1", Money.currency("CZK"))), "RECEIPT_EXISTS");
+        assertEquals(1, pos.receipt(shop, "R1").items().size());
+        assertAmount("90.00", statement("2001").available());
+        assertAmount("100.00", statement("2001").credit());
+    }
+
+    @Test
+    @Tag("X-5")
+    void concurrentDraws_neverOverdrawTheCard() throws Exception {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        int threads = 8;
+        for (int t = 0; t < threads; t++) {
+            open("R" + t);
+            applied(identify("R" + t, "2001"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Integer>> jobs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String receipt = "R" + t;
+                jobs.add(() -> {
+                    int reserved = 0;
+                    for (int i = 0; i < 10; i++) {
+                        if (add(receipt, "l" + i, "3.00").applied()) {
+                            reserved++;
+                        }
+                    }
+                    return reserved;
+                });
+            }
+            int reserved = 0;
+            for (Future<Integer> f : pool.invokeAll(jobs)) {
+                reserved += f.get();
+            }
+            assertEquals(33, reserved, "100.00 covers exactly 33 items of 3.00");
+            for (int t = 0; t < threads; t++) {
+                applied(pay("R" + t));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        CardStatement s = statement("2001");
+        assertAmount("1.00", s.credit());
+        assertAmount("0", s.held());
+    }
+}

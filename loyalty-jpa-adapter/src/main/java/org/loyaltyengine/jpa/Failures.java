@@ -1,0 +1,94 @@
+package org.loyaltyengine.jpa;
+
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+
+/**
+ * Reads what a database failure means from the SQLException inside whatever the provider wrapped it
+ * in, so the adapter needs nothing provider-specific.
+ */
+final class Failures {
+    /** Serialization failure (PostgreSQL, H2 deadlock, MariaDB deadlock) and PostgreSQL's deadlock. */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01");
+    /**
+     * MariaDB 1213 deadlock, 1205 lock wait timeout, 1020 record changed since last read;
+     * H2 40001 deadlock, 50200 lock timeout, 90131 concurrent update. PostgreSQL reports 0 here.
+     */
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(1213, 1205, 1020, 40001, 50200, 90131);
+    /** PostgreSQL and H2 say 23505; MariaDB says 23000 for every integrity error, so its codes decide. */
+    private static final Set<Integer> UNIQUE_CODES_MARIADB = Set.of(1062, 1586);
+
+    private Failures() {
+    }
+
+    /** A failure the same work may succeed at on a fresh transaction. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof Retry || t instanceof OptimisticLockException || t instanceof PessimisticLockException
+                    || t instanceof LockTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException e
+                    && (TRANSIENT_STATES.contains(e.getSQLState()) || TRANSIENT_CODES.contains(e.getErrorCode()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A unique constraint refused an insert or update. */
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SQLException e && ("23505".equals(e.getSQLState())
+                    || ("23000".equals(e.getSQLState()) && UNIQUE_CODES_MARIADB.contains(e.getErrorCode())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The causes of a failure, and the chained SQLExceptions of each, without looping on cycles. */
+    private static Iterable<Throwable> chain(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Throwable> todo = new ArrayDeque<>();
+        List<Throwable> out = new ArrayList<>();
+        if (failure != null) {
+            todo.add(failure);
+        }
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            out.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            if (t instanceof SQLException e && e.getNextException() != null) {
+                todo.add(e.getNextException());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A conflict the adapter itself recognised as a race another transaction won (two transactions
+     * opening the same account): the re-run sees the winner's row.
+     */
+    static final class Retry extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Retry(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

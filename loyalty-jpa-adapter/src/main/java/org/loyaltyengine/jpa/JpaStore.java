@@ -1,0 +1,273 @@
+package org.loyaltyengine.jpa;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
+
+import org.loyaltyengine.spi.DuplicateKeyException;
+import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.spi.StoreException;
+import org.loyaltyengine.spi.StoreTransaction;
+import org.loyaltyengine.spi.TenantId;
+
+/**
+ * A {@link LoyaltyStore} on Jakarta Persistence, for PostgreSQL, MariaDB and H2 (and other databases
+ * a JPA provider serves, unproven).
+ *
+ * <p>Create the tables with the script for your database from this jar,
+ * {@code org/loyaltyengine/jpa/schema/<postgresql|mariadb|h2>.sql}, then build the store either from
+ * the bundled persistence unit {@value #PERSISTENCE_UNIT} and your connection settings:
+ * <pre>{@code
+ * JpaStore store = JpaStore.builder()
+ *         .property("jakarta.persistence.nonJtaDataSource", dataSource)
+ *         .build();
+ * }</pre>
+ * or from an {@link EntityManagerFactory} of your own whose persistence unit lists the mapping file
+ * {@value #MAPPING_FILE}. Run the database at READ COMMITTED or stronger: the guards do not depend on
+ * the isolation level, because account rows are changed only under a PESSIMISTIC_WRITE lock taken in
+ * {@link org.loyaltyengine.spi.AccountKey} order, and holds settle by compare-and-set.
+ *
+ * <p>Deadlocks, serialization failures and lock timeouts (PostgreSQL 40001, 40P01; MariaDB 1213,
+ * 1205, 1020; H2 40001, 50200, 90131) re-run the work on a fresh EntityManager and transaction, up to
+ * {@link Builder#maxAttempts} times, and are never turned into a business answer. A connection lost
+ * while committing is reported as {@link StoreException} with code {@code COMMIT_OUTCOME_UNKNOWN}:
+ * submit the command again with its idempotency key.
+ */
+public final class JpaStore implements LoyaltyStore, AutoCloseable {
+    /** The persistence unit this jar ships in {@code META-INF/persistence.xml}. */
+    public static final String PERSISTENCE_UNIT = "loyalty-engine";
+    /** The mapping file that names the adapter's entities, for a host's own persistence unit. */
+    public static final String MAPPING_FILE = "META-INF/loyalty-engine-orm.xml";
+
+    private static final System.Logger LOG = System.getLogger(JpaStore.class.getName());
+    private static final ThreadLocal<Boolean> OPEN = new ThreadLocal<>();
+
+    private final EntityManagerFactory emf;
+    private final boolean ownsFactory;
+    private final int maxAttempts;
+    private final Duration backoff;
+    private final LongAdder retries = new LongAdder();
+
+    private JpaStore(Builder b) {
+        this.ownsFactory = b.emf == null;
+        this.emf = ownsFactory ? Persistence.createEntityManagerFactory(PERSISTENCE_UNIT, b.properties) : b.emf;
+        this.maxAttempts = b.maxAttempts;
+        this.backoff = b.backoff;
+    }
+
+    /** Starts the configuration of a store. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How many times this store has re-run work after a transient database failure, since it was built. */
+    public long retries() {
+        return retries.sum();
+    }
+
+    /** Closes the EntityManagerFactory if this store created it; one handed in stays the host's. */
+    @Override
+    public void close() {
+        if (ownsFactory && emf.isOpen()) {
+            emf.close();
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(TenantId tenant, Function<StoreTransaction, T> work) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(work, "work");
+        if (OPEN.get() != null) {
+            throw new IllegalStateException("a transaction is already open on this thread; nested transactions"
+                    + " are not supported (they would wait on their own locks)");
+        }
+        OPEN.set(Boolean.TRUE);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                RuntimeException failure;
+                try {
+                    return attempt(tenant, work);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                if (!Failures.isTransient(failure)) {
+                    throw failure;
+                }
+                if (attempt >= maxAttempts) {
+                    throw StoreException.failed("the database kept refusing the transaction as a conflict ("
+                            + attempt + " attempts); nothing was applied, try again", failure);
+                }
+                retries.increment();
+                LOG.log(Level.DEBUG, () -> "transient database failure, re-running the work: " + failure);
+                pause(attempt);
+            }
+        } finally {
+            OPEN.remove();
+        }
+    }
+
+    /** One run of the work on its own EntityManager; throws what should decide about a retry. */
+    private <T> T attempt(TenantId tenant, Function<StoreTransaction, T> work) {
+        EntityManager em = emf.createEntityManager();
+        JpaTransaction tx = new JpaTransaction(em, tenant);
+        EntityTransaction et = em.getTransaction();
+        try {
+            et.begin();
+            T result = work.apply(tx);
+            if (tx.spoiled() != null) {
+                // The work caught a database error and went on; what it returns was decided on a
+                // transaction the database has already failed, so it must not be committed or trusted.
+                throw translate(tx.spoiled());
+            }
+            if (tx.isRollbackOnly()) {
+                et.rollback();
+                return result;
+            }
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                throw translate(e);
+            }
+            commit(et);
+            return result;
+        } catch (RuntimeException e) {
+            if (tx.spoiled() != null && e != tx.spoiled() && Failures.isTransient(tx.spoiled())
+                    && !Failures.isTransient(e)) {
+                // The work turned a deadlock into another exception; the deadlock is the real story.
+                rollbackQuietly(et);
+                throw tx.spoiled();
+            }
+            rollbackQuietly(et);
+            throw e;
+        } finally {
+            tx.close();
+            em.close();
+        }
+    }
+
+    /** Nothing is pending after the flush, so a failure here is the commit itself: applied or not, nobody knows. */
+    private static void commit(EntityTransaction et) {
+        try {
+            et.commit();
+        } catch (RuntimeException e) {
+            if (Failures.isTransient(e)) {
+                throw e;
+            }
+            throw StoreException.commitOutcomeUnknown("the connection failed while committing, so the change may"
+                    + " or may not have been applied; submit the command again with the same idempotency key", e);
+        }
+    }
+
+    private static RuntimeException translate(RuntimeException e) {
+        if (e instanceof PersistenceException && !Failures.isTransient(e)) {
+            if (Failures.isUniqueViolation(e)) {
+                return new DuplicateKeyException("unique key", String.valueOf(rootMessage(e)));
+            }
+            return StoreException.failed("the database refused the transaction; nothing was applied", e);
+        }
+        return e;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private static void rollbackQuietly(EntityTransaction et) {
+        try {
+            if (et.isActive()) {
+                et.rollback();
+            }
+        } catch (RuntimeException e) {
+            // The connection is gone or the transaction already ended; the database rolls back on its own.
+            LOG.log(Level.DEBUG, () -> "rollback failed: " + e);
+        }
+    }
+
+    /** Randomised, growing pause, so that the transactions that collided do not collide again in step. */
+    private void pause(int attempt) {
+        long capMillis = backoff.toMillis() << Math.min(attempt - 1, 6);
+        long millis = ThreadLocalRandom.current().nextLong(capMillis + 1);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw StoreException.failed("interrupted while waiting to re-run a conflicting transaction", e);
+        }
+    }
+
+    /** The configuration of a {@link JpaStore}. */
+    public static final class Builder {
+        private EntityManagerFactory emf;
+        private final Map<String, Object> properties = new HashMap<>();
+        private int maxAttempts = 10;
+        private Duration backoff = Duration.ofMillis(5);
+
+        private Builder() {
+        }
+
+        /** Use the host's factory; its persistence unit must list {@value JpaStore#MAPPING_FILE}. */
+        public Builder entityManagerFactory(EntityManagerFactory factory) {
+            this.emf = Objects.requireNonNull(factory, "entity manager factory");
+            return this;
+        }
+
+        /**
+         * A property for the bundled persistence unit, such as {@code jakarta.persistence.nonJtaDataSource}
+         * or {@code jakarta.persistence.jdbc.url}. Ignored when a factory is handed in.
+         */
+        public Builder property(String name, Object value) {
+            properties.put(Objects.requireNonNull(name, "property name"), Objects.requireNonNull(value, name));
+            return this;
+        }
+
+        /** How many times one transaction is tried in all when the database reports a transient conflict (default 10). */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new InvalidValueException("max attempts must be 1 or more (1 means no retry), was " + attempts);
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /** The first pause before a re-run (default 5 ms); it doubles with each attempt, randomised. */
+        public Builder retryBackoff(Duration first) {
+            if (first == null || first.isNegative()) {
+                throw new InvalidValueException("retry backoff must be zero or positive");
+            }
+            this.backoff = first;
+            return this;
+        }
+
+        /** Builds the store; creates the factory from the bundled unit unless one was handed in. */
+        public JpaStore build() {
+            if (emf == null && properties.isEmpty()) {
+                throw new InvalidValueException("give the store either entityManagerFactory(...) or connection"
+                        + " properties (for example jakarta.persistence.nonJtaDataSource)");
+            }
+            return new JpaStore(this);
+        }
+    }
+
+    /** The entity classes, in the order of the mapping file; for tests that check the two agree. */
+    static List<Class<?>> entities() {
+        return List.of(AccountRow.class, EntryRow.class, HoldRow.class, HoldTransitionRow.class, OutcomeRow.class,
+                DocumentRow.class, SettingRow.class, CardRow.class, CustomerRow.class);
+    }
+}

@@ -1,0 +1,751 @@
+package org.loyaltyengine.jpa;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Accounts;
+import org.loyaltyengine.spi.Card;
+import org.loyaltyengine.spi.Cards;
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.Customers;
+import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.Documents;
+import org.loyaltyengine.spi.DuplicateKeyException;
+import org.loyaltyengine.spi.FloorViolationException;
+import org.loyaltyengine.spi.Hold;
+import org.loyaltyengine.spi.HoldState;
+import org.loyaltyengine.spi.Holds;
+import org.loyaltyengine.spi.IdempotencyKey;
+import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Ledger;
+import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.NoSuchAccountException;
+import org.loyaltyengine.spi.Outcomes;
+import org.loyaltyengine.spi.RuleRef;
+import org.loyaltyengine.spi.Settings;
+import org.loyaltyengine.spi.StoreTransaction;
+import org.loyaltyengine.spi.StoredOutcome;
+import org.loyaltyengine.spi.TenantId;
+
+/**
+ * One JPA transaction of one tenant and its repositories. Every query names the tenant.
+ *
+ * <p>Account rows change only while this transaction holds their PESSIMISTIC_WRITE lock, so the
+ * floor check and the new balance are computed from the committed state and no update is lost at
+ * READ COMMITTED. Hold transitions are a compare-and-set UPDATE whose row count decides the one
+ * winner. Every account row this transaction loaded is tracked, because a provider hands back the
+ * managed instance it already has rather than the fresh row a locking query read; a tracked row is
+ * therefore locked by refreshing it.
+ *
+ * <p>A command reads, decides, then writes, and at READ COMMITTED another transaction may commit a
+ * change to what it read in between. Documents, settings and customers therefore remember what this
+ * transaction read; a write that finds the row changed since (or created meanwhile by a transaction
+ * this one could not see) is a race the other transaction won, and the work is re-run
+ * ({@link Failures.Retry}) so that it decides again on the winner's row, as if the two had run one
+ * after the other. The in-memory store gets the same by running a tenant's transactions one at a time.
+ */
+final class JpaTransaction implements StoreTransaction {
+    private final EntityManager em;
+    private final TenantId tenant;
+    private final String t;
+    private final Map<AccountKey, AccountRow> accountRows = new HashMap<>();
+    private final Set<AccountKey> locked = new HashSet<>();
+    /** The version of each document this transaction first read (0: it read that there was none). */
+    private final Map<String, Long> documentVersionsRead = new HashMap<>();
+    /** The settings body of each program this transaction first read (null: there were none). */
+    private final Map<String, String> settingsRead = new HashMap<>();
+    /** Customer and card numbers this transaction looked up and found free ("customer number\0K1"). */
+    private final Set<String> numbersReadFree = new HashSet<>();
+    private boolean rollbackOnly;
+    private boolean closed;
+    /** A database error the work may have caught: the transaction is spoiled whatever the work returns. */
+    private RuntimeException spoiled;
+
+    JpaTransaction(EntityManager em, TenantId tenant) {
+        this.em = em;
+        this.tenant = tenant;
+        this.t = tenant.value();
+    }
+
+    RuntimeException spoiled() {
+        return spoiled;
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    @Override
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    @Override
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public Holds holds() {
+        return holds;
+    }
+
+    @Override
+    public Outcomes outcomes() {
+        return outcomes;
+    }
+
+    @Override
+    public Documents documents() {
+        return documents;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public Cards cards() {
+        return cards;
+    }
+
+    @Override
+    public Customers customers() {
+        return customers;
+    }
+
+    @Override
+    public void setRollbackOnly() {
+        rollbackOnly = true;
+    }
+
+    @Override
+    public boolean isRollbackOnly() {
+        return rollbackOnly;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    /**
+     * Runs one repository call. A database error is remembered (PostgreSQL refuses every later
+     * statement of the transaction anyway), and a unique-key refusal becomes {@code onDuplicate}.
+     */
+    private <T> T call(Supplier<T> body, Supplier<RuntimeException> onDuplicate) {
+        if (closed) {
+            throw new IllegalStateException("the transaction is over; use the repositories only inside inTransaction");
+        }
+        try {
+            return body.get();
+        } catch (PersistenceException e) {
+            spoiled = e;
+            if (onDuplicate != null && Failures.isUniqueViolation(e)) {
+                throw onDuplicate.get();
+            }
+            throw e;
+        }
+    }
+
+    private <T> T call(Supplier<T> body) {
+        return call(body, null);
+    }
+
+    private <T> TypedQuery<T> query(String jpql, Class<T> type) {
+        return em.createQuery(jpql, type).setParameter("t", t);
+    }
+
+    private static <T> Optional<T> first(TypedQuery<T> q) {
+        return q.setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    private static final String BY_KEY = " and r.account.program = :p and r.account.owner = :o"
+            + " and r.account.unitKind = :k and r.account.unitCode = :c";
+
+    /**
+     * Inserts a row whose key must be new. Checked first, so the usual refusal leaves the transaction
+     * usable; flushed at once, so that a concurrent twin is refused here by the unique key, not at commit.
+     */
+    private void insertUnique(BooleanSupplier taken, Supplier<Object> row, String what, String key) {
+        Supplier<RuntimeException> duplicate = () -> new DuplicateKeyException(what, key);
+        call(() -> {
+            if (taken.getAsBoolean()) {
+                throw duplicate.get();
+            }
+            em.persist(row.get());
+            em.flush();
+            return null;
+        }, duplicate);
+    }
+
+    private static <T> TypedQuery<T> byKey(TypedQuery<T> q, AccountKey key) {
+        return q.setParameter("p", key.program()).setParameter("o", key.owner())
+                .setParameter("k", key.unit().kind().name()).setParameter("c", key.unit().code());
+    }
+
+    private AccountRow track(AccountRow row) {
+        accountRows.putIfAbsent(row.key(), row);
+        return row;
+    }
+
+    /** The account's row as this transaction knows it, or null. */
+    private AccountRow row(AccountKey key) {
+        AccountRow known = accountRows.get(key);
+        if (known != null) {
+            return known;
+        }
+        return first(byKey(query("select r from AccountRow r where r.tenant = :t" + BY_KEY, AccountRow.class), key))
+                .map(this::track).orElse(null);
+    }
+
+    /** The account's row, locked for the rest of the transaction and fresh from the database; null if absent. */
+    private AccountRow lockedRow(AccountKey key) {
+        AccountRow known = accountRows.get(key);
+        if (known != null) {
+            if (locked.add(key)) {
+                em.refresh(known, LockModeType.PESSIMISTIC_WRITE);
+            }
+            return known;
+        }
+        AccountRow row = first(byKey(query("select r from AccountRow r where r.tenant = :t" + BY_KEY, AccountRow.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE), key)).orElse(null);
+        if (row != null) {
+            track(row);
+            locked.add(key);
+        }
+        return row;
+    }
+
+    private AccountRow existingLocked(AccountKey key) {
+        AccountRow row = lockedRow(key);
+        if (row == null) {
+            throw new NoSuchAccountException(key);
+        }
+        return row;
+    }
+
+    /** Appends under the account's lock; {@code releasedHold} leaves the held amount in the same step (a capture). */
+    private LedgerEntry appendEntry(LedgerEntry entry, BigDecimal releasedHold) {
+        AccountRow row = existingLocked(entry.account());
+        Account before = row.toAccount();
+        Account after = new Account(before.key(), before.floor(), before.balance().add(entry.amount()),
+                before.held().subtract(releasedHold));
+        if (entry.amount().signum() < 0 && before.hasFloor() && after.available().compareTo(before.floor()) < 0) {
+            throw new FloorViolationException(before.key(), before.available(), entry.amount().negate());
+        }
+        EntryRow stored = new EntryRow(t, row.id, entry);
+        em.persist(stored);
+        row.set(after);
+        em.flush();
+        return entry.withSequence(stored.seq);
+    }
+
+    private void moveHeld(AccountRow row, BigDecimal delta) {
+        Account a = row.toAccount();
+        row.set(new Account(a.key(), a.floor(), a.balance(), a.held().add(delta)));
+    }
+
+    // ------------------------------------------------------------------ Accounts
+
+    private final Accounts accounts = new Accounts() {
+        @Override
+        public Optional<Account> find(AccountKey key) {
+            Objects.requireNonNull(key, "key");
+            return call(() -> Optional.ofNullable(row(key)).map(AccountRow::toAccount));
+        }
+
+        @Override
+        public Account open(AccountKey key, BigDecimal floor) {
+            Objects.requireNonNull(key, "key");
+            return call(() -> {
+                AccountRow existing = row(key);
+                if (existing != null) {
+                    return existing.toAccount();
+                }
+                Account created = new Account(key, floor, BigDecimal.ZERO, BigDecimal.ZERO);
+                AccountRow row = new AccountRow(t, created);
+                try {
+                    em.persist(row);
+                    em.flush();
+                } catch (PersistenceException e) {
+                    spoiled = e;
+                    if (Failures.isUniqueViolation(e)) {
+                        // Another transaction opened it first; a re-run finds its row and returns it.
+                        throw new Failures.Retry("account " + key + " was opened concurrently", e);
+                    }
+                    throw e;
+                }
+                track(row);
+                // A row this transaction inserted is invisible to others until commit: it is as good as locked.
+                locked.add(key);
+                return created;
+            });
+        }
+
+        @Override
+        public List<Account> lock(Collection<AccountKey> keys) {
+            Objects.requireNonNull(keys, "keys");
+            return call(() -> {
+                // A command reads documents, cards and customers to learn which accounts to lock, waits
+                // for the locks, then reads them again to decide. The persistence context would hand back
+                // the rows as first read, stale if another command changed them meanwhile; so everything
+                // is written out and forgotten here, and what is read after the locks comes fresh.
+                em.flush();
+                em.clear();
+                accountRows.clear();
+                locked.clear();
+                List<Account> out = new ArrayList<>();
+                // One global order (AccountKey's), so two commands locking the same accounts never deadlock.
+                for (AccountKey key : keys.stream().distinct().sorted().toList()) {
+                    AccountRow row = lockedRow(key);
+                    if (row != null) {
+                        out.add(row.toAccount());
+                    }
+                }
+                return out;
+            });
+        }
+
+        @Override
+        public List<Account> ofProgram(String program) {
+            return call(() -> query("select r from AccountRow r where r.tenant = :t and r.account.program = :p",
+                    AccountRow.class).setParameter("p", program).getResultList().stream()
+                    .map(JpaTransaction.this::track).map(AccountRow::toAccount)
+                    .sorted(Comparator.comparing(Account::key)).toList());
+        }
+    };
+
+    // ------------------------------------------------------------------ Ledger
+
+    private final Ledger ledger = new Ledger() {
+        @Override
+        public LedgerEntry append(LedgerEntry entry) {
+            Objects.requireNonNull(entry, "entry");
+            return call(() -> appendEntry(entry, BigDecimal.ZERO));
+        }
+
+        @Override
+        public List<LedgerEntry> entries(AccountKey account) {
+            return call(() -> {
+                AccountRow row = row(account);
+                if (row == null) {
+                    return List.of();
+                }
+                return query("select e from EntryRow e where e.tenant = :t and e.accountId = :a order by e.seq",
+                        EntryRow.class).setParameter("a", row.id).getResultList().stream().map(EntryRow::toEntry).toList();
+            });
+        }
+
+        @Override
+        public List<LedgerEntry> ofDocument(String document) {
+            return call(() -> query("select e from EntryRow e where e.tenant = :t and e.document = :d order by e.seq",
+                    EntryRow.class).setParameter("d", document).getResultList().stream().map(EntryRow::toEntry).toList());
+        }
+    };
+
+    // ------------------------------------------------------------------ Holds
+
+    private Optional<HoldRow> holdRow(String holdId) {
+        Optional<HoldRow> row = first(query("select h from HoldRow h where h.tenant = :t and h.holdId = :h",
+                HoldRow.class).setParameter("h", holdId));
+        // A managed instance may predate a compare-and-set this transaction made; read it again.
+        row.ifPresent(em::refresh);
+        return row;
+    }
+
+    /**
+     * The compare-and-set: locks the hold's account first (the order every command uses: accounts,
+     * then holds), then moves the hold out of PENDING only if it still is. True for the one winner.
+     */
+    private Optional<HoldRow> transition(String holdId, HoldState to, Instant at, String by, RuleRef rule) {
+        Optional<HoldRow> seen = holdRow(holdId);
+        if (seen.isEmpty() || !seen.get().isPending()) {
+            return Optional.empty();
+        }
+        HoldRow hold = seen.get();
+        AccountRow account = existingLocked(hold.account());
+        int changed = em.createQuery("update HoldRow h set h.state = :to, h.settledAt = :at, h.settledBy = :by,"
+                        + " h.settleRuleSet = :rs, h.settleRuleVersion = :rv, h.settleRuleName = :rn,"
+                        + " h.version = h.version + 1 where h.tenant = :t and h.holdId = :h and h.state = :pending")
+                .setParameter("to", to.name()).setParameter("at", Decimals.nanos(at)).setParameter("by", by)
+                .setParameter("rs", rule.ruleSet()).setParameter("rv", rule.version()).setParameter("rn", rule.rule())
+                .setParameter("t", t)
+                .setParameter("h", holdId).setParameter("pending", HoldState.PENDING.name()).executeUpdate();
+        if (changed == 0) {
+            return Optional.empty();
+        }
+        em.persist(new HoldTransitionRow(t, holdId, to.name(), Decimals.nanos(at)));
+        moveHeld(account, hold.amount().negate());
+        em.flush();
+        em.refresh(hold);
+        return Optional.of(hold);
+    }
+
+    private final Holds holds = new Holds() {
+        @Override
+        public Hold place(Hold hold) {
+            Objects.requireNonNull(hold, "hold");
+            if (!hold.isPending()) {
+                throw new InvalidValueException("a hold is placed pending, was " + hold.state());
+            }
+            return call(() -> {
+                if (holdRow(hold.id()).isPresent()) {
+                    throw new DuplicateKeyException("hold", hold.id());
+                }
+                AccountRow row = existingLocked(hold.account());
+                Account a = row.toAccount();
+                if (!a.allows(hold.amount())) {
+                    throw new FloorViolationException(a.key(), a.available(), hold.amount());
+                }
+                em.persist(new HoldRow(t, row.id, hold));
+                moveHeld(row, hold.amount());
+                em.flush();
+                return hold;
+            }, () -> new DuplicateKeyException("hold", hold.id()));
+        }
+
+        @Override
+        public Optional<Hold> find(String holdId) {
+            return call(() -> holdRow(holdId).map(HoldRow::toHold));
+        }
+
+        @Override
+        public boolean settle(String holdId, HoldState to, Instant at, String by, RuleRef rule) {
+            if (to != HoldState.RELEASED && to != HoldState.EXPIRED) {
+                throw new InvalidValueException("settle moves a hold to RELEASED or EXPIRED; use capture for CAPTURED");
+            }
+            Checks.notNull(at, "settled time");
+            Checks.text(by, "settled by");
+            Checks.notNull(rule, "settle rule");
+            return call(() -> transition(holdId, to, at, by, rule).isPresent());
+        }
+
+        @Override
+        public Optional<LedgerEntry> capture(String holdId, LedgerEntry entry, Instant at) {
+            Objects.requireNonNull(entry, "entry");
+            Checks.notNull(at, "captured time");
+            return call(() -> {
+                Optional<HoldRow> seen = holdRow(holdId);
+                if (seen.isEmpty() || !seen.get().isPending()) {
+                    return Optional.empty();
+                }
+                HoldRow h = seen.get();
+                if (!entry.account().equals(h.account()) || entry.amount().negate().compareTo(h.amount()) != 0) {
+                    throw new InvalidValueException("a capture takes exactly the held " + h.amount() + " from "
+                            + h.account() + "; entry was " + entry.amount() + " on " + entry.account());
+                }
+                // The transition releases the held amount; the entry then takes it from the balance.
+                // Both inside this transaction, so nobody sees the hold gone but the entry missing.
+                if (transition(holdId, HoldState.CAPTURED, at, entry.actor(), entry.rule()).isEmpty()) {
+                    return Optional.empty();
+                }
+                return Optional.of(appendEntry(entry, BigDecimal.ZERO));
+            });
+        }
+
+        @Override
+        public List<Hold> pending(AccountKey account) {
+            return call(() -> byKey(query("select r from HoldRow r where r.tenant = :t and r.state = :s" + BY_KEY
+                    + " order by r.id", HoldRow.class).setParameter("s", HoldState.PENDING.name()), account)
+                    .getResultList().stream().map(HoldRow::toHold).toList());
+        }
+
+        @Override
+        public List<Hold> ofDocument(String document) {
+            return call(() -> query("select h from HoldRow h where h.tenant = :t and h.document = :d order by h.id",
+                    HoldRow.class).setParameter("d", document).getResultList().stream().map(HoldRow::toHold).toList());
+        }
+
+        @Override
+        public List<Hold> expiredBy(Instant now) {
+            return call(() -> query("select h from HoldRow h where h.tenant = :t and h.state = :s"
+                    + " and h.expiresAt <= :now order by h.id", HoldRow.class)
+                    .setParameter("s", HoldState.PENDING.name()).setParameter("now", Decimals.nanos(now))
+                    .getResultList().stream().map(HoldRow::toHold).toList());
+        }
+    };
+
+    // ------------------------------------------------------------------ Outcomes
+
+    private Optional<OutcomeRow> outcomeRow(IdempotencyKey key) {
+        return first(query("select o from OutcomeRow o where o.tenant = :t and o.key = :k", OutcomeRow.class)
+                .setParameter("k", key.value()));
+    }
+
+    private final Outcomes outcomes = new Outcomes() {
+        @Override
+        public Optional<StoredOutcome> find(IdempotencyKey key) {
+            return call(() -> outcomeRow(key).map(OutcomeRow::toStored));
+        }
+
+        @Override
+        public void save(StoredOutcome outcome) {
+            Objects.requireNonNull(outcome, "outcome");
+            insertUnique(() -> outcomeRow(outcome.key()).isPresent(), () -> new OutcomeRow(t, outcome),
+                    "idempotency key", outcome.key().value());
+        }
+
+        @Override
+        public List<StoredOutcome> all() {
+            return call(() -> query("select o from OutcomeRow o where o.tenant = :t order by o.id", OutcomeRow.class)
+                    .getResultList().stream().map(OutcomeRow::toStored).toList());
+        }
+    };
+
+    // ------------------------------------------------------------------ Documents
+
+    private static final Comparator<Document> DOCUMENT_ORDER = Comparator.comparing(Document::date)
+            .thenComparing(Document::id);
+
+    private static String documentKey(String type, String id) {
+        return type + "\u0000" + id;
+    }
+
+    private Document read(Document d) {
+        documentVersionsRead.putIfAbsent(documentKey(d.type(), d.id()), d.version());
+        return d;
+    }
+
+    private final Documents documents = new Documents() {
+        @Override
+        public Optional<Document> find(String type, String id) {
+            Optional<Document> found = call(() -> first(query("select d from DocumentRow d where d.tenant = :t"
+                    + " and d.type = :y and d.docId = :i", DocumentRow.class).setParameter("y", type)
+                    .setParameter("i", id)).map(DocumentRow::toDocument));
+            found.ifPresentOrElse(JpaTransaction.this::read,
+                    () -> documentVersionsRead.putIfAbsent(documentKey(type, id), 0L));
+            return found;
+        }
+
+        @Override
+        public Document save(Document document) {
+            Objects.requireNonNull(document, "document");
+            // The row was not there when this transaction looked: another created it meanwhile.
+            Supplier<RuntimeException> createdMeanwhile = () -> new Failures.Retry("document " + document.type()
+                    + " " + document.id() + " was created meanwhile by another transaction", null);
+            return call(() -> {
+                Optional<DocumentRow> stored = first(query("select d from DocumentRow d where d.tenant = :t"
+                        + " and d.type = :y and d.docId = :i", DocumentRow.class).setParameter("y", document.type())
+                        .setParameter("i", document.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE));
+                stored.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
+                long expected = stored.map(r -> r.version).orElse(0L);
+                if (document.version() != expected) {
+                    Long read = documentVersionsRead.get(documentKey(document.type(), document.id()));
+                    if (read != null && read == document.version()) {
+                        throw new Failures.Retry("document " + document.type() + " " + document.id() + " was changed"
+                                + " by another transaction since this one read it (version " + read + ", now "
+                                + expected + ")", null);
+                    }
+                    throw new InvalidValueException("document " + document.type() + " " + document.id()
+                            + " was changed meanwhile (version " + expected + ", saved from " + document.version() + ")");
+                }
+                Document next = new Document(document.type(), document.id(), document.owner(), document.status(),
+                        document.date(), document.currency(), document.attributes(), document.lines(), expected + 1);
+                if (stored.isPresent()) {
+                    stored.get().set(next);
+                } else {
+                    em.persist(new DocumentRow(t, next));
+                }
+                em.flush();
+                documentVersionsRead.put(documentKey(next.type(), next.id()), next.version());
+                return next;
+            }, createdMeanwhile);
+        }
+
+        @Override
+        public List<Document> list(String type, String owner) {
+            return call(() -> {
+                TypedQuery<DocumentRow> q = owner == null
+                        ? query("select d from DocumentRow d where d.tenant = :t and d.type = :y", DocumentRow.class)
+                        : query("select d from DocumentRow d where d.tenant = :t and d.type = :y and d.owner = :o",
+                        DocumentRow.class).setParameter("o", owner);
+                // Sorted here, not in SQL, so that the order is Java's on every database collation.
+                return q.setParameter("y", type).getResultList().stream().map(DocumentRow::toDocument)
+                        .map(JpaTransaction.this::read).sorted(DOCUMENT_ORDER).toList();
+            });
+        }
+    };
+
+    // ------------------------------------------------------------------ Settings
+
+    private Optional<SettingRow> settingRow(String program) {
+        return first(query("select s from SettingRow s where s.tenant = :t and s.program = :p", SettingRow.class)
+                .setParameter("p", program));
+    }
+
+    private final Settings settings = new Settings() {
+        @Override
+        public Map<String, String> of(String program) {
+            return call(() -> {
+                Optional<SettingRow> row = settingRow(program);
+                if (!settingsRead.containsKey(program)) {
+                    settingsRead.put(program, row.map(s -> s.body).orElse(null));
+                }
+                return row.map(s -> Checks.sortedMap(TextCodec.map(s.body), "settings")).orElse(Map.of());
+            });
+        }
+
+        @Override
+        public void put(String program, Map<String, String> values) {
+            Checks.text(program, "program");
+            String body = TextCodec.map(Checks.sortedMap(values, "settings"));
+            call(() -> {
+                // Locked and read afresh: the values put were most likely made from what this
+                // transaction read, and must not overwrite what another committed since.
+                Optional<SettingRow> row = first(query("select s from SettingRow s where s.tenant = :t"
+                        + " and s.program = :p", SettingRow.class).setParameter("p", program)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE));
+                row.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
+                if (settingsRead.containsKey(program)
+                        && !Objects.equals(settingsRead.get(program), row.map(r -> r.body).orElse(null))) {
+                    throw new Failures.Retry("the settings of " + program + " were changed by another transaction"
+                            + " since this one read them", null);
+                }
+                if (row.isPresent()) {
+                    row.get().body = body;
+                } else {
+                    em.persist(new SettingRow(t, program, body));
+                }
+                em.flush();
+                settingsRead.put(program, body);
+                return null;
+            }, () -> new Failures.Retry("settings of " + program + " were created concurrently", null));
+        }
+    };
+
+    // ------------------------------------------------------------------ Cards
+
+    private Optional<CardRow> cardRow(String number) {
+        return first(query("select c from CardRow c where c.tenant = :t and c.number = :n", CardRow.class)
+                .setParameter("n", number));
+    }
+
+    private static final String CUSTOMER_NUMBER = "customer number";
+    private static final String CARD_NUMBER = "card number";
+
+    private final Cards cards = new Cards() {
+        @Override
+        public Optional<Card> find(String number) {
+            Optional<Card> card = call(() -> cardRow(number).map(CardRow::toCard));
+            if (card.isEmpty() && number != null) {
+                numbersReadFree.add(CARD_NUMBER + "\u0000" + number);
+            }
+            return card;
+        }
+
+        @Override
+        public void insert(Card card) {
+            Objects.requireNonNull(card, "card");
+            // A number this transaction found free and another took meanwhile (committed, or refused
+            // by the unique key at the flush) is a race: the re-run decides on that card.
+            Supplier<RuntimeException> takenMeanwhile = () -> new Failures.Retry("card number " + card.number()
+                    + " was free when this transaction looked, and another took it since", null);
+            call(() -> {
+                if (cardRow(card.number()).isPresent()) {
+                    throw numbersReadFree.contains(CARD_NUMBER + "\u0000" + card.number()) ? takenMeanwhile.get()
+                            : new DuplicateKeyException(CARD_NUMBER, card.number());
+                }
+                em.persist(new CardRow(t, card));
+                em.flush();
+                return null;
+            }, takenMeanwhile);
+        }
+
+        @Override
+        public void update(Card card) {
+            Objects.requireNonNull(card, "card");
+            call(() -> {
+                CardRow row = cardRow(card.number()).orElseThrow(() -> new InvalidValueException("card "
+                        + card.number() + " does not exist; insert it first"));
+                row.set(card);
+                em.flush();
+                return null;
+            });
+        }
+
+        @Override
+        public List<Card> all() {
+            return call(() -> query("select c from CardRow c where c.tenant = :t", CardRow.class).getResultList()
+                    .stream().map(CardRow::toCard).sorted(Comparator.comparing(Card::number)).toList());
+        }
+    };
+
+    // ------------------------------------------------------------------ Customers
+
+    private final Customers customers = new Customers() {
+        @Override
+        public Optional<Customer> find(String id) {
+            return call(() -> first(query("select c from CustomerRow c where c.tenant = :t and c.customerId = :i",
+                    CustomerRow.class).setParameter("i", id)).map(CustomerRow::toCustomer));
+        }
+
+        @Override
+        public Optional<Customer> findByNumber(String number) {
+            Optional<Customer> holder = call(() -> first(query("select c from CustomerRow c where c.tenant = :t"
+                    + " and c.number = :n", CustomerRow.class).setParameter("n", number)).map(CustomerRow::toCustomer));
+            if (holder.isEmpty() && number != null) {
+                numbersReadFree.add(CUSTOMER_NUMBER + "\u0000" + number);
+            }
+            return holder;
+        }
+
+        @Override
+        public void save(Customer customer) {
+            Objects.requireNonNull(customer, "customer");
+            // A unique key refusal at the flush is a number (or id) this transaction saw free that another
+            // took meanwhile: the re-run decides on that customer.
+            call(() -> {
+                if (customer.number() != null) {
+                    Optional<Customer> holder = findByNumber(customer.number());
+                    if (holder.isPresent() && !holder.get().id().equals(customer.id())) {
+                        if (numbersReadFree.contains(CUSTOMER_NUMBER + "\u0000" + customer.number())) {
+                            throw new Failures.Retry("customer number " + customer.number() + " was free when this"
+                                    + " transaction looked, and another took it since", null);
+                        }
+                        throw new DuplicateKeyException(CUSTOMER_NUMBER, customer.number());
+                    }
+                }
+                Optional<CustomerRow> row = first(query("select c from CustomerRow c where c.tenant = :t"
+                        + " and c.customerId = :i", CustomerRow.class).setParameter("i", customer.id()));
+                if (row.isPresent()) {
+                    row.get().set(customer);
+                } else {
+                    em.persist(new CustomerRow(t, customer));
+                }
+                em.flush();
+                return null;
+            }, () -> new Failures.Retry("customer " + customer.id() + " or number " + customer.number()
+                    + " was saved meanwhile by another transaction", null));
+        }
+
+        @Override
+        public List<Customer> all() {
+            return call(() -> query("select c from CustomerRow c where c.tenant = :t order by c.id", CustomerRow.class)
+                    .getResultList().stream().map(CustomerRow::toCustomer).toList());
+        }
+    };
+}

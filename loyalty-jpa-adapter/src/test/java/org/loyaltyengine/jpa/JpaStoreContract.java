@@ -1,0 +1,333 @@
+package org.loyaltyengine.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.loyaltyengine.card.CustomerCardContract;
+import org.loyaltyengine.customers.CustomerImportContract;
+import org.loyaltyengine.customers.CustomerRegistryContract;
+import org.loyaltyengine.points.SavingsPointsContract;
+import org.loyaltyengine.pos.PosCardContract;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.EntryKind;
+import org.loyaltyengine.spi.Hold;
+import org.loyaltyengine.spi.HoldState;
+import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.StoreException;
+import org.loyaltyengine.spi.TenantId;
+import org.loyaltyengine.spi.conformance.LoyaltyStoreConformance;
+
+/**
+ * Everything the JPA store must prove on one database: the SPI conformance suite and every program
+ * suite of the engine (POS card, customer card, savings points, customers), unchanged, and the
+ * adapter's own guards under contention, key races, hold races, deadlocks and lost connections.
+ * Each database's test class only names the database with {@link OnDatabase}.
+ */
+abstract class JpaStoreContract {
+
+    TestDatabase database() {
+        return getClass().getAnnotation(OnDatabase.class).value();
+    }
+
+    static TenantId freshTenant() {
+        return TenantId.of("jpa-" + UUID.randomUUID().toString().substring(0, 18));
+    }
+
+    /** The SPI conformance suite from loyalty-spi's test-jar, unchanged. */
+    @Nested
+    @Tag("X-2")
+    class Conformance extends LoyaltyStoreConformance {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's whole POS card suite (from loyalty-engine's test-jar), unchanged, on this database. */
+    @Nested
+    @Tag("PC-1")
+    class PosCardSuite extends PosCardContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's customer card suite (from loyalty-engine's test-jar), unchanged, on this database. */
+    @Nested
+    @Tag("CC-5")
+    class CustomerCardSuite extends CustomerCardContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's savings points suite, unchanged, on this database. */
+    @Nested
+    @Tag("SP-1")
+    class SavingsPointsSuite extends SavingsPointsContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's customer registry suite, unchanged, on this database. */
+    @Nested
+    @Tag("CU-1")
+    class CustomerRegistrySuite extends CustomerRegistryContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's customer import suite, unchanged, on this database. */
+    @Nested
+    @Tag("CU-3")
+    class CustomerImportSuite extends CustomerImportContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The adapter's guards under concurrency and faults. */
+    @Nested
+    class Guards {
+        private final JpaStore store = database().store();
+        private final TenantId tenant = freshTenant();
+        private final Commands commands = new Commands(store, tenant);
+        private final List<ExecutorService> pools = new ArrayList<>();
+
+        private ExecutorService pool(int threads) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            pools.add(pool);
+            return pool;
+        }
+
+        @AfterEach
+        void stopPools() throws InterruptedException {
+            for (ExecutorService pool : pools) {
+                pool.shutdownNow();
+                pool.awaitTermination(30, TimeUnit.SECONDS);
+            }
+        }
+
+        private BigDecimal ledgerSum(AccountKey key) {
+            return store.inTransaction(tenant, tx -> tx.ledger().entries(key).stream().map(LedgerEntry::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+        }
+
+        @Test
+        @Tag("X-5")
+        void contention_sixteenThreadsOfMixedCommandsKeepEveryFloorAndLedger() throws Exception {
+            Contention.Figures figures = Contention.run(database(), 16, 500);
+            System.out.printf("%s contention 16 x 500: %.0f ops/s, %d applied, %d rejected, %d retries%n",
+                    figures.database(), figures.perSecond(), figures.applied(), figures.rejected(), figures.retries());
+            assertEquals(List.of(), figures.violations());
+            assertEquals(8000, figures.applied() + figures.rejected());
+            assertTrue(figures.overdraws() > 0 && figures.overdrawsRejected() == figures.overdraws(),
+                    "every draw of more than the balance is refused");
+        }
+
+        @Test
+        @Tag("X-4")
+        void idempotency_tenThreadsPerKeyOverTwoHundredKeysApplyEachKeyOnce() throws Exception {
+            int keys = 200;
+            int racers = 10;
+            List<AccountKey> accounts = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                accounts.add(Commands.account("idem-" + i));
+                commands.open(accounts.get(i), "1.00");
+            }
+            List<Callable<Outcome>> jobs = new ArrayList<>();
+            for (int k = 0; k < keys; k++) {
+                String key = "idem-key-" + k;
+                AccountKey account = accounts.get(k % accounts.size());
+                for (int r = 0; r < racers; r++) {
+                    jobs.add(() -> commands.topUp(key, account, new BigDecimal("1.00")));
+                }
+            }
+            // Key-major order, so the ten submissions of one key run at the same time on the ten threads.
+            List<Future<Outcome>> futures = pool(racers).invokeAll(jobs);
+            Map<String, List<Outcome>> byKey = new HashMap<>();
+            for (Future<Outcome> f : futures) {
+                Outcome o = f.get();
+                byKey.computeIfAbsent(o.idempotencyKey(), x -> new ArrayList<>()).add(o);
+            }
+            assertEquals(keys, byKey.size());
+            byKey.forEach((key, outcomes) -> {
+                assertEquals(racers, outcomes.size());
+                assertTrue(outcomes.get(0).applied(), key);
+                outcomes.forEach(o -> assertEquals(outcomes.get(0), o, "every replay of " + key
+                        + " returns the original outcome"));
+            });
+            long effects = 0;
+            for (AccountKey a : accounts) {
+                List<LedgerEntry> entries = store.inTransaction(tenant, tx -> tx.ledger().entries(a));
+                effects += entries.stream().filter(e -> e.idempotencyKey().startsWith("idem-key-")).count();
+                Account after = store.inTransaction(tenant, tx -> tx.accounts().find(a).orElseThrow());
+                assertEquals(0, after.balance().compareTo(ledgerSum(a)));
+            }
+            assertEquals(keys, effects, "exactly one effect per key");
+            assertEquals(keys, store.inTransaction(tenant, tx -> tx.outcomes().all()).size());
+        }
+
+        @Test
+        @Tag("X-5")
+        void holdRace_fiftyConcurrentCapturesAndReleasesMakeOneTransition() throws Exception {
+            AccountKey a = Commands.account("race");
+            commands.open(a, "1000.00");
+            ExecutorService pool = pool(50);
+            int captures = 0;
+            for (int round = 0; round < 3; round++) {
+                String id = "race-hold-" + round;
+                store.inTransaction(tenant, tx -> tx.holds().place(Hold.pending(id, a, new BigDecimal("10.00"),
+                        "receipt", null, Commands.NOW, null, "cashier", Commands.RULE)));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> racers = new ArrayList<>();
+                for (int t = 0; t < 50; t++) {
+                    boolean capture = t % 2 == 0;
+                    racers.add(pool.submit(() -> {
+                        start.await();
+                        return store.inTransaction(tenant, tx -> {
+                            tx.accounts().lock(List.of(a));
+                            return capture
+                                    ? tx.holds().capture(id, Commands.entry(a, EntryKind.CAPTURE,
+                                    new BigDecimal("-10.00"), id, id), Commands.NOW).isPresent()
+                                    : tx.holds().settle(id, HoldState.RELEASED, Commands.NOW, "cashier",
+                                    Commands.RULE);
+                        });
+                    }));
+                }
+                start.countDown();
+                int winners = 0;
+                for (Future<Boolean> f : racers) {
+                    winners += f.get() ? 1 : 0;
+                }
+                assertEquals(1, winners, "hold " + id + " makes exactly one terminal transition");
+                Hold settled = store.inTransaction(tenant, tx -> tx.holds().find(id).orElseThrow());
+                assertTrue(settled.state().isTerminal());
+                captures += settled.state() == HoldState.CAPTURED ? 1 : 0;
+            }
+            Account after = store.inTransaction(tenant, tx -> tx.accounts().find(a).orElseThrow());
+            assertEquals(0, after.held().signum());
+            assertEquals(0, new BigDecimal("1000.00").subtract(BigDecimal.TEN.multiply(BigDecimal.valueOf(captures)))
+                    .compareTo(after.balance()));
+            assertEquals(0, after.balance().compareTo(ledgerSum(a)));
+        }
+
+        @Test
+        @Tag("X-5")
+        void deadlock_isRetriedOnAFreshTransactionAndNeverBecomesARejection() throws Exception {
+            AccountKey x = Commands.account("dead-x");
+            AccountKey y = Commands.account("dead-y");
+            commands.open(x, "100.00");
+            commands.open(y, "100.00");
+            long retriesBefore = store.retries();
+            CyclicBarrier bothHoldOne = new CyclicBarrier(2);
+            AtomicInteger runs = new AtomicInteger();
+            Callable<Integer> xThenY = () -> crossing(x, y, bothHoldOne, runs);
+            Callable<Integer> yThenX = () -> crossing(y, x, bothHoldOne, runs);
+            // Appending without lock() first takes the two rows in opposite orders: a real deadlock.
+            for (Future<Integer> f : pool(2).invokeAll(List.of(xThenY, yThenX))) {
+                assertEquals(2, f.get());
+            }
+            assertTrue(runs.get() > 2, "one of the two was re-run");
+            assertTrue(store.retries() > retriesBefore);
+            for (AccountKey k : List.of(x, y)) {
+                assertEquals(0, new BigDecimal("98.00").compareTo(ledgerSum(k)));
+            }
+        }
+
+        private int crossing(AccountKey first, AccountKey second, CyclicBarrier bothHoldOne, AtomicInteger runs) {
+            return store.inTransaction(tenant, tx -> {
+                boolean firstRun = runs.incrementAndGet() <= 2;
+                tx.ledger().append(Commands.entry(first, EntryKind.CONSUME, new BigDecimal("-1.00"), "d", null));
+                if (firstRun) {
+                    try {
+                        bothHoldOne.await(20, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the other transaction never took its first lock", e);
+                    }
+                }
+                tx.ledger().append(Commands.entry(second, EntryKind.CONSUME, new BigDecimal("-1.00"), "d", null));
+                return 2;
+            });
+        }
+
+        @Test
+        @Tag("X-10")
+        @Tag("X-4")
+        void faults_connectionLostBeforeOrAfterCommitThenReplayedEqualsARunWithoutFaults() {
+            FaultyDataSource faults = TestDatabase.handle(database()).faults();
+            AccountKey card = Commands.account("card-1");
+            List<AccountKey> accounts = List.of(card);
+            Commands clean = new Commands(store, freshTenant());
+            clean.open(card, "100.00");
+            clean.draw("k1", card, new BigDecimal("30.00"));
+            clean.hold("k2", card, "h1", new BigDecimal("20.00"));
+            clean.capture("k3", card, "h1", new BigDecimal("20.00"));
+            clean.topUp("k4", card, new BigDecimal("5.00"));
+
+            Commands faulty = commands;
+            faulty.open(card, "100.00");
+            lostBeforeCommit(faults, faulty, accounts, () -> faulty.draw("k1", card, new BigDecimal("30.00")));
+            lostAfterCommit(faults, faulty, accounts, () -> faulty.hold("k2", card, "h1", new BigDecimal("20.00")));
+            lostBeforeCommit(faults, faulty, accounts, () -> faulty.capture("k3", card, "h1", new BigDecimal("20.00")));
+            lostAfterCommit(faults, faulty, accounts, () -> faulty.topUp("k4", card, new BigDecimal("5.00")));
+
+            assertEquals(clean.snapshot(accounts), faulty.snapshot(accounts));
+            Account after = store.inTransaction(tenant, tx -> tx.accounts().find(card).orElseThrow());
+            assertEquals(0, new BigDecimal("55.00").compareTo(after.balance()));
+        }
+
+        /** The commit never reached the server: nothing of the command is there, and the replay applies it once. */
+        private void lostBeforeCommit(FaultyDataSource faults, Commands c, List<AccountKey> accounts,
+                                      java.util.function.Supplier<Outcome> command) {
+            Commands.Snapshot before = c.snapshot(accounts);
+            faults.failNextCommit(FaultyDataSource.Fault.BEFORE_COMMIT);
+            StoreException lost = assertThrows(StoreException.class, command::get);
+            assertTrue(lost.outcomeUnknown(), lost.code());
+            assertEquals(before, c.snapshot(accounts), "nothing partial after a connection lost before commit");
+            assertTrue(command.get().applied());
+        }
+
+        /** The commit happened but the answer was lost: the replay returns the stored outcome and changes nothing. */
+        private void lostAfterCommit(FaultyDataSource faults, Commands c, List<AccountKey> accounts,
+                                     java.util.function.Supplier<Outcome> command) {
+            faults.failNextCommit(FaultyDataSource.Fault.AFTER_COMMIT);
+            StoreException lost = assertThrows(StoreException.class, command::get);
+            assertTrue(lost.outcomeUnknown(), lost.code());
+            Commands.Snapshot committed = c.snapshot(accounts);
+            Outcome replay = command.get();
+            assertTrue(replay.applied());
+            assertEquals(committed, c.snapshot(accounts), "a replay of a committed command changes nothing");
+        }
+    }
+}

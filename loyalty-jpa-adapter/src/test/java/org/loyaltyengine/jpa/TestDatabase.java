@@ -1,0 +1,154 @@
+package org.loyaltyengine.jpa;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The databases the adapter is proven on, and one store per database per test JVM. The schema is
+ * created from the script the jar ships (never by the provider); when the tables were made from
+ * another version of the script they are dropped first: the {@code le_*} tables of the {@code test}
+ * database belong to these tests. Every test works in tenants of its own, so the tests never clean
+ * up after each other.
+ *
+ * <p>Connection settings can be overridden with the environment variables
+ * {@code LOYALTY_<NAME>_URL}, {@code _USER} and {@code _PASSWORD} (NAME is POSTGRESQL or MARIADB).
+ */
+enum TestDatabase {
+    H2("H2", "jdbc:h2:mem:loyalty;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=5000", "sa", "", "h2"),
+    POSTGRESQL("PostgreSQL", "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "", "postgresql"),
+    MARIADB("MariaDB", "jdbc:mariadb://127.0.0.1:3306/test", "root", "", "mariadb");
+
+    /** Dropped children first, so the foreign keys never stand in the way. */
+    private static final List<String> TABLES = List.of("le_ledger_entry", "le_hold_transition", "le_hold",
+            "le_outcome", "le_document", "le_setting", "le_card", "le_customer", "le_account");
+    private static final Map<TestDatabase, Handle> OPEN = new ConcurrentHashMap<>();
+
+    final String label;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String script;
+    private volatile Boolean reachable;
+
+    TestDatabase(String label, String url, String user, String password, String script) {
+        this.label = label;
+        this.url = env("URL", url);
+        this.user = env("USER", user);
+        this.password = env("PASSWORD", password);
+        this.script = script;
+    }
+
+    private String env(String what, String fallback) {
+        String v = System.getenv("LOYALTY_" + name() + "_" + what);
+        return v == null ? fallback : v;
+    }
+
+    /** The store and fault switch on this database, with a fresh schema the first time in this JVM. */
+    static Handle handle(TestDatabase db) {
+        return OPEN.computeIfAbsent(db, TestDatabase::open);
+    }
+
+    JpaStore store() {
+        return handle(this).store();
+    }
+
+    String where() {
+        return url + " as " + user;
+    }
+
+    /** Whether a connection can be made now; asked once per JVM. */
+    boolean reachable() {
+        if (reachable == null) {
+            DriverManager.setLoginTimeout(3);
+            try (Connection c = DriverManager.getConnection(url, user, password)) {
+                reachable = c.isValid(3);
+            } catch (SQLException e) {
+                reachable = false;
+            }
+        }
+        return reachable;
+    }
+
+    private Handle open() {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            List<String> statements = statements();
+            String fingerprint = Integer.toHexString(String.join(";", statements).hashCode());
+            if (!fingerprint.equals(installedFingerprint(s))) {
+                // Tables left by an older script: start over. With the same script (another test JVM
+                // running at the same time, say) the tables are left alone.
+                for (String table : TABLES) {
+                    s.execute("DROP TABLE IF EXISTS " + table);
+                }
+                for (String statement : statements) {
+                    s.execute(statement);
+                }
+                s.execute("CREATE TABLE IF NOT EXISTS le_test_schema (fingerprint VARCHAR(16) NOT NULL)");
+                s.execute("DELETE FROM le_test_schema");
+                s.execute("INSERT INTO le_test_schema VALUES ('" + fingerprint + "')");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(label + " at " + where() + " cannot be prepared for the tests: " + e
+                    + (System.getenv("CI") != null ? "" : "; start it with loyalty-jpa-adapter/src/test/scripts/start-databases.sh"), e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        // The guards are proven at the weakest level the issue names; MariaDB's default is REPEATABLE READ.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setMaximumPoolSize(24);
+        config.setPoolName("loyalty-" + name().toLowerCase());
+        HikariDataSource pool = new HikariDataSource(config);
+        FaultyDataSource faults = new FaultyDataSource(pool);
+        JpaStore store = JpaStore.builder()
+                .property("jakarta.persistence.nonJtaDataSource", faults)
+                .maxAttempts(20)
+                .build();
+        return new Handle(store, faults);
+    }
+
+    /** The fingerprint of the script the tables were made from, recorded by these tests; null if none. */
+    private static String installedFingerprint(Statement s) {
+        try (var rs = s.executeQuery("SELECT fingerprint FROM le_test_schema")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException noTableYet) {
+            return null;
+        }
+    }
+
+    /** The shipped script, split at the semicolons that end its statements, comments dropped. */
+    List<String> statements() {
+        String path = "/org/loyaltyengine/jpa/schema/" + script + ".sql";
+        try (InputStream in = JpaStore.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar does not ship " + path);
+            }
+            StringBuilder sql = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.strip().startsWith("--")) {
+                    sql.append(line).append('\n');
+                }
+            }
+            return java.util.Arrays.stream(sql.toString().split(";")).map(String::strip).filter(s -> !s.isEmpty())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A store and the switch that makes its next commit fail. */
+    record Handle(JpaStore store, FaultyDataSource faults) {
+    }
+}

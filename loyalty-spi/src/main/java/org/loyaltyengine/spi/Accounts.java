@@ -1,0 +1,31 @@
+package org.loyaltyengine.spi;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The accounts of one tenant. Balances move only through {@link Ledger} and {@link Holds}. */
+public interface Accounts {
+    Optional<Account> find(AccountKey key);
+
+    /**
+     * Opens an account with zero balance, or returns the existing one unchanged.
+     *
+     * @param floor the lowest available balance allowed, or null for none
+     */
+    Account open(AccountKey key, BigDecimal floor);
+
+    /**
+     * Locks the given accounts that exist, in {@link AccountKey} order, for the rest of the
+     * transaction, and returns their current state. Commands lock every account they may change
+     * before they read it, so concurrent commands never decide on a stale balance.
+     *
+     * <p>Whatever the transaction reads after this call (documents, cards, customers, holds) is
+     * current as of the lock: a store that caches rows it read earlier must not hand those back.
+     */
+    List<Account> lock(Collection<AccountKey> keys);
+
+    /** All accounts of a program, for reports. */
+    List<Account> ofProgram(String program);
+}

@@ -1,0 +1,36 @@
+package org.loyaltyengine.spi;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A business document the engine was told about: a receipt, a consultation, a booking, a sales
+ * invoice. Programs keep their document state here (status, attributes, lines) and the engine keeps
+ * the history so later decisions (retroactive enrolment, returns) can look back.
+ *
+ * @param version incremented by the store on each save; a save carrying a stale version is refused
+ */
+public record Document(String type, String id, String owner, String status, LocalDate date, String currency,
+                       Map<String, String> attributes, List<DocumentLine> lines, long version) {
+    public Document {
+        Checks.text(type, "document type");
+        Checks.text(id, "document id");
+        Checks.text(status, "document status");
+        Checks.notNull(date, "document date");
+        attributes = Checks.sortedMap(attributes, "document attributes");
+        lines = Checks.list(lines, "document lines");
+        if (version < 0) {
+            throw new InvalidValueException("document version must not be negative");
+        }
+    }
+
+    public Optional<String> attribute(String name) {
+        return Optional.ofNullable(attributes.get(name));
+    }
+
+    public Optional<DocumentLine> line(String lineId) {
+        return lines.stream().filter(l -> l.lineId().equals(lineId)).findFirst();
+    }
+}

@@ -1,0 +1,45 @@
+package org.loyaltyengine.spi;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A reservation on an account: it lowers the available balance without posting, until it is captured
+ * (a ledger entry makes it final), released, or expires.
+ *
+ * @param actor       who placed it, {@code rule} the rule that did
+ * @param settledBy   who made the terminal transition, {@code settleRule} the rule that did; both null
+ *                    while pending
+ */
+public record Hold(String id, AccountKey account, BigDecimal amount, String document, String line, HoldState state,
+                   Instant placedAt, Instant expiresAt, Instant settledAt, String actor, RuleRef rule,
+                   String settledBy, RuleRef settleRule) {
+    public Hold {
+        Checks.text(id, "hold id");
+        Checks.notNull(account, "account");
+        Checks.positive(amount, "hold amount");
+        Checks.notNull(state, "hold state");
+        Checks.notNull(placedAt, "placed time");
+        Checks.text(actor, "actor");
+        Checks.notNull(rule, "rule");
+        if (state.isTerminal() != (settledAt != null) || state.isTerminal() != (settledBy != null)
+                || state.isTerminal() != (settleRule != null)) {
+            throw new InvalidValueException("a hold has a settled time, user and rule exactly when it is terminal");
+        }
+    }
+
+    public boolean isPending() {
+        return state == HoldState.PENDING;
+    }
+
+    /** A new pending hold. */
+    public static Hold pending(String id, AccountKey account, BigDecimal amount, String document, String line,
+                               Instant placedAt, Instant expiresAt, String actor, RuleRef rule) {
+        return new Hold(id, account, amount, document, line, HoldState.PENDING, placedAt, expiresAt, null, actor, rule,
+                null, null);
+    }
+
+    public Hold settle(HoldState to, Instant at, String by, RuleRef byRule) {
+        return new Hold(id, account, amount, document, line, to, placedAt, expiresAt, at, actor, rule, by, byRule);
+    }
+}

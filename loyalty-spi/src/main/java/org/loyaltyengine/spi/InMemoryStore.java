@@ -1,0 +1,509 @@
+package org.loyaltyengine.spi;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The embedded default store: all state in memory, thread-safe, honouring every guard of
+ * {@link LoyaltyStore}.
+ *
+ * <p>Each tenant has one lock, held for the whole of a transaction, so transactions of one tenant
+ * run one after another and tenants run in parallel. Writes go straight to the tenant's maps and
+ * push an undo step; a rollback runs the undo steps backwards. Nobody else can see the half-done
+ * state because the tenant lock is held until commit or rollback. This is simpler than row locks
+ * and, for an in-process store where a command takes tens of microseconds, fast enough.
+ */
+public final class InMemoryStore implements LoyaltyStore {
+    private final Map<TenantId, TenantData> tenants = new ConcurrentHashMap<>();
+
+    @Override
+    public <T> T inTransaction(TenantId tenant, Function<StoreTransaction, T> work) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(work, "work");
+        TenantData data = tenants.computeIfAbsent(tenant, TenantData::new);
+        data.lock.lock();
+        try {
+            if (data.open != null) {
+                throw new IllegalStateException("a transaction of tenant " + tenant
+                        + " is already open on this thread; nested transactions are not supported");
+            }
+            Tx tx = new Tx(data);
+            data.open = tx;
+            boolean committed = false;
+            try {
+                T result = work.apply(tx);
+                if (!tx.rollbackOnly) {
+                    committed = true;
+                }
+                return result;
+            } finally {
+                tx.closed = true;
+                data.open = null;
+                if (!committed) {
+                    tx.undoAll();
+                }
+            }
+        } finally {
+            data.lock.unlock();
+        }
+    }
+
+    private static final class TenantData {
+        final TenantId tenant;
+        final ReentrantLock lock = new ReentrantLock();
+        Tx open;
+        long sequence;
+        final Map<AccountKey, Account> accounts = new TreeMap<>();
+        final Map<AccountKey, List<LedgerEntry>> entries = new HashMap<>();
+        final Map<String, List<LedgerEntry>> entriesByDocument = new HashMap<>();
+        final Map<String, Hold> holds = new LinkedHashMap<>();
+        final Map<IdempotencyKey, StoredOutcome> outcomes = new LinkedHashMap<>();
+        final Map<String, Document> documents = new HashMap<>();
+        final Map<String, Map<String, String>> settings = new HashMap<>();
+        final Map<String, Card> cards = new TreeMap<>();
+        final Map<String, Customer> customers = new LinkedHashMap<>();
+        // Customer number -> id, so a look-up by number (every row of a bulk import) is not a scan.
+        final Map<String, String> customerNumbers = new HashMap<>();
+
+        TenantData(TenantId tenant) {
+            this.tenant = tenant;
+        }
+    }
+
+    private static final class Tx implements StoreTransaction {
+        private final TenantData d;
+        private final Deque<Runnable> undo = new ArrayDeque<>();
+        boolean rollbackOnly;
+        boolean closed;
+
+        Tx(TenantData d) {
+            this.d = d;
+        }
+
+        void undoAll() {
+            while (!undo.isEmpty()) {
+                undo.pop().run();
+            }
+        }
+
+        private void ensureOpen() {
+            if (closed) {
+                throw new IllegalStateException("the transaction is over; use the repositories only inside inTransaction");
+            }
+        }
+
+        private <K, V> void write(Map<K, V> map, K key, V value) {
+            ensureOpen();
+            boolean had = map.containsKey(key);
+            V before = map.put(key, value);
+            undo.push(() -> {
+                if (had) {
+                    map.put(key, before);
+                } else {
+                    map.remove(key);
+                }
+            });
+        }
+
+        private <K, V> void remove(Map<K, V> map, K key) {
+            ensureOpen();
+            V before = map.remove(key);
+            undo.push(() -> map.put(key, before));
+        }
+
+        private <K, V> void addTo(Map<K, List<V>> map, K key, V value) {
+            List<V> list = map.computeIfAbsent(key, k -> new ArrayList<>());
+            list.add(value);
+            undo.push(() -> list.remove(list.size() - 1));
+        }
+
+        @Override
+        public TenantId tenant() {
+            return d.tenant;
+        }
+
+        @Override
+        public Accounts accounts() {
+            return accountsRepo;
+        }
+
+        @Override
+        public Ledger ledger() {
+            return ledgerRepo;
+        }
+
+        @Override
+        public Holds holds() {
+            return holdsRepo;
+        }
+
+        @Override
+        public Outcomes outcomes() {
+            return outcomesRepo;
+        }
+
+        @Override
+        public Documents documents() {
+            return documentsRepo;
+        }
+
+        @Override
+        public Settings settings() {
+            return settingsRepo;
+        }
+
+        @Override
+        public Cards cards() {
+            return cardsRepo;
+        }
+
+        @Override
+        public Customers customers() {
+            return customers;
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            rollbackOnly = true;
+        }
+
+        @Override
+        public boolean isRollbackOnly() {
+            return rollbackOnly;
+        }
+
+        private Account account(AccountKey key) {
+            Account a = d.accounts.get(key);
+            if (a == null) {
+                throw new NoSuchAccountException(key);
+            }
+            return a;
+        }
+
+        /** Appends, with {@code releasedHold} leaving the held amount in the same step (a capture). */
+        private LedgerEntry appendEntry(LedgerEntry entry, BigDecimal releasedHold) {
+            ensureOpen();
+            Account a = account(entry.account());
+            Account after = new Account(a.key(), a.floor(), a.balance().add(entry.amount()),
+                    a.held().subtract(releasedHold));
+            if (entry.amount().signum() < 0 && a.hasFloor() && after.available().compareTo(a.floor()) < 0) {
+                throw new FloorViolationException(a.key(), a.available(), entry.amount().negate());
+            }
+            long seq = d.sequence + 1;
+            long before = d.sequence;
+            d.sequence = seq;
+            undo.push(() -> d.sequence = before);
+            LedgerEntry stored = entry.withSequence(seq);
+            write(d.accounts, a.key(), after);
+            addTo(d.entries, a.key(), stored);
+            if (stored.document() != null) {
+                addTo(d.entriesByDocument, stored.document(), stored);
+            }
+            return stored;
+        }
+
+        // ---- Accounts
+
+        private final Accounts accountsRepo = new Accounts() {
+
+            @Override
+            public Optional<Account> find(AccountKey key) {
+                ensureOpen();
+                return Optional.ofNullable(d.accounts.get(key));
+            }
+
+            @Override
+            public Account open(AccountKey key, BigDecimal floor) {
+                Objects.requireNonNull(key, "key");
+                Account existing = d.accounts.get(key);
+                if (existing != null) {
+                    return existing;
+                }
+                Account created = new Account(key, floor, BigDecimal.ZERO, BigDecimal.ZERO);
+                write(d.accounts, key, created);
+                return created;
+            }
+
+            @Override
+            public List<Account> lock(Collection<AccountKey> keys) {
+                ensureOpen();
+                // The tenant lock already serialises transactions; sorting keeps the contract visible.
+                return keys.stream().distinct().sorted().map(d.accounts::get).filter(Objects::nonNull).toList();
+            }
+
+            @Override
+            public List<Account> ofProgram(String program) {
+                ensureOpen();
+                return d.accounts.values().stream().filter(a -> a.key().program().equals(program)).toList();
+            }
+
+        };
+
+        // ---- Ledger
+
+        private final Ledger ledgerRepo = new Ledger() {
+
+            @Override
+            public LedgerEntry append(LedgerEntry entry) {
+                return appendEntry(entry, BigDecimal.ZERO);
+            }
+
+
+            @Override
+            public List<LedgerEntry> entries(AccountKey account) {
+                ensureOpen();
+                return List.copyOf(d.entries.getOrDefault(account, List.of()));
+            }
+
+            @Override
+            public List<LedgerEntry> ofDocument(String document) {
+                ensureOpen();
+                return List.copyOf(d.entriesByDocument.getOrDefault(document, List.of()));
+            }
+        };
+
+        // ---- Holds
+
+        private final Holds holdsRepo = new Holds() {
+
+            @Override
+            public Hold place(Hold hold) {
+                ensureOpen();
+                if (!hold.isPending()) {
+                    throw new InvalidValueException("a hold is placed pending, was " + hold.state());
+                }
+                if (d.holds.containsKey(hold.id())) {
+                    throw new DuplicateKeyException("hold", hold.id());
+                }
+                Account a = account(hold.account());
+                if (!a.allows(hold.amount())) {
+                    throw new FloorViolationException(a.key(), a.available(), hold.amount());
+                }
+                write(d.accounts, a.key(), new Account(a.key(), a.floor(), a.balance(), a.held().add(hold.amount())));
+                write(d.holds, hold.id(), hold);
+                return hold;
+            }
+
+            @Override
+            public Optional<Hold> find(String holdId) {
+                ensureOpen();
+                return Optional.ofNullable(d.holds.get(holdId));
+            }
+
+            @Override
+            public boolean settle(String holdId, HoldState to, Instant at, String by, RuleRef rule) {
+                ensureOpen();
+                if (to != HoldState.RELEASED && to != HoldState.EXPIRED) {
+                    throw new InvalidValueException("settle moves a hold to RELEASED or EXPIRED; use capture for CAPTURED");
+                }
+                Hold h = d.holds.get(holdId);
+                if (h == null || !h.isPending()) {
+                    return false;
+                }
+                Account a = account(h.account());
+                write(d.accounts, a.key(), new Account(a.key(), a.floor(), a.balance(), a.held().subtract(h.amount())));
+                write(d.holds, holdId, h.settle(to, at, Checks.text(by, "settled by"), Checks.notNull(rule, "settle rule")));
+                return true;
+            }
+
+            @Override
+            public Optional<LedgerEntry> capture(String holdId, LedgerEntry entry, Instant at) {
+                ensureOpen();
+                Hold h = d.holds.get(holdId);
+                if (h == null || !h.isPending()) {
+                    return Optional.empty();
+                }
+                if (!entry.account().equals(h.account()) || entry.amount().negate().compareTo(h.amount()) != 0) {
+                    throw new InvalidValueException("a capture takes exactly the held " + h.amount() + " from "
+                            + h.account() + "; entry was " + entry.amount() + " on " + entry.account());
+                }
+                LedgerEntry stored = appendEntry(entry, h.amount());
+                write(d.holds, holdId, h.settle(HoldState.CAPTURED, at, entry.actor(), entry.rule()));
+                return Optional.of(stored);
+            }
+
+            @Override
+            public List<Hold> pending(AccountKey account) {
+                ensureOpen();
+                return d.holds.values().stream().filter(h -> h.isPending() && h.account().equals(account)).toList();
+            }
+
+            @Override
+            public List<Hold> ofDocument(String document) {
+                ensureOpen();
+                return d.holds.values().stream().filter(h -> Objects.equals(h.document(), document)).toList();
+            }
+
+            @Override
+            public List<Hold> expiredBy(Instant now) {
+                ensureOpen();
+                return d.holds.values().stream()
+                        .filter(h -> h.isPending() && h.expiresAt() != null && !h.expiresAt().isAfter(now)).toList();
+            }
+        };
+
+        // ---- Outcomes
+
+        private final Outcomes outcomesRepo = new Outcomes() {
+
+            @Override
+            public Optional<StoredOutcome> find(IdempotencyKey key) {
+                ensureOpen();
+                return Optional.ofNullable(d.outcomes.get(key));
+            }
+
+            @Override
+            public void save(StoredOutcome outcome) {
+                if (d.outcomes.containsKey(outcome.key())) {
+                    throw new DuplicateKeyException("idempotency key", outcome.key().value());
+                }
+                write(d.outcomes, outcome.key(), outcome);
+            }
+
+            @Override
+            public List<StoredOutcome> all() {
+                ensureOpen();
+                return List.copyOf(d.outcomes.values());
+            }
+        };
+
+        // ---- Documents
+
+        private final Documents documentsRepo = new Documents() {
+
+            @Override
+            public Optional<Document> find(String type, String id) {
+                ensureOpen();
+                return Optional.ofNullable(d.documents.get(type + "\u0000" + id));
+            }
+
+            @Override
+            public Document save(Document document) {
+                String key = document.type() + "\u0000" + document.id();
+                Document stored = d.documents.get(key);
+                long expected = stored == null ? 0 : stored.version();
+                if (document.version() != expected) {
+                    throw new InvalidValueException("document " + document.type() + " " + document.id()
+                            + " was changed meanwhile (version " + expected + ", saved from " + document.version() + ")");
+                }
+                Document next = new Document(document.type(), document.id(), document.owner(), document.status(),
+                        document.date(), document.currency(), document.attributes(), document.lines(), expected + 1);
+                write(d.documents, key, next);
+                return next;
+            }
+
+            @Override
+            public List<Document> list(String type, String owner) {
+                ensureOpen();
+                return d.documents.values().stream()
+                        .filter(doc -> doc.type().equals(type) && (owner == null || owner.equals(doc.owner())))
+                        .sorted(Comparator.comparing(Document::date).thenComparing(Document::id)).toList();
+            }
+        };
+
+        // ---- Settings
+
+        private final Settings settingsRepo = new Settings() {
+
+            @Override
+            public Map<String, String> of(String program) {
+                ensureOpen();
+                return d.settings.getOrDefault(program, Map.of());
+            }
+
+            @Override
+            public void put(String program, Map<String, String> values) {
+                write(d.settings, Checks.text(program, "program"), Checks.sortedMap(values, "settings"));
+            }
+        };
+
+        // ---- Cards
+
+        private final Cards cardsRepo = new Cards() {
+
+            @Override
+            public Optional<Card> find(String number) {
+                ensureOpen();
+                return Optional.ofNullable(d.cards.get(number));
+            }
+
+            @Override
+            public void insert(Card card) {
+                if (d.cards.containsKey(card.number())) {
+                    throw new DuplicateKeyException("card number", card.number());
+                }
+                write(d.cards, card.number(), card);
+            }
+
+            @Override
+            public void update(Card card) {
+                if (!d.cards.containsKey(card.number())) {
+                    throw new InvalidValueException("card " + card.number() + " does not exist; insert it first");
+                }
+                write(d.cards, card.number(), card);
+            }
+
+            @Override
+            public List<Card> all() {
+                ensureOpen();
+                return List.copyOf(d.cards.values());
+            }
+        };
+
+        // ---- Customers (find(String) is shared with Cards by erasure, so customers get their own view)
+
+        private final Customers customers = new Customers() {
+            @Override
+            public Optional<Customer> find(String id) {
+                ensureOpen();
+                return Optional.ofNullable(d.customers.get(id));
+            }
+
+            @Override
+            public Optional<Customer> findByNumber(String number) {
+                ensureOpen();
+                String id = number == null ? null : d.customerNumbers.get(number);
+                return id == null ? Optional.empty() : Optional.ofNullable(d.customers.get(id));
+            }
+
+            @Override
+            public void save(Customer customer) {
+                if (customer.number() != null) {
+                    Optional<Customer> holder = findByNumber(customer.number());
+                    if (holder.isPresent() && !holder.get().id().equals(customer.id())) {
+                        throw new DuplicateKeyException("customer number", customer.number());
+                    }
+                }
+                Customer before = d.customers.get(customer.id());
+                if (before != null && before.number() != null && !before.number().equals(customer.number())) {
+                    remove(d.customerNumbers, before.number());
+                }
+                if (customer.number() != null) {
+                    write(d.customerNumbers, customer.number(), customer.id());
+                }
+                write(d.customers, customer.id(), customer);
+            }
+
+            @Override
+            public List<Customer> all() {
+                ensureOpen();
+                return List.copyOf(d.customers.values());
+            }
+        };
+    }
+}

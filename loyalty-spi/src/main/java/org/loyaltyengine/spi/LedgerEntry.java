@@ -1,0 +1,40 @@
+package org.loyaltyengine.spi;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One append-only movement on an account. The account's balance is the sum of its entries.
+ *
+ * @param sequence     assigned by the store on append (strictly increasing per tenant); 0 before that
+ * @param amount       signed: positive adds to the balance, negative takes from it; never zero
+ * @param document     the source document (receipt, booking, sale), or null for a manual change
+ * @param line         the line of that document, or null
+ * @param holdId       for a {@link EntryKind#CAPTURE}, the hold it made final
+ * @param rule         the rule that produced the entry
+ */
+public record LedgerEntry(long sequence, AccountKey account, EntryKind kind, BigDecimal amount, String document,
+                          String line, LocalDate businessDate, Instant recordedAt, String actor, String note,
+                          String idempotencyKey, RuleRef rule, String holdId) {
+    public LedgerEntry {
+        if (sequence < 0) {
+            throw new InvalidValueException("sequence must not be negative");
+        }
+        Checks.notNull(account, "account");
+        Checks.notNull(kind, "entry kind");
+        Checks.notNull(amount, "amount");
+        if (amount.signum() == 0) {
+            throw new InvalidValueException("a ledger entry must move something; amount was zero");
+        }
+        Checks.notNull(businessDate, "business date");
+        Checks.notNull(recordedAt, "recorded time");
+        Checks.text(actor, "actor");
+        Checks.notNull(rule, "rule");
+    }
+
+    public LedgerEntry withSequence(long assigned) {
+        return new LedgerEntry(assigned, account, kind, amount, document, line, businessDate, recordedAt, actor, note,
+                idempotencyKey, rule, holdId);
+    }
+}

@@ -1,0 +1,36 @@
+package org.loyaltyengine.spi;
+
+import java.util.function.Function;
+
+/**
+ * The storage SPI: the only place the library keeps state.
+ *
+ * <p>Everything runs inside {@link #inTransaction}: the work sees one tenant's repositories, and
+ * either all of its writes become visible together or none do. The store enforces the atomic guards
+ * itself, whatever the caller checked before:
+ * <ul>
+ *   <li>an account's available balance (balance - held) never goes below its floor
+ *       ({@link FloorViolationException});</li>
+ *   <li>a hold makes exactly one terminal transition ({@link Holds#settle}, {@link Holds#capture}
+ *       report false / empty to every later attempt);</li>
+ *   <li>one outcome per idempotency key ({@link DuplicateKeyException}).</li>
+ * </ul>
+ *
+ * <p>A store may run {@code work} more than once when the underlying database reports a transient
+ * failure (deadlock, serialization failure), or when a write finds that another transaction changed
+ * or created meanwhile what this one read (see {@link Documents#save}, {@link Settings#put},
+ * {@link Customers#save}); the work must therefore have no effects outside the transaction. A store
+ * must never turn such a failure into a business rejection.
+ *
+ * <p>Implementations must pass the conformance suite shipped in this module's test-jar
+ * ({@code org.loyaltyengine.spi.conformance.LoyaltyStoreConformance}).
+ */
+public interface LoyaltyStore {
+
+    /**
+     * Runs {@code work} in one transaction of {@code tenant}. The transaction commits when work
+     * returns normally (unless {@link StoreTransaction#setRollbackOnly()} was called) and rolls
+     * back when it throws, rethrowing the exception.
+     */
+    <T> T inTransaction(TenantId tenant, Function<StoreTransaction, T> work);
+}

@@ -1,0 +1,55 @@
+package org.loyaltyengine.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a command did, or would do in a dry run: applied or rejected (with reasons), the ledger
+ * entries and hold changes it made, the balances after it, notices, program values (a discount, a
+ * settlement amount), and which rule-set version decided it and which rules fired.
+ *
+ * <p>Outcomes are stored under their idempotency key, so a repeated command returns this same value.
+ */
+public record Outcome(Status status, String command, String idempotencyKey, boolean dryRun, String ruleSet,
+                      int ruleVersion, List<String> rulesFired, List<Rejection> rejections, List<LedgerEntry> entries,
+                      List<HoldEvent> holds, List<Balance> balances, List<Notice> notices,
+                      Map<String, String> values, Instant decidedAt) {
+
+    public enum Status { APPLIED, REJECTED }
+
+    public Outcome {
+        Checks.notNull(status, "status");
+        Checks.text(command, "command");
+        rulesFired = Checks.list(rulesFired, "rules fired");
+        rejections = Checks.list(rejections, "rejections");
+        entries = Checks.list(entries, "entries");
+        holds = Checks.list(holds, "holds");
+        balances = Checks.list(balances, "balances");
+        notices = Checks.list(notices, "notices");
+        values = Checks.sortedMap(values, "values");
+        Checks.notNull(decidedAt, "decided time");
+        if ((status == Status.REJECTED) == rejections.isEmpty()) {
+            throw new InvalidValueException("an outcome is rejected exactly when it carries rejections");
+        }
+    }
+
+    public boolean applied() {
+        return status == Status.APPLIED;
+    }
+
+    public boolean rejected() {
+        return status == Status.REJECTED;
+    }
+
+    /** The reason codes of a rejected outcome, in the order the rules raised them. */
+    public List<String> reasonCodes() {
+        return rejections.stream().map(Rejection::code).toList();
+    }
+
+    /** This outcome as a dry run would report it. */
+    public Outcome asDryRun() {
+        return new Outcome(status, command, idempotencyKey, true, ruleSet, ruleVersion, rulesFired, rejections,
+                entries, holds, balances, notices, values, decidedAt);
+    }
+}

@@ -1,0 +1,13 @@
+package org.loyaltyengine.spi;
+
+/**
+ * An outcome kept under its idempotency key, with a fingerprint of the command that produced it so
+ * that a second submission with the same key but another payload can be told apart from a repeat.
+ */
+public record StoredOutcome(IdempotencyKey key, String fingerprint, Outcome outcome) {
+    public StoredOutcome {
+        Checks.notNull(key, "idempotency key");
+        Checks.text(fingerprint, "fingerprint");
+        Checks.notNull(outcome, "outcome");
+    }
+}

@@ -1,0 +1,801 @@
+package org.loyaltyengine.spi.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Card;
+import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.DocumentLine;
+import org.loyaltyengine.spi.DuplicateKeyException;
+import org.loyaltyengine.spi.EntryKind;
+import org.loyaltyengine.spi.FloorViolationException;
+import org.loyaltyengine.spi.Hold;
+import org.loyaltyengine.spi.HoldState;
+import org.loyaltyengine.spi.IdempotencyKey;
+import org.loyaltyengine.spi.Ledger;
+import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.spi.Money;
+import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.RuleRef;
+import org.loyaltyengine.spi.StoredOutcome;
+import org.loyaltyengine.spi.TenantId;
+import org.loyaltyengine.spi.Unit;
+
+/**
+ * The contract every {@link LoyaltyStore} must meet. A store's test extends this class and supplies
+ * {@link #newStore()}; the same tests run unchanged against the in-memory store, the JPA adapter on
+ * each database, and any store a host writes itself.
+ *
+ * <p>Each test uses fresh tenant ids, so a store backed by a shared database needs no cleaning
+ * between tests.
+ */
+public abstract class LoyaltyStoreConformance {
+    protected static final RuleRef RULE = new RuleRef("conformance", 1, "test");
+    protected static final LocalDate DAY = LocalDate.of(2026, 3, 1);
+    protected static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
+    protected LoyaltyStore store;
+    protected TenantId tenant;
+    private ExecutorService pool;
+
+    /** A new store (or a handle on a shared one); called before each test. */
+    protected abstract LoyaltyStore newStore();
+
+    /** Threads used by the concurrency tests. */
+    protected int threads() {
+        return 8;
+    }
+
+    @BeforeEach
+    void setUpStore() {
+        store = newStore();
+        tenant = freshTenant();
+        pool = Executors.newFixedThreadPool(threads());
+    }
+
+    @AfterEach
+    void tearDownPool() throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    protected static TenantId freshTenant() {
+        return TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 18));
+    }
+
+    protected static AccountKey key(String owner) {
+        return new AccountKey(owner, "conformance", Unit.currency("EUR"));
+    }
+
+    protected static LedgerEntry entry(AccountKey account, EntryKind kind, String amount) {
+        return new LedgerEntry(0, account, kind, new BigDecimal(amount), "doc-1", null, DAY, NOW, "tester", null,
+                null, RULE, null);
+    }
+
+    protected static Hold hold(String id, AccountKey account, String amount) {
+        return Hold.pending(id, account, new BigDecimal(amount), "receipt-1", "line-" + id, NOW,
+                NOW.plusSeconds(3600), "tester", RULE);
+    }
+
+    protected static Outcome outcome(String key, String marker) {
+        return new Outcome(Outcome.Status.APPLIED, "test", key, false, "conformance", 1, List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), Map.of("marker", marker), NOW);
+    }
+
+    private Account open(String owner, String floor) {
+        return store.inTransaction(tenant, tx -> tx.accounts().open(key(owner), floor == null ? null : new BigDecimal(floor)));
+    }
+
+    private Account account(String owner) {
+        return store.inTransaction(tenant, tx -> tx.accounts().find(key(owner)).orElseThrow());
+    }
+
+    private BigDecimal sumOfEntries(AccountKey k) {
+        return store.inTransaction(tenant, tx -> tx.ledger().entries(k).stream().map(LedgerEntry::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    // ------------------------------------------------------------------ ledger
+
+    @Test
+    @Tag("X-3")
+    void ledger_hasNoWayToChangeOrRemoveAnEntry() {
+        List<String> names = Arrays.stream(Ledger.class.getMethods()).map(Method::getName).sorted().toList();
+        assertEquals(List.of("append", "entries", "ofDocument"), names, "the ledger may only append and read");
+    }
+
+    @Test
+    @Tag("X-3")
+    void ledger_keepsEntriesInAppendOrderWithIncreasingSequence() {
+        open("a", null);
+        List<LedgerEntry> appended = store.inTransaction(tenant, tx -> List.of(
+                tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "10.00")),
+                tx.ledger().append(entry(key("a"), EntryKind.CONSUME, "-3.00")),
+                tx.ledger().append(entry(key("a"), EntryKind.ADJUST, "0.50"))));
+        List<LedgerEntry> read = store.inTransaction(tenant, tx -> tx.ledger().entries(key("a")));
+        assertEquals(appended, read);
+        assertTrue(read.get(0).sequence() > 0);
+        assertTrue(read.get(0).sequence() < read.get(1).sequence() && read.get(1).sequence() < read.get(2).sequence());
+        assertEquals(3, store.inTransaction(tenant, tx -> tx.ledger().ofDocument("doc-1")).size());
+    }
+
+    @Test
+    @Tag("X-3")
+    void balance_equalsSumOfEntries() {
+        open("a", null);
+        String[] amounts = {"10.00", "-2.50", "7.25", "-14.75", "0.01", "3.99"};
+        for (String amount : amounts) {
+            store.inTransaction(tenant, tx -> tx.ledger().append(entry(key("a"), EntryKind.ADJUST, amount)));
+        }
+        BigDecimal expected = Arrays.stream(amounts).map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, expected.compareTo(account("a").balance()));
+        assertEquals(0, expected.compareTo(sumOfEntries(key("a"))));
+    }
+
+    @Test
+    void append_toAnUnknownAccountFailsTyped() {
+        assertThrows(org.loyaltyengine.spi.NoSuchAccountException.class, () -> store.inTransaction(tenant,
+                tx -> tx.ledger().append(entry(key("nobody"), EntryKind.ADJUST, "1.00"))));
+    }
+
+    // ------------------------------------------------------------------ floor
+
+    @Test
+    @Tag("X-5")
+    void floor_refusesAnEntryThatWouldGoBelowIt() {
+        open("a", "0");
+        store.inTransaction(tenant, tx -> tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "5.00")));
+        assertThrows(FloorViolationException.class, () -> store.inTransaction(tenant,
+                tx -> tx.ledger().append(entry(key("a"), EntryKind.CONSUME, "-5.01"))));
+        store.inTransaction(tenant, tx -> tx.ledger().append(entry(key("a"), EntryKind.CONSUME, "-5.00")));
+        assertEquals(0, account("a").balance().signum());
+    }
+
+    @Test
+    @Tag("X-5")
+    void floor_countsPendingHolds() {
+        open("a", "0");
+        store.inTransaction(tenant, tx -> tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "10.00")));
+        store.inTransaction(tenant, tx -> tx.holds().place(hold("h1", key("a"), "8.00")));
+        assertThrows(FloorViolationException.class, () -> store.inTransaction(tenant,
+                tx -> tx.holds().place(hold("h2", key("a"), "2.01"))));
+        assertThrows(FloorViolationException.class, () -> store.inTransaction(tenant,
+                tx -> tx.ledger().append(entry(key("a"), EntryKind.CONSUME, "-2.01"))));
+        Account a = account("a");
+        assertEquals(0, new BigDecimal("10.00").compareTo(a.balance()));
+        assertEquals(0, new BigDecimal("8.00").compareTo(a.held()));
+    }
+
+    @Test
+    @Tag("X-5")
+    void floor_holdsUnderEightConcurrentThreads() throws Exception {
+        open("hot", "0");
+        store.inTransaction(tenant, tx -> tx.ledger().append(entry(key("hot"), EntryKind.TOP_UP, "100.00")));
+        AtomicInteger refused = new AtomicInteger();
+        List<Callable<BigDecimal>> jobs = new ArrayList<>();
+        for (int t = 0; t < threads(); t++) {
+            int thread = t;
+            jobs.add(() -> {
+                BigDecimal taken = BigDecimal.ZERO;
+                for (int i = 0; i < 25; i++) {
+                    BigDecimal amount = BigDecimal.valueOf(1 + (thread + i) % 5);
+                    boolean viaHold = i % 3 == 0;
+                    String id = "h-" + thread + "-" + i;
+                    try {
+                        store.inTransaction(tenant, tx -> {
+                            tx.accounts().lock(List.of(key("hot")));
+                            if (viaHold) {
+                                tx.holds().place(hold(id, key("hot"), amount.toPlainString()));
+                                return tx.holds().capture(id, entry(key("hot"), EntryKind.CAPTURE,
+                                        amount.negate().toPlainString()), NOW);
+                            }
+                            return tx.ledger().append(entry(key("hot"), EntryKind.CONSUME, amount.negate().toPlainString()));
+                        });
+                        taken = taken.add(amount);
+                    } catch (FloorViolationException e) {
+                        refused.incrementAndGet();
+                    }
+                }
+                return taken;
+            });
+        }
+        BigDecimal taken = BigDecimal.ZERO;
+        for (Future<BigDecimal> f : pool.invokeAll(jobs)) {
+            taken = taken.add(f.get());
+        }
+        Account hot = account("hot");
+        assertTrue(hot.balance().signum() >= 0, "balance went below its floor: " + hot.balance());
+        assertEquals(0, new BigDecimal("100.00").subtract(taken).compareTo(hot.balance()));
+        assertEquals(0, hot.balance().compareTo(sumOfEntries(key("hot"))));
+        assertEquals(0, hot.held().signum());
+        assertTrue(refused.get() > 0, "the test must drive the account to its floor");
+    }
+
+    // ------------------------------------------------------------------ holds
+
+    @Test
+    void hold_captureMovesBalanceAndHeldTogether() {
+        open("a", "0");
+        store.inTransaction(tenant, tx -> tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "10.00")));
+        store.inTransaction(tenant, tx -> tx.holds().place(hold("h1", key("a"), "4.00")));
+        Optional<LedgerEntry> captured = store.inTransaction(tenant,
+                tx -> tx.holds().capture("h1", entry(key("a"), EntryKind.CAPTURE, "-4.00"), NOW));
+        assertTrue(captured.isPresent());
+        Account a = account("a");
+        assertEquals(0, new BigDecimal("6.00").compareTo(a.balance()));
+        assertEquals(0, a.held().signum());
+        assertFalse((boolean) store.inTransaction(tenant, tx -> tx.holds().settle("h1", HoldState.RELEASED, NOW, "releaser", RULE)));
+        assertEquals(HoldState.CAPTURED, store.inTransaction(tenant, tx -> tx.holds().find("h1").orElseThrow().state()));
+    }
+
+    @Test
+    void hold_releaseRestoresAvailable() {
+        open("a", "0");
+        store.inTransaction(tenant, tx -> tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "10.00")));
+        store.inTransaction(tenant, tx -> tx.holds().place(hold("h1", key("a"), "4.00")));
+        assertTrue((boolean) store.inTransaction(tenant, tx -> tx.holds().settle("h1", HoldState.RELEASED, NOW, "releaser", RULE)));
+        assertFalse((boolean) store.inTransaction(tenant, tx -> tx.holds().settle("h1", HoldState.EXPIRED, NOW, "sweeper", RULE)));
+        Hold released = store.inTransaction(tenant, tx -> tx.holds().find("h1")).orElseThrow();
+        assertEquals(HoldState.RELEASED, released.state());
+        assertEquals("releaser", released.settledBy());
+        assertEquals(RULE, released.settleRule());
+        assertEquals(NOW, released.settledAt());
+        assertTrue(store.inTransaction(tenant, tx -> tx.holds().capture("h1",
+                entry(key("a"), EntryKind.CAPTURE, "-4.00"), NOW)).isEmpty());
+        assertEquals(0, new BigDecimal("10.00").compareTo(account("a").available()));
+        assertEquals(1, store.inTransaction(tenant, tx -> tx.holds().ofDocument("receipt-1")).size());
+        assertTrue(store.inTransaction(tenant, tx -> tx.holds().pending(key("a"))).isEmpty());
+    }
+
+    @Test
+    void hold_expiredByFindsPendingHoldsPastTheirTime() {
+        open("a", "0");
+        store.inTransaction(tenant, tx -> tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "10.00")));
+        store.inTransaction(tenant, tx -> tx.holds().place(hold("h1", key("a"), "1.00")));
+        assertTrue(store.inTransaction(tenant, tx -> tx.holds().expiredBy(NOW)).isEmpty());
+        assertEquals(1, store.inTransaction(tenant, tx -> tx.holds().expiredBy(NOW.plusSeconds(3600))).size());
+    }
+
+    @Test
+    void hold_idIsUnique() {
+        open("a", null);
+        store.inTransaction(tenant, tx -> tx.holds().place(hold("h1", key("a"), "1.00")));
+        assertThrows(DuplicateKeyException.class,
+                () -> store.inTransaction(tenant, tx -> tx.holds().place(hold("h1", key("a"), "1.00"))));
+    }
+
+    @Test
+    @Tag("X-5")
+    void hold_makesExactlyOneTerminalTransitionUnderConcurrency() throws Exception {
+        open("a", "0");
+        store.inTransaction(tenant, tx -> tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "1000.00")));
+        int holds = 20;
+        for (int h = 0; h < holds; h++) {
+            String id = "h" + h;
+            store.inTransaction(tenant, tx -> tx.holds().place(hold(id, key("a"), "10.00")));
+        }
+        AtomicInteger transitions = new AtomicInteger();
+        AtomicInteger captures = new AtomicInteger();
+        for (int h = 0; h < holds; h++) {
+            String id = "h" + h;
+            CountDownLatch start = new CountDownLatch(1);
+            List<Callable<Boolean>> racers = new ArrayList<>();
+            for (int t = 0; t < threads(); t++) {
+                int which = t % 3;
+                racers.add(() -> {
+                    start.await();
+                    boolean won = store.inTransaction(tenant, tx -> {
+                        tx.accounts().lock(List.of(key("a")));
+                        return switch (which) {
+                            case 0 -> tx.holds().capture(id, entry(key("a"), EntryKind.CAPTURE, "-10.00"), NOW).isPresent();
+                            case 1 -> tx.holds().settle(id, HoldState.RELEASED, NOW, "releaser", RULE);
+                            default -> tx.holds().settle(id, HoldState.EXPIRED, NOW, "sweeper", RULE);
+                        };
+                    });
+                    if (won && which == 0) {
+                        captures.incrementAndGet();
+                    }
+                    return won;
+                });
+            }
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (Callable<Boolean> r : racers) {
+                results.add(pool.submit(r));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> f : results) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertEquals(1, winners, "hold " + id + " must make exactly one terminal transition");
+            transitions.addAndGet(winners);
+        }
+        assertEquals(holds, transitions.get());
+        Account a = account("a");
+        assertEquals(0, a.held().signum());
+        assertEquals(0, new BigDecimal("1000.00").subtract(BigDecimal.TEN.multiply(BigDecimal.valueOf(captures.get())))
+                .compareTo(a.balance()));
+        assertEquals(0, a.balance().compareTo(sumOfEntries(key("a"))));
+    }
+
+    // ------------------------------------------------------------------ outcomes
+
+    @Test
+    @Tag("X-4")
+    void outcome_secondSaveUnderTheSameKeyIsRefused() {
+        IdempotencyKey k = IdempotencyKey.of("k1");
+        store.inTransaction(tenant, tx -> {
+            tx.outcomes().save(new StoredOutcome(k, "f1", outcome("k1", "first")));
+            return null;
+        });
+        assertThrows(DuplicateKeyException.class, () -> store.inTransaction(tenant, tx -> {
+            tx.outcomes().save(new StoredOutcome(k, "f2", outcome("k1", "second")));
+            return null;
+        }));
+        assertEquals("first", store.inTransaction(tenant, tx -> tx.outcomes().find(k)).orElseThrow()
+                .outcome().values().get("marker"));
+        assertEquals(1, store.inTransaction(tenant, tx -> tx.outcomes().all()).size());
+    }
+
+    @Test
+    @Tag("X-4")
+    void outcome_onePerKeyUnderConcurrentSubmission() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            IdempotencyKey k = IdempotencyKey.of("race-" + round);
+            CountDownLatch start = new CountDownLatch(1);
+            AtomicInteger stored = new AtomicInteger();
+            AtomicReference<String> winner = new AtomicReference<>();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads(); t++) {
+                String marker = "thread-" + t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        boolean saved = store.inTransaction(tenant, tx -> {
+                            if (tx.outcomes().find(k).isPresent()) {
+                                return false;
+                            }
+                            tx.outcomes().save(new StoredOutcome(k, "f", outcome(k.value(), marker)));
+                            return true;
+                        });
+                        if (saved) {
+                            stored.incrementAndGet();
+                            winner.set(marker);
+                        }
+                    } catch (DuplicateKeyException lost) {
+                        // the other submission won; the stored outcome is theirs
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            assertEquals(1, stored.get(), "exactly one submission stores an outcome for " + k);
+            assertEquals(winner.get(), store.inTransaction(tenant, tx -> tx.outcomes().find(k)).orElseThrow()
+                    .outcome().values().get("marker"));
+        }
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    @Test
+    @Tag("X-10")
+    void transaction_thatThrowsLeavesNothing() {
+        open("a", null);
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(tenant, tx -> {
+            tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "10.00"));
+            tx.accounts().open(key("b"), null);
+            tx.outcomes().save(new StoredOutcome(IdempotencyKey.of("k"), "f", outcome("k", "x")));
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(0, account("a").balance().signum());
+        assertTrue(store.inTransaction(tenant, tx -> tx.ledger().entries(key("a"))).isEmpty());
+        assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(key("b"))).isEmpty());
+        assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().find(IdempotencyKey.of("k"))).isEmpty());
+    }
+
+    @Test
+    @Tag("X-6")
+    void transaction_markedRollbackOnlyLeavesNothing() {
+        open("a", "0");
+        BigDecimal inside = store.inTransaction(tenant, tx -> {
+            tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "10.00"));
+            tx.holds().place(hold("h1", key("a"), "3.00"));
+            tx.setRollbackOnly();
+            return tx.accounts().find(key("a")).orElseThrow().available();
+        });
+        assertEquals(0, new BigDecimal("7.00").compareTo(inside), "the work sees its own writes");
+        Account a = account("a");
+        assertEquals(0, a.balance().signum());
+        assertEquals(0, a.held().signum());
+        assertTrue(store.inTransaction(tenant, tx -> tx.holds().find("h1")).isEmpty());
+    }
+
+    @Test
+    @Tag("X-5")
+    void lock_makesWhatIsReadAfterItCurrent() throws Exception {
+        open("a", null);
+        store.inTransaction(tenant, tx -> tx.documents().save(new Document("booking", "B1", "c1", "OPEN", DAY, "EUR",
+                Map.of(), List.of(), 0)));
+        CountDownLatch firstRead = new CountDownLatch(1);
+        Future<?> writer = pool.submit(() -> {
+            firstRead.await();
+            return store.inTransaction(tenant, tx -> {
+                Document d = tx.documents().find("booking", "B1").orElseThrow();
+                return tx.documents().save(new Document(d.type(), d.id(), d.owner(), "PAID", d.date(), d.currency(),
+                        d.attributes(), d.lines(), d.version()));
+            });
+        });
+        store.inTransaction(tenant, tx -> {
+            assertEquals("OPEN", tx.documents().find("booking", "B1").orElseThrow().status());
+            firstRead.countDown();
+            // A store that runs a tenant's transactions one at a time makes the writer wait for us;
+            // one with row locks lets it commit now, and then our reads after lock() must see it.
+            boolean writerCommitted;
+            try {
+                writer.get(2, TimeUnit.SECONDS);
+                writerCommitted = true;
+            } catch (java.util.concurrent.TimeoutException serialised) {
+                writerCommitted = false;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            tx.accounts().lock(List.of(key("a")));
+            Document after = tx.documents().find("booking", "B1").orElseThrow();
+            if (writerCommitted) {
+                assertEquals("PAID", after.status(), "a read after lock() returned a row as read before it");
+                assertEquals(2, after.version());
+            }
+            return null;
+        });
+        writer.get(30, TimeUnit.SECONDS);
+        assertEquals("PAID", store.inTransaction(tenant, tx -> tx.documents().find("booking", "B1")).orElseThrow().status());
+    }
+
+    // ------------------------------------------------------------------ what another transaction changed meanwhile
+
+    /**
+     * Starts {@code theirs} on another thread while the caller's transaction is open, and gives it half
+     * a second: long enough to commit, or to block on the caller's rows (a store that runs a tenant's
+     * transactions one at a time makes it wait for the caller's commit). On a machine too loaded for
+     * that, the test proves less but cannot fail wrongly: theirs then simply runs after the caller.
+     */
+    private <T> Future<T> meanwhile(Callable<T> theirs) {
+        Future<T> running = pool.submit(theirs);
+        try {
+            running.get(500, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException waitingForUs) {
+            // it goes on once this transaction ends
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return running;
+    }
+
+    @Test
+    @Tag("X-5")
+    void settings_aPutNeverOverwritesWhatAnotherTransactionCommittedAfterTheyWereRead() throws Exception {
+        store.inTransaction(tenant, tx -> {
+            tx.settings().put("program", Map.of("base", "1"));
+            return null;
+        });
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<Future<Object>> theirs = new AtomicReference<>();
+        store.inTransaction(tenant, tx -> {
+            Map<String, String> mine = new java.util.TreeMap<>(tx.settings().of("program"));
+            if (runs.incrementAndGet() == 1) {
+                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
+                    Map<String, String> changed = new java.util.TreeMap<>(other.settings().of("program"));
+                    changed.put("theirs", "2");
+                    other.settings().put("program", changed);
+                    return null;
+                })));
+            }
+            mine.put("mine", "3");
+            tx.settings().put("program", mine);
+            return null;
+        });
+        theirs.get().get(30, TimeUnit.SECONDS);
+        // The store may re-run a work whose read went stale (it must be re-runnable), never drop the other write.
+        assertEquals(Map.of("base", "1", "mine", "3", "theirs", "2"),
+                store.inTransaction(tenant, tx -> tx.settings().of("program")));
+    }
+
+    @Test
+    @Tag("X-5")
+    void customers_aNumberTakenMeanwhileIsSeenByTheTransactionThatWantedIt() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<Future<String>> theirs = new AtomicReference<>();
+        store.inTransaction(tenant, tx -> {
+            tx.customers().save(new Customer("c1", "100", "First", Map.of()));
+            if (runs.incrementAndGet() == 1) {
+                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
+                    if (other.customers().findByNumber("100").isPresent()) {
+                        return "taken";
+                    }
+                    other.customers().save(new Customer("c2", "100", "Second", Map.of()));
+                    return "saved";
+                })));
+            }
+            return null;
+        });
+        // As if run one after the other: the second decides on the first's customer instead of failing.
+        assertEquals("taken", theirs.get().get(30, TimeUnit.SECONDS));
+        assertEquals(List.of("c1"), store.inTransaction(tenant, tx -> tx.customers().all()).stream()
+                .map(Customer::id).toList());
+    }
+
+    @Test
+    @Tag("X-5")
+    void cards_aNumberTakenMeanwhileIsSeenByTheTransactionThatWantedIt() throws Exception {
+        Card first = new Card("C1", "Jan", "Novak", BigDecimal.TEN, false, true, Money.currency("CZK"));
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<Future<String>> theirs = new AtomicReference<>();
+        store.inTransaction(tenant, tx -> {
+            tx.cards().insert(first);
+            if (runs.incrementAndGet() == 1) {
+                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
+                    if (other.cards().find("C1").isPresent()) {
+                        return "taken";
+                    }
+                    other.cards().insert(new Card("C1", "Eva", "Other", BigDecimal.ONE, false, true,
+                            Money.currency("CZK")));
+                    return "inserted";
+                })));
+            }
+            return null;
+        });
+        assertEquals("taken", theirs.get().get(30, TimeUnit.SECONDS));
+        assertEquals(List.of(first), store.inTransaction(tenant, tx -> tx.cards().all()));
+    }
+
+    @Test
+    @Tag("X-5")
+    void documents_oneCreatedMeanwhileIsSeenByTheTransactionThatWantedToCreateIt() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<Future<String>> theirs = new AtomicReference<>();
+        store.inTransaction(tenant, tx -> {
+            tx.documents().save(new Document("order", "W1", "c1", "NEW", DAY, "EUR", Map.of("by", "first"),
+                    List.of(), 0));
+            if (runs.incrementAndGet() == 1) {
+                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
+                    if (other.documents().find("order", "W1").isPresent()) {
+                        return "exists";
+                    }
+                    other.documents().save(new Document("order", "W1", "c1", "NEW", DAY, "EUR",
+                            Map.of("by", "second"), List.of(), 0));
+                    return "saved";
+                })));
+            }
+            return null;
+        });
+        assertEquals("exists", theirs.get().get(30, TimeUnit.SECONDS));
+        Document stored = store.inTransaction(tenant, tx -> tx.documents().find("order", "W1")).orElseThrow();
+        assertEquals(Map.of("by", "first"), stored.attributes());
+        assertEquals(1, stored.version());
+    }
+
+    @Test
+    @Tag("X-5")
+    void documents_aSaveFromAVersionChangedSinceItWasReadLosesNeitherChange() throws Exception {
+        store.inTransaction(tenant, tx -> tx.documents().save(new Document("catalogue", "P1", null, "OPEN", DAY,
+                "EUR", Map.of("base", "1"), List.of(), 0)));
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<Future<Document>> theirs = new AtomicReference<>();
+        store.inTransaction(tenant, tx -> {
+            Document read = tx.documents().find("catalogue", "P1").orElseThrow();
+            if (runs.incrementAndGet() == 1) {
+                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
+                    Document d = other.documents().find("catalogue", "P1").orElseThrow();
+                    return other.documents().save(with(d, "theirs", "2"));
+                })));
+            }
+            return tx.documents().save(with(read, "mine", "3"));
+        });
+        theirs.get().get(30, TimeUnit.SECONDS);
+        Document stored = store.inTransaction(tenant, tx -> tx.documents().find("catalogue", "P1")).orElseThrow();
+        assertEquals(Map.of("base", "1", "mine", "3", "theirs", "2"), stored.attributes());
+        assertEquals(3, stored.version());
+        // A save from a version this transaction never read is the caller's mistake, not a race.
+        assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant,
+                tx -> tx.documents().save(with(new Document("catalogue", "P1", null, "OPEN", DAY, "EUR", Map.of(),
+                        List.of(), 1), "stale", "4"))));
+    }
+
+    private static Document with(Document d, String key, String value) {
+        Map<String, String> attributes = new java.util.TreeMap<>(d.attributes());
+        attributes.put(key, value);
+        return new Document(d.type(), d.id(), d.owner(), d.status(), d.date(), d.currency(), attributes, d.lines(),
+                d.version());
+    }
+
+    // ------------------------------------------------------------------ tenants
+
+    @Test
+    @Tag("X-7")
+    void tenants_areInvisibleToEachOther() {
+        TenantId other = freshTenant();
+        open("a", null);
+        store.inTransaction(tenant, tx -> {
+            tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "10.00"));
+            tx.holds().place(hold("h1", key("a"), "1.00"));
+            tx.outcomes().save(new StoredOutcome(IdempotencyKey.of("k"), "f", outcome("k", "x")));
+            tx.cards().insert(new Card("C1", "Jan", "Novak", BigDecimal.TEN, false, true, Money.currency("CZK")));
+            tx.customers().save(new Customer("cust-1", "100", "Novak", Map.of()));
+            tx.documents().save(new Document("receipt", "R1", null, "OPEN", DAY, "CZK", Map.of(), List.of(), 0));
+            tx.settings().put("pos-card", Map.of("x", "1"));
+            return null;
+        });
+        store.inTransaction(other, tx -> {
+            assertTrue(tx.accounts().find(key("a")).isEmpty());
+            assertTrue(tx.accounts().ofProgram("conformance").isEmpty());
+            assertTrue(tx.ledger().entries(key("a")).isEmpty());
+            assertTrue(tx.ledger().ofDocument("doc-1").isEmpty());
+            assertTrue(tx.holds().find("h1").isEmpty());
+            assertTrue(tx.outcomes().find(IdempotencyKey.of("k")).isEmpty());
+            assertTrue(tx.cards().find("C1").isEmpty());
+            assertTrue(tx.customers().find("cust-1").isEmpty());
+            assertTrue(tx.customers().findByNumber("100").isEmpty());
+            assertTrue(tx.documents().find("receipt", "R1").isEmpty());
+            assertTrue(tx.settings().of("pos-card").isEmpty());
+            // the same keys are free in the other tenant
+            tx.cards().insert(new Card("C1", "Eva", "Other", BigDecimal.ONE, false, false, Money.currency("CZK")));
+            tx.customers().save(new Customer("cust-9", "100", "Other", Map.of()));
+            tx.outcomes().save(new StoredOutcome(IdempotencyKey.of("k"), "g", outcome("k", "y")));
+            return null;
+        });
+        assertEquals("Jan", store.inTransaction(tenant, tx -> tx.cards().find("C1").orElseThrow().firstName()));
+    }
+
+    // ------------------------------------------------------------------ master data
+
+    @Test
+    @Tag("PC-1")
+    void cards_numberIsUniqueInATenant() {
+        Card card = new Card("C1", "Jan", "Novak", BigDecimal.TEN, false, true, Money.currency("CZK"));
+        store.inTransaction(tenant, tx -> {
+            tx.cards().insert(card);
+            return null;
+        });
+        assertThrows(DuplicateKeyException.class, () -> store.inTransaction(tenant, tx -> {
+            tx.cards().insert(card);
+            return null;
+        }));
+        Card changed = new Card("C1", "Jan", "Novak", BigDecimal.ONE, true, true, Money.currency("CZK"));
+        store.inTransaction(tenant, tx -> {
+            tx.cards().update(changed);
+            return null;
+        });
+        assertEquals(List.of(changed), store.inTransaction(tenant, tx -> tx.cards().all()));
+    }
+
+    @Test
+    @Tag("CU-2")
+    void customers_numberIsUniqueInATenant() {
+        store.inTransaction(tenant, tx -> {
+            tx.customers().save(new Customer("c1", "100", "First", Map.of()));
+            tx.customers().save(new Customer("c2", null, "No number", Map.of()));
+            tx.customers().save(new Customer("c3", null, "No number either", Map.of()));
+            return null;
+        });
+        assertThrows(DuplicateKeyException.class, () -> store.inTransaction(tenant, tx -> {
+            tx.customers().save(new Customer("c4", "100", "Second", Map.of()));
+            return null;
+        }));
+        store.inTransaction(tenant, tx -> {
+            tx.customers().save(new Customer("c1", "100", "First, renamed", Map.of("email", "a@b.cz")));
+            return null;
+        });
+        assertEquals("First, renamed", store.inTransaction(tenant, tx -> tx.customers().findByNumber("100"))
+                .orElseThrow().name());
+        assertEquals(3, store.inTransaction(tenant, tx -> tx.customers().all()).size());
+    }
+
+    @Test
+    @Tag("CU-1")
+    void customers_allInTheOrderFirstSavedAndCardsByNumber() {
+        store.inTransaction(tenant, tx -> {
+            tx.customers().save(new Customer("cz", null, "Zeman", Map.of()));
+            tx.customers().save(new Customer("ca", "2", "Adam", Map.of()));
+            tx.cards().insert(new Card("30", "Jan", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
+            tx.cards().insert(new Card("100", "Eva", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
+            return null;
+        });
+        store.inTransaction(tenant, tx -> {
+            tx.customers().save(new Customer("cm", "1", "Marek", Map.of()));
+            tx.customers().save(new Customer("cz", "3", "Zeman, renamed", Map.of()));
+            tx.cards().insert(new Card("20", "Petr", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
+            return null;
+        });
+        assertEquals(List.of("cz", "ca", "cm"), store.inTransaction(tenant, tx -> tx.customers().all()).stream()
+                .map(Customer::id).toList());
+        assertEquals(List.of("100", "20", "30"), store.inTransaction(tenant, tx -> tx.cards().all()).stream()
+                .map(Card::number).toList());
+    }
+
+    @Test
+    @Tag("CU-2")
+    void customers_aChangedNumberFollowsTheCustomerAndARollbackRestoresIt() {
+        store.inTransaction(tenant, tx -> {
+            tx.customers().save(new Customer("c1", "100", "First", Map.of()));
+            tx.customers().save(new Customer("c1", "200", "First", Map.of()));
+            return null;
+        });
+        store.inTransaction(tenant, tx -> {
+            assertTrue(tx.customers().findByNumber("100").isEmpty());
+            assertEquals("c1", tx.customers().findByNumber("200").orElseThrow().id());
+            tx.customers().save(new Customer("c2", "100", "Takes the freed number", Map.of()));
+            return null;
+        });
+        store.inTransaction(tenant, tx -> {
+            tx.customers().save(new Customer("c1", "300", "First", Map.of()));
+            tx.setRollbackOnly();
+            return null;
+        });
+        store.inTransaction(tenant, tx -> {
+            assertEquals("c1", tx.customers().findByNumber("200").orElseThrow().id());
+            assertTrue(tx.customers().findByNumber("300").isEmpty());
+            assertEquals("c2", tx.customers().findByNumber("100").orElseThrow().id());
+            return null;
+        });
+    }
+
+    @Test
+    void documents_refuseALostUpdate() {
+        Document d0 = new Document("receipt", "R1", "C1", "OPEN", DAY, "CZK", Map.of("card", "C1"),
+                List.of(new DocumentLine("1", "beer", BigDecimal.ONE, new BigDecimal("45.00"), Map.of())), 0);
+        Document d1 = store.inTransaction(tenant, tx -> tx.documents().save(d0));
+        assertEquals(1, d1.version());
+        Document paid = new Document(d1.type(), d1.id(), d1.owner(), "PAID", d1.date(), d1.currency(),
+                d1.attributes(), d1.lines(), d1.version());
+        store.inTransaction(tenant, tx -> tx.documents().save(paid));
+        assertThrows(org.loyaltyengine.spi.InvalidValueException.class,
+                () -> store.inTransaction(tenant, tx -> tx.documents().save(paid)));
+        Document read = store.inTransaction(tenant, tx -> tx.documents().find("receipt", "R1")).orElseThrow();
+        assertEquals("PAID", read.status());
+        assertEquals(d0.lines(), read.lines());
+        assertEquals(List.of(read), store.inTransaction(tenant, tx -> tx.documents().list("receipt", "C1")));
+        assertTrue(store.inTransaction(tenant, tx -> tx.documents().list("receipt", "other")).isEmpty());
+    }
+
+    @Test
+    void settings_roundTrip() {
+        store.inTransaction(tenant, tx -> {
+            tx.settings().put("pos-card", Map.of("holdMinutes", "30", "currency", "CZK"));
+            return null;
+        });
+        assertEquals(Map.of("holdMinutes", "30", "currency", "CZK"),
+                store.inTransaction(tenant, tx -> tx.settings().of("pos-card")));
+    }
+}
