@@ -74,6 +74,10 @@ final class JpaTransaction implements StoreTransaction {
     private final Map<String, Long> documentVersionsRead = new HashMap<>();
     /** The settings body of each program this transaction first read (null: there were none). */
     private final Map<String, String> settingsRead = new HashMap<>();
+    /** Each customer this transaction first read by id or number (null: it read that there was none). */
+    private final Map<String, Customer> customersRead = new HashMap<>();
+    /** Each card this transaction first read (null: it read that there was none). */
+    private final Map<String, Card> cardsRead = new HashMap<>();
     /** Customer and card numbers this transaction looked up and found free ("customer number\0K1"). */
     private final Set<String> numbersReadFree = new HashSet<>();
     private boolean rollbackOnly;
@@ -553,13 +557,16 @@ final class JpaTransaction implements StoreTransaction {
                         .setParameter("i", document.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE));
                 stored.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
                 long expected = stored.map(r -> r.version).orElse(0L);
+                // Compared with the version this transaction FIRST read, not the one the caller passes:
+                // a caller may decide on its first read and read again only to learn the version to
+                // save from, and that second read would otherwise hide the race (both would create).
+                Long read = documentVersionsRead.get(documentKey(document.type(), document.id()));
+                if (read != null && read != expected) {
+                    throw new Failures.Retry("document " + document.type() + " " + document.id() + " was changed"
+                            + " by another transaction since this one read it (version " + read + ", now "
+                            + expected + ")", null);
+                }
                 if (document.version() != expected) {
-                    Long read = documentVersionsRead.get(documentKey(document.type(), document.id()));
-                    if (read != null && read == document.version()) {
-                        throw new Failures.Retry("document " + document.type() + " " + document.id() + " was changed"
-                                + " by another transaction since this one read it (version " + read + ", now "
-                                + expected + ")", null);
-                    }
                     throw new InvalidValueException("document " + document.type() + " " + document.id()
                             + " was changed meanwhile (version " + expected + ", saved from " + document.version() + ")");
                 }
@@ -654,6 +661,9 @@ final class JpaTransaction implements StoreTransaction {
             if (card.isEmpty() && number != null) {
                 numbersReadFree.add(CARD_NUMBER + "\u0000" + number);
             }
+            if (number != null && !cardsRead.containsKey(number)) {
+                cardsRead.put(number, card.orElse(null));
+            }
             return card;
         }
 
@@ -681,8 +691,18 @@ final class JpaTransaction implements StoreTransaction {
             call(() -> {
                 CardRow row = cardRow(card.number()).orElseThrow(() -> new InvalidValueException("card "
                         + card.number() + " does not exist; insert it first"));
+                em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+                // The update was most likely made from what this transaction read: it must not
+                // overwrite what another committed since.
+                if (cardsRead.containsKey(card.number())
+                        && !Objects.equals(cardsRead.get(card.number()), row.toCard())) {
+                    throw new Failures.Retry("card " + card.number() + " was changed by another transaction since"
+                            + " this one read it", null);
+                }
                 row.set(card);
                 em.flush();
+                // The row is locked now until commit; what a later read finds is this transaction's own.
+                cardsRead.remove(card.number());
                 return null;
             });
         }
@@ -699,8 +719,12 @@ final class JpaTransaction implements StoreTransaction {
     private final Customers customers = new Customers() {
         @Override
         public Optional<Customer> find(String id) {
-            return call(() -> first(query("select c from CustomerRow c where c.tenant = :t and c.customerId = :i",
-                    CustomerRow.class).setParameter("i", id)).map(CustomerRow::toCustomer));
+            Optional<Customer> found = call(() -> first(query("select c from CustomerRow c where c.tenant = :t"
+                    + " and c.customerId = :i", CustomerRow.class).setParameter("i", id)).map(CustomerRow::toCustomer));
+            if (id != null && !customersRead.containsKey(id)) {
+                customersRead.put(id, found.orElse(null));
+            }
+            return found;
         }
 
         @Override
@@ -710,6 +734,7 @@ final class JpaTransaction implements StoreTransaction {
             if (holder.isEmpty() && number != null) {
                 numbersReadFree.add(CUSTOMER_NUMBER + "\u0000" + number);
             }
+            holder.ifPresent(c -> customersRead.putIfAbsent(c.id(), c));
             return holder;
         }
 
@@ -730,13 +755,25 @@ final class JpaTransaction implements StoreTransaction {
                     }
                 }
                 Optional<CustomerRow> row = first(query("select c from CustomerRow c where c.tenant = :t"
-                        + " and c.customerId = :i", CustomerRow.class).setParameter("i", customer.id()));
+                        + " and c.customerId = :i", CustomerRow.class).setParameter("i", customer.id())
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE));
+                row.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
+                // As with documents: a save made from a read that another transaction has since
+                // overtaken would lose that transaction's change.
+                if (customersRead.containsKey(customer.id())
+                        && !Objects.equals(customersRead.get(customer.id()), row.map(CustomerRow::toCustomer)
+                        .orElse(null))) {
+                    throw new Failures.Retry("customer " + customer.id() + " was changed by another transaction"
+                            + " since this one read it", null);
+                }
                 if (row.isPresent()) {
                     row.get().set(customer);
                 } else {
                     em.persist(new CustomerRow(t, customer));
                 }
                 em.flush();
+                // The row is locked (or not yet visible to others) until commit; a later read finds our own.
+                customersRead.remove(customer.id());
                 return null;
             }, () -> new Failures.Retry("customer " + customer.id() + " or number " + customer.number()
                     + " was saved meanwhile by another transaction", null));

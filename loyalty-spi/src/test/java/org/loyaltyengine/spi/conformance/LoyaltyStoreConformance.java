@@ -633,6 +633,102 @@ public abstract class LoyaltyStoreConformance {
                         List.of(), 1), "stale", "4"))));
     }
 
+    @Test
+    @Tag("X-5")
+    void documents_aSaveFromAFreshReReadStillLosesToWhatWasCreatedAfterTheFirstRead() throws Exception {
+        // A command decides on its first read ("not there yet") and reads again only for the version to
+        // save from; the store must treat the first read as the one decided on, or both would create.
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<Future<String>> theirs = new AtomicReference<>();
+        String mine = store.inTransaction(tenant, tx -> {
+            boolean absent = tx.documents().find("sale", "D1").isEmpty();
+            if (runs.incrementAndGet() == 1) {
+                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
+                    if (other.documents().find("sale", "D1").isPresent()) {
+                        return "exists";
+                    }
+                    other.documents().save(new Document("sale", "D1", "c1", "LOCKED", DAY, "EUR",
+                            Map.of("by", "theirs"), List.of(), 0));
+                    return "saved";
+                })));
+            }
+            if (!absent) {
+                return "exists";
+            }
+            long version = tx.documents().find("sale", "D1").map(Document::version).orElse(0L);
+            tx.documents().save(new Document("sale", "D1", "c1", "LOCKED", DAY, "EUR", Map.of("by", "mine"),
+                    List.of(), version));
+            return "saved";
+        });
+        String other = theirs.get().get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("exists", "saved"), java.util.stream.Stream.of(mine, other).sorted().toList(),
+                "as if one ran after the other: one created the document, the other found it");
+        Document stored = store.inTransaction(tenant, tx -> tx.documents().find("sale", "D1")).orElseThrow();
+        assertEquals(mine.equals("saved") ? "mine" : "theirs", stored.attribute("by").orElseThrow());
+        assertEquals(1, stored.version());
+    }
+
+    @Test
+    @Tag("X-5")
+    void customers_aSaveFromAReadChangedMeanwhileLosesNeitherChange() throws Exception {
+        store.inTransaction(tenant, tx -> {
+            tx.customers().save(new Customer("c1", "100", "Novak", Map.of("base", "1")));
+            return null;
+        });
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<Future<Object>> theirs = new AtomicReference<>();
+        store.inTransaction(tenant, tx -> {
+            Customer read = tx.customers().find("c1").orElseThrow();
+            if (runs.incrementAndGet() == 1) {
+                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
+                    Customer c = other.customers().findByNumber("100").orElseThrow();
+                    other.customers().save(withAttribute(c, "theirs", "2"));
+                    return null;
+                })));
+            }
+            tx.customers().save(withAttribute(read, "mine", "3"));
+            return null;
+        });
+        theirs.get().get(30, TimeUnit.SECONDS);
+        assertEquals(Map.of("base", "1", "mine", "3", "theirs", "2"),
+                store.inTransaction(tenant, tx -> tx.customers().find("c1")).orElseThrow().attributes());
+    }
+
+    @Test
+    @Tag("X-5")
+    void cards_anUpdateFromAReadChangedMeanwhileLosesNeitherChange() throws Exception {
+        store.inTransaction(tenant, tx -> {
+            tx.cards().insert(new Card("C1", "Jan", "Novak", BigDecimal.TEN, false, true, Money.currency("CZK")));
+            return null;
+        });
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<Future<Object>> theirs = new AtomicReference<>();
+        store.inTransaction(tenant, tx -> {
+            Card read = tx.cards().find("C1").orElseThrow();
+            if (runs.incrementAndGet() == 1) {
+                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
+                    Card c = other.cards().find("C1").orElseThrow();
+                    other.cards().update(new Card(c.number(), c.firstName(), c.lastName(), new BigDecimal("5"),
+                            c.creditDrawing(), c.loadOntoCard(), c.currency()));
+                    return null;
+                })));
+            }
+            tx.cards().update(new Card(read.number(), "Jana", read.lastName(), read.discountPercent(),
+                    read.creditDrawing(), read.loadOntoCard(), read.currency()));
+            return null;
+        });
+        theirs.get().get(30, TimeUnit.SECONDS);
+        Card stored = store.inTransaction(tenant, tx -> tx.cards().find("C1")).orElseThrow();
+        assertEquals("Jana", stored.firstName());
+        assertEquals(0, new BigDecimal("5").compareTo(stored.discountPercent()), "the other's discount is kept");
+    }
+
+    private static Customer withAttribute(Customer c, String key, String value) {
+        Map<String, String> attributes = new java.util.TreeMap<>(c.attributes());
+        attributes.put(key, value);
+        return new Customer(c.id(), c.number(), c.name(), attributes);
+    }
+
     private static Document with(Document d, String key, String value) {
         Map<String, String> attributes = new java.util.TreeMap<>(d.attributes());
         attributes.put(key, value);
