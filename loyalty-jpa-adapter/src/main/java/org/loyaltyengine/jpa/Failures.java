@@ -1,6 +1,9 @@
 package org.loyaltyengine.jpa;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +27,11 @@ final class Failures {
      * H2 40001 deadlock, 50200 lock timeout, 90131 concurrent update. PostgreSQL reports 0 here.
      */
     private static final Set<Integer> TRANSIENT_CODES = Set.of(1213, 1205, 1020, 40001, 50200, 90131);
+    /**
+     * H2's own codes for a connection that is gone: 90067 broken, 90007 used after it was closed,
+     * 90098 and 90121 database closed. PostgreSQL and MariaDB use SQLState class 08.
+     */
+    private static final Set<Integer> CONNECTION_CODES_H2 = Set.of(90067, 90007, 90098, 90121);
     /** PostgreSQL and H2 say 23505; MariaDB says 23000 for every integrity error, so its codes decide. */
     private static final Set<Integer> UNIQUE_CODES_MARIADB = Set.of(1062, 1586);
 
@@ -39,6 +47,25 @@ final class Failures {
             }
             if (t instanceof SQLException e
                     && (TRANSIENT_STATES.contains(e.getSQLState()) || TRANSIENT_CODES.contains(e.getErrorCode()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The connection broke (SQLState class 08, or the driver's connection exception classes). Before
+     * the commit this loses nothing: the server rolls back what the transaction did, so the work may
+     * run again on another connection. At the commit it is another matter, which the store decides.
+     */
+    static boolean isConnectionLost(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException e && ((e.getSQLState() != null && e.getSQLState().startsWith("08"))
+                    || CONNECTION_CODES_H2.contains(e.getErrorCode()))) {
                 return true;
             }
         }

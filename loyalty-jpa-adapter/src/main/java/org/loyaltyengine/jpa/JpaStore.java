@@ -43,8 +43,10 @@ import org.loyaltyengine.spi.TenantId;
  * <p>Deadlocks, serialization failures and lock timeouts (PostgreSQL 40001, 40P01; MariaDB 1213,
  * 1205, 1020; H2 40001, 50200, 90131) re-run the work on a fresh EntityManager and transaction, up to
  * {@link Builder#maxAttempts} times, and are never turned into a business answer. A connection lost
- * while committing is reported as {@link StoreException} with code {@code COMMIT_OUTCOME_UNKNOWN}:
- * submit the command again with its idempotency key.
+ * before the commit was sent also re-runs the work, on a fresh connection: the server rolled back
+ * everything the transaction did. A connection lost while committing is reported as
+ * {@link StoreException} with code {@code COMMIT_OUTCOME_UNKNOWN}: submit the command again with
+ * its idempotency key.
  */
 public final class JpaStore implements LoyaltyStore, AutoCloseable {
     /** The persistence unit this jar ships in {@code META-INF/persistence.xml}. */
@@ -107,8 +109,9 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
                     throw failure;
                 }
                 if (attempt >= maxAttempts) {
-                    throw StoreException.failed("the database kept refusing the transaction as a conflict ("
-                            + attempt + " attempts); nothing was applied, try again", failure);
+                    throw StoreException.failed("the database kept refusing the transaction as a conflict, or"
+                            + " kept losing its connection (" + attempt + " attempts); nothing was applied, try again",
+                            failure);
                 }
                 retries.increment();
                 LOG.log(Level.DEBUG, () -> "transient database failure, re-running the work: " + failure);
@@ -151,6 +154,12 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
                 throw tx.spoiled();
             }
             rollbackQuietly(et);
+            if (!(e instanceof StoreException) && Failures.isConnectionLost(e)) {
+                // Lost before the commit was sent (a lost commit is a StoreException by now): the
+                // server rolled everything back, so the work runs again on a fresh connection.
+                throw new Failures.Retry("the connection to the database was lost before the commit; nothing"
+                        + " was applied", e);
+            }
             throw e;
         } finally {
             tx.close();
@@ -171,7 +180,11 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
         }
     }
 
+    /** What a failure before the commit means to the caller; a lost connection is left for a re-run. */
     private static RuntimeException translate(RuntimeException e) {
+        if (Failures.isConnectionLost(e)) {
+            return e;
+        }
         if (e instanceof PersistenceException && !Failures.isTransient(e)) {
             if (Failures.isUniqueViolation(e)) {
                 return new DuplicateKeyException("unique key", String.valueOf(rootMessage(e)));

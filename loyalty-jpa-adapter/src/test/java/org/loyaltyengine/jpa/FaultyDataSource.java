@@ -18,10 +18,13 @@ import com.zaxxer.hikari.HikariDataSource;
  * A pool whose next commit can be made to lose its connection, the way a network cut or a killed
  * server process does: {@link Fault#BEFORE_COMMIT} closes the physical connection so the commit
  * never reaches the server (which rolls back); {@link Fault#AFTER_COMMIT} lets the commit happen and
- * then cuts the connection before the client hears the answer.
+ * then cuts the connection before the client hears the answer. {@link #failNextStatement} cuts it
+ * in the middle of a transaction's work instead.
  */
 final class FaultyDataSource implements DataSource {
     enum Fault { BEFORE_COMMIT, AFTER_COMMIT }
+
+    private final AtomicReference<Boolean> statementArmed = new AtomicReference<>();
 
     private final HikariDataSource pool;
     private final AtomicReference<Fault> armed = new AtomicReference<>();
@@ -35,8 +38,13 @@ final class FaultyDataSource implements DataSource {
         armed.set(fault);
     }
 
+    /** The next statement prepared on any connection of this pool finds its connection cut (a network cut mid-work). */
+    void failNextStatement() {
+        statementArmed.set(Boolean.TRUE);
+    }
+
     boolean armed() {
-        return armed.get() != null;
+        return armed.get() != null || statementArmed.get() != null;
     }
 
     @Override
@@ -51,6 +59,9 @@ final class FaultyDataSource implements DataSource {
 
     private Connection wrap(Connection pooled) {
         InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("prepareStatement") && statementArmed.getAndSet(null) != null) {
+                cut(pooled);
+            }
             if (method.getName().equals("commit") && method.getParameterCount() == 0) {
                 Fault fault = armed.getAndSet(null);
                 if (fault == Fault.BEFORE_COMMIT) {

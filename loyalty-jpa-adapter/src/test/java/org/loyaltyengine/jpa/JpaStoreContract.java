@@ -1,6 +1,7 @@
 package org.loyaltyengine.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -288,11 +289,7 @@ abstract class JpaStoreContract {
             FaultyDataSource faults = TestDatabase.handle(database()).faults();
             AccountKey card = Commands.account("card-1");
             List<AccountKey> accounts = List.of(card);
-            Commands clean = new Commands(store, freshTenant());
-            clean.open(card, "100.00");
-            clean.draw("k1", card, new BigDecimal("30.00"));
-            clean.hold("k2", card, "h1", new BigDecimal("20.00"));
-            clean.capture("k3", card, "h1", new BigDecimal("20.00"));
+            Commands clean = runWithoutFaults(card);
             clean.topUp("k4", card, new BigDecimal("5.00"));
 
             Commands faulty = commands;
@@ -305,6 +302,40 @@ abstract class JpaStoreContract {
             assertEquals(clean.snapshot(accounts), faulty.snapshot(accounts));
             Account after = store.inTransaction(tenant, tx -> tx.accounts().find(card).orElseThrow());
             assertEquals(0, new BigDecimal("55.00").compareTo(after.balance()));
+        }
+
+        @Test
+        @Tag("X-10")
+        @Tag("X-5")
+        void faults_connectionLostInTheMiddleOfTheWorkIsRerunOnAFreshConnection() {
+            FaultyDataSource faults = TestDatabase.handle(database()).faults();
+            AccountKey card = Commands.account("card-1");
+            List<AccountKey> accounts = List.of(card);
+            Commands clean = runWithoutFaults(card);
+
+            commands.open(card, "100.00");
+            long retriesBefore = store.retries();
+            for (java.util.function.Supplier<Outcome> command : List.<java.util.function.Supplier<Outcome>>of(
+                    () -> commands.draw("k1", card, new BigDecimal("30.00")),
+                    () -> commands.hold("k2", card, "h1", new BigDecimal("20.00")),
+                    () -> commands.capture("k3", card, "h1", new BigDecimal("20.00")))) {
+                faults.failNextStatement();
+                // Nothing was committed when the connection broke, so the store runs the work again itself.
+                assertTrue(command.get().applied());
+                assertFalse(faults.armed(), "the fault was injected");
+            }
+            assertTrue(store.retries() >= retriesBefore + 3, "each lost connection was a re-run, not an answer");
+            assertEquals(clean.snapshot(accounts), commands.snapshot(accounts));
+        }
+
+        /** The sequence both fault tests inject into (draw, hold, capture), run on a fresh tenant without faults. */
+        private Commands runWithoutFaults(AccountKey card) {
+            Commands clean = new Commands(store, freshTenant());
+            clean.open(card, "100.00");
+            clean.draw("k1", card, new BigDecimal("30.00"));
+            clean.hold("k2", card, "h1", new BigDecimal("20.00"));
+            clean.capture("k3", card, "h1", new BigDecimal("20.00"));
+            return clean;
         }
 
         /** The commit never reached the server: nothing of the command is there, and the replay applies it once. */
