@@ -43,6 +43,7 @@ import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.testing.Interleaving;
 import org.loyaltyengine.testing.MutableClock;
 
 /**
@@ -69,9 +70,25 @@ public abstract class CustomerCardContract {
      */
     protected abstract LoyaltyStore newStore();
 
+    /** One engine per store under test on an {@link Interleaving} of it, for the races made to happen. */
+    private static final Map<LoyaltyStore, LoyaltyEngine> INTERLEAVED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private LoyaltyEngine engine() {
-        return ENGINES.computeIfAbsent(newStore(), store -> LoyaltyEngine.builder().store(store)
-                .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build());
+        return ENGINES.computeIfAbsent(newStore(), CustomerCardContract::engineOn);
+    }
+
+    private static LoyaltyEngine engineOn(LoyaltyStore store) {
+        return LoyaltyEngine.builder().store(store).clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z")))
+                .build();
+    }
+
+    /** A practice whose engine lets another command run at a chosen point of a command ({@link #interleaving}). */
+    private CardFixtures interleavedPractice() {
+        return new CardFixtures(INTERLEAVED.computeIfAbsent(newStore(), store -> engineOn(new Interleaving(store))));
+    }
+
+    private static Interleaving interleaving(CardFixtures practice) {
+        return (Interleaving) practice.engine.store();
     }
 
     @BeforeEach
@@ -665,6 +682,28 @@ public abstract class CustomerCardContract {
         CardStatus card = vet.card("c1");
         assertAmount("4.00", card.amount());
         assertEquals(4, card.purchases());
+    }
+
+    @Test
+    @Tag("CC-4")
+    @Tag("X-5")
+    void enrol_aSaleLockedWhileTheCustomerIsBeingEnrolledGoesOnTheCard() throws Exception {
+        // The customer has no card account yet, so there is no account row to lock: enrolment lists the
+        // customer's sales, and a sale locked meanwhile (which read "not enrolled", so put nothing on
+        // the card) must still count, as if the two had run one after the other.
+        CardFixtures race = interleavedPractice();
+        race.configure(Configure.percent("10"));
+        race.eligible("food");
+        race.customer("c1");
+        applied(race.lock(sale("S1", "c1", DAY, line("1", "food", "1", "10.00"))));
+        CommandContext theirs = race.next();
+        java.util.concurrent.Future<Outcome> meanwhile = interleaving(race).once(Interleaving.Point.AFTER_LIST,
+                () -> race.cards.lock(theirs, sale("S2", "c1", DAY, line("1", "food", "1", "20.00"))));
+        applied(race.cards.enrol(race.next(), new Enrol("c1")));
+        applied(meanwhile.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        CardStatus card = race.card("c1");
+        assertAmount("3.00", card.amount());
+        assertEquals(2, card.purchases());
     }
 
     @Test

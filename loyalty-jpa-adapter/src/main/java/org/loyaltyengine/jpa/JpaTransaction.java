@@ -244,6 +244,33 @@ final class JpaTransaction implements StoreTransaction {
         return row;
     }
 
+    /**
+     * Locks an account key's lock row, inserting it if this is the first command on the key. A
+     * concurrent first insert waits for this transaction (unique key) and is then refused, and its
+     * work re-run: by then the row is there to wait on.
+     */
+    private void lockKey(AccountKey key) {
+        boolean exists = first(byKey(query("select r from AccountLockRow r where r.tenant = :t" + BY_KEY,
+                AccountLockRow.class).setLockMode(LockModeType.PESSIMISTIC_WRITE), key)).isPresent();
+        if (!exists) {
+            insertOrRerun(new AccountLockRow(t, key), "account key " + key + " was locked concurrently");
+        }
+    }
+
+    /** Inserts a row now; a unique key refusal means another transaction got there first, and the work re-runs. */
+    private void insertOrRerun(Object row, String race) {
+        try {
+            em.persist(row);
+            em.flush();
+        } catch (PersistenceException e) {
+            spoiled = e;
+            if (Failures.isUniqueViolation(e)) {
+                throw new Failures.Retry(race, e);
+            }
+            throw e;
+        }
+    }
+
     private AccountRow existingLocked(AccountKey key) {
         AccountRow row = lockedRow(key);
         if (row == null) {
@@ -292,17 +319,8 @@ final class JpaTransaction implements StoreTransaction {
                 }
                 Account created = new Account(key, floor, BigDecimal.ZERO, BigDecimal.ZERO);
                 AccountRow row = new AccountRow(t, created);
-                try {
-                    em.persist(row);
-                    em.flush();
-                } catch (PersistenceException e) {
-                    spoiled = e;
-                    if (Failures.isUniqueViolation(e)) {
-                        // Another transaction opened it first; a re-run finds its row and returns it.
-                        throw new Failures.Retry("account " + key + " was opened concurrently", e);
-                    }
-                    throw e;
-                }
+                // Another transaction opened it first; a re-run finds its row and returns it.
+                insertOrRerun(row, "account " + key + " was opened concurrently");
                 track(row);
                 // A row this transaction inserted is invisible to others until commit: it is as good as locked.
                 locked.add(key);
@@ -326,6 +344,15 @@ final class JpaTransaction implements StoreTransaction {
                 // One global order (AccountKey's), so two commands locking the same accounts never deadlock.
                 for (AccountKey key : keys.stream().distinct().sorted().toList()) {
                     AccountRow row = lockedRow(key);
+                    if (row == null) {
+                        // No account yet, so no row to lock; yet a command on an account not opened yet
+                        // must wait for another on the same key as much as one on an open account does
+                        // (it may be about to open it, or to change what this one decides on). The key
+                        // is locked instead; then the account is looked for again, since the command
+                        // this one waited for may have opened it.
+                        lockKey(key);
+                        row = lockedRow(key);
+                    }
                     if (row != null) {
                         out.add(row.toAccount());
                     }

@@ -17,9 +17,13 @@ public interface Accounts {
     Account open(AccountKey key, BigDecimal floor);
 
     /**
-     * Locks the given accounts that exist, in {@link AccountKey} order, for the rest of the
-     * transaction, and returns their current state. Commands lock every account they may change
+     * Locks the given accounts, in {@link AccountKey} order, for the rest of the transaction, and
+     * returns the current state of those that exist. Commands lock every account they may change
      * before they read it, so concurrent commands never decide on a stale balance.
+     *
+     * <p>A key whose account is not opened yet is locked all the same (opening nothing): a command on
+     * it waits for another command on the same key, since either may open the account, or decide on
+     * what the other is changing.
      *
      * <p>Whatever the transaction reads after this call (documents, cards, customers, holds) is
      * current as of the lock: a store that caches rows it read earlier must not hand those back.

@@ -505,6 +505,33 @@ public abstract class LoyaltyStoreConformance {
 
     @Test
     @Tag("X-5")
+    void lock_ofAnAccountNotOpenedYetMakesAnotherLockOfItWait() throws Exception {
+        // Two commands on a customer whose account is not opened yet must still run one after the
+        // other: each may open it, or decide on what the other is changing (a sale locked while its
+        // customer is being enrolled). Locking nothing because there is no row yet lets them overlap.
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<Future<Object>> theirs = new AtomicReference<>();
+        store.inTransaction(tenant, tx -> {
+            assertTrue(tx.accounts().lock(List.of(key("new"))).isEmpty(), "nothing to return for an account not opened");
+            if (runs.incrementAndGet() == 1) {
+                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
+                    other.accounts().lock(List.of(key("new")));
+                    order.add("theirs");
+                    return null;
+                })));
+            }
+            order.add("mine");
+            return null;
+        });
+        theirs.get().get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("mine", "theirs"), order, "the second lock waited for the first transaction");
+        assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(key("new"))).isEmpty(),
+                "locking opens no account");
+    }
+
+    @Test
+    @Tag("X-5")
     void settings_aPutNeverOverwritesWhatAnotherTransactionCommittedAfterTheyWereRead() throws Exception {
         store.inTransaction(tenant, tx -> {
             tx.settings().put("program", Map.of("base", "1"));
