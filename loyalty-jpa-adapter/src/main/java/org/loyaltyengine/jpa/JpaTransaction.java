@@ -557,8 +557,22 @@ final class JpaTransaction implements StoreTransaction {
     }
 
     private Document read(Document d) {
-        documentVersionsRead.putIfAbsent(documentKey(d.type(), d.id()), d.version());
+        seen(d.type(), d.id(), d.version());
         return d;
+    }
+
+    /**
+     * Notes the version of a document this transaction read (0: none). A later read that finds
+     * another version re-runs the work: the command would otherwise decide on two versions of one
+     * document, such as a receipt read without a card to learn which accounts to lock and with the
+     * card identified meanwhile after the locks, whose account it did not lock.
+     */
+    private void seen(String type, String id, long version) {
+        Long first = documentVersionsRead.putIfAbsent(documentKey(type, id), version);
+        if (first != null && first != version) {
+            throw new Failures.Retry("document " + type + " " + id + " was changed by another transaction since"
+                    + " this one read it (version " + first + ", now " + version + ")", null);
+        }
     }
 
     private final Documents documents = new Documents() {
@@ -567,8 +581,7 @@ final class JpaTransaction implements StoreTransaction {
             Optional<Document> found = call(() -> first(query("select d from DocumentRow d where d.tenant = :t"
                     + " and d.type = :y and d.docId = :i", DocumentRow.class).setParameter("y", type)
                     .setParameter("i", id)).map(DocumentRow::toDocument));
-            found.ifPresentOrElse(JpaTransaction.this::read,
-                    () -> documentVersionsRead.putIfAbsent(documentKey(type, id), 0L));
+            found.ifPresentOrElse(JpaTransaction.this::read, () -> seen(type, id, 0));
             return found;
         }
 
