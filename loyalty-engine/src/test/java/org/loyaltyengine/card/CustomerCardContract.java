@@ -91,6 +91,24 @@ public abstract class CustomerCardContract {
         return (Interleaving) practice.engine.store();
     }
 
+    /** Runs mine, and theirs meanwhile, right after mine first lists rows; both must apply. */
+    private static void bothApplied(CardFixtures race, java.util.concurrent.Callable<Outcome> mine,
+                                    java.util.concurrent.Callable<Outcome> theirs) throws Exception {
+        java.util.concurrent.Future<Outcome> meanwhile = interleaving(race).once(Interleaving.Point.AFTER_LIST, theirs);
+        applied(mine.call());
+        applied(meanwhile.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    /** An {@link #interleavedPractice} at 10% where customer c1, not enrolled, has locked a sale worth 1.00. */
+    private CardFixtures practiceWithASaleOfC1NotEnrolled() {
+        CardFixtures practice = interleavedPractice();
+        practice.configure(Configure.percent("10"));
+        practice.eligible("food");
+        practice.customer("c1");
+        applied(practice.lock(sale("S1", "c1", DAY, line("1", "food", "1", "10.00"))));
+        return practice;
+    }
+
     @BeforeEach
     void setUpPractice() {
         vet = new CardFixtures(engine());
@@ -691,19 +709,32 @@ public abstract class CustomerCardContract {
         // The customer has no card account yet, so there is no account row to lock: enrolment lists the
         // customer's sales, and a sale locked meanwhile (which read "not enrolled", so put nothing on
         // the card) must still count, as if the two had run one after the other.
-        CardFixtures race = interleavedPractice();
-        race.configure(Configure.percent("10"));
-        race.eligible("food");
-        race.customer("c1");
-        applied(race.lock(sale("S1", "c1", DAY, line("1", "food", "1", "10.00"))));
+        CardFixtures race = practiceWithASaleOfC1NotEnrolled();
         CommandContext theirs = race.next();
-        java.util.concurrent.Future<Outcome> meanwhile = interleaving(race).once(Interleaving.Point.AFTER_LIST,
+        bothApplied(race, () -> race.cards.enrol(race.next(), new Enrol("c1")),
                 () -> race.cards.lock(theirs, sale("S2", "c1", DAY, line("1", "food", "1", "20.00"))));
-        applied(race.cards.enrol(race.next(), new Enrol("c1")));
-        applied(meanwhile.get(30, java.util.concurrent.TimeUnit.SECONDS));
         CardStatus card = race.card("c1");
         assertAmount("3.00", card.amount());
         assertEquals(2, card.purchases());
+    }
+
+    @Test
+    @Tag("CC-4")
+    @Tag("X-5")
+    void enrolAll_aCustomerWhoArrivesWithASaleMeanwhileIsEnrolledWithItOrNotAtAll() throws Exception {
+        // Bulk enrolment lists the customers to learn which card accounts to lock, then lists them again
+        // to decide and to record. A customer created (and a sale of theirs locked) in between must not
+        // be half taken in: enrolled without the sale on the card, or decided on without the lock.
+        CardFixtures race = practiceWithASaleOfC1NotEnrolled();
+        CommandContext theirs = race.next();
+        bothApplied(race, () -> race.cards.enrolAll(race.next()), () -> {
+            race.customer("c2");
+            return race.cards.lock(theirs, sale("S2", "c2", DAY, line("1", "food", "1", "20.00")));
+        });
+        assertAmount("1.00", race.card("c1").amount());
+        CardStatus c2 = race.card("c2");
+        // One after the other, either way round: enrolled with the sale on the card, or not enrolled.
+        assertAmount(c2.enrolled() ? "2.00" : "0", c2.amount());
     }
 
     @Test

@@ -78,6 +78,8 @@ final class JpaTransaction implements StoreTransaction {
     private final Map<String, Customer> customersRead = new HashMap<>();
     /** Each card this transaction first read (null: it read that there was none). */
     private final Map<String, Card> cardsRead = new HashMap<>();
+    /** Every customer as this transaction first listed them, with its own saves since; null until it lists them. */
+    private List<Customer> customersListed;
     /** Customer and card numbers this transaction looked up and found free ("customer number\0K1"). */
     private final Set<String> numbersReadFree = new HashSet<>();
     private boolean rollbackOnly;
@@ -814,6 +816,9 @@ final class JpaTransaction implements StoreTransaction {
                 em.flush();
                 // The row is locked (or not yet visible to others) until commit; a later read finds our own.
                 customersRead.remove(customer.id());
+                if (customersListed != null) {
+                    customersListed = withSaved(customersListed, customer);
+                }
                 return null;
             }, () -> new Failures.Retry("customer " + customer.id() + " or number " + customer.number()
                     + " was saved meanwhile by another transaction", null));
@@ -821,8 +826,29 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public List<Customer> all() {
-            return call(() -> query("select c from CustomerRow c where c.tenant = :t order by c.id", CustomerRow.class)
-                    .getResultList().stream().map(CustomerRow::toCustomer).toList());
+            List<Customer> listed = call(() -> query("select c from CustomerRow c where c.tenant = :t order by c.id",
+                    CustomerRow.class).getResultList().stream().map(CustomerRow::toCustomer).toList());
+            // As with a document read twice: a command lists the customers to learn which accounts to
+            // lock and again to decide; one created or changed in between would be decided on unlocked.
+            if (customersListed != null && !customersListed.equals(listed)) {
+                throw new Failures.Retry("the customers were changed by another transaction since this one"
+                        + " listed them", null);
+            }
+            customersListed = listed;
+            return listed;
         }
     };
+
+    /** The list with a customer this transaction saved: in its place if it was there, else last (saved last). */
+    private static List<Customer> withSaved(List<Customer> listed, Customer saved) {
+        List<Customer> next = new ArrayList<>(listed);
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).id().equals(saved.id())) {
+                next.set(i, saved);
+                return next;
+            }
+        }
+        next.add(saved);
+        return next;
+    }
 }
