@@ -738,6 +738,44 @@ public abstract class CustomerCardContract {
     }
 
     @Test
+    @Tag("CC-1")
+    @Tag("X-5")
+    void lock_whileThePracticeChangesItsCurrencyEitherIsRefusedOrRefusesTheChange() throws Exception {
+        // The sale reads the practice's currency to name the card account it locks, and reads it again
+        // after the lock to decide. A change of currency in between (allowed while no card has an
+        // account) must not leave it deciding on a card account in the new currency that it never locked.
+        CardFixtures race = interleavedPractice();
+        race.foodAtTenPercentFor("c1");
+        CommandContext theirs = race.next();
+        java.util.concurrent.Future<Outcome> meanwhile = interleaving(race).once(Interleaving.Point.BEFORE_LOCK,
+                () -> race.cards.configure(theirs, new Configure(BigDecimal.TEN, null, null, null, null, false,
+                        Money.currency("CZK"))));
+        RuntimeException mine = failureOf(() -> race.lock(sale("S1", "c1", DAY, line("1", "food", "1", "10.00"))));
+        RuntimeException other = failureOf(() -> {
+            try {
+                return meanwhile.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw (RuntimeException) e.getCause();
+            }
+        });
+        // One after the other, either way round: the sale in EUR, then the change refused (a card holds
+        // EUR); or the change, then the sale refused (it is in EUR).
+        assertTrue(mine == null ^ other == null, () -> "mine " + mine + ", theirs " + other);
+        RuntimeException refusal = mine != null ? mine : other;
+        assertTrue(refusal instanceof CurrencyMismatchException, () -> "refused with " + refusal);
+    }
+
+    /** What the call threw, or null if it returned an applied outcome. */
+    private static RuntimeException failureOf(java.util.concurrent.Callable<Outcome> call) throws Exception {
+        try {
+            applied(call.call());
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    @Test
     @Tag("CC-2")
     @Tag("X-5")
     void defineProduct_concurrentPeriodsOfOneProductAreAllKept() throws Exception {

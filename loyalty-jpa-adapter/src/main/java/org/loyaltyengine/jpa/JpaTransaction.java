@@ -651,8 +651,14 @@ final class JpaTransaction implements StoreTransaction {
         public Map<String, String> of(String program) {
             return call(() -> {
                 Optional<SettingRow> row = settingRow(program);
+                String body = row.map(s -> s.body).orElse(null);
                 if (!settingsRead.containsKey(program)) {
-                    settingsRead.put(program, row.map(s -> s.body).orElse(null));
+                    settingsRead.put(program, body);
+                } else if (!Objects.equals(settingsRead.get(program), body)) {
+                    // As with a document read twice: the currency read to name the account to lock must
+                    // be the one the command decides with once it holds the lock.
+                    throw new Failures.Retry("the settings of " + program + " were changed by another transaction"
+                            + " since this one read them", null);
                 }
                 return row.map(s -> Checks.sortedMap(TextCodec.map(s.body), "settings")).orElse(Map.of());
             });

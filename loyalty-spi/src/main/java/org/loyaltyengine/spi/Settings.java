@@ -4,7 +4,11 @@ import java.util.Map;
 
 /** Program settings of a tenant (rates, thresholds, switches), as named values the rules read. */
 public interface Settings {
-    /** The settings of a program; empty when none were stored. */
+    /**
+     * The settings of a program; empty when none were stored. Within one transaction every read finds
+     * the same settings (or this transaction's own): when another transaction changed them since this
+     * one first read them, the store re-runs the work rather than let it decide on both.
+     */
     Map<String, String> of(String program);
 
     /**
