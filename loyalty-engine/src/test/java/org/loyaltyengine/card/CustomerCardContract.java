@@ -747,21 +747,53 @@ public abstract class CustomerCardContract {
         CardFixtures race = interleavedPractice();
         race.foodAtTenPercentFor("c1");
         CommandContext theirs = race.next();
-        java.util.concurrent.Future<Outcome> meanwhile = interleaving(race).once(Interleaving.Point.BEFORE_LOCK,
-                () -> race.cards.configure(theirs, new Configure(BigDecimal.TEN, null, null, null, null, false,
-                        Money.currency("CZK"))));
-        RuntimeException mine = failureOf(() -> race.lock(sale("S1", "c1", DAY, line("1", "food", "1", "10.00"))));
-        RuntimeException other = failureOf(() -> {
+        oneRefusedForItsCurrency(race, Interleaving.Point.BEFORE_LOCK, () -> race.lock(firstSaleOfC1()),
+                () -> race.cards.configure(theirs, toCzk()));
+    }
+
+    @Test
+    @Tag("CC-1")
+    @Tag("X-5")
+    void configure_aCurrencyChangeWhileACardGetsItsFirstValueEitherIsRefusedOrRefusesTheSale() throws Exception {
+        // The change of currency is allowed while no card has an account: it lists the card accounts,
+        // and a sale that opens the first one meanwhile (in EUR, as it read the settings) must not end
+        // up on a card the practice no longer shows, in a currency it no longer keeps: neither when the
+        // sale comes between the listing and the change, nor when it comes after the change is written.
+        for (Interleaving.Point point : List.of(Interleaving.Point.AFTER_LIST, Interleaving.Point.AFTER_SETTINGS_PUT)) {
+            CardFixtures race = interleavedPractice();
+            race.foodAtTenPercentFor("c1");
+            CommandContext theirs = race.next();
+            oneRefusedForItsCurrency(race, point, () -> race.cards.configure(race.next(), toCzk()),
+                    () -> race.cards.lock(theirs, firstSaleOfC1()));
+        }
+    }
+
+    private static Sale firstSaleOfC1() {
+        return sale("S1", "c1", DAY, line("1", "food", "1", "10.00"));
+    }
+
+    private static Configure toCzk() {
+        return new Configure(BigDecimal.TEN, null, null, null, null, false, Money.currency("CZK"));
+    }
+
+    /**
+     * Runs mine, and theirs meanwhile at the point; as if one ran after the other, either way round, one
+     * applied and the other was refused for its currency (a card holds EUR, or the sale is in EUR).
+     */
+    private static void oneRefusedForItsCurrency(CardFixtures race, Interleaving.Point point,
+                                                 java.util.concurrent.Callable<Outcome> mine,
+                                                 java.util.concurrent.Callable<Outcome> theirs) throws Exception {
+        java.util.concurrent.Future<Outcome> meanwhile = interleaving(race).once(point, theirs);
+        RuntimeException mineFailed = failureOf(mine);
+        RuntimeException theirsFailed = failureOf(() -> {
             try {
                 return meanwhile.get(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw (RuntimeException) e.getCause();
             }
         });
-        // One after the other, either way round: the sale in EUR, then the change refused (a card holds
-        // EUR); or the change, then the sale refused (it is in EUR).
-        assertTrue(mine == null ^ other == null, () -> "mine " + mine + ", theirs " + other);
-        RuntimeException refusal = mine != null ? mine : other;
+        assertTrue(mineFailed == null ^ theirsFailed == null, () -> "mine " + mineFailed + ", theirs " + theirsFailed);
+        RuntimeException refusal = mineFailed != null ? mineFailed : theirsFailed;
         assertTrue(refusal instanceof CurrencyMismatchException, () -> "refused with " + refusal);
     }
 

@@ -3,6 +3,7 @@ package org.loyaltyengine.testing;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +44,9 @@ public final class Interleaving implements LoyaltyStore {
         /** Right after the transaction listed rows: documents by type, all customers, a program's accounts. */
         AFTER_LIST,
         /** Right before the transaction locks its accounts, after it read what told it which ones. */
-        BEFORE_LOCK
+        BEFORE_LOCK,
+        /** Right after the transaction replaced a program's settings, which a store may keep locked to the commit. */
+        AFTER_SETTINGS_PUT
     }
 
     private record Armed(Point point, Callable<?> theirs, CompletableFuture<Object> done) {
@@ -182,7 +185,19 @@ public final class Interleaving implements LoyaltyStore {
 
         @Override
         public Settings settings() {
-            return tx.settings();
+            Settings s = tx.settings();
+            return new Settings() {
+                @Override
+                public Map<String, String> of(String program) {
+                    return s.of(program);
+                }
+
+                @Override
+                public void put(String program, Map<String, String> values) {
+                    s.put(program, values);
+                    reached(Point.AFTER_SETTINGS_PUT);
+                }
+            };
         }
 
         @Override

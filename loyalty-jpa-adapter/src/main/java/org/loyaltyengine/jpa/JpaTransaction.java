@@ -74,6 +74,8 @@ final class JpaTransaction implements StoreTransaction {
     private final Map<String, Long> documentVersionsRead = new HashMap<>();
     /** The settings body of each program this transaction first read (null: there were none). */
     private final Map<String, String> settingsRead = new HashMap<>();
+    /** The keys of each program's accounts as this transaction first listed them, with those it opened since. */
+    private final Map<String, Set<AccountKey>> accountsListed = new HashMap<>();
     /** Each customer this transaction first read by id or number (null: it read that there was none). */
     private final Map<String, Customer> customersRead = new HashMap<>();
     /** Each card this transaction first read (null: it read that there was none). */
@@ -273,6 +275,44 @@ final class JpaTransaction implements StoreTransaction {
         }
     }
 
+    private List<AccountRow> programAccounts(String program) {
+        return query("select r from AccountRow r where r.tenant = :t and r.account.program = :p", AccountRow.class)
+                .setParameter("p", program).getResultList();
+    }
+
+    private static Set<AccountKey> keysOf(List<AccountRow> rows) {
+        Set<AccountKey> keys = new HashSet<>();
+        rows.forEach(r -> keys.add(r.key()));
+        return keys;
+    }
+
+    private static Failures.Retry openedMeanwhile(String program) {
+        return new Failures.Retry("an account of " + program + " was opened by another transaction since this one"
+                + " listed them", null);
+    }
+
+    private static Set<AccountKey> with(Set<AccountKey> keys, AccountKey key) {
+        Set<AccountKey> next = new HashSet<>(keys);
+        next.add(key);
+        return next;
+    }
+
+    /**
+     * Locks a program's settings row (when there is one) for the rest of the transaction and re-runs the
+     * work if they are not as this transaction read them.
+     */
+    private Optional<SettingRow> lockedSettingsAsRead(String program) {
+        Optional<SettingRow> row = first(query("select s from SettingRow s where s.tenant = :t and s.program = :p",
+                SettingRow.class).setParameter("p", program).setLockMode(LockModeType.PESSIMISTIC_WRITE));
+        row.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
+        if (settingsRead.containsKey(program)
+                && !Objects.equals(settingsRead.get(program), row.map(r -> r.body).orElse(null))) {
+            throw new Failures.Retry("the settings of " + program + " were changed by another transaction"
+                    + " since this one read them", null);
+        }
+        return row;
+    }
+
     private AccountRow existingLocked(AccountKey key) {
         AccountRow row = lockedRow(key);
         if (row == null) {
@@ -319,10 +359,16 @@ final class JpaTransaction implements StoreTransaction {
                 if (existing != null) {
                     return existing.toAccount();
                 }
+                if (settingsRead.containsKey(key.program())) {
+                    // The account is named and opened under its program's settings as read (the customer
+                    // card's currency): they must still hold, and must not change until this commits.
+                    lockedSettingsAsRead(key.program());
+                }
                 Account created = new Account(key, floor, BigDecimal.ZERO, BigDecimal.ZERO);
                 AccountRow row = new AccountRow(t, created);
                 // Another transaction opened it first; a re-run finds its row and returns it.
                 insertOrRerun(row, "account " + key + " was opened concurrently");
+                accountsListed.computeIfPresent(key.program(), (p, keys) -> with(keys, key));
                 track(row);
                 // A row this transaction inserted is invisible to others until commit: it is as good as locked.
                 locked.add(key);
@@ -365,10 +411,17 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public List<Account> ofProgram(String program) {
-            return call(() -> query("select r from AccountRow r where r.tenant = :t and r.account.program = :p",
-                    AccountRow.class).setParameter("p", program).getResultList().stream()
-                    .map(JpaTransaction.this::track).map(AccountRow::toAccount)
-                    .sorted(Comparator.comparing(Account::key)).toList());
+            return call(() -> {
+                List<AccountRow> rows = programAccounts(program);
+                Set<AccountKey> keys = keysOf(rows);
+                // As with all customers listed twice: one listing to decide on, or a re-run.
+                if (!accountsListed.getOrDefault(program, keys).equals(keys)) {
+                    throw openedMeanwhile(program);
+                }
+                accountsListed.put(program, keys);
+                return rows.stream().map(JpaTransaction.this::track).map(AccountRow::toAccount)
+                        .sorted(Comparator.comparing(Account::key)).toList();
+            });
         }
     };
 
@@ -671,14 +724,13 @@ final class JpaTransaction implements StoreTransaction {
             call(() -> {
                 // Locked and read afresh: the values put were most likely made from what this
                 // transaction read, and must not overwrite what another committed since.
-                Optional<SettingRow> row = first(query("select s from SettingRow s where s.tenant = :t"
-                        + " and s.program = :p", SettingRow.class).setParameter("p", program)
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE));
-                row.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
-                if (settingsRead.containsKey(program)
-                        && !Objects.equals(settingsRead.get(program), row.map(r -> r.body).orElse(null))) {
-                    throw new Failures.Retry("the settings of " + program + " were changed by another transaction"
-                            + " since this one read them", null);
+                Optional<SettingRow> row = lockedSettingsAsRead(program);
+                // Nor may they be made from a listing of the program's accounts that one opened since has
+                // made wrong (the customer card's currency changes only while no card has an account).
+                // An account opened later waits for this lock, and then finds the settings changed.
+                Set<AccountKey> listed = accountsListed.get(program);
+                if (listed != null && !listed.equals(keysOf(programAccounts(program)))) {
+                    throw openedMeanwhile(program);
                 }
                 if (row.isPresent()) {
                     row.get().body = body;

@@ -10,7 +10,10 @@ public interface Accounts {
     Optional<Account> find(AccountKey key);
 
     /**
-     * Opens an account with zero balance, or returns the existing one unchanged.
+     * Opens an account with zero balance, or returns the existing one unchanged. An account is named
+     * and opened under its program's settings (the customer card's currency): when this transaction
+     * read them ({@link Settings#of} with the key's program) and another has changed them since, the
+     * store re-runs the work instead of opening it.
      *
      * @param floor the lowest available balance allowed, or null for none
      */
@@ -30,6 +33,9 @@ public interface Accounts {
      */
     List<Account> lock(Collection<AccountKey> keys);
 
-    /** All accounts of a program, for reports. */
+    /**
+     * All accounts of a program. Within one transaction a second listing finds the same accounts (with
+     * those this transaction opened): otherwise the store re-runs the work.
+     */
     List<Account> ofProgram(String program);
 }
