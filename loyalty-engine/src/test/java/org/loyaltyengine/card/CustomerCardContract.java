@@ -43,6 +43,7 @@ import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.testing.Interleaving;
 import org.loyaltyengine.testing.MutableClock;
 
 /**
@@ -69,9 +70,43 @@ public abstract class CustomerCardContract {
      */
     protected abstract LoyaltyStore newStore();
 
+    /** One engine per store under test on an {@link Interleaving} of it, for the races made to happen. */
+    private static final Map<LoyaltyStore, LoyaltyEngine> INTERLEAVED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private LoyaltyEngine engine() {
-        return ENGINES.computeIfAbsent(newStore(), store -> LoyaltyEngine.builder().store(store)
-                .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build());
+        return ENGINES.computeIfAbsent(newStore(), CustomerCardContract::engineOn);
+    }
+
+    private static LoyaltyEngine engineOn(LoyaltyStore store) {
+        return LoyaltyEngine.builder().store(store).clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z")))
+                .build();
+    }
+
+    /** A practice whose engine lets another command run at a chosen point of a command ({@link #interleaving}). */
+    private CardFixtures interleavedPractice() {
+        return new CardFixtures(INTERLEAVED.computeIfAbsent(newStore(), store -> engineOn(new Interleaving(store))));
+    }
+
+    private static Interleaving interleaving(CardFixtures practice) {
+        return (Interleaving) practice.engine.store();
+    }
+
+    /** Runs mine, and theirs meanwhile, right after mine first lists rows; both must apply. */
+    private static void bothApplied(CardFixtures race, java.util.concurrent.Callable<Outcome> mine,
+                                    java.util.concurrent.Callable<Outcome> theirs) throws Exception {
+        java.util.concurrent.Future<Outcome> meanwhile = interleaving(race).once(Interleaving.Point.AFTER_LIST, theirs);
+        applied(mine.call());
+        applied(meanwhile.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    /** An {@link #interleavedPractice} at 10% where customer c1, not enrolled, has locked a sale worth 1.00. */
+    private CardFixtures practiceWithASaleOfC1NotEnrolled() {
+        CardFixtures practice = interleavedPractice();
+        practice.configure(Configure.percent("10"));
+        practice.eligible("food");
+        practice.customer("c1");
+        applied(practice.lock(sale("S1", "c1", DAY, line("1", "food", "1", "10.00"))));
+        return practice;
     }
 
     @BeforeEach
@@ -665,6 +700,111 @@ public abstract class CustomerCardContract {
         CardStatus card = vet.card("c1");
         assertAmount("4.00", card.amount());
         assertEquals(4, card.purchases());
+    }
+
+    @Test
+    @Tag("CC-4")
+    @Tag("X-5")
+    void enrol_aSaleLockedWhileTheCustomerIsBeingEnrolledGoesOnTheCard() throws Exception {
+        // The customer has no card account yet, so there is no account row to lock: enrolment lists the
+        // customer's sales, and a sale locked meanwhile (which read "not enrolled", so put nothing on
+        // the card) must still count, as if the two had run one after the other.
+        CardFixtures race = practiceWithASaleOfC1NotEnrolled();
+        CommandContext theirs = race.next();
+        bothApplied(race, () -> race.cards.enrol(race.next(), new Enrol("c1")),
+                () -> race.cards.lock(theirs, sale("S2", "c1", DAY, line("1", "food", "1", "20.00"))));
+        CardStatus card = race.card("c1");
+        assertAmount("3.00", card.amount());
+        assertEquals(2, card.purchases());
+    }
+
+    @Test
+    @Tag("CC-4")
+    @Tag("X-5")
+    void enrolAll_aCustomerWhoArrivesWithASaleMeanwhileIsEnrolledWithItOrNotAtAll() throws Exception {
+        // Bulk enrolment lists the customers to learn which card accounts to lock, then lists them again
+        // to decide and to record. A customer created (and a sale of theirs locked) in between must not
+        // be half taken in: enrolled without the sale on the card, or decided on without the lock.
+        CardFixtures race = practiceWithASaleOfC1NotEnrolled();
+        CommandContext theirs = race.next();
+        bothApplied(race, () -> race.cards.enrolAll(race.next()), () -> {
+            race.customer("c2");
+            return race.cards.lock(theirs, sale("S2", "c2", DAY, line("1", "food", "1", "20.00")));
+        });
+        assertAmount("1.00", race.card("c1").amount());
+        CardStatus c2 = race.card("c2");
+        // One after the other, either way round: enrolled with the sale on the card, or not enrolled.
+        assertAmount(c2.enrolled() ? "2.00" : "0", c2.amount());
+    }
+
+    @Test
+    @Tag("CC-1")
+    @Tag("X-5")
+    void lock_whileThePracticeChangesItsCurrencyEitherIsRefusedOrRefusesTheChange() throws Exception {
+        // The sale reads the practice's currency to name the card account it locks, and reads it again
+        // after the lock to decide. A change of currency in between (allowed while no card has an
+        // account) must not leave it deciding on a card account in the new currency that it never locked.
+        CardFixtures race = interleavedPractice();
+        race.foodAtTenPercentFor("c1");
+        CommandContext theirs = race.next();
+        oneRefusedForItsCurrency(race, Interleaving.Point.BEFORE_LOCK, () -> race.lock(firstSaleOfC1()),
+                () -> race.cards.configure(theirs, toCzk()));
+    }
+
+    @Test
+    @Tag("CC-1")
+    @Tag("X-5")
+    void configure_aCurrencyChangeWhileACardGetsItsFirstValueEitherIsRefusedOrRefusesTheSale() throws Exception {
+        // The change of currency is allowed while no card has an account: it lists the card accounts,
+        // and a sale that opens the first one meanwhile (in EUR, as it read the settings) must not end
+        // up on a card the practice no longer shows, in a currency it no longer keeps: neither when the
+        // sale comes between the listing and the change, nor when it comes after the change is written.
+        for (Interleaving.Point point : List.of(Interleaving.Point.AFTER_LIST, Interleaving.Point.AFTER_SETTINGS_PUT)) {
+            CardFixtures race = interleavedPractice();
+            race.foodAtTenPercentFor("c1");
+            CommandContext theirs = race.next();
+            oneRefusedForItsCurrency(race, point, () -> race.cards.configure(race.next(), toCzk()),
+                    () -> race.cards.lock(theirs, firstSaleOfC1()));
+        }
+    }
+
+    private static Sale firstSaleOfC1() {
+        return sale("S1", "c1", DAY, line("1", "food", "1", "10.00"));
+    }
+
+    private static Configure toCzk() {
+        return new Configure(BigDecimal.TEN, null, null, null, null, false, Money.currency("CZK"));
+    }
+
+    /**
+     * Runs mine, and theirs meanwhile at the point; as if one ran after the other, either way round, one
+     * applied and the other was refused for its currency (a card holds EUR, or the sale is in EUR).
+     */
+    private static void oneRefusedForItsCurrency(CardFixtures race, Interleaving.Point point,
+                                                 java.util.concurrent.Callable<Outcome> mine,
+                                                 java.util.concurrent.Callable<Outcome> theirs) throws Exception {
+        java.util.concurrent.Future<Outcome> meanwhile = interleaving(race).once(point, theirs);
+        RuntimeException mineFailed = failureOf(mine);
+        RuntimeException theirsFailed = failureOf(() -> {
+            try {
+                return meanwhile.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw (RuntimeException) e.getCause();
+            }
+        });
+        assertTrue(mineFailed == null ^ theirsFailed == null, () -> "mine " + mineFailed + ", theirs " + theirsFailed);
+        RuntimeException refusal = mineFailed != null ? mineFailed : theirsFailed;
+        assertTrue(refusal instanceof CurrencyMismatchException, () -> "refused with " + refusal);
+    }
+
+    /** What the call threw, or null if it returned an applied outcome. */
+    private static RuntimeException failureOf(java.util.concurrent.Callable<Outcome> call) throws Exception {
+        try {
+            applied(call.call());
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     @Test

@@ -46,6 +46,7 @@ import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
+import org.loyaltyengine.testing.Interleaving;
 import org.loyaltyengine.testing.MutableClock;
 
 /**
@@ -171,6 +172,29 @@ public abstract class PosCardContract {
         }
         assertEquals(1, outcomes.stream().filter(Outcome::applied).count(), outcomes::toString);
         outcomes.stream().filter(Outcome::rejected).forEach(o -> rejected(o, "ONE_CARD_PER_RECEIPT"));
+    }
+
+    @Test
+    @Tag("PC-3")
+    @Tag("X-5")
+    void addItem_whileTheCardIsIdentifiedOnItsReceiptIsDecidedAsBeforeOrAfterIt() throws Exception {
+        // The item reads the receipt (no card yet) to learn which card account to lock, so it locks
+        // none; the card identified meanwhile is on the receipt it reads after the lock. It must decide
+        // as if it came before or after the identification, not fail on a card whose account it did not lock.
+        Interleaving interleaving = new Interleaving(engine.store());
+        PosCards raced = LoyaltyEngine.builder().store(interleaving).clock(clock).build().posCards();
+        // Through the engine under test, so that its rules are compiled before the race starts.
+        applied(raced.defineCard(next(), discountCard("1001", "10")));
+        applied(raced.openReceipt(next(), new OpenReceipt("R1", Money.currency("CZK"))));
+        CommandContext theirs = next();
+        Future<Outcome> identified = interleaving.once(Interleaving.Point.BEFORE_LOCK,
+                () -> raced.identifyCard(theirs, new IdentifyCard("R1", "1001", null)));
+        Outcome item = raced.addItem(next(), AddItem.of("R1", "1", "item 1", czk("100.00"), "21"));
+        applied(identified.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        // One after the other, either way round: before the card no discount, after it the card's 10%.
+        String discount = applied(item).values().get("discount");
+        assertTrue(discount == null || discount.equals("10.00"), () -> "discount " + discount);
+        assertAmount(discount == null ? "0" : discount, pos.receipt(shop, "R1").items().get(0).discount());
     }
 
     @Test

@@ -74,10 +74,14 @@ final class JpaTransaction implements StoreTransaction {
     private final Map<String, Long> documentVersionsRead = new HashMap<>();
     /** The settings body of each program this transaction first read (null: there were none). */
     private final Map<String, String> settingsRead = new HashMap<>();
+    /** The keys of each program's accounts as this transaction first listed them, with those it opened since. */
+    private final Map<String, Set<AccountKey>> accountsListed = new HashMap<>();
     /** Each customer this transaction first read by id or number (null: it read that there was none). */
     private final Map<String, Customer> customersRead = new HashMap<>();
     /** Each card this transaction first read (null: it read that there was none). */
     private final Map<String, Card> cardsRead = new HashMap<>();
+    /** Every customer as this transaction first listed them, with its own saves since; null until it lists them. */
+    private List<Customer> customersListed;
     /** Customer and card numbers this transaction looked up and found free ("customer number\0K1"). */
     private final Set<String> numbersReadFree = new HashSet<>();
     private boolean rollbackOnly;
@@ -244,6 +248,71 @@ final class JpaTransaction implements StoreTransaction {
         return row;
     }
 
+    /**
+     * Locks an account key's lock row, inserting it if this is the first command on the key. A
+     * concurrent first insert waits for this transaction (unique key) and is then refused, and its
+     * work re-run: by then the row is there to wait on.
+     */
+    private void lockKey(AccountKey key) {
+        boolean exists = first(byKey(query("select r from AccountLockRow r where r.tenant = :t" + BY_KEY,
+                AccountLockRow.class).setLockMode(LockModeType.PESSIMISTIC_WRITE), key)).isPresent();
+        if (!exists) {
+            insertOrRerun(new AccountLockRow(t, key), "account key " + key + " was locked concurrently");
+        }
+    }
+
+    /** Inserts a row now; a unique key refusal means another transaction got there first, and the work re-runs. */
+    private void insertOrRerun(Object row, String race) {
+        try {
+            em.persist(row);
+            em.flush();
+        } catch (PersistenceException e) {
+            spoiled = e;
+            if (Failures.isUniqueViolation(e)) {
+                throw new Failures.Retry(race, e);
+            }
+            throw e;
+        }
+    }
+
+    private List<AccountRow> programAccounts(String program) {
+        return query("select r from AccountRow r where r.tenant = :t and r.account.program = :p", AccountRow.class)
+                .setParameter("p", program).getResultList();
+    }
+
+    private static Set<AccountKey> keysOf(List<AccountRow> rows) {
+        Set<AccountKey> keys = new HashSet<>();
+        rows.forEach(r -> keys.add(r.key()));
+        return keys;
+    }
+
+    private static Failures.Retry openedMeanwhile(String program) {
+        return new Failures.Retry("an account of " + program + " was opened by another transaction since this one"
+                + " listed them", null);
+    }
+
+    private static Set<AccountKey> with(Set<AccountKey> keys, AccountKey key) {
+        Set<AccountKey> next = new HashSet<>(keys);
+        next.add(key);
+        return next;
+    }
+
+    /**
+     * Locks a program's settings row (when there is one) for the rest of the transaction and re-runs the
+     * work if they are not as this transaction read them.
+     */
+    private Optional<SettingRow> lockedSettingsAsRead(String program) {
+        Optional<SettingRow> row = first(query("select s from SettingRow s where s.tenant = :t and s.program = :p",
+                SettingRow.class).setParameter("p", program).setLockMode(LockModeType.PESSIMISTIC_WRITE));
+        row.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
+        if (settingsRead.containsKey(program)
+                && !Objects.equals(settingsRead.get(program), row.map(r -> r.body).orElse(null))) {
+            throw new Failures.Retry("the settings of " + program + " were changed by another transaction"
+                    + " since this one read them", null);
+        }
+        return row;
+    }
+
     private AccountRow existingLocked(AccountKey key) {
         AccountRow row = lockedRow(key);
         if (row == null) {
@@ -290,19 +359,16 @@ final class JpaTransaction implements StoreTransaction {
                 if (existing != null) {
                     return existing.toAccount();
                 }
+                if (settingsRead.containsKey(key.program())) {
+                    // The account is named and opened under its program's settings as read (the customer
+                    // card's currency): they must still hold, and must not change until this commits.
+                    lockedSettingsAsRead(key.program());
+                }
                 Account created = new Account(key, floor, BigDecimal.ZERO, BigDecimal.ZERO);
                 AccountRow row = new AccountRow(t, created);
-                try {
-                    em.persist(row);
-                    em.flush();
-                } catch (PersistenceException e) {
-                    spoiled = e;
-                    if (Failures.isUniqueViolation(e)) {
-                        // Another transaction opened it first; a re-run finds its row and returns it.
-                        throw new Failures.Retry("account " + key + " was opened concurrently", e);
-                    }
-                    throw e;
-                }
+                // Another transaction opened it first; a re-run finds its row and returns it.
+                insertOrRerun(row, "account " + key + " was opened concurrently");
+                accountsListed.computeIfPresent(key.program(), (p, keys) -> with(keys, key));
                 track(row);
                 // A row this transaction inserted is invisible to others until commit: it is as good as locked.
                 locked.add(key);
@@ -326,6 +392,15 @@ final class JpaTransaction implements StoreTransaction {
                 // One global order (AccountKey's), so two commands locking the same accounts never deadlock.
                 for (AccountKey key : keys.stream().distinct().sorted().toList()) {
                     AccountRow row = lockedRow(key);
+                    if (row == null) {
+                        // No account yet, so no row to lock; yet a command on an account not opened yet
+                        // must wait for another on the same key as much as one on an open account does
+                        // (it may be about to open it, or to change what this one decides on). The key
+                        // is locked instead; then the account is looked for again, since the command
+                        // this one waited for may have opened it.
+                        lockKey(key);
+                        row = lockedRow(key);
+                    }
                     if (row != null) {
                         out.add(row.toAccount());
                     }
@@ -336,10 +411,17 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public List<Account> ofProgram(String program) {
-            return call(() -> query("select r from AccountRow r where r.tenant = :t and r.account.program = :p",
-                    AccountRow.class).setParameter("p", program).getResultList().stream()
-                    .map(JpaTransaction.this::track).map(AccountRow::toAccount)
-                    .sorted(Comparator.comparing(Account::key)).toList());
+            return call(() -> {
+                List<AccountRow> rows = programAccounts(program);
+                Set<AccountKey> keys = keysOf(rows);
+                // As with all customers listed twice: one listing to decide on, or a re-run.
+                if (!accountsListed.getOrDefault(program, keys).equals(keys)) {
+                    throw openedMeanwhile(program);
+                }
+                accountsListed.put(program, keys);
+                return rows.stream().map(JpaTransaction.this::track).map(AccountRow::toAccount)
+                        .sorted(Comparator.comparing(Account::key)).toList();
+            });
         }
     };
 
@@ -530,8 +612,22 @@ final class JpaTransaction implements StoreTransaction {
     }
 
     private Document read(Document d) {
-        documentVersionsRead.putIfAbsent(documentKey(d.type(), d.id()), d.version());
+        seen(d.type(), d.id(), d.version());
         return d;
+    }
+
+    /**
+     * Notes the version of a document this transaction read (0: none). A later read that finds
+     * another version re-runs the work: the command would otherwise decide on two versions of one
+     * document, such as a receipt read without a card to learn which accounts to lock and with the
+     * card identified meanwhile after the locks, whose account it did not lock.
+     */
+    private void seen(String type, String id, long version) {
+        Long first = documentVersionsRead.putIfAbsent(documentKey(type, id), version);
+        if (first != null && first != version) {
+            throw new Failures.Retry("document " + type + " " + id + " was changed by another transaction since"
+                    + " this one read it (version " + first + ", now " + version + ")", null);
+        }
     }
 
     private final Documents documents = new Documents() {
@@ -540,8 +636,7 @@ final class JpaTransaction implements StoreTransaction {
             Optional<Document> found = call(() -> first(query("select d from DocumentRow d where d.tenant = :t"
                     + " and d.type = :y and d.docId = :i", DocumentRow.class).setParameter("y", type)
                     .setParameter("i", id)).map(DocumentRow::toDocument));
-            found.ifPresentOrElse(JpaTransaction.this::read,
-                    () -> documentVersionsRead.putIfAbsent(documentKey(type, id), 0L));
+            found.ifPresentOrElse(JpaTransaction.this::read, () -> seen(type, id, 0));
             return found;
         }
 
@@ -609,8 +704,14 @@ final class JpaTransaction implements StoreTransaction {
         public Map<String, String> of(String program) {
             return call(() -> {
                 Optional<SettingRow> row = settingRow(program);
+                String body = row.map(s -> s.body).orElse(null);
                 if (!settingsRead.containsKey(program)) {
-                    settingsRead.put(program, row.map(s -> s.body).orElse(null));
+                    settingsRead.put(program, body);
+                } else if (!Objects.equals(settingsRead.get(program), body)) {
+                    // As with a document read twice: the currency read to name the account to lock must
+                    // be the one the command decides with once it holds the lock.
+                    throw new Failures.Retry("the settings of " + program + " were changed by another transaction"
+                            + " since this one read them", null);
                 }
                 return row.map(s -> Checks.sortedMap(TextCodec.map(s.body), "settings")).orElse(Map.of());
             });
@@ -623,14 +724,13 @@ final class JpaTransaction implements StoreTransaction {
             call(() -> {
                 // Locked and read afresh: the values put were most likely made from what this
                 // transaction read, and must not overwrite what another committed since.
-                Optional<SettingRow> row = first(query("select s from SettingRow s where s.tenant = :t"
-                        + " and s.program = :p", SettingRow.class).setParameter("p", program)
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE));
-                row.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
-                if (settingsRead.containsKey(program)
-                        && !Objects.equals(settingsRead.get(program), row.map(r -> r.body).orElse(null))) {
-                    throw new Failures.Retry("the settings of " + program + " were changed by another transaction"
-                            + " since this one read them", null);
+                Optional<SettingRow> row = lockedSettingsAsRead(program);
+                // Nor may they be made from a listing of the program's accounts that one opened since has
+                // made wrong (the customer card's currency changes only while no card has an account).
+                // An account opened later waits for this lock, and then finds the settings changed.
+                Set<AccountKey> listed = accountsListed.get(program);
+                if (listed != null && !listed.equals(keysOf(programAccounts(program)))) {
+                    throw openedMeanwhile(program);
                 }
                 if (row.isPresent()) {
                     row.get().body = body;
@@ -774,6 +874,9 @@ final class JpaTransaction implements StoreTransaction {
                 em.flush();
                 // The row is locked (or not yet visible to others) until commit; a later read finds our own.
                 customersRead.remove(customer.id());
+                if (customersListed != null) {
+                    customersListed = withSaved(customersListed, customer);
+                }
                 return null;
             }, () -> new Failures.Retry("customer " + customer.id() + " or number " + customer.number()
                     + " was saved meanwhile by another transaction", null));
@@ -781,8 +884,29 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public List<Customer> all() {
-            return call(() -> query("select c from CustomerRow c where c.tenant = :t order by c.id", CustomerRow.class)
-                    .getResultList().stream().map(CustomerRow::toCustomer).toList());
+            List<Customer> listed = call(() -> query("select c from CustomerRow c where c.tenant = :t order by c.id",
+                    CustomerRow.class).getResultList().stream().map(CustomerRow::toCustomer).toList());
+            // As with a document read twice: a command lists the customers to learn which accounts to
+            // lock and again to decide; one created or changed in between would be decided on unlocked.
+            if (customersListed != null && !customersListed.equals(listed)) {
+                throw new Failures.Retry("the customers were changed by another transaction since this one"
+                        + " listed them", null);
+            }
+            customersListed = listed;
+            return listed;
         }
     };
+
+    /** The list with a customer this transaction saved: in its place if it was there, else last (saved last). */
+    private static List<Customer> withSaved(List<Customer> listed, Customer saved) {
+        List<Customer> next = new ArrayList<>(listed);
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).id().equals(saved.id())) {
+                next.set(i, saved);
+                return next;
+            }
+        }
+        next.add(saved);
+        return next;
+    }
 }

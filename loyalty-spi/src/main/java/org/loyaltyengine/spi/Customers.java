@@ -23,6 +23,10 @@ public interface Customers {
     /**
      * Every customer of the tenant, in the order they were first saved (a change keeps the place):
      * listings and exports come out the same on every store.
+     *
+     * <p>Within one transaction a second listing finds the same customers as the first (with this
+     * transaction's own saves): when another transaction created or changed one in between, the store
+     * re-runs the work rather than let it decide on two different lists.
      */
     List<Customer> all();
 }

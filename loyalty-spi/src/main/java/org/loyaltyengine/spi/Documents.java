@@ -5,6 +5,11 @@ import java.util.Optional;
 
 /** Business documents by type and id. */
 public interface Documents {
+    /**
+     * The document, or empty. Within one transaction every read of a document finds the same version
+     * (or this transaction's own save of it): when another transaction changed it since this one first
+     * read it, the store re-runs the work rather than let it decide on two versions of one document.
+     */
     Optional<Document> find(String type, String id);
 
     /**

@@ -22,6 +22,18 @@ CREATE TABLE IF NOT EXISTS le_account (
   CONSTRAINT le_account_key UNIQUE (tenant, program, owner_ref, unit_kind, unit_code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+-- What a command locks for an account key whose account is not opened yet (no le_account row to
+-- lock): one row per such key, inserted by the first command on it and locked by the later ones.
+CREATE TABLE IF NOT EXISTS le_account_lock (
+  id               BIGINT AUTO_INCREMENT PRIMARY KEY,
+  tenant           VARCHAR(64)  NOT NULL,
+  owner_ref        VARCHAR(200) NOT NULL,
+  program          VARCHAR(100) NOT NULL,
+  unit_kind        VARCHAR(16)  NOT NULL,
+  unit_code        VARCHAR(64)  NOT NULL,
+  CONSTRAINT le_account_lock_key UNIQUE (tenant, program, owner_ref, unit_kind, unit_code)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 -- Append-only: the identity is the entry's sequence.
 CREATE TABLE IF NOT EXISTS le_ledger_entry (
   seq               BIGINT AUTO_INCREMENT PRIMARY KEY,

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -457,23 +458,28 @@ public abstract class LoyaltyStoreConformance {
                         d.attributes(), d.lines(), d.version()));
             });
         });
+        AtomicInteger runs = new AtomicInteger();
+        AtomicBoolean writerCommitted = new AtomicBoolean();
         store.inTransaction(tenant, tx -> {
-            assertEquals("OPEN", tx.documents().find("booking", "B1").orElseThrow().status());
-            firstRead.countDown();
-            // A store that runs a tenant's transactions one at a time makes the writer wait for us;
-            // one with row locks lets it commit now, and then our reads after lock() must see it.
-            boolean writerCommitted;
-            try {
-                writer.get(2, TimeUnit.SECONDS);
-                writerCommitted = true;
-            } catch (java.util.concurrent.TimeoutException serialised) {
-                writerCommitted = false;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+            Document before = tx.documents().find("booking", "B1").orElseThrow();
+            if (runs.incrementAndGet() == 1) {
+                assertEquals("OPEN", before.status());
+                firstRead.countDown();
+                // A store that runs a tenant's transactions one at a time makes the writer wait for us;
+                // one with row locks lets it commit now, and then our reads after lock() must see it
+                // (or the store re-runs the work, which then reads it from the start).
+                try {
+                    writer.get(2, TimeUnit.SECONDS);
+                    writerCommitted.set(true);
+                } catch (java.util.concurrent.TimeoutException serialised) {
+                    writerCommitted.set(false);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             }
             tx.accounts().lock(List.of(key("a")));
             Document after = tx.documents().find("booking", "B1").orElseThrow();
-            if (writerCommitted) {
+            if (writerCommitted.get()) {
                 assertEquals("PAID", after.status(), "a read after lock() returned a row as read before it");
                 assertEquals(2, after.version());
             }
@@ -501,6 +507,33 @@ public abstract class LoyaltyStoreConformance {
             throw new IllegalStateException(e);
         }
         return running;
+    }
+
+    @Test
+    @Tag("X-5")
+    void lock_ofAnAccountNotOpenedYetMakesAnotherLockOfItWait() throws Exception {
+        // Two commands on a customer whose account is not opened yet must still run one after the
+        // other: each may open it, or decide on what the other is changing (a sale locked while its
+        // customer is being enrolled). Locking nothing because there is no row yet lets them overlap.
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger runs = new AtomicInteger();
+        AtomicReference<Future<Object>> theirs = new AtomicReference<>();
+        store.inTransaction(tenant, tx -> {
+            assertTrue(tx.accounts().lock(List.of(key("new"))).isEmpty(), "nothing to return for an account not opened");
+            if (runs.incrementAndGet() == 1) {
+                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
+                    other.accounts().lock(List.of(key("new")));
+                    order.add("theirs");
+                    return null;
+                })));
+            }
+            order.add("mine");
+            return null;
+        });
+        theirs.get().get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("mine", "theirs"), order, "the second lock waited for the first transaction");
+        assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(key("new"))).isEmpty(),
+                "locking opens no account");
     }
 
     @Test
