@@ -80,8 +80,8 @@ final class JpaTransaction implements StoreTransaction {
     private final Map<String, Customer> customersRead = new HashMap<>();
     /** Each card this transaction first read (null: it read that there was none). */
     private final Map<String, Card> cardsRead = new HashMap<>();
-    /** Every customer as this transaction first listed them, with its own saves since; null until it lists them. */
-    private List<Customer> customersListed;
+    /** Every customer by id as this transaction first listed them, with its own saves since; null until it lists them. */
+    private Map<String, Customer> customersListed;
     /** Customer and card numbers this transaction looked up and found free ("customer number\0K1"). */
     private final Set<String> numbersReadFree = new HashSet<>();
     private boolean rollbackOnly;
@@ -298,6 +298,16 @@ final class JpaTransaction implements StoreTransaction {
     }
 
     /**
+     * Re-runs the work if {@code now} is not what this transaction first read under {@code key} (a
+     * read it never made passes): it would otherwise decide or write on a row another has overtaken.
+     */
+    private static <K, V> void asFirstRead(Map<K, V> firstRead, K key, V now, String what) {
+        if (firstRead.containsKey(key) && !Objects.equals(firstRead.get(key), now)) {
+            throw new Failures.Retry(what + " changed by another transaction since this one read it", null);
+        }
+    }
+
+    /**
      * Locks a program's settings row (when there is one) for the rest of the transaction and re-runs the
      * work if they are not as this transaction read them.
      */
@@ -305,11 +315,7 @@ final class JpaTransaction implements StoreTransaction {
         Optional<SettingRow> row = first(query("select s from SettingRow s where s.tenant = :t and s.program = :p",
                 SettingRow.class).setParameter("p", program).setLockMode(LockModeType.PESSIMISTIC_WRITE));
         row.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
-        if (settingsRead.containsKey(program)
-                && !Objects.equals(settingsRead.get(program), row.map(r -> r.body).orElse(null))) {
-            throw new Failures.Retry("the settings of " + program + " were changed by another transaction"
-                    + " since this one read them", null);
-        }
+        asFirstRead(settingsRead, program, row.map(r -> r.body).orElse(null), "the settings of " + program + " were");
         return row;
     }
 
@@ -705,14 +711,10 @@ final class JpaTransaction implements StoreTransaction {
             return call(() -> {
                 Optional<SettingRow> row = settingRow(program);
                 String body = row.map(s -> s.body).orElse(null);
-                if (!settingsRead.containsKey(program)) {
-                    settingsRead.put(program, body);
-                } else if (!Objects.equals(settingsRead.get(program), body)) {
-                    // As with a document read twice: the currency read to name the account to lock must
-                    // be the one the command decides with once it holds the lock.
-                    throw new Failures.Retry("the settings of " + program + " were changed by another transaction"
-                            + " since this one read them", null);
-                }
+                // As with a document read twice: the currency read to name the account to lock must
+                // be the one the command decides with once it holds the lock.
+                asFirstRead(settingsRead, program, body, "the settings of " + program + " were");
+                settingsRead.putIfAbsent(program, body);
                 return row.map(s -> Checks.sortedMap(TextCodec.map(s.body), "settings")).orElse(Map.of());
             });
         }
@@ -794,11 +796,7 @@ final class JpaTransaction implements StoreTransaction {
                 em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
                 // The update was most likely made from what this transaction read: it must not
                 // overwrite what another committed since.
-                if (cardsRead.containsKey(card.number())
-                        && !Objects.equals(cardsRead.get(card.number()), row.toCard())) {
-                    throw new Failures.Retry("card " + card.number() + " was changed by another transaction since"
-                            + " this one read it", null);
-                }
+                asFirstRead(cardsRead, card.number(), row.toCard(), "card " + card.number() + " was");
                 row.set(card);
                 em.flush();
                 // The row is locked now until commit; what a later read finds is this transaction's own.
@@ -860,12 +858,8 @@ final class JpaTransaction implements StoreTransaction {
                 row.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
                 // As with documents: a save made from a read that another transaction has since
                 // overtaken would lose that transaction's change.
-                if (customersRead.containsKey(customer.id())
-                        && !Objects.equals(customersRead.get(customer.id()), row.map(CustomerRow::toCustomer)
-                        .orElse(null))) {
-                    throw new Failures.Retry("customer " + customer.id() + " was changed by another transaction"
-                            + " since this one read it", null);
-                }
+                asFirstRead(customersRead, customer.id(), row.map(CustomerRow::toCustomer).orElse(null),
+                        "customer " + customer.id() + " was");
                 if (row.isPresent()) {
                     row.get().set(customer);
                 } else {
@@ -875,7 +869,7 @@ final class JpaTransaction implements StoreTransaction {
                 // The row is locked (or not yet visible to others) until commit; a later read finds our own.
                 customersRead.remove(customer.id());
                 if (customersListed != null) {
-                    customersListed = withSaved(customersListed, customer);
+                    customersListed.put(customer.id(), customer);
                 }
                 return null;
             }, () -> new Failures.Retry("customer " + customer.id() + " or number " + customer.number()
@@ -888,25 +882,16 @@ final class JpaTransaction implements StoreTransaction {
                     CustomerRow.class).getResultList().stream().map(CustomerRow::toCustomer).toList());
             // As with a document read twice: a command lists the customers to learn which accounts to
             // lock and again to decide; one created or changed in between would be decided on unlocked.
-            if (customersListed != null && !customersListed.equals(listed)) {
+            // By id, not as a list: a customer this transaction saved is in the listing by the database's
+            // order, which need not be the order in which it was added here.
+            Map<String, Customer> byId = new HashMap<>();
+            listed.forEach(c -> byId.put(c.id(), c));
+            if (customersListed != null && !customersListed.equals(byId)) {
                 throw new Failures.Retry("the customers were changed by another transaction since this one"
                         + " listed them", null);
             }
-            customersListed = listed;
+            customersListed = byId;
             return listed;
         }
     };
-
-    /** The list with a customer this transaction saved: in its place if it was there, else last (saved last). */
-    private static List<Customer> withSaved(List<Customer> listed, Customer saved) {
-        List<Customer> next = new ArrayList<>(listed);
-        for (int i = 0; i < next.size(); i++) {
-            if (next.get(i).id().equals(saved.id())) {
-                next.set(i, saved);
-                return next;
-            }
-        }
-        next.add(saved);
-        return next;
-    }
 }
