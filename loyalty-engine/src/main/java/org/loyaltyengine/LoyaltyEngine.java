@@ -30,6 +30,7 @@ public final class LoyaltyEngine {
     private final SavingsPoints savingsPoints;
     private final CustomerCards customerCards;
     private final CustomerRegistry customers;
+    private final AuditTrail audit;
 
     private LoyaltyEngine(Builder b) {
         RuleSetRegistry registry = new RuleSetRegistry(b.rules);
@@ -38,6 +39,7 @@ public final class LoyaltyEngine {
         this.savingsPoints = new SavingsPoints(pipeline);
         this.customerCards = new CustomerCards(pipeline);
         this.customers = new CustomerRegistry(pipeline);
+        this.audit = new AuditTrail(b.store);
     }
 
     public static Builder builder() {
@@ -62,6 +64,14 @@ public final class LoyaltyEngine {
     /** The customers of the webshop warehouse system (seed 003): master data, import, orders, discount. */
     public CustomerRegistry customers() {
         return customers;
+    }
+
+    /**
+     * Who changed which settings, catalogue product, card or customer, when, from what to what (SPEC X-8).
+     * Every outcome records its actor too ({@link org.loyaltyengine.spi.Outcome#actor()}).
+     */
+    public AuditTrail audit() {
+        return audit;
     }
 
     /** Every rule-set version the engine's rule source holds. */

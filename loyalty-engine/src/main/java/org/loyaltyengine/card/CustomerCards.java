@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.loyaltyengine.AuditTrail;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.card.CardRequests.AddValue;
@@ -29,6 +30,8 @@ import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.card.CardRequests.Unlock;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.AuditSubject;
+import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.ProgramCommand;
 import org.loyaltyengine.internal.Evaluator;
 import org.loyaltyengine.rules.facts.CcAddValue;
@@ -108,6 +111,12 @@ public final class CustomerCards {
     public static final String PROGRAM = "customer-card";
     /** The permission manual card lines need. */
     public static final String MANUAL_PERMISSION = "customer-card.manual";
+    /** The permission to change the practice's card settings (default percentage, thresholds, auto-enrolment). */
+    public static final String SETTINGS_PERMISSION = "customer-card.settings";
+    /** The permission to change the catalogue: a product's eligibility and percentage. */
+    public static final String CATALOGUE_PERMISSION = "customer-card.catalogue";
+    /** The permission to enrol every customer at once, each with the card value of their past purchases. */
+    public static final String ENROL_ALL_PERMISSION = "customer-card.enrol";
     static final String SALE = "customer-card.sale";
     static final String PRODUCT = "customer-card.product";
     static final String ENROLMENT = "customer-card.enrolment";
@@ -135,7 +144,11 @@ public final class CustomerCards {
 
     /** Sets the practice's card settings (SPEC CC-1, CC-3). */
     public Outcome configure(CommandContext ctx, Configure settings) {
-        return pipeline.execute(ctx, settings, new Handler<>("configure") {
+        return pipeline.execute(ctx, settings, new Handler<>("configure", Permission.of(SETTINGS_PERMISSION)) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, Configure s, CommandContext x, Decision d) {
+                return List.of(AuditSubject.settings(AuditTrail.CARD_SETTINGS, PROGRAM));
+            }
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Configure s, CommandContext x) {
                 String code = s.currency().getCurrencyCode();
@@ -173,7 +186,11 @@ public final class CustomerCards {
 
     /** Adds (or replaces) a validity period of a product: eligible or not, own percentage (SPEC CC-2). */
     public Outcome defineProduct(CommandContext ctx, DefineProduct product) {
-        return pipeline.execute(ctx, product, new Handler<>("define-product") {
+        return pipeline.execute(ctx, product, new Handler<>("define-product", Permission.of(CATALOGUE_PERMISSION)) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, DefineProduct p, CommandContext x, Decision d) {
+                return List.of(AuditSubject.document(AuditTrail.CARD_PRODUCT, PRODUCT, p.product()));
+            }
             @Override
             public void record(StoreTransaction tx, DefineProduct p, CommandContext x, Decision d, Applied applied) {
                 Optional<Document> existing = tx.documents().find(PRODUCT, p.product());
@@ -200,7 +217,7 @@ public final class CustomerCards {
      * the eligibility and percentage in force on its own date (SPEC CC-4).
      */
     public Outcome enrol(CommandContext ctx, Enrol enrol) {
-        return pipeline.execute(ctx, enrol, new EnrolHandler<>() {
+        return pipeline.execute(ctx, enrol, new EnrolHandler<>(Permission.none()) {
             @Override
             List<String> customers(StoreTransaction tx, Enrol p) {
                 customer(tx, p.customerId());
@@ -216,7 +233,7 @@ public final class CustomerCards {
 
     /** Enrols every existing customer who does not take part yet, retroactively like {@link #enrol}. */
     public Outcome enrolAll(CommandContext ctx) {
-        return pipeline.execute(ctx, new EnrolAll(), new EnrolHandler<>() {
+        return pipeline.execute(ctx, new EnrolAll(), new EnrolHandler<>(Permission.of(ENROL_ALL_PERMISSION)) {
             @Override
             List<String> customers(StoreTransaction tx, EnrolAll p) {
                 return tx.customers().all().stream().map(Customer::id)
@@ -238,7 +255,7 @@ public final class CustomerCards {
      * only what is not on a card already, so lock, unlock, lock gives the same card as one lock.
      */
     public Outcome lock(CommandContext ctx, Sale sale) {
-        return pipeline.execute(ctx, sale, new Handler<>("lock") {
+        return pipeline.execute(ctx, sale, new Handler<>("lock", Permission.none()) {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Sale s, CommandContext x) {
                 checkSale(tx, s);
@@ -268,7 +285,7 @@ public final class CustomerCards {
 
     /** Unlocks a consultation or sale: its lines leave the open card by reversal entries (SPEC CC-5). */
     public Outcome unlock(CommandContext ctx, Unlock unlock) {
-        return pipeline.execute(ctx, unlock, new Handler<>("unlock") {
+        return pipeline.execute(ctx, unlock, new Handler<>("unlock", Permission.none()) {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Unlock u, CommandContext x) {
                 return accountMap(tx, sale(tx, u.documentId()).owner());
@@ -300,7 +317,7 @@ public final class CustomerCards {
      * off the card once. If the value was settled already, the reversal shows on the open card.
      */
     public Outcome creditNote(CommandContext ctx, CreditNote note) {
-        return pipeline.execute(ctx, note, new Handler<>("credit-note") {
+        return pipeline.execute(ctx, note, new Handler<>("credit-note", Permission.none()) {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, CreditNote n, CommandContext x) {
                 Document doc = sale(tx, n.documentId());
@@ -387,7 +404,7 @@ public final class CustomerCards {
      * later, the lines settled here are not put on the card again.
      */
     public Outcome settle(CommandContext ctx, Settle settle) {
-        return pipeline.execute(ctx, settle, new Handler<>("settle") {
+        return pipeline.execute(ctx, settle, new Handler<>("settle", Permission.none()) {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Settle s, CommandContext x) {
                 checkSale(tx, s.document());
@@ -428,7 +445,7 @@ public final class CustomerCards {
 
     /** Puts a value on a card by hand, with a note; needs {@value #MANUAL_PERMISSION} (SPEC CC-7). */
     public Outcome addValue(CommandContext ctx, AddValue add) {
-        return pipeline.execute(ctx, add, new Handler<>("add-value") {
+        return pipeline.execute(ctx, add, new Handler<>("add-value", Permission.of(MANUAL_PERMISSION)) {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, AddValue p, CommandContext x) {
                 customer(tx, p.customerId());
@@ -449,7 +466,7 @@ public final class CustomerCards {
 
     /** Takes one line off the open card by hand, with a note; needs {@value #MANUAL_PERMISSION} (SPEC CC-7). */
     public Outcome removeLine(CommandContext ctx, RemoveLine remove) {
-        return pipeline.execute(ctx, remove, new Handler<>("remove-line") {
+        return pipeline.execute(ctx, remove, new Handler<>("remove-line", Permission.of(MANUAL_PERMISSION)) {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, RemoveLine p, CommandContext x) {
                 customer(tx, p.customerId());
@@ -719,8 +736,8 @@ public final class CustomerCards {
 
     /** A customer-card command: decided by the customer-card rule set, with no accounts and no facts by default. */
     private abstract static class Handler<P> extends ProgramCommand<P> {
-        Handler(String name) {
-            super(PROGRAM, Checks.text(name, "command name"));
+        Handler(String name, Permission permission) {
+            super(PROGRAM, Checks.text(name, "command name"), permission);
         }
 
         @Override
@@ -731,8 +748,8 @@ public final class CustomerCards {
 
     /** Enrolment of one or many customers, each with its earlier locked purchases (CC-3, CC-4). */
     private abstract static class EnrolHandler<P> extends Handler<P> {
-        EnrolHandler() {
-            super("enrol");
+        EnrolHandler(Permission permission) {
+            super("enrol", permission);
         }
 
         abstract List<String> customers(StoreTransaction tx, P payload);
@@ -763,6 +780,12 @@ public final class CustomerCards {
                 }
             }
             return facts;
+        }
+
+        @Override
+        public List<AuditSubject> audited(StoreTransaction tx, P payload, CommandContext ctx, Decision d) {
+            return customers(tx, payload).stream()
+                    .map(id -> AuditSubject.document(AuditTrail.CARD_ENROLMENT, ENROLMENT, id)).toList();
         }
 
         @Override

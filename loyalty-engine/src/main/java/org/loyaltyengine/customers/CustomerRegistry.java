@@ -18,12 +18,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.loyaltyengine.AuditTrail;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.IdempotencyConflictException;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.customers.ImportSummary.RowRejection;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.AuditSubject;
+import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.ProgramCommand;
 import org.loyaltyengine.rules.facts.CustomerDiscount;
 import org.loyaltyengine.rules.facts.CustomerFieldDeclaration;
@@ -67,6 +70,10 @@ public final class CustomerRegistry {
     public static final String PROGRAM = "customers";
     /** The permission that allows changing the program's settings (custom field declarations). */
     public static final String SETTINGS_PERMISSION = "customers.settings";
+    /** The permission to create and change customers' master data, their discount included. */
+    public static final String WRITE_PERMISSION = "customers.write";
+    /** The permission to import customers from a file (each row creates or changes a customer). */
+    public static final String IMPORT_PERMISSION = "customers.import";
     static final String ORDER = "webshop-order";
     /** Leaves room for {@code #<line>} within the 200 characters of an idempotency key. */
     static final int MAX_IMPORT_KEY = 190;
@@ -105,7 +112,11 @@ public final class CustomerRegistry {
     /** Creates a customer (SPEC CU-1, CU-2); the outcome's value {@code customerId} names it. */
     public Outcome create(CommandContext ctx, CustomerProfile profile) {
         Checks.notNull(profile, "customer profile");
-        return pipeline.execute(ctx, new Create(profile), new Handler<>("create") {
+        return pipeline.execute(ctx, new Create(profile), new Handler<>("create", Permission.of(WRITE_PERMISSION)) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, Create p, CommandContext x, Decision d) {
+                return List.of(AuditSubject.customer(AuditTrail.CUSTOMER, newId(x)));
+            }
             @Override
             public List<Object> facts(StoreTransaction tx, Create p, CommandContext x, Map<AccountKey, Account> a) {
                 CustomFields.check(p.profile(), CustomFields.declared(tx));
@@ -123,7 +134,11 @@ public final class CustomerRegistry {
     public Outcome update(CommandContext ctx, String customerId, CustomerProfile profile) {
         Checks.text(customerId, "customer id");
         Checks.notNull(profile, "customer profile");
-        return pipeline.execute(ctx, new Update(customerId, profile), new Handler<>("update") {
+        return pipeline.execute(ctx, new Update(customerId, profile), new Handler<>("update", Permission.of(WRITE_PERMISSION)) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, Update p, CommandContext x, Decision d) {
+                return List.of(AuditSubject.customer(AuditTrail.CUSTOMER, p.customerId()));
+            }
             @Override
             public List<Object> facts(StoreTransaction tx, Update p, CommandContext x, Map<AccountKey, Account> a) {
                 customer(tx, p.customerId());
@@ -145,7 +160,11 @@ public final class CustomerRegistry {
      * permission {@value #SETTINGS_PERMISSION} ({@code PERMISSION_REQUIRED} otherwise).
      */
     public Outcome declareField(CommandContext ctx, String name, CustomFieldType type) {
-        return pipeline.execute(ctx, new DeclareField(name, type), new Handler<>("declare-field") {
+        return pipeline.execute(ctx, new DeclareField(name, type), new Handler<>("declare-field", Permission.of(SETTINGS_PERMISSION)) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, DeclareField p, CommandContext x, Decision d) {
+                return List.of(AuditSubject.settings(AuditTrail.CUSTOMER_SETTINGS, PROGRAM));
+            }
             @Override
             public List<Object> facts(StoreTransaction tx, DeclareField p, CommandContext x, Map<AccountKey, Account> a) {
                 CustomFieldType before = CustomFields.declared(tx).get(p.name());
@@ -256,7 +275,11 @@ public final class CustomerRegistry {
     }
 
     private Handler<ImportRow> importHandler() {
-        return new Handler<>("import-row") {
+        return new Handler<>("import-row", Permission.of(IMPORT_PERMISSION)) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, ImportRow p, CommandContext x, Decision d) {
+                return changed("created".equals(d.valueOf("action")) ? newId(x) : d.valueOf("customerId"));
+            }
             @Override
             public List<Object> facts(StoreTransaction tx, ImportRow p, CommandContext x, Map<AccountKey, Account> a) {
                 CustomFields.check(p.profile(), CustomFields.declared(tx));
@@ -290,7 +313,18 @@ public final class CustomerRegistry {
      */
     public Outcome receiveOrder(CommandContext ctx, WebshopOrder order) {
         Checks.notNull(order, "order");
-        return pipeline.execute(ctx, order, new Handler<>("receive-order") {
+        if (order.buyer() != null && order.buyer().discount().signum() > 0) {
+            // A webshop sends who bought, not what they are owed: the customer's discount is master data,
+            // set only by a user who may change customers (customers.write).
+            throw new InvalidValueException("order " + order.orderId() + " gives its buyer a discount of "
+                    + order.buyer().discount().toPlainString() + "%; an order cannot set a customer's discount,"
+                    + " send the buyer without it and set the discount with update (permission " + WRITE_PERMISSION + ")");
+        }
+        return pipeline.execute(ctx, order, new Handler<>("receive-order", Permission.none()) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, WebshopOrder o, CommandContext x, Decision d) {
+                return changed(d.valueOf("customerId"));
+            }
             @Override
             public List<Object> facts(StoreTransaction tx, WebshopOrder o, CommandContext x, Map<AccountKey, Account> a) {
                 if (o.buyer() != null) {
@@ -383,6 +417,11 @@ public final class CustomerRegistry {
 
     // ------------------------------------------------------------------ helpers
 
+    /** The customer a command may have created or changed, for the audit trail. */
+    private static List<AuditSubject> changed(String customerId) {
+        return customerId == null ? List.of() : List.of(AuditSubject.customer(AuditTrail.CUSTOMER, customerId));
+    }
+
     private static ReceivedOrder order(Document doc) {
         return new ReceivedOrder(doc.id(), doc.owner(), new BigDecimal(doc.attribute("discountPercent").orElse("0")),
                 doc.attribute("discountSource").orElse(null), doc.lines().stream().map(l -> new ReceivedOrder.Line(
@@ -431,8 +470,8 @@ public final class CustomerRegistry {
 
     /** A customers command: no accounts, decided by the {@code customers} rule set. */
     private abstract static class Handler<P> extends ProgramCommand<P> {
-        Handler(String name) {
-            super(PROGRAM, name);
+        Handler(String name, Permission permission) {
+            super(PROGRAM, name, permission);
         }
     }
 }

@@ -29,6 +29,12 @@ public interface CommandHandler<P> {
     String ruleSet();
 
     /**
+     * The permission the acting user needs, or {@link Permission#none()}. The pipeline refuses the
+     * command ({@code PERMISSION_REQUIRED}) before it locks, reads or evaluates anything.
+     */
+    Permission permission();
+
+    /**
      * The accounts this command may change, each with the floor to open it with if it does not exist
      * yet (null: no floor). Read-only; may throw typed errors for unknown cards or documents.
      */
@@ -42,5 +48,15 @@ public interface CommandHandler<P> {
      * hold changes were written. {@code applied} gives the ids of the holds the decision placed.
      */
     default void record(StoreTransaction tx, P payload, CommandContext ctx, Decision decision, Applied applied) {
+    }
+
+    /**
+     * The settings, catalogue entries, cards or master data an applied decision changes, so the pipeline
+     * keeps their history with actor and time ({@code AuditTrail}). Asked after the decision and before
+     * {@link #record}; a command that changes only money and documents has none (its ledger entries
+     * record actor and time themselves).
+     */
+    default List<AuditSubject> audited(StoreTransaction tx, P payload, CommandContext ctx, Decision decision) {
+        return List.of();
     }
 }

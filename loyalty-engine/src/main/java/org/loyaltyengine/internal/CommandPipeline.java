@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class CommandPipeline {
     /** Reason code when the store's floor guard refuses what the rules allowed. */
     public static final String INSUFFICIENT_BALANCE = "INSUFFICIENT_BALANCE";
+    /** Reason code when the acting user lacks the permission the command declares. */
+    public static final String PERMISSION_REQUIRED = "PERMISSION_REQUIRED";
     private static final Logger LOG = LoggerFactory.getLogger(CommandPipeline.class);
 
     private final LoyaltyStore store;
@@ -108,7 +110,7 @@ public final class CommandPipeline {
                 Outcome refused = new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(),
                         ctx.dryRun(), handler.ruleSet(), rules.inForce(handler.ruleSet(), ctx.businessDate()).version()
                         .version(), List.of(), List.of(new Rejection(INSUFFICIENT_BALANCE, guard.getMessage(), null)),
-                        List.of(), List.of(), List.of(), List.of(), Map.of(), clock.instant());
+                        List.of(), List.of(), List.of(), List.of(), Map.of(), clock.instant(), ctx.actor().user());
                 return finish(tx, ctx, fingerprint, refused);
             });
         }
@@ -119,6 +121,11 @@ public final class CommandPipeline {
         Optional<StoredOutcome> first = tx.outcomes().find(ctx.key());
         if (first.isPresent()) {
             return replay(first.get(), fingerprint, ctx);
+        }
+        if (!handler.permission().grantedTo(ctx.actor())) {
+            // Before anything is locked, read or evaluated: a user without the permission learns
+            // nothing about the state and no rule can be reached.
+            return finish(tx, ctx, fingerprint, refused(ctx, handler));
         }
         Map<AccountKey, BigDecimal> floors = handler.accounts(tx, payload, ctx);
         Map<AccountKey, Account> accounts = new LinkedHashMap<>();
@@ -141,19 +148,37 @@ public final class CommandPipeline {
                     .map(r -> new Rejection(r.code(), r.message(), r.rule())).toList();
             Outcome rejected = new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(), ctx.dryRun(),
                     set, version, decision.firedRules(), reasons, List.of(), List.of(), balances(accounts.values()),
-                    notices, decision.values(), now);
+                    notices, decision.values(), now, ctx.actor().user());
             return finish(tx, ctx, fingerprint, rejected);
         }
+        List<AuditSubject> audited = handler.audited(tx, payload, ctx, decision);
+        List<Map<String, String>> before = audited.stream().map(s -> s.state().apply(tx)).toList();
         Applied applied = apply(tx, ctx, decision, floors, set, version, now);
         handler.record(tx, payload, ctx, decision, applied);
+        for (int i = 0; i < audited.size(); i++) {
+            Map<String, String> after = audited.get(i).state().apply(tx);
+            if (!after.equals(before.get(i))) {
+                AuditLog.write(tx, ctx, handler.command(), now, audited.get(i), before.get(i), after);
+            }
+        }
         List<Balance> after = new ArrayList<>();
         for (AccountKey key : floors.keySet().stream().sorted().toList()) {
             after.add(tx.accounts().find(key).map(Balance::of).orElse(Balance.of(accounts.get(key))));
         }
         Outcome outcome = new Outcome(Outcome.Status.APPLIED, handler.command(), ctx.key().value(), ctx.dryRun(), set,
                 version, decision.firedRules(), List.of(), applied.entries(), applied.holds(), after, notices,
-                decision.values(), now);
+                decision.values(), now, ctx.actor().user());
         return finish(tx, ctx, fingerprint, outcome);
+    }
+
+    private Outcome refused(CommandContext ctx, CommandHandler<?> handler) {
+        String permission = handler.permission().name().orElseThrow();
+        String message = handler.command() + " needs the permission " + permission + ", which user "
+                + ctx.actor().user() + " does not have; ask an administrator to grant it";
+        return new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(), ctx.dryRun(),
+                handler.ruleSet(), rules.inForce(handler.ruleSet(), ctx.businessDate()).version().version(), List.of(),
+                List.of(new Rejection(PERMISSION_REQUIRED, message, null)), List.of(), List.of(), List.of(), List.of(),
+                Map.of(), clock.instant(), ctx.actor().user());
     }
 
     private Outcome finish(StoreTransaction tx, CommandContext ctx, String fingerprint, Outcome outcome) {

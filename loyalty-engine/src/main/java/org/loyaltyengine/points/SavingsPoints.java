@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.loyaltyengine.AuditTrail;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.AuditSubject;
+import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.ProgramCommand;
 import org.loyaltyengine.points.PointsRequests.Booking;
 import org.loyaltyengine.points.PointsRequests.Cancellation;
@@ -27,7 +30,6 @@ import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.rules.facts.Decision;
-import org.loyaltyengine.rules.facts.PointsAdminChange;
 import org.loyaltyengine.rules.facts.PointsBook;
 import org.loyaltyengine.rules.facts.PointsBooking;
 import org.loyaltyengine.rules.facts.PointsCancel;
@@ -72,6 +74,7 @@ public final class SavingsPoints {
     public static final String PROGRAM = "savings-points";
     /** The permission an employee needs for the points administration (SPEC SP-7, SP-19). */
     public static final String ADMIN_PERMISSION = "points-admin";
+    private static final Permission ADMIN = Permission.of(ADMIN_PERMISSION);
     static final String BOOKING = "points-booking";
     static final String SUPPLIER = "points-supplier";
     static final String PARTICIPANT = "points-participant";
@@ -103,10 +106,14 @@ public final class SavingsPoints {
      * value is kept with its business date for the accounting report.
      */
     public Outcome configure(CommandContext ctx, PointsSettings settings) {
-        return pipeline.execute(ctx, settings, new Handler<>("configure") {
+        return pipeline.execute(ctx, settings, new Handler<>("configure", ADMIN) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, PointsSettings s, CommandContext x, Decision d) {
+                return List.of(AuditSubject.settings(AuditTrail.POINTS_SETTINGS, PROGRAM));
+            }
             @Override
             public List<Object> facts(StoreTransaction tx, PointsSettings s, CommandContext x, Map<AccountKey, Account> a) {
-                return List.of(new PointsAdminChange("settings"), s);
+                return List.of(s);
             }
 
             @Override
@@ -129,10 +136,14 @@ public final class SavingsPoints {
 
     /** Creates or changes a tour operator: enabled for points, its rate and its product-type structure. */
     public Outcome defineSupplier(CommandContext ctx, Supplier supplier) {
-        return pipeline.execute(ctx, supplier, new Handler<>("define-supplier") {
+        return pipeline.execute(ctx, supplier, new Handler<>("define-supplier", ADMIN) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, Supplier s, CommandContext x, Decision d) {
+                return List.of(AuditSubject.document(AuditTrail.POINTS_SUPPLIER, SUPPLIER, s.code()));
+            }
             @Override
             public List<Object> facts(StoreTransaction tx, Supplier s, CommandContext x, Map<AccountKey, Account> a) {
-                return List.of(new PointsAdminChange("supplier " + s.code()));
+                return List.of();
             }
 
             @Override
@@ -153,7 +164,11 @@ public final class SavingsPoints {
 
     /** Says whether a customer takes part in the savings plan; one who does not earns nothing (SPEC SP-7). */
     public Outcome setParticipation(CommandContext ctx, Participation participation) {
-        return pipeline.execute(ctx, participation, new Handler<>("set-participation") {
+        return pipeline.execute(ctx, participation, new Handler<>("set-participation", ADMIN) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, Participation p, CommandContext x, Decision d) {
+                return List.of(AuditSubject.document(AuditTrail.POINTS_PARTICIPATION, PARTICIPANT, p.customerId()));
+            }
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Participation p, CommandContext x) {
                 customer(tx, p.customerId());
@@ -162,7 +177,7 @@ public final class SavingsPoints {
 
             @Override
             public List<Object> facts(StoreTransaction tx, Participation p, CommandContext x, Map<AccountKey, Account> a) {
-                return List.of(new PointsAdminChange("participation of " + p.customerId()));
+                return List.of();
             }
 
             @Override
@@ -178,7 +193,7 @@ public final class SavingsPoints {
 
     /** A manual points entry with a note (administration permission; SPEC SP-7). */
     public Outcome manualEntry(CommandContext ctx, ManualEntry entry) {
-        return pipeline.execute(ctx, entry, new CustomerHandler<>("manual-entry", ManualEntry::customerId) {
+        return pipeline.execute(ctx, entry, new CustomerHandler<>("manual-entry", ADMIN, ManualEntry::customerId) {
             @Override
             List<Object> command(StoreTransaction tx, ManualEntry p, CommandContext x) {
                 return List.of(new PointsManualEntry(p.customerId(), p.points(), p.note()));
@@ -190,7 +205,7 @@ public final class SavingsPoints {
 
     /** Registers a booking; each service line earns its points (SPEC SP-1..SP-5, SP-7, SP-16). */
     public Outcome book(CommandContext ctx, Booking booking) {
-        return pipeline.execute(ctx, booking, new CustomerHandler<>("book", Booking::customerId) {
+        return pipeline.execute(ctx, booking, new CustomerHandler<>("book", Permission.none(), Booking::customerId) {
             @Override
             void check(StoreTransaction tx, Booking b, PointsSettings s) {
                 requireCurrency(s, b.currency(), "booking " + b.bookingId());
@@ -230,7 +245,7 @@ public final class SavingsPoints {
 
     /** Changes a service line's price; with recalculation on its points are adjusted (SPEC SP-6). */
     public Outcome changePrice(CommandContext ctx, PriceChange change) {
-        return pipeline.execute(ctx, change, new BookingHandler<>("change-price", PriceChange::bookingId) {
+        return pipeline.execute(ctx, change, new BookingHandler<>("change-price", Permission.none(), PriceChange::bookingId) {
             @Override
             void check(StoreTransaction tx, PriceChange p, Document booking, PointsSettings s) {
                 requireCurrency(s, p.newPrice().currency().getCurrencyCode(), "the new price of " + p.lineId());
@@ -274,7 +289,7 @@ public final class SavingsPoints {
      * outcome's values {@code pointsPaid} and {@code valuePaid} say what it took.
      */
     public Outcome payWithPoints(CommandContext ctx, PointsPayment payment) {
-        return pipeline.execute(ctx, payment, new BookingHandler<>("pay-with-points", PointsPayment::bookingId) {
+        return pipeline.execute(ctx, payment, new BookingHandler<>("pay-with-points", Permission.none(), PointsPayment::bookingId) {
             @Override
             void check(StoreTransaction tx, PointsPayment p, Document booking, PointsSettings s) {
                 requireBookingCurrency(booking, p.amount());
@@ -299,7 +314,7 @@ public final class SavingsPoints {
 
     /** Records a money payment on a booking, so the booking shows money, points and the remainder (SPEC SP-8). */
     public Outcome payMoney(CommandContext ctx, MoneyPayment payment) {
-        return pipeline.execute(ctx, payment, new BookingHandler<>("pay-money", MoneyPayment::bookingId) {
+        return pipeline.execute(ctx, payment, new BookingHandler<>("pay-money", Permission.none(), MoneyPayment::bookingId) {
             @Override
             void check(StoreTransaction tx, MoneyPayment p, Document booking, PointsSettings s) {
                 requireBookingCurrency(booking, p.amount());
@@ -327,7 +342,7 @@ public final class SavingsPoints {
      * and points paid beyond the new price are given back, once.
      */
     public Outcome cancel(CommandContext ctx, Cancellation cancellation) {
-        return pipeline.execute(ctx, cancellation, new BookingHandler<>("cancel", Cancellation::bookingId) {
+        return pipeline.execute(ctx, cancellation, new BookingHandler<>("cancel", Permission.none(), Cancellation::bookingId) {
             @Override
             void check(StoreTransaction tx, Cancellation p, Document booking, PointsSettings s) {
                 if (p.lineId() != null) {
@@ -371,7 +386,7 @@ public final class SavingsPoints {
      * points still unused. Run it on or after 31 December; a second run for the same year changes nothing.
      */
     public Outcome expireYear(CommandContext ctx, ExpireYear run) {
-        return pipeline.execute(ctx, run, new Handler<>("expire-year") {
+        return pipeline.execute(ctx, run, new Handler<>("expire-year", ADMIN) {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, ExpireYear p, CommandContext x) {
                 Map<AccountKey, BigDecimal> accounts = new LinkedHashMap<>();
@@ -540,8 +555,8 @@ public final class SavingsPoints {
 
     /** A points command without accounts unless it says so. */
     private abstract static class Handler<P> extends ProgramCommand<P> {
-        Handler(String name) {
-            super(PROGRAM, name);
+        Handler(String name, Permission permission) {
+            super(PROGRAM, name, permission);
         }
     }
 
@@ -549,8 +564,8 @@ public final class SavingsPoints {
     private abstract static class CustomerHandler<P> extends Handler<P> {
         private final Function<P, String> customerId;
 
-        CustomerHandler(String name, Function<P, String> customerId) {
-            super(name);
+        CustomerHandler(String name, Permission permission, Function<P, String> customerId) {
+            super(name, permission);
             this.customerId = customerId;
         }
 
@@ -586,8 +601,8 @@ public final class SavingsPoints {
     private abstract static class BookingHandler<P> extends Handler<P> {
         private final Function<P, String> bookingId;
 
-        BookingHandler(String name, Function<P, String> bookingId) {
-            super(name);
+        BookingHandler(String name, Permission permission, Function<P, String> bookingId) {
+            super(name, permission);
             this.bookingId = bookingId;
         }
 

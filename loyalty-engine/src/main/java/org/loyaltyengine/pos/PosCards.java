@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.loyaltyengine.AuditTrail;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.AuditSubject;
+import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.ProgramCommand;
 import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
 import org.loyaltyengine.pos.PosRequests.AddItem;
@@ -68,6 +71,12 @@ import org.loyaltyengine.spi.Unit;
 public final class PosCards {
     /** The rule set and account program name. */
     public static final String PROGRAM = "pos-card";
+    /** The permission to create cards and change their definition: holder, discount, credit switches. */
+    public static final String CARDS_PERMISSION = "pos-card.cards";
+    /** The permission to change the program's settings (how long a reservation holds). */
+    public static final String SETTINGS_PERMISSION = "pos-card.settings";
+    /** The permission for a manual top-up or deduction of a card's credit. */
+    public static final String MANUAL_PERMISSION = "pos-card.manual";
     static final String RECEIPT = "pos-receipt";
     static final long DEFAULT_HOLD_MINUTES = 12 * 60;
 
@@ -86,7 +95,11 @@ public final class PosCards {
 
     /** Creates a card, or changes the definition of an existing one (SPEC PC-1). */
     public Outcome defineCard(CommandContext ctx, Card card) {
-        return pipeline.execute(ctx, card, new Handler<>("define-card") {
+        return pipeline.execute(ctx, card, new Handler<>("define-card", Permission.of(CARDS_PERMISSION)) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, Card c, CommandContext x, Decision d) {
+                return List.of(AuditSubject.card(AuditTrail.POS_CARD, c.number()));
+            }
             @Override
             public List<Object> facts(StoreTransaction tx, Card c, CommandContext x, Map<AccountKey, Account> a) {
                 return List.of(new PosDefineCard(c.number(), c.discountPercent(), c.creditDrawing(), c.loadOntoCard(),
@@ -110,7 +123,11 @@ public final class PosCards {
 
     /** Sets the program settings of the tenant. */
     public Outcome configure(CommandContext ctx, Configure settings) {
-        return pipeline.execute(ctx, settings, new Handler<>("configure") {
+        return pipeline.execute(ctx, settings, new Handler<>("configure", Permission.of(SETTINGS_PERMISSION)) {
+            @Override
+            public List<AuditSubject> audited(StoreTransaction tx, Configure s, CommandContext x, Decision d) {
+                return List.of(AuditSubject.settings(AuditTrail.POS_SETTINGS, PROGRAM));
+            }
             @Override
             public List<Object> facts(StoreTransaction tx, Configure s, CommandContext x, Map<AccountKey, Account> a) {
                 return List.of(s);
@@ -124,7 +141,7 @@ public final class PosCards {
     }
 
     public Outcome openReceipt(CommandContext ctx, OpenReceipt open) {
-        return pipeline.execute(ctx, open, new Handler<>("open-receipt") {
+        return pipeline.execute(ctx, open, new Handler<>("open-receipt", Permission.none()) {
             @Override
             public List<Object> facts(StoreTransaction tx, OpenReceipt o, CommandContext x, Map<AccountKey, Account> a) {
                 List<Object> facts = new ArrayList<>();
@@ -143,7 +160,7 @@ public final class PosCards {
 
     /** Identifies a card on a receipt (SPEC PC-2); items added from now on get its discount or draw its credit. */
     public Outcome identifyCard(CommandContext ctx, IdentifyCard identify) {
-        return pipeline.execute(ctx, identify, new ReceiptHandler<>("identify-card") {
+        return pipeline.execute(ctx, identify, new ReceiptHandler<>("identify-card", Permission.none()) {
             @Override
             Optional<Card> card(StoreTransaction tx, IdentifyCard p, Document receipt) {
                 Card card = tx.cards().find(p.cardNumber()).orElseThrow(() -> new NoSuchEntityException("card", p.cardNumber()));
@@ -172,7 +189,7 @@ public final class PosCards {
 
     /** Removes the card from a receipt: the items that follow get no discount and draw no credit (SPEC PC-2). */
     public Outcome removeCard(CommandContext ctx, RemoveCard remove) {
-        return pipeline.execute(ctx, remove, new ReceiptHandler<>("remove-card") {
+        return pipeline.execute(ctx, remove, new ReceiptHandler<>("remove-card", Permission.none()) {
             @Override
             Object command(RemoveCard p) {
                 return new PosRemoveCard(p.receiptId());
@@ -192,7 +209,7 @@ public final class PosCards {
      * outcome's value {@code discount}); in credit mode its price is reserved from the card's credit.
      */
     public Outcome addItem(CommandContext ctx, AddItem item) {
-        return pipeline.execute(ctx, item, new ReceiptHandler<>("add-item") {
+        return pipeline.execute(ctx, item, new ReceiptHandler<>("add-item", Permission.none()) {
             @Override
             void check(AddItem p, Document receipt) {
                 if (!p.price().currency().getCurrencyCode().equals(receipt.currency())) {
@@ -226,7 +243,7 @@ public final class PosCards {
 
     /** Deletes an item from an open receipt; a reservation made for it is returned (SPEC PC-5). */
     public Outcome deleteItem(CommandContext ctx, DeleteItem delete) {
-        return pipeline.execute(ctx, delete, new ReceiptHandler<>("delete-item") {
+        return pipeline.execute(ctx, delete, new ReceiptHandler<>("delete-item", Permission.none()) {
             @Override
             void check(DeleteItem p, Document receipt) {
                 receipt.line(p.lineId()).orElseThrow(() -> new NoSuchEntityException("receipt line",
@@ -256,17 +273,17 @@ public final class PosCards {
 
     /** Pays a receipt: reservations become draws, credit items load the card (SPEC PC-4, PC-5). */
     public Outcome pay(CommandContext ctx, PayReceipt pay) {
-        return pipeline.execute(ctx, pay, closing("pay", "PAID", PosPayReceipt::new));
+        return pipeline.execute(ctx, pay, closing("pay", Permission.none(), "PAID", PosPayReceipt::new));
     }
 
     /** Abandons a receipt: every reservation on it is returned (SPEC PC-5). */
     public Outcome abandon(CommandContext ctx, AbandonReceipt abandon) {
-        return pipeline.execute(ctx, abandon, closing("abandon", "ABANDONED", PosAbandonReceipt::new));
+        return pipeline.execute(ctx, abandon, closing("abandon", Permission.none(), "ABANDONED", PosAbandonReceipt::new));
     }
 
     /** A manual top-up (positive) or deduction (negative) with a note (SPEC PC-4, PC-7). */
     public Outcome changeCredit(CommandContext ctx, ChangeCredit change) {
-        return pipeline.execute(ctx, change, new Handler<>("change-credit") {
+        return pipeline.execute(ctx, change, new Handler<>("change-credit", Permission.of(MANUAL_PERMISSION)) {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, ChangeCredit p, CommandContext x) {
                 Card card = card(tx, p.cardNumber());
@@ -288,7 +305,7 @@ public final class PosCards {
 
     /** Expires every reservation whose time has passed (run it periodically, e.g. every few minutes). */
     public Outcome expireHolds(CommandContext ctx) {
-        return pipeline.execute(ctx, new ExpireHolds(), new Handler<>("expire-holds") {
+        return pipeline.execute(ctx, new ExpireHolds(), new Handler<>("expire-holds", Permission.none()) {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, ExpireHolds p, CommandContext x) {
                 Map<AccountKey, BigDecimal> accounts = new LinkedHashMap<>();
@@ -423,9 +440,9 @@ public final class PosCards {
                 r.version());
     }
 
-    private <P extends ReceiptRequest> ReceiptHandler<P> closing(String name, String status,
+    private <P extends ReceiptRequest> ReceiptHandler<P> closing(String name, Permission permission, String status,
                                                                  java.util.function.Function<String, Object> fact) {
-        return new ReceiptHandler<>(name) {
+        return new ReceiptHandler<>(name, permission) {
             @Override
             Object command(P p) {
                 return fact.apply(p.receiptId());
@@ -446,8 +463,8 @@ public final class PosCards {
 
     /** A POS command without a receipt: no accounts unless it says so. */
     private abstract static class Handler<P> extends ProgramCommand<P> {
-        Handler(String name) {
-            super(PROGRAM, name);
+        Handler(String name, Permission permission) {
+            super(PROGRAM, name, permission);
         }
     }
 
@@ -456,8 +473,8 @@ public final class PosCards {
      * its items and card, and saves the changed receipt.
      */
     private abstract class ReceiptHandler<P extends ReceiptRequest> extends Handler<P> {
-        ReceiptHandler(String name) {
-            super(name);
+        ReceiptHandler(String name, Permission permission) {
+            super(name, permission);
         }
 
         abstract Object command(P payload);

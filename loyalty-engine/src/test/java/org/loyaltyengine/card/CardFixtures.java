@@ -29,8 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A veterinary practice in a fresh tenant, with fixtures that read like the practice's day. */
 class CardFixtures {
     static final LocalDate DAY = LocalDate.of(2026, 6, 15);
-    static final Actor CLERK = Actor.of("clerk-anna");
-    static final Actor MANAGER = Actor.of("manager-bart", CustomerCards.MANUAL_PERMISSION);
+    /** Keeps the settings, the catalogue, enrolments and customers, but may not change a card by hand. */
+    static final Actor CLERK = Actor.of("clerk-anna", CustomerCards.SETTINGS_PERMISSION,
+            CustomerCards.CATALOGUE_PERMISSION, CustomerCards.ENROL_ALL_PERMISSION, "customers.write");
+    static final Actor MANAGER = Actor.of("manager-bart", CustomerCards.MANUAL_PERMISSION,
+            CustomerCards.SETTINGS_PERMISSION, CustomerCards.CATALOGUE_PERMISSION, CustomerCards.ENROL_ALL_PERMISSION);
 
     final LoyaltyEngine engine;
     final CustomerCards cards;

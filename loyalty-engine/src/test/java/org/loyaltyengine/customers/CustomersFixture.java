@@ -30,8 +30,10 @@ import org.loyaltyengine.testing.MutableClock;
  */
 final class CustomersFixture {
     static final LocalDate DAY = LocalDate.of(2026, 3, 14);
-    static final Actor CLERK = Actor.of("clerk-anna");
-    static final Actor MANAGER = Actor.of("manager-bram", "customers.settings");
+    /** Keeps the customers and imports them, but may not change the program's settings. */
+    static final Actor CLERK = Actor.of("clerk-anna", "customers.write", "customers.import");
+    static final Actor MANAGER = Actor.of("manager-bram", "customers.settings", "customers.write", "customers.import",
+            "customer-card.settings");
     private static final RuleSetRegistry RULES = new RuleSetRegistry(RuleSource.defaults());
 
     final CommandPipeline pipeline;

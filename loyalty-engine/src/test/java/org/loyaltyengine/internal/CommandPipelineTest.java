@@ -54,9 +54,9 @@ class CommandPipelineTest {
     void collisionAtCommit_returnsTheWinnersOutcome() {
         RacingStore store = new RacingStore();
         LoyaltyEngine engine = LoyaltyEngine.builder().store(store).build();
-        engine.posCards().defineCard(CommandContext.of(SHOP, Actor.of("m"), "card", DAY),
+        engine.posCards().defineCard(CommandContext.of(SHOP, Actor.of("m", "pos-card.cards"), "card", DAY),
                 new Card("1", "A", "B", BigDecimal.ZERO, true, true, Money.currency("CZK")));
-        CommandContext same = CommandContext.of(SHOP, Actor.of("cashier"), "deposit", DAY);
+        CommandContext same = CommandContext.of(SHOP, Actor.of("cashier", "pos-card.manual"), "deposit", DAY);
         ChangeCredit deposit = new ChangeCredit("1", Money.of("10.00", "CZK"), "deposit");
         Outcome[] winner = new Outcome[1];
         store.rival = () -> winner[0] = engine.posCards().changeCredit(same, deposit);

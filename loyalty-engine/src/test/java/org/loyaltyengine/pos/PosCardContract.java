@@ -55,7 +55,9 @@ import org.loyaltyengine.testing.MutableClock;
  */
 public abstract class PosCardContract {
     protected static final LocalDate DAY = LocalDate.of(2026, 3, 14);
-    protected static final Actor CASHIER = Actor.of("cashier-eva");
+    /** The suite's cashier also manages the cards and settings; PermissionsContract proves each permission. */
+    protected static final Actor CASHIER = Actor.of("cashier-eva", PosCards.CARDS_PERMISSION,
+            PosCards.SETTINGS_PERMISSION, PosCards.MANUAL_PERMISSION);
 
     protected MutableClock clock;
     protected LoyaltyEngine engine;
@@ -351,7 +353,7 @@ public abstract class PosCardContract {
     @Tag("PC-7")
     void changeCredit_manualTopUpAndDeductionCarryNoteAndUser() {
         define(creditCard("2001"));
-        applied(pos.changeCredit(CommandContext.of(shop, Actor.of("manager-jan"), "m1", DAY),
+        applied(pos.changeCredit(CommandContext.of(shop, Actor.of("manager-jan", PosCards.MANUAL_PERMISSION), "m1", DAY),
                 new ChangeCredit("2001", czk("300.00"), "initial deposit")));
         applied(pos.changeCredit(next(), new ChangeCredit("2001", czk("-50.00"), "staff meal")));
         rejected(pos.changeCredit(next(), new ChangeCredit("2001", czk("-250.01"), "too much")), "INSUFFICIENT_CREDIT");

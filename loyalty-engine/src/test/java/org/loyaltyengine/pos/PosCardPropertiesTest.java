@@ -64,7 +64,8 @@ class PosCardPropertiesTest {
         TenantId shop = TenantId.of("p-" + UUID.randomUUID().toString().substring(0, 12));
         AtomicLong keys = new AtomicLong();
         PosCards pos = ENGINE.posCards();
-        java.util.function.Supplier<CommandContext> next = () -> CommandContext.of(shop, Actor.of("cashier"),
+        java.util.function.Supplier<CommandContext> next = () -> CommandContext.of(shop, Actor.of("cashier",
+                PosCards.CARDS_PERMISSION, PosCards.MANUAL_PERMISSION),
                 "k" + keys.incrementAndGet(), DAY);
         pos.defineCard(next.get(), new Card("C", "A", "B", BigDecimal.ZERO, true, true, Money.currency("CZK")));
         String[] receipts = new String[3];

@@ -38,7 +38,7 @@ import org.loyaltyengine.spi.TenantId;
 /** Versioned rule sets (SPEC ): discovery, the version in force on a date, compile errors. */
 class RuleVersionsTest {
     private static final TenantId SHOP = TenantId.of("shop");
-    private static final Actor CASHIER = Actor.of("cashier");
+    private static final Actor CASHIER = Actor.of("cashier", "pos-card.cards");
 
     /** Copies the packaged pos-card v1 into a folder, and adds a v2 from 2026-06-01 that gives 5 points more. */
     private static Path twoVersions(Path dir) throws IOException {
@@ -150,6 +150,7 @@ class RuleVersionsTest {
         Path root = twoVersions(dir);
         Files.writeString(root.resolve("pos-card/v2/scenarios/wrong.scenario"), String.join("\n",
                 "scenario: expects the old percentage under the new version",
+                "actor: manager pos-card.cards",
                 "defineCard number=1001 discount=10",
                 "openReceipt receipt=R1",
                 "identifyCard receipt=R1 card=1001",
@@ -162,6 +163,6 @@ class RuleVersionsTest {
         ScenarioResult wrong = results.stream().filter(r -> r.file().endsWith("wrong.scenario")).findFirst().orElseThrow();
         assertFalse(wrong.passed());
         assertTrue(wrong.failure().contains("expected value discount=10.00, was 15.00"), wrong.failure());
-        assertEquals(6, wrong.line());
+        assertEquals(7, wrong.line());
     }
 }

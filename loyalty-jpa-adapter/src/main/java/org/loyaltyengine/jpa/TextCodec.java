@@ -61,6 +61,10 @@ final class TextCodec {
         w.list(o.notices(), (x, n) -> x.text(n.code()).text(n.message()).text(n.rule()));
         w.map(o.values());
         w.instant(o.decidedAt());
+        // Last, so that an outcome written before outcomes recorded their actor still reads back.
+        if (o.actor() != null) {
+            w.text(o.actor());
+        }
         return w.done();
     }
 
@@ -75,7 +79,8 @@ final class TextCodec {
                 r.list(x -> new Balance(key(x), x.decimal(), x.decimal())),
                 r.list(x -> new Notice(x.text(), x.text(), x.text())),
                 r.map(),
-                r.instant());
+                r.instant(),
+                r.atEnd() ? null : r.text());
         r.end();
         return o;
     }
@@ -282,6 +287,10 @@ final class TextCodec {
                 values.put(required(), required());
             }
             return values;
+        }
+
+        boolean atEnd() {
+            return pos == in.length();
         }
 
         void end() {

@@ -125,7 +125,7 @@ final class Commands {
                 Account after = tx.accounts().find(account).orElseThrow();
                 Outcome outcome = new Outcome(Outcome.Status.APPLIED, command, key, false, RULE.ruleSet(), 1,
                         List.of(RULE.rule()), List.of(), entries, holds, List.of(Balance.of(after)), List.of(),
-                        Map.of(), NOW);
+                        Map.of(), NOW, "tester");
                 tx.outcomes().save(new StoredOutcome(k, command, outcome));
                 return outcome;
             });
@@ -141,7 +141,7 @@ final class Commands {
     private Outcome reject(IdempotencyKey k, String command, String code, String message) {
         Outcome outcome = new Outcome(Outcome.Status.REJECTED, command, k.value(), false, RULE.ruleSet(), 1,
                 List.of(RULE.rule()), List.of(new Rejection(code, message, RULE.rule())), List.of(), List.of(),
-                List.of(), List.of(), Map.of(), NOW);
+                List.of(), List.of(), Map.of(), NOW, "tester");
         try {
             return store.inTransaction(tenant, tx -> {
                 var stored = tx.outcomes().find(k);

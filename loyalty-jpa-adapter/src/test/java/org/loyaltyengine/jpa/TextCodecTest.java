@@ -49,6 +49,22 @@ class TextCodecTest {
     }
 
     @Test
+    @Tag("X-8")
+    void outcome_keepsItsActor_andOneStoredBeforeActorsWereRecordedStillReadsBack() {
+        // Written by hand in the format of the release before: no actor after the decision time.
+        String before = "LE17:APPLIED8:pos.draw2:k11:F2:rs1:71:01:01:01:01:01:01:01:020:2026-03-14T09:00:00Z";
+        Outcome old = TextCodec.outcome(before);
+        assertEquals("pos.draw", old.command());
+        assertEquals(Instant.parse("2026-03-14T09:00:00Z"), old.decidedAt());
+        assertEquals(null, old.actor(), "an old row names no actor; the store does not invent one");
+        assertEquals("anna", TextCodec.outcome(before + "4:anna").actor());
+        assertEquals(before + "4:anna", TextCodec.outcome(new Outcome(old.status(), old.command(),
+                old.idempotencyKey(), false, "rs", 7, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                Map.of(), old.decidedAt(), "anna")));
+        assertThrows(StoreException.class, () -> TextCodec.outcome(before + "4:anna" + "1:x"));
+    }
+
+    @Test
     void outcome_fromACorruptedColumnFailsTypedInsteadOfReadingSomethingElse() {
         String stored = TextCodec.map(Map.of("rate", "0.20"));
         assertThrows(StoreException.class, () -> TextCodec.map(stored + "x"));
@@ -94,6 +110,7 @@ class TextCodecTest {
                 balances.list().ofMaxSize(2), notices.list().ofMaxSize(2), maps(), instants, texts().injectNull(0.3))
                 .as((rejected, es, hs, bs, ns, values, at, key) -> new Outcome(
                         rejected.isEmpty() ? Outcome.Status.APPLIED : Outcome.Status.REJECTED, "pos.draw", key,
-                        key == null, key, 7, List.of("rule: a", "rule:-b"), rejected, es, hs, bs, ns, values, at));
+                        key == null, key, 7, List.of("rule: a", "rule:-b"), rejected, es, hs, bs, ns, values, at,
+                        key == null ? null : "user " + key));
     }
 }

@@ -10,11 +10,16 @@ import java.util.Map;
  * settlement amount), and which rule-set version decided it and which rules fired.
  *
  * <p>Outcomes are stored under their idempotency key, so a repeated command returns this same value.
+ * Each records the user on whose behalf it was decided ({@code actor}): the audit trail of who did
+ * what, refusals included (SPEC X-8).
+ *
+ * @param actor the acting user; null only in an outcome a store kept from before outcomes recorded
+ *              their actor (a store reads such rows back as they are, it does not invent a user)
  */
 public record Outcome(Status status, String command, String idempotencyKey, boolean dryRun, String ruleSet,
                       int ruleVersion, List<String> rulesFired, List<Rejection> rejections, List<LedgerEntry> entries,
                       List<HoldEvent> holds, List<Balance> balances, List<Notice> notices,
-                      Map<String, String> values, Instant decidedAt) {
+                      Map<String, String> values, Instant decidedAt, String actor) {
 
     public enum Status { APPLIED, REJECTED }
 
@@ -29,6 +34,9 @@ public record Outcome(Status status, String command, String idempotencyKey, bool
         notices = Checks.list(notices, "notices");
         values = Checks.sortedMap(values, "values");
         Checks.notNull(decidedAt, "decided time");
+        if (actor != null) {
+            Checks.text(actor, "actor");
+        }
         if ((status == Status.REJECTED) == rejections.isEmpty()) {
             throw new InvalidValueException("an outcome is rejected exactly when it carries rejections");
         }
@@ -50,6 +58,6 @@ public record Outcome(Status status, String command, String idempotencyKey, bool
     /** This outcome as a dry run would report it. */
     public Outcome asDryRun() {
         return new Outcome(status, command, idempotencyKey, true, ruleSet, ruleVersion, rulesFired, rejections,
-                entries, holds, balances, notices, values, decidedAt);
+                entries, holds, balances, notices, values, decidedAt, actor);
     }
 }

@@ -46,6 +46,7 @@ import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.Rejection;
 import org.loyaltyengine.spi.RuleRef;
 import org.loyaltyengine.spi.StoredOutcome;
 import org.loyaltyengine.spi.TenantId;
@@ -109,7 +110,7 @@ public abstract class LoyaltyStoreConformance {
 
     protected static Outcome outcome(String key, String marker) {
         return new Outcome(Outcome.Status.APPLIED, "test", key, false, "conformance", 1, List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), Map.of("marker", marker), NOW);
+                List.of(), List.of(), List.of(), List.of(), Map.of("marker", marker), NOW, "tester");
     }
 
     private Account open(String owner, String floor) {
@@ -349,6 +350,23 @@ public abstract class LoyaltyStoreConformance {
     }
 
     // ------------------------------------------------------------------ outcomes
+
+    @Test
+    @Tag("X-8")
+    void outcome_keepsItsActor_andTheActorOfEachOutcomeInTheLog() {
+        Outcome anna = new Outcome(Outcome.Status.REJECTED, "test", "k1", false, "conformance", 1, List.of(),
+                List.of(new Rejection("PERMISSION_REQUIRED", "test needs x", null)), List.of(), List.of(), List.of(),
+                List.of(), Map.of(), NOW, "anna");
+        store.inTransaction(tenant, tx -> {
+            tx.outcomes().save(new StoredOutcome(IdempotencyKey.of("k1"), "f1", anna));
+            tx.outcomes().save(new StoredOutcome(IdempotencyKey.of("k2"), "f2", outcome("k2", "x")));
+            return null;
+        });
+        assertEquals(anna, store.inTransaction(tenant, tx -> tx.outcomes().find(IdempotencyKey.of("k1"))).orElseThrow()
+                .outcome());
+        assertEquals(List.of("anna", "tester"), store.inTransaction(tenant, tx -> tx.outcomes().all()).stream()
+                .map(o -> o.outcome().actor()).toList());
+    }
 
     @Test
     @Tag("X-4")
