@@ -82,7 +82,10 @@ public abstract class PermissionsContract {
     /** Every document type the programs keep, so a snapshot sees all of them. */
     static final List<String> DOCUMENT_TYPES = List.of("pos-receipt", "customer-card.sale", "customer-card.product",
             "customer-card.enrolment", "customer-card.settlement", "customer-card.credit-note", "points-booking",
-            "points-supplier", "points-participant", "points-rate", "webshop-order", "audit");
+            "points-supplier", "points-participant", "points-rate", "webshop-order", "audit:pos-card.card",
+            "audit:pos-card.settings", "audit:customer-card.settings", "audit:customer-card.product",
+            "audit:customer-card.enrolment", "audit:savings-points.settings", "audit:savings-points.supplier",
+            "audit:savings-points.participation", "audit:customers.customer", "audit:customers.settings");
     static final List<String> PROGRAMS = List.of("pos-card", "customer-card", "savings-points", "customers");
 
     /** One command method: the permission it needs (null: none) and its arguments after the context. */
