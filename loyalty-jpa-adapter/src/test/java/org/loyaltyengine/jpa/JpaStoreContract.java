@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.loyaltyengine.AuditContract;
+import org.loyaltyengine.PermissionsContract;
 import org.loyaltyengine.card.CustomerCardContract;
 import org.loyaltyengine.customers.CustomerImportContract;
 import org.loyaltyengine.customers.CustomerRegistryContract;
@@ -111,6 +113,26 @@ abstract class JpaStoreContract {
     @Nested
     @Tag("CU-3")
     class CustomerImportSuite extends CustomerImportContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's permission suite: every command's declared permission, enforced on this database. */
+    @Nested
+    @Tag("X-8")
+    class PermissionsSuite extends PermissionsContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's audit trail suite, unchanged, on this database. */
+    @Nested
+    @Tag("X-8")
+    class AuditSuite extends AuditContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

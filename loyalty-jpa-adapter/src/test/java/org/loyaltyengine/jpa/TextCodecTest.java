@@ -52,7 +52,7 @@ class TextCodecTest {
     @Tag("X-8")
     void outcome_keepsItsActor_andOneStoredBeforeActorsWereRecordedStillReadsBack() {
         // Written by hand in the format of the release before: no actor after the decision time.
-        String before = "LE17:APPLIED8:pos.draw2:k11:F2:rs1:71:01:01:01:01:01:01:01:020:2026-03-14T09:00:00Z";
+        String before = "LE17:APPLIED8:pos.draw2:k11:F2:rs1:71:01:01:01:01:01:01:020:2026-03-14T09:00:00Z";
         Outcome old = TextCodec.outcome(before);
         assertEquals("pos.draw", old.command());
         assertEquals(Instant.parse("2026-03-14T09:00:00Z"), old.decidedAt());
