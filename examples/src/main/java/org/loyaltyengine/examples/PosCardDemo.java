@@ -33,6 +33,8 @@ import org.loyaltyengine.spi.TenantId;
 public final class PosCardDemo {
     private static final TenantId CAFE = TenantId.of("cafe-u-mostu");
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final Actor MANAGER = Actor.of("manager", PosCards.CARDS_PERMISSION, PosCards.MANUAL_PERMISSION);
+    private static final Actor CASHIER = Actor.of("cashier");
     private int keys;
 
     public static void main(String[] args) {
@@ -44,25 +46,26 @@ public final class PosCardDemo {
         LoyaltyEngine engine = LoyaltyEngine.builder().build();
         PosCards pos = engine.posCards();
 
-        pos.defineCard(ctx("manager"), new Card("4242", "Petr", "Svoboda", BigDecimal.ZERO, true, true,
+        // The manager may define cards and change their credit by hand; the cashier only sells.
+        pos.defineCard(ctx(MANAGER), new Card("4242", "Petr", "Svoboda", BigDecimal.ZERO, true, true,
                 Money.currency("CZK")));
-        pos.changeCredit(ctx("manager"), new ChangeCredit("4242", czk("200.00"), "initial deposit"));
+        pos.changeCredit(ctx(MANAGER), new ChangeCredit("4242", czk("200.00"), "initial deposit"));
 
         // A top-up through a receipt: the 0% VAT credit item loads the card when the receipt is paid.
-        pos.openReceipt(ctx("cashier"), new OpenReceipt("R-1001", Money.currency("CZK")));
-        pos.identifyCard(ctx("cashier"), new IdentifyCard("R-1001", "4242", null));
-        pos.addItem(ctx("cashier"), AddItem.topUp("R-1001", "1", czk("300.00")));
-        pos.pay(ctx("cashier"), new PayReceipt("R-1001"));
+        pos.openReceipt(ctx(CASHIER), new OpenReceipt("R-1001", Money.currency("CZK")));
+        pos.identifyCard(ctx(CASHIER), new IdentifyCard("R-1001", "4242", null));
+        pos.addItem(ctx(CASHIER), AddItem.topUp("R-1001", "1", czk("300.00")));
+        pos.pay(ctx(CASHIER), new PayReceipt("R-1001"));
 
         // A purchase drawing credit: each item reserves its price; a deleted item gives it back.
-        pos.openReceipt(ctx("cashier"), new OpenReceipt("R-1002", Money.currency("CZK")));
-        pos.identifyCard(ctx("cashier"), new IdentifyCard("R-1002", "4242", null));
-        pos.addItem(ctx("cashier"), AddItem.of("R-1002", "1", "cappuccino", czk("65.00"), "12"));
-        pos.addItem(ctx("cashier"), AddItem.of("R-1002", "2", "cheesecake", czk("89.00"), "12"));
-        pos.addItem(ctx("cashier"), AddItem.of("R-1002", "3", "espresso", czk("49.00"), "12"));
-        pos.deleteItem(ctx("cashier"), new DeleteItem("R-1002", "3"));
-        Outcome refused = pos.addItem(ctx("cashier"), AddItem.of("R-1002", "4", "catering tray", czk("400.00"), "12"));
-        pos.pay(ctx("cashier"), new PayReceipt("R-1002"));
+        pos.openReceipt(ctx(CASHIER), new OpenReceipt("R-1002", Money.currency("CZK")));
+        pos.identifyCard(ctx(CASHIER), new IdentifyCard("R-1002", "4242", null));
+        pos.addItem(ctx(CASHIER), AddItem.of("R-1002", "1", "cappuccino", czk("65.00"), "12"));
+        pos.addItem(ctx(CASHIER), AddItem.of("R-1002", "2", "cheesecake", czk("89.00"), "12"));
+        pos.addItem(ctx(CASHIER), AddItem.of("R-1002", "3", "espresso", czk("49.00"), "12"));
+        pos.deleteItem(ctx(CASHIER), new DeleteItem("R-1002", "3"));
+        Outcome refused = pos.addItem(ctx(CASHIER), AddItem.of("R-1002", "4", "catering tray", czk("400.00"), "12"));
+        pos.pay(ctx(CASHIER), new PayReceipt("R-1002"));
 
         CardStatement s = pos.statement(CAFE, "4242");
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -78,8 +81,8 @@ public final class PosCardDemo {
         return s;
     }
 
-    private CommandContext ctx(String user) {
-        return CommandContext.of(CAFE, Actor.of(user), "demo-" + (++keys), TODAY);
+    private CommandContext ctx(Actor actor) {
+        return CommandContext.of(CAFE, actor, "demo-" + (++keys), TODAY);
     }
 
     private static Money czk(String amount) {
