@@ -38,6 +38,8 @@ public class Shop {
     static final LocalDate DATE = LocalDate.of(2026, 11, 22);
     static final TenantId TENANT = TenantId.of("shop");
     static final Actor CASHIER = Actor.of("cashier");
+    /** Sets the shop up: defining cards and loading credit by hand need their permissions. */
+    static final Actor MANAGER = Actor.of("manager", "pos-card.cards", "pos-card.manual");
     static final Currency CZK = Currency.getInstance("CZK");
     static final String DISCOUNT_CARD = "4242";
     static final String CREDIT_CARD = "2001";
@@ -108,7 +110,7 @@ public class Shop {
     }
 
     private synchronized CommandContext ctx() {
-        return CommandContext.of(TENANT, CASHIER, "setup-" + (++setupKeys), DATE);
+        return CommandContext.of(TENANT, MANAGER, "setup-" + (++setupKeys), DATE);
     }
 
     static Outcome require(Outcome o) {
