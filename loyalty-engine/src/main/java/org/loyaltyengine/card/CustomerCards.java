@@ -29,8 +29,8 @@ import org.loyaltyengine.card.CardRequests.SaleLine;
 import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.card.CardRequests.Unlock;
 import org.loyaltyengine.internal.Applied;
-import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.AuditSubject;
+import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.ProgramCommand;
 import org.loyaltyengine.internal.Evaluator;
@@ -149,6 +149,7 @@ public final class CustomerCards {
             public List<AuditSubject> audited(StoreTransaction tx, Configure s, CommandContext x, Decision d) {
                 return List.of(AuditSubject.settings(AuditTrail.CARD_SETTINGS, PROGRAM));
             }
+
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Configure s, CommandContext x) {
                 String code = s.currency().getCurrencyCode();
@@ -191,6 +192,7 @@ public final class CustomerCards {
             public List<AuditSubject> audited(StoreTransaction tx, DefineProduct p, CommandContext x, Decision d) {
                 return List.of(AuditSubject.document(AuditTrail.CARD_PRODUCT, PRODUCT, p.product()));
             }
+
             @Override
             public void record(StoreTransaction tx, DefineProduct p, CommandContext x, Decision d, Applied applied) {
                 Optional<Document> existing = tx.documents().find(PRODUCT, p.product());

@@ -24,8 +24,8 @@ import org.loyaltyengine.IdempotencyConflictException;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.customers.ImportSummary.RowRejection;
 import org.loyaltyengine.internal.Applied;
-import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.AuditSubject;
+import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.ProgramCommand;
 import org.loyaltyengine.rules.facts.CustomerDiscount;
@@ -117,6 +117,7 @@ public final class CustomerRegistry {
             public List<AuditSubject> audited(StoreTransaction tx, Create p, CommandContext x, Decision d) {
                 return List.of(AuditSubject.customer(AuditTrail.CUSTOMER, newId(x)));
             }
+
             @Override
             public List<Object> facts(StoreTransaction tx, Create p, CommandContext x, Map<AccountKey, Account> a) {
                 CustomFields.check(p.profile(), CustomFields.declared(tx));
@@ -139,6 +140,7 @@ public final class CustomerRegistry {
             public List<AuditSubject> audited(StoreTransaction tx, Update p, CommandContext x, Decision d) {
                 return List.of(AuditSubject.customer(AuditTrail.CUSTOMER, p.customerId()));
             }
+
             @Override
             public List<Object> facts(StoreTransaction tx, Update p, CommandContext x, Map<AccountKey, Account> a) {
                 customer(tx, p.customerId());
@@ -165,6 +167,7 @@ public final class CustomerRegistry {
             public List<AuditSubject> audited(StoreTransaction tx, DeclareField p, CommandContext x, Decision d) {
                 return List.of(AuditSubject.settings(AuditTrail.CUSTOMER_SETTINGS, PROGRAM));
             }
+
             @Override
             public List<Object> facts(StoreTransaction tx, DeclareField p, CommandContext x, Map<AccountKey, Account> a) {
                 CustomFieldType before = CustomFields.declared(tx).get(p.name());
@@ -280,6 +283,7 @@ public final class CustomerRegistry {
             public List<AuditSubject> audited(StoreTransaction tx, ImportRow p, CommandContext x, Decision d) {
                 return changed("created".equals(d.valueOf("action")) ? newId(x) : d.valueOf("customerId"));
             }
+
             @Override
             public List<Object> facts(StoreTransaction tx, ImportRow p, CommandContext x, Map<AccountKey, Account> a) {
                 CustomFields.check(p.profile(), CustomFields.declared(tx));
@@ -325,6 +329,7 @@ public final class CustomerRegistry {
             public List<AuditSubject> audited(StoreTransaction tx, WebshopOrder o, CommandContext x, Decision d) {
                 return changed(d.valueOf("customerId"));
             }
+
             @Override
             public List<Object> facts(StoreTransaction tx, WebshopOrder o, CommandContext x, Map<AccountKey, Account> a) {
                 if (o.buyer() != null) {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.StoreTransaction;
-import org.loyaltyengine.rules.facts.Decision;
 
 /**
  * What a program tells the pipeline about one kind of command. The pipeline owns the transaction,

@@ -15,8 +15,8 @@ import org.loyaltyengine.AuditTrail;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.Applied;
-import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.AuditSubject;
+import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.ProgramCommand;
 import org.loyaltyengine.points.PointsRequests.Booking;
@@ -111,6 +111,7 @@ public final class SavingsPoints {
             public List<AuditSubject> audited(StoreTransaction tx, PointsSettings s, CommandContext x, Decision d) {
                 return List.of(AuditSubject.settings(AuditTrail.POINTS_SETTINGS, PROGRAM));
             }
+
             @Override
             public List<Object> facts(StoreTransaction tx, PointsSettings s, CommandContext x, Map<AccountKey, Account> a) {
                 return List.of(s);
@@ -141,6 +142,7 @@ public final class SavingsPoints {
             public List<AuditSubject> audited(StoreTransaction tx, Supplier s, CommandContext x, Decision d) {
                 return List.of(AuditSubject.document(AuditTrail.POINTS_SUPPLIER, SUPPLIER, s.code()));
             }
+
             @Override
             public List<Object> facts(StoreTransaction tx, Supplier s, CommandContext x, Map<AccountKey, Account> a) {
                 return List.of();
@@ -169,6 +171,7 @@ public final class SavingsPoints {
             public List<AuditSubject> audited(StoreTransaction tx, Participation p, CommandContext x, Decision d) {
                 return List.of(AuditSubject.document(AuditTrail.POINTS_PARTICIPATION, PARTICIPANT, p.customerId()));
             }
+
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Participation p, CommandContext x) {
                 customer(tx, p.customerId());

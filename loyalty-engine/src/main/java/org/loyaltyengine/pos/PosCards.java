@@ -13,8 +13,8 @@ import org.loyaltyengine.AuditTrail;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.Applied;
-import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.AuditSubject;
+import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.ProgramCommand;
 import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
@@ -100,6 +100,7 @@ public final class PosCards {
             public List<AuditSubject> audited(StoreTransaction tx, Card c, CommandContext x, Decision d) {
                 return List.of(AuditSubject.card(AuditTrail.POS_CARD, c.number()));
             }
+
             @Override
             public List<Object> facts(StoreTransaction tx, Card c, CommandContext x, Map<AccountKey, Account> a) {
                 return List.of(new PosDefineCard(c.number(), c.discountPercent(), c.creditDrawing(), c.loadOntoCard(),
@@ -128,6 +129,7 @@ public final class PosCards {
             public List<AuditSubject> audited(StoreTransaction tx, Configure s, CommandContext x, Decision d) {
                 return List.of(AuditSubject.settings(AuditTrail.POS_SETTINGS, PROGRAM));
             }
+
             @Override
             public List<Object> facts(StoreTransaction tx, Configure s, CommandContext x, Map<AccountKey, Account> a) {
                 return List.of(s);
