@@ -325,7 +325,8 @@ public abstract class PermissionsContract {
 
     /** A tenant with a little of everything, set up by a superuser. */
     static final class World {
-        static final String CSV = "number;name\nK1;Jansen BV\nK3;Bakker\n";
+        /** Gives the known customer a 100% discount and creates another: defect 10 through an import. */
+        static final String CSV = "number;name;discount\nK1;Jansen BV;100\nK3;Bakker;\n";
         final LoyaltyEngine engine;
         final TenantId tenant = TenantId.of("perm-" + UUID.randomUUID().toString().substring(0, 12));
         private final AtomicLong keys = new AtomicLong();
