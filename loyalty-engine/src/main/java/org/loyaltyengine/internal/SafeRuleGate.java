@@ -120,8 +120,9 @@ final class SafeRuleGate {
             "java.util");
 
     /** Methods no rule may call on anything: reflection, monitors, the engine's own bookkeeping. */
-    static final Set<String> FORBIDDEN_METHODS = Set.of("getClass", "wait", "notify", "notifyAll", "finalize",
-            "parallel", "parallelStream", "enterRule", "exitRule");
+    static final Set<String> FORBIDDEN_METHODS = Set.of("getClass", "getDeclaringClass", "describeConstable",
+            "resolveConstantDesc", "wait", "notify", "notifyAll", "finalize", "parallel", "parallelStream",
+            "enterRule", "exitRule");
 
     /** Static methods of allowed types that read the machine (clock, randomness, system properties, zone). */
     static final Set<String> FORBIDDEN_STATIC = Set.of("now", "random", "getInteger", "getLong", "getBoolean",
@@ -624,12 +625,9 @@ final class SafeRuleGate {
         } else if (e instanceof ArrayAccessExpr a) {
             expr(c, a.getName());
             expr(c, a.getIndex());
-        } else if (e instanceof ArrayCreationExpr a) {
-            type(c, a.getElementType(), a);
-            a.getLevels().forEach(l -> l.getDimension().ifPresent(d -> expr(c, d)));
-            a.getInitializer().ifPresent(i -> expr(c, i));
-        } else if (e instanceof ArrayInitializerExpr a) {
-            a.getValues().forEach(v -> expr(c, v));
+        } else if (e instanceof ArrayCreationExpr || e instanceof ArrayInitializerExpr) {
+            refuse(c, e, "creating an array is not allowed in a rule file (one line could claim the whole heap); "
+                    + "facts carry lists");
         } else if (e instanceof ThisExpr t && c.kind == Kind.CONSTRAINT && t.getTypeName().isEmpty()) {
             return;
         } else {
@@ -700,7 +698,8 @@ final class SafeRuleGate {
     }
 
     private void fieldAccess(Ctx c, FieldAccessExpr f) {
-        if (FORBIDDEN_METHODS.contains(f.getNameAsString()) || f.getNameAsString().equals("class")) {
+        if (FORBIDDEN_METHODS.contains(f.getNameAsString()) || f.getNameAsString().equals("class")
+                || f.getScope() instanceof FieldAccessExpr inner && inner.getNameAsString().equals("class")) {
             refuse(c, f, "'" + f + "' is not allowed: it gives reflection");
             return;
         }
