@@ -107,7 +107,8 @@ public final class LoyaltyEngine {
         /**
          * The most rules one evaluation may fire; beyond it the command stops with
          * {@link RuleLimitExceededException} (code {@code RULE_LIMIT_EXCEEDED}) and nothing is written.
-         * Default 2,000,000: the year-end expiry of savings points fires about one rule per account.
+         * Default 1,000,000: the year-end expiry of savings points fires one rule per account with points
+         * to expire (200,000 accounts: 200,002 firings); a runaway rule reaches the default in about 7 s.
          */
         public Builder maxRuleFirings(long maxRuleFirings) {
             this.maxRuleFirings = new EvaluationLimits(maxRuleFirings, maxEvaluationTime).maxRuleFirings();

@@ -14,7 +14,7 @@ public record EvaluationLimits(long maxRuleFirings, Duration maxEvaluationTime) 
      * Generous for every shipped scenario and batch: the savings-points year-end expiry, the largest,
      * fires about one rule per points account (docs/architecture.md, "Rules", has the measurements).
      */
-    public static final EvaluationLimits DEFAULT = new EvaluationLimits(2_000_000, Duration.ofSeconds(60));
+    public static final EvaluationLimits DEFAULT = new EvaluationLimits(1_000_000, Duration.ofSeconds(60));
 
     public EvaluationLimits {
         if (maxRuleFirings < 1) {

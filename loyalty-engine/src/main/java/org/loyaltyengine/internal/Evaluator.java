@@ -94,13 +94,26 @@ public final class Evaluator {
                 throw typed;
             }
             String rule = e instanceof ConsequenceException ce && ce.getMatch() != null
-                    ? ce.getMatch().getRule().getName() : current[0] != null ? current[0] : "(a condition)";
+                    ? ce.getMatch().getRule().getName() : current[0] != null ? current[0] : conditionOf(e);
             Throwable root = rootCause(e);
             throw new RuleFailedException(set, version, rule, root.getClass().getSimpleName()
                     + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("")), root);
         }
         return decision;
     }
+
+    /** The rule whose condition failed, as Drools names it in the message ("... in [Rule "x" in file]"). */
+    private static String conditionOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            java.util.regex.Matcher m = RULE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return "(a condition)";
+    }
+
+    private static final java.util.regex.Pattern RULE_IN_MESSAGE = java.util.regex.Pattern.compile("Rule \"([^\"]+)\"");
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -91,4 +91,27 @@ class RuleFolderTest {
         assertEquals("pos-card/v2/discount.drl", e.errors().get(0).file(), e.getMessage());
         assertTrue(e.getMessage().contains("ruleset.properties"), e.getMessage());
     }
+
+    /** A file the gate allows but Java does not compile still names file and line (compiled from the checked descriptors). */
+    @Test
+    void aCompileErrorAfterTheGateNamesFileAndLine(@TempDir Path dir) throws IOException {
+        Path v1 = Files.createDirectories(dir.resolve("pos-card/v1"));
+        Files.writeString(v1.resolve("ruleset.properties"), "effective-from=2020-01-01\n");
+        Files.writeString(v1.resolve("typo.drl"), "package org.loyaltyengine.rules.poscard;\n"
+                + "import org.loyaltyengine.rules.facts.*;\n"
+                + "rule \"a typo\"\n"
+                + "when\n"
+                + "    $d : Decision()\n"
+                + "then\n"
+                + "    $d.rejekt(\"X\", \"y\");\n"
+                + "end\n");
+
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> LoyaltyEngine.builder().rules(RuleSource.folder(dir)).verifyRulesOnBuild().build());
+
+        assertEquals("RULE_COMPILATION_FAILED", e.code());
+        assertEquals("pos-card/v1/typo.drl", e.errors().get(0).file(), e.getMessage());
+        assertTrue(e.errors().get(0).line() > 0, e.getMessage());
+        assertTrue(e.getMessage().contains("rejekt"), e.getMessage());
+    }
 }

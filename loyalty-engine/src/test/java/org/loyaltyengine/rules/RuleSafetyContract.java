@@ -172,6 +172,25 @@ public abstract class RuleSafetyContract {
     }
 
     @Test
+    void aConditionThatThrowsIsARuleFailure() throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
+                rule "reads past the end"
+                when
+                    PosOpenReceipt( receiptId.substring(5).isEmpty() )
+                    $d : Decision()
+                then
+                    $d.value("x", "y");
+                end
+                """)).build();
+
+        RuleFailedException e = assertThrows(RuleFailedException.class, () -> openReceipt(engine));
+
+        assertEquals("RULE_FAILED", e.code());
+        assertEquals("reads past the end", e.rule(), e.getMessage());
+        assertNothingWritten();
+    }
+
+    @Test
     void aRuleNamingAHoldThatDoesNotExistIsARuleFailure() throws IOException {
         LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
                 rule "releases a hold nobody placed"
