@@ -60,7 +60,6 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -302,7 +301,12 @@ final class SafeRuleGate {
         for (int i = 0; i < fn.getParameterNames().size(); i++) {
             typeName(scope, fn.getParameterTypes().get(i), fn.getLine(), "parameter '" + fn.getParameterNames().get(i)
                     + "' of function '" + fn.getName() + "'");
-            names.add(fn.getParameterNames().get(i));
+            String param = fn.getParameterNames().get(i);
+            if (!plainName(param)) {
+                refuse(f, fn.getLine(), "parameter '" + param + "' of function '" + fn.getName() + "': names in a rule "
+                        + "file start with a lower-case letter or '$', so that none can hide a type");
+            }
+            names.add(param);
         }
         String body = fn.getBody() == null ? "" : fn.getBody();
         int line = lineOfText(f.text(), Math.max(fn.getStartCharacter(), 0), body, fn.getLine());
@@ -323,8 +327,15 @@ final class SafeRuleGate {
         if (!r.getNamedConsequences().isEmpty()) {
             refuse(f, r.getLine(), "rule '" + r.getName() + "' has named consequences, which are not allowed");
         }
-        Set<String> bindings = new LinkedHashSet<>();
-        collectBindings(r.getLhs(), bindings);
+        Map<String, Integer> bound = new LinkedHashMap<>();
+        collectBindings(r.getLhs(), bound, r.getLine());
+        Set<String> bindings = bound.keySet();
+        for (String b : bindings) {
+            if (!plainName(b)) {
+                refuse(f, bound.get(b), "the binding '" + b + "' in rule '" + r.getName() + "' is not allowed: names in a "
+                        + "rule file start with a lower-case letter or '$', so that none can hide a type");
+            }
+        }
         lhs(scope, r.getLhs(), bindings, r.getLine());
         Object consequence = r.getConsequence();
         String text = consequence == null ? "" : consequence.toString();
@@ -334,37 +345,38 @@ final class SafeRuleGate {
         }
     }
 
-    private static void collectBindings(BaseDescr d, Set<String> into) {
+    private static void collectBindings(BaseDescr d, Map<String, Integer> into, int line) {
+        int at = d.getLine() > 0 ? d.getLine() : line;
         if (d instanceof PatternDescr p) {
             if (p.getIdentifier() != null) {
-                into.add(p.getIdentifier());
+                into.putIfAbsent(p.getIdentifier(), at);
             }
             for (BaseDescr c : p.getDescrs()) {
                 if (c instanceof ExprConstraintDescr e) {
                     Matcher m = BINDING.matcher(e.getExpression());
                     if (m.find()) {
-                        into.add(m.group(1));
+                        into.putIfAbsent(m.group(1), e.getLine() > 0 ? e.getLine() : at);
                     }
                 }
             }
             if (p.getSource() != null) {
-                collectBindings(p.getSource(), into);
+                collectBindings(p.getSource(), into, at);
             }
         } else if (d instanceof AccumulateDescr a) {
             if (a.getInput() != null) {
-                collectBindings(a.getInput(), into);
+                collectBindings(a.getInput(), into, at);
             }
             a.getFunctions().forEach(fn -> {
                 if (fn.getBind() != null) {
-                    into.add(fn.getBind());
+                    into.putIfAbsent(fn.getBind(), at);
                 }
             });
         } else if (d instanceof CollectDescr c) {
-            collectBindings(c.getInputPattern(), into);
+            collectBindings(c.getInputPattern(), into, at);
         } else if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr
                 || d instanceof ForallDescr) {
             for (Object c : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
-                collectBindings((BaseDescr) c, into);
+                collectBindings((BaseDescr) c, into, at);
             }
         }
     }
@@ -496,6 +508,28 @@ final class SafeRuleGate {
             this.names = new HashSet<>(names);
             this.function = function;
         }
+
+        /** A nested block: it sees the names of this one, and what it declares ends with it, as in Java. */
+        Ctx child() {
+            return new Ctx(scope, kind, line, pattern, names, function);
+        }
+    }
+
+    /**
+     * Names a rule file declares (bindings, locals, parameters) start with a lower-case letter or '$': a
+     * variable named like a type would hide the type from the gate's reading and not from the compiler's.
+     */
+    private static boolean plainName(String name) {
+        return !name.isEmpty() && (name.charAt(0) == '$' || Character.isLowerCase(name.charAt(0)));
+    }
+
+    private void declare(Ctx c, Node at, String name) {
+        if (!plainName(name)) {
+            refuse(c, at, "the name '" + name + "' is not allowed: names in a rule file start with a lower-case "
+                    + "letter or '$', so that none can hide a type");
+            return;
+        }
+        c.names.add(name);
     }
 
     private void block(Ctx c, String code) {
@@ -537,17 +571,19 @@ final class SafeRuleGate {
 
     private void statement(Ctx c, Statement s) {
         if (s instanceof BlockStmt b) {
-            b.getStatements().forEach(x -> statement(c, x));
+            Ctx inner = c.child();
+            b.getStatements().forEach(x -> statement(inner, x));
         } else if (s instanceof ExpressionStmt e) {
             expr(c, e.getExpression());
         } else if (s instanceof IfStmt i) {
             expr(c, i.getCondition());
-            statement(c, i.getThenStmt());
-            i.getElseStmt().ifPresent(x -> statement(c, x));
+            statement(c.child(), i.getThenStmt());
+            i.getElseStmt().ifPresent(x -> statement(c.child(), x));
         } else if (s instanceof ForEachStmt f) {
-            declaration(c, f.getVariable());
             expr(c, f.getIterable());
-            statement(c, f.getBody());
+            Ctx loop = c.child();
+            declaration(loop, f.getVariable());
+            statement(loop, f.getBody());
         } else if (s instanceof ReturnStmt r) {
             r.getExpression().ifPresent(x -> expr(c, x));
         } else if (s instanceof BreakStmt b && b.getLabel().isEmpty() || s instanceof ContinueStmt k && k.getLabel().isEmpty()
@@ -574,7 +610,7 @@ final class SafeRuleGate {
         for (VariableDeclarator d : v.getVariables()) {
             type(c, d.getType(), d);
             d.getInitializer().ifPresent(init -> expr(c, init));
-            c.names.add(d.getNameAsString());
+            declare(c, d, d.getNameAsString());
         }
     }
 
@@ -607,13 +643,8 @@ final class SafeRuleGate {
         } else if (e instanceof InstanceOfExpr i) {
             expr(c, i.getExpression());
             type(c, i.getType(), i);
-            i.getPattern().ifPresent(p -> {
-                if (p instanceof TypePatternExpr t) {
-                    c.names.add(t.getNameAsString());
-                } else {
-                    refuse(c, p, "record patterns are not allowed in a rule file");
-                }
-            });
+            i.getPattern().ifPresent(p -> refuse(c, p, "pattern matching ('instanceof Type name') is not allowed in a "
+                    + "rule file: its variables' scope follows the control flow; cast instead"));
         } else if (e instanceof VariableDeclarationExpr v && c.kind != Kind.CONSTRAINT && c.kind != Kind.EXPRESSION) {
             declaration(c, v);
         } else if (e instanceof AssignExpr a && (c.kind == Kind.CONSEQUENCE || c.kind == Kind.FUNCTION)) {

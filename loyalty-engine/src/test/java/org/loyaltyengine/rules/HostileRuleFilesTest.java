@@ -149,6 +149,15 @@ class HostileRuleFilesTest {
         c.add(then("a local class", "class Evil { }", "class Evil"));
         c.add(then("synchronized", "synchronized ($d) { $d.value(\"x\", 1); }", "synchronized"));
         c.add(then("parallel streams", "$d.value(\"s\", $o.receiptId().chars().parallel().sum());", "parallel"));
+        // names that would hide a type from the gate but not from the Java compiler
+        c.add(then("a local in an inner block named like a type",
+                "if ($d != null) { Object System = $d; }\n    System.exit(3);", "System.exit"));
+        c.add(then("a for-each variable named like a type, used after the loop",
+                "for (Object System : $d.postings()) { }\n    System.exit(3);", "System.exit"));
+        c.add(then("an instanceof pattern named like a type",
+                "if ($d instanceof Object System) { }\n    System.exit(3);", "System.exit"));
+        c.add(new Case("a binding named like a type", HEAD + "rule \"hostile\"\nwhen\n    System : Decision()\n"
+                + "then\n    System.exit(3);\nend\n", "System :"));
         // the working memory: facts are immutable, rules only insert new derived facts
         c.add(then("modify", "modify($o) { setReceiptId(\"x\") };", "modify"));
         c.add(then("retract", "retract($d);", "retract"));
