@@ -120,8 +120,10 @@ final class SafeRuleGate {
 
     /** Methods no rule may call on anything: reflection, monitors, the engine's own bookkeeping. */
     static final Set<String> FORBIDDEN_METHODS = Set.of("getClass", "getDeclaringClass", "describeConstable",
-            "resolveConstantDesc", "wait", "notify", "notifyAll", "finalize", "parallel", "parallelStream",
-            "enterRule", "exitRule");
+            "resolveConstantDesc", "forName", "getClassLoader", "getContextClassLoader", "loadClass", "getMethod",
+            "getDeclaredMethod", "getField", "getDeclaredField", "getConstructor", "getDeclaredConstructor",
+            "newInstance", "invoke", "setAccessible", "getResource", "getResourceAsStream", "exec", "exit", "halt",
+            "wait", "notify", "notifyAll", "finalize", "parallel", "parallelStream", "dateNow", "enterRule", "exitRule");
 
     /** Static methods of allowed types that read the machine (clock, randomness, system properties, zone). */
     static final Set<String> FORBIDDEN_STATIC = Set.of("now", "random", "getInteger", "getLong", "getBoolean",
@@ -939,7 +941,9 @@ final class SafeRuleGate {
                 return false;
             }
             for (Field f : type.getFields()) {
-                if (f.getName().equals(field) && Modifier.isStatic(f.getModifiers())) {
+                // Only constants that are values themselves: Integer.TYPE is a Class, a door to reflection.
+                if (f.getName().equals(field) && Modifier.isStatic(f.getModifiers())
+                        && (f.getType().isPrimitive() || f.getType() == type || ALLOWED_TYPES.contains(f.getType().getName()))) {
                     return true;
                 }
             }

@@ -128,6 +128,12 @@ class HostileRuleFilesTest {
                 "forName"));
         c.add(new Case("an enum's declaring class", rule("import org.loyaltyengine.spi.EntryKind;", "",
                 "$d.value(\"c\", EntryKind.EARN.getDeclaringClass().getClassLoader());"), "getDeclaringClass"));
+        c.add(then("a Class through a primitive's TYPE constant",
+                "$d.value(\"c\", Integer.TYPE.getName());", "Integer.TYPE"));
+        c.add(then("a static method called through a value",
+                "$d.value(\"r\", \"x\".getClass());\n    Object o = Integer.TYPE;", "getClass"));
+        c.add(new Case("the clock through a chronology", rule("import java.time.LocalDate;", "",
+                "$d.value(\"d\", LocalDate.of(2026, 1, 1).getChronology().dateNow());"), "dateNow"));
         c.add(then("an array that claims the heap", "$d.value(\"a\", new long[Integer.MAX_VALUE - 8]);", "new long"));
         c.add(then("a class literal", "$d.value(\"c\", String.class);", "String.class"));
         c.add(then("the engine's own session", "drools.halt();", "drools"));
