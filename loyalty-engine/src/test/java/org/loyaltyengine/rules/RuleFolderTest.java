@@ -114,4 +114,29 @@ class RuleFolderTest {
         assertTrue(e.errors().get(0).line() > 0, e.getMessage());
         assertTrue(e.getMessage().contains("rejekt"), e.getMessage());
     }
+
+    @Test
+    void aBrokenFileInALinkedSubFolderIsAnError(@TempDir Path dir) throws IOException {
+        Path root = posCard(dir.resolve("rules"));
+        Path elsewhere = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(elsewhere.resolve("broken.drl"), BROKEN);
+        Files.createSymbolicLink(root.resolve("pos-card/v1/shared"), elsewhere);
+
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> LoyaltyEngine.builder().rules(RuleSource.folder(root)).verifyRulesOnBuild().build());
+
+        assertEquals("pos-card/v1/shared/broken.drl", e.errors().get(0).file(), e.getMessage());
+    }
+
+    @Test
+    void aRuleFileThatIsNotUtf8IsAnErrorAndOtherFilesPlayNoPart(@TempDir Path dir) throws IOException {
+        Path root = posCard(dir);
+        Files.write(root.resolve("pos-card/v1/logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, 0});
+        LoyaltyEngine.builder().rules(RuleSource.folder(root)).verifyRulesOnBuild().build();
+
+        Files.write(root.resolve("pos-card/v1/latin1.drl"), "// caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> RuleSource.folder(root));
+
+        assertEquals("pos-card/v1/latin1.drl", e.errors().get(0).file(), e.getMessage());
+    }
 }
