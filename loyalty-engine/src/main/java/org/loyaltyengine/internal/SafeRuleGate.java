@@ -609,6 +609,9 @@ final class SafeRuleGate {
     }
 
     private void declaration(Ctx c, VariableDeclarationExpr v) {
+        if (!v.getAnnotations().isEmpty()) {
+            refuse(c, v, "annotations are not allowed in a rule file");
+        }
         for (VariableDeclarator d : v.getVariables()) {
             type(c, d.getType(), d);
             d.getInitializer().ifPresent(init -> expr(c, init));

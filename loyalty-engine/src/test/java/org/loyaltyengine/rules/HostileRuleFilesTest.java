@@ -153,6 +153,7 @@ class HostileRuleFilesTest {
         c.add(then("an anonymous class", "$d.value(\"o\", new Object() { public String toString() { return \"\"; } });",
                 "new Object"));
         c.add(then("a local class", "class Evil { }", "class Evil"));
+        c.add(then("an annotation carrying a class", "@SuppressWarnings(\"x\") String s = \"y\";", "@SuppressWarnings"));
         c.add(then("synchronized", "synchronized ($d) { $d.value(\"x\", 1); }", "synchronized"));
         c.add(then("parallel streams", "$d.value(\"s\", $o.receiptId().chars().parallel().sum());", "parallel"));
         // names that would hide a type from the gate but not from the Java compiler
