@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.customers.CustomerRegistry;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.EvaluationLimits;
 import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.pos.PosCards;
@@ -33,7 +34,8 @@ public final class LoyaltyEngine {
     private final AuditTrail audit;
 
     private LoyaltyEngine(Builder b) {
-        RuleSetRegistry registry = new RuleSetRegistry(b.rules);
+        RuleSetRegistry registry = new RuleSetRegistry(b.rules, new EvaluationLimits(b.maxRuleFirings,
+                b.maxEvaluationTime));
         this.pipeline = new CommandPipeline(b.store, registry, b.clock);
         this.posCards = new PosCards(pipeline);
         this.savingsPoints = new SavingsPoints(pipeline);
@@ -87,7 +89,8 @@ public final class LoyaltyEngine {
     /**
      * Compiles every rule-set version now (they are otherwise compiled on first use).
      *
-     * @throws RuleCompilationException naming file and line of the first version that fails
+     * @throws RuleCompilationException naming file and line of the first version that fails; an
+     *         {@link UnsafeRuleException} (code {@code RULE_UNSAFE}) if a file uses what rule files may not
      */
     public void verifyRules() {
         for (RuleSetVersion v : pipeline.rules().all()) {
@@ -105,8 +108,30 @@ public final class LoyaltyEngine {
         private RuleSource rules;
         private Clock clock = Clock.systemUTC();
         private boolean verify;
+        private long maxRuleFirings = EvaluationLimits.DEFAULT.maxRuleFirings();
+        private java.time.Duration maxEvaluationTime = EvaluationLimits.DEFAULT.maxEvaluationTime();
 
         private Builder() {
+        }
+
+        /**
+         * The most rules one evaluation may fire; beyond it the command stops with
+         * {@link RuleLimitExceededException} (code {@code RULE_LIMIT_EXCEEDED}) and nothing is written.
+         * Default 1,000,000: the year-end expiry of savings points fires one rule per account with points
+         * to expire (200,000 accounts: 200,002 firings); a runaway rule reaches the default in about 7 s.
+         */
+        public Builder maxRuleFirings(long maxRuleFirings) {
+            this.maxRuleFirings = new EvaluationLimits(maxRuleFirings, maxEvaluationTime).maxRuleFirings();
+            return this;
+        }
+
+        /**
+         * The longest one evaluation may run; beyond it the command stops with
+         * {@link RuleLimitExceededException} and nothing is written. Default 60 seconds.
+         */
+        public Builder maxEvaluationTime(java.time.Duration maxEvaluationTime) {
+            this.maxEvaluationTime = new EvaluationLimits(maxRuleFirings, maxEvaluationTime).maxEvaluationTime();
+            return this;
         }
 
         /** Where state lives; default: a new {@link InMemoryStore}. */

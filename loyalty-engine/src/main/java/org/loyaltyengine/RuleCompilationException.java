@@ -11,8 +11,12 @@ public class RuleCompilationException extends LoyaltyException {
     private final List<RuleError> errors;
 
     public RuleCompilationException(String ruleSet, int version, List<RuleError> errors) {
-        super("RULE_COMPILATION_FAILED", "rule set " + ruleSet + " v" + version + " does not compile:\n"
-                + errors.stream().map(RuleError::toString).collect(Collectors.joining("\n")));
+        this("RULE_COMPILATION_FAILED", "rule set " + ruleSet + " v" + version + " does not compile", errors);
+    }
+
+    /** For refusals of a more specific kind (see {@link UnsafeRuleException}), with their own code. */
+    protected RuleCompilationException(String code, String summary, List<RuleError> errors) {
+        super(code, summary + ":\n" + errors.stream().map(RuleError::toString).collect(Collectors.joining("\n")));
         this.errors = List.copyOf(errors);
     }
 

@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,8 +73,9 @@ public final class RuleSource {
                     readTree(Path.of(uri), files);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rule sets from classpath folder " + root, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new RuleCompilationException("(rule source)", 0, List.of(new RuleError("classpath:" + root, 0,
+                    "the rule sets cannot be read: " + e.getMessage())));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -89,20 +92,33 @@ public final class RuleSource {
         Map<String, String> files = new TreeMap<>();
         try {
             readTree(folder, files);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rule folder " + folder, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new RuleCompilationException("(rule source)", 0, List.of(new RuleError(folder.toString(), 0,
+                    "the rule folder cannot be read: " + e.getMessage())));
         }
         return new RuleSource(folder.toAbsolutePath().toString(), files);
     }
 
     private static void readTree(Path root, Map<String, String> into) throws IOException {
         List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
+        // Linked sub-folders are followed: a rule file under a linked folder is still a rule file of
+        // its version, not one silently left out (a link that loops is an error of the folder).
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(Files::isRegularFile).forEach(paths::add);
         }
         for (Path p : paths) {
             String relative = root.relativize(p).toString().replace('\\', '/');
-            into.putIfAbsent(relative, Files.readString(p, StandardCharsets.UTF_8));
+            String text;
+            try {
+                text = Files.readString(p, StandardCharsets.UTF_8);
+            } catch (CharacterCodingException e) {
+                if (relative.endsWith(".drl") || relative.endsWith(".properties") || relative.endsWith(".scenario")) {
+                    throw new RuleCompilationException("(rule source)", 0, List.of(new RuleError(relative, 0,
+                            "the file is not UTF-8 text; save it as UTF-8")));
+                }
+                continue; // not a file rule sets are made of (an image, a spreadsheet): it plays no part
+            }
+            into.putIfAbsent(relative, text);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.IdempotencyConflictException;
+import org.loyaltyengine.RuleFailedException;
 import org.loyaltyengine.rules.facts.CommandInfo;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
@@ -213,9 +214,9 @@ public final class CommandPipeline {
         changes.sort(Comparator.comparing(c -> c.change() == Decision.HoldChange.Change.CAPTURE ? 1 : 0));
         for (Decision.HoldChange change : changes) {
             Hold hold = tx.holds().find(change.holdId())
-                    .orElseThrow(() -> new IllegalStateException("rule '" + change.rule() + "' names unknown hold "
-                            + change.holdId()));
-            requireDeclared(floors, hold.account(), change.rule());
+                    .orElseThrow(() -> new RuleFailedException(set, version, change.rule(), "it names hold "
+                            + change.holdId() + ", which does not exist"));
+            requireDeclared(floors, hold.account(), set, version, change.rule());
             RuleRef rule = new RuleRef(set, version, change.rule());
             boolean done;
             if (change.change() == Decision.HoldChange.Change.CAPTURE) {
@@ -241,14 +242,14 @@ public final class CommandPipeline {
         List<Decision.Posting> postings = new ArrayList<>(decision.postings());
         postings.sort(Comparator.comparing(p -> p.amount().signum() < 0 ? 1 : 0));
         for (Decision.Posting p : postings) {
-            requireDeclared(floors, p.account(), p.rule());
+            requireDeclared(floors, p.account(), set, version, p.rule());
             tx.accounts().open(p.account(), floors.get(p.account()));
             entries.add(tx.ledger().append(new LedgerEntry(0, p.account(), p.kind(), p.amount(), p.document(),
                     p.line(), ctx.businessDate(), now, user, p.note(), key, new RuleRef(set, version, p.rule()), null)));
         }
         int n = 0;
         for (Decision.HoldRequest h : decision.holdRequests()) {
-            requireDeclared(floors, h.account(), h.rule());
+            requireDeclared(floors, h.account(), set, version, h.rule());
             tx.accounts().open(h.account(), floors.get(h.account()));
             RuleRef rule = new RuleRef(set, version, h.rule());
             // Derived from the idempotency key, so a retried transaction and a dry run name holds alike.
@@ -260,10 +261,11 @@ public final class CommandPipeline {
         return new Applied(List.copyOf(entries), List.copyOf(holds));
     }
 
-    private static void requireDeclared(Map<AccountKey, BigDecimal> floors, AccountKey account, String rule) {
+    private static void requireDeclared(Map<AccountKey, BigDecimal> floors, AccountKey account, String set, int version,
+                                        String rule) {
         if (!floors.containsKey(account)) {
-            throw new IllegalStateException("rule '" + rule + "' touches account " + account
-                    + " that the command did not declare (and so did not lock)");
+            throw new RuleFailedException(set, version, rule, "it touches account " + account
+                    + ", which the command did not declare (and so did not lock)");
         }
     }
 

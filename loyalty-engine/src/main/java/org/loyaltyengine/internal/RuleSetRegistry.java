@@ -15,7 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.DrlParser;
 import org.drools.io.ByteArrayResource;
+import org.drools.io.DescrResource;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -27,6 +32,7 @@ import org.loyaltyengine.RuleCompilationException;
 import org.loyaltyengine.RuleError;
 import org.loyaltyengine.RuleSetVersion;
 import org.loyaltyengine.RuleSource;
+import org.loyaltyengine.UnsafeRuleException;
 
 /**
  * Discovers {@code <set>/v<N>/ruleset.properties} in a rule source, compiles each version once into a
@@ -36,16 +42,25 @@ import org.loyaltyengine.RuleSource;
 public final class RuleSetRegistry {
     private static final Pattern VERSION_FOLDER = Pattern.compile("([^/]+)/v(\\d+)/(.+)");
 
-    /** A compiled version: its manifest and its KieBase. */
-    public record Compiled(RuleSetVersion version, KieBase kieBase) {
+    /** A compiled version: its manifest, its KieBase and the bounds every evaluation of it runs within. */
+    public record Compiled(RuleSetVersion version, KieBase kieBase, EvaluationLimits limits) {
+        public Compiled(RuleSetVersion version, KieBase kieBase) {
+            this(version, kieBase, EvaluationLimits.DEFAULT);
+        }
     }
 
     private final RuleSource source;
+    private final EvaluationLimits limits;
     private final Map<String, List<RuleSetVersion>> versions;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
     public RuleSetRegistry(RuleSource source) {
+        this(source, EvaluationLimits.DEFAULT);
+    }
+
+    public RuleSetRegistry(RuleSource source, EvaluationLimits limits) {
         this.source = source;
+        this.limits = limits;
         this.versions = discover(source);
     }
 
@@ -53,9 +68,13 @@ public final class RuleSetRegistry {
         Map<String, Map<Integer, List<String>>> drl = new TreeMap<>();
         Map<String, Map<Integer, List<String>>> scenarios = new TreeMap<>();
         Map<String, Map<Integer, String>> manifests = new TreeMap<>();
+        List<String> stray = new ArrayList<>();
         source.files().forEach((path, text) -> {
             Matcher m = VERSION_FOLDER.matcher(path);
             if (!m.matches()) {
+                if (path.endsWith(".drl")) {
+                    stray.add(path);
+                }
                 return;
             }
             String set = m.group(1);
@@ -63,13 +82,29 @@ public final class RuleSetRegistry {
             String rest = m.group(3);
             if (rest.equals("ruleset.properties")) {
                 manifests.computeIfAbsent(set, k -> new TreeMap<>()).put(version, path);
-            } else if (rest.endsWith(".drl") && !rest.contains("/")) {
+            } else if (rest.endsWith(".drl")) {
+                // Every rule file under v<N>/, in any sub-folder, belongs to the version: a file that is
+                // there but never compiled would be a rule the analyst believes in force and is not.
                 drl.computeIfAbsent(set, k -> new TreeMap<>()).computeIfAbsent(version, k -> new ArrayList<>()).add(path);
             } else if (rest.startsWith("scenarios/") && rest.endsWith(".scenario")) {
                 scenarios.computeIfAbsent(set, k -> new TreeMap<>()).computeIfAbsent(version, k -> new ArrayList<>())
                         .add(path);
             }
         });
+        // A rule file outside any version folder, or in a version folder without a manifest, would be
+        // silently ignored: refuse it so that what is on disk is what runs.
+        drl.forEach((set, byVersion) -> byVersion.forEach((version, files) -> {
+            if (!manifests.getOrDefault(set, Map.of()).containsKey(version)) {
+                throw new RuleCompilationException(set, version, files.stream().map(f -> new RuleError(f, 0,
+                        "this rule file belongs to no version: " + set + "/v" + version
+                                + "/ruleset.properties (effective-from=yyyy-mm-dd) is missing")).toList());
+            }
+        }));
+        if (!stray.isEmpty()) {
+            throw new RuleCompilationException(stray.get(0).contains("/") ? stray.get(0).substring(0,
+                    stray.get(0).indexOf('/')) : "(none)", 0, stray.stream().map(f -> new RuleError(f, 0,
+                    "a rule file must sit in a version folder <set>/v<N>/ next to its ruleset.properties")).toList());
+        }
         Map<String, List<RuleSetVersion>> result = new TreeMap<>();
         manifests.forEach((set, byVersion) -> byVersion.forEach((version, manifestPath) -> {
             Properties p = new Properties();
@@ -139,12 +174,42 @@ public final class RuleSetRegistry {
     }
 
     private Compiled build(RuleSetVersion v) {
-        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // Parse once, check the parsed descriptors against the allowlist, and compile exactly those
+        // descriptors: what the gate read is what runs, with no second parse that could read otherwise.
+        List<SafeRuleGate.Source> parsed = new ArrayList<>();
+        List<RuleError> syntax = new ArrayList<>();
         for (String file : v.drlFiles()) {
-            ByteArrayResource resource = new ByteArrayResource(
-                    source.files().get(file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String text = source.files().get(file);
+            ByteArrayResource resource = new ByteArrayResource(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             resource.setSourcePath(file);
-            kb.add(resource, ResourceType.DRL);
+            DrlParser parser = new DrlParser();
+            PackageDescr descr;
+            try {
+                descr = parser.parse(resource, new StringReader(text));
+            } catch (DroolsParserException e) {
+                syntax.add(new RuleError(file, 0, e.getMessage().trim()));
+                continue;
+            }
+            for (DroolsError e : parser.getErrors()) {
+                int line = e.getLines() != null && e.getLines().length > 0 ? e.getLines()[0] : 0;
+                syntax.add(new RuleError(file, line, e.getMessage().trim()));
+            }
+            if (!parser.hasErrors() && descr != null) {
+                parsed.add(new SafeRuleGate.Source(file, text, descr));
+            }
+        }
+        if (!syntax.isEmpty()) {
+            throw new RuleCompilationException(v.ruleSet(), v.version(), syntax);
+        }
+        List<RuleError> unsafe = SafeRuleGate.check(parsed);
+        if (!unsafe.isEmpty()) {
+            throw new UnsafeRuleException(v.ruleSet(), v.version(), unsafe);
+        }
+        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (SafeRuleGate.Source file : parsed) {
+            DescrResource resource = new DescrResource(file.descr());
+            resource.setSourcePath(file.path());
+            kb.add(resource, ResourceType.DESCR);
         }
         if (kb.hasErrors()) {
             List<RuleError> errors = new ArrayList<>();
@@ -162,6 +227,6 @@ public final class RuleSetRegistry {
             }
             throw new RuleCompilationException(v.ruleSet(), v.version(), errors);
         }
-        return new Compiled(v, kb.newKieBase());
+        return new Compiled(v, kb.newKieBase(), limits);
     }
 }

@@ -31,6 +31,7 @@ import org.loyaltyengine.customers.CustomerImportContract;
 import org.loyaltyengine.customers.CustomerRegistryContract;
 import org.loyaltyengine.points.SavingsPointsContract;
 import org.loyaltyengine.pos.PosCardContract;
+import org.loyaltyengine.rules.RuleSafetyContract;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.EntryKind;
@@ -63,6 +64,16 @@ abstract class JpaStoreContract {
     @Nested
     @Tag("X-2")
     class Conformance extends LoyaltyStoreConformance {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** Runaway and failing rules leave this database as it was (from loyalty-engine's test-jar). */
+    @Nested
+    @Tag("X-11")
+    class RuleSafetySuite extends RuleSafetyContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

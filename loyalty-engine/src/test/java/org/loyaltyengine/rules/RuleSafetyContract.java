@@ -1,0 +1,262 @@
+package org.loyaltyengine.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.LoyaltyEngine;
+import org.loyaltyengine.RuleFailedException;
+import org.loyaltyengine.RuleLimitExceededException;
+import org.loyaltyengine.RuleSource;
+import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.ProgramCommand;
+import org.loyaltyengine.internal.RuleSetRegistry;
+import org.loyaltyengine.pos.PosRequests.OpenReceipt;
+import org.loyaltyengine.rules.facts.PosCard;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Actor;
+import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.spi.Money;
+import org.loyaltyengine.spi.StoreTransaction;
+import org.loyaltyengine.spi.TenantId;
+import org.loyaltyengine.spi.Unit;
+
+/**
+ * Rules that never end or that fail (SPEC X-11; issue "Trust", defects 11 and 17, "What to build" 8):
+ * the command stops with a typed error naming rule set, version and rule, and the store holds exactly
+ * what it held before. Abstract so that every store runs it: {@link RuleSafetyInMemoryTest} here, the
+ * JPA adapter's tests on H2, PostgreSQL and MariaDB.
+ */
+@Tag("X-11")
+public abstract class RuleSafetyContract {
+    private static final LocalDate DAY = LocalDate.of(2026, 1, 1);
+    private static final Actor CASHIER = Actor.of("cashier");
+
+    @TempDir
+    Path dir;
+    private LoyaltyStore store;
+    private TenantId tenant;
+
+    protected abstract LoyaltyStore newStore();
+
+    @BeforeEach
+    void setUp() {
+        store = newStore();
+        tenant = TenantId.of("rules-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** pos-card v1 made of one file whose rules fire when a receipt is opened. */
+    private RuleSource rules(String body) throws IOException {
+        Path v1 = Files.createDirectories(dir.resolve("pos-card/v1"));
+        Files.writeString(v1.resolve("ruleset.properties"), "effective-from=2020-01-01\n");
+        Files.writeString(v1.resolve("rules.drl"), "package org.loyaltyengine.rules.poscard;\n"
+                + "import org.loyaltyengine.rules.facts.*;\n"
+                + "import java.math.BigDecimal;\n"
+                + body);
+        return RuleSource.folder(dir);
+    }
+
+    /** Inserts a fact that triggers the same rule again, 2,000 times (a bounded stand-in for "for ever"). */
+    private static final String RUNAWAY = """
+            rule "seed"
+            when
+                PosOpenReceipt( $id : receiptId )
+            then
+                insert(new PosCardMode($id, "0"));
+            end
+
+            rule "again and again"
+            when
+                PosCardMode( $id : receiptId, $n : mode, mode.length() < 2000 )
+            then
+                insert(new PosCardMode($id, $n + "x"));
+            end
+
+            rule "decide"
+            when
+                $d : Decision()
+                PosOpenReceipt()
+            then
+                $d.value("opened", true);
+            end
+            """;
+
+    private void openReceipt(LoyaltyEngine engine) {
+        engine.posCards().openReceipt(CommandContext.of(tenant, CASHIER, "open-R1", DAY),
+                new OpenReceipt("R1", Money.currency("CZK")));
+    }
+
+    private void assertNothingWritten() {
+        assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().all()).isEmpty(), "an outcome was stored");
+        assertTrue(store.inTransaction(tenant, tx -> tx.documents().find("pos-receipt", "R1")).isEmpty()
+                && store.inTransaction(tenant, tx -> tx.documents().find("receipt", "R1")).isEmpty(),
+                "the receipt was stored");
+    }
+
+    @Test
+    void rulesThatKeepTriggeringEachOtherStopAtTheFiringLimit() throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules(RUNAWAY)).maxRuleFirings(500).build();
+
+        RuleLimitExceededException e = assertThrows(RuleLimitExceededException.class, () -> openReceipt(engine));
+
+        assertEquals("RULE_LIMIT_EXCEEDED", e.code());
+        assertEquals("pos-card", e.ruleSet());
+        assertEquals(1, e.version());
+        assertEquals("again and again", e.rule());
+        assertTrue(e.getMessage().contains("pos-card v1") && e.getMessage().contains("'again and again'")
+                && e.getMessage().contains("500"), e.getMessage());
+        assertNothingWritten();
+    }
+
+    @Test
+    void anEvaluationThatRunsTooLongStops() throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules(RUNAWAY))
+                .maxEvaluationTime(Duration.ofNanos(1)).build();
+
+        RuleLimitExceededException e = assertThrows(RuleLimitExceededException.class, () -> openReceipt(engine));
+
+        assertEquals("RULE_LIMIT_EXCEEDED", e.code());
+        assertTrue(e.getMessage().contains("ran longer than PT0.000000001S"), e.getMessage());
+        assertNothingWritten();
+    }
+
+    @Test
+    void theSameRulesWithinTheLimitsApply() throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules(RUNAWAY)).maxRuleFirings(3000).build();
+
+        openReceipt(engine);
+
+        assertEquals(1, store.inTransaction(tenant, tx -> tx.outcomes().all()).size());
+    }
+
+    @Test
+    void aConsequenceThatThrowsIsARuleFailure() throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
+                rule "divides by zero"
+                when
+                    PosOpenReceipt()
+                    $d : Decision()
+                then
+                    $d.value("x", BigDecimal.ONE.divide(BigDecimal.ZERO));
+                end
+                """)).build();
+
+        RuleFailedException e = assertThrows(RuleFailedException.class, () -> openReceipt(engine));
+
+        assertEquals("RULE_FAILED", e.code());
+        assertEquals("divides by zero", e.rule());
+        assertEquals("pos-card", e.ruleSet());
+        assertEquals(1, e.version());
+        assertTrue(e.getMessage().contains("'divides by zero'") && e.getMessage().contains("pos-card v1")
+                && e.getMessage().contains("ArithmeticException"), e.getMessage());
+        assertInstanceOf(ArithmeticException.class, e.getCause());
+        assertNothingWritten();
+    }
+
+    @Test
+    void aConditionThatThrowsIsARuleFailure() throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
+                rule "reads past the end"
+                when
+                    PosOpenReceipt( receiptId.substring(5).isEmpty() )
+                    $d : Decision()
+                then
+                    $d.value("x", "y");
+                end
+                """)).build();
+
+        RuleFailedException e = assertThrows(RuleFailedException.class, () -> openReceipt(engine));
+
+        assertEquals("RULE_FAILED", e.code());
+        assertEquals("reads past the end", e.rule(), e.getMessage());
+        assertNothingWritten();
+    }
+
+    @Test
+    void aRuleNamingAHoldThatDoesNotExistIsARuleFailure() throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
+                rule "releases a hold nobody placed"
+                when
+                    PosOpenReceipt()
+                    $d : Decision()
+                then
+                    $d.release("no-such-hold");
+                end
+                """)).build();
+
+        RuleFailedException e = assertThrows(RuleFailedException.class, () -> openReceipt(engine));
+
+        assertEquals("RULE_FAILED", e.code());
+        assertEquals("releases a hold nobody placed", e.rule());
+        assertTrue(e.getMessage().contains("no-such-hold"), e.getMessage());
+        assertNothingWritten();
+    }
+
+    /**
+     * A rule posts to the account its command declared, then to one it did not: the first entry was
+     * already appended when the second fails, and the store rolls both back.
+     */
+    @Test
+    void aRulePostingToAnUndeclaredAccountIsARuleFailureAndNothingStays() throws IOException {
+        RuleSource source = rules("""
+                import org.loyaltyengine.spi.EntryKind;
+                rule "posts to every card it sees"
+                when
+                    $c : PosCard()
+                    $d : Decision()
+                then
+                    $d.post($c.account(), EntryKind.MANUAL, BigDecimal.ONE, null, null, "from a rule");
+                end
+                """);
+        AccountKey declared = new AccountKey("card:1", "pos-card", Unit.currency("CZK"));
+        AccountKey other = new AccountKey("card:2", "pos-card", Unit.currency("CZK"));
+        CommandPipeline pipeline = new CommandPipeline(store, new RuleSetRegistry(source), Clock.systemUTC());
+        ProgramCommand<String> command = new ProgramCommand<>("pos-card", "test-post") {
+            @Override
+            public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, String payload, CommandContext ctx) {
+                return Map.of(declared, BigDecimal.ZERO);
+            }
+
+            @Override
+            public List<Object> facts(StoreTransaction tx, String payload, CommandContext ctx,
+                                      Map<AccountKey, Account> accounts) {
+                return List.of(card("1", declared), card("2", other));
+            }
+        };
+
+        RuleFailedException e = assertThrows(RuleFailedException.class,
+                () -> pipeline.execute(CommandContext.of(tenant, CASHIER, "post", DAY), "post", command));
+
+        assertEquals("RULE_FAILED", e.code());
+        assertEquals("posts to every card it sees", e.rule());
+        assertTrue(e.getMessage().contains("card:2") && e.getMessage().contains("did not declare"), e.getMessage());
+        assertTrue(store.inTransaction(tenant, tx -> tx.ledger().entries(declared)).isEmpty(),
+                "the entry on the declared account stayed");
+        assertTrue(store.inTransaction(tenant, tx -> tx.ledger().entries(other)).isEmpty());
+        assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(declared)).isEmpty(),
+                "the declared account was opened");
+        assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().all()).isEmpty());
+    }
+
+    private static PosCard card(String number, AccountKey account) {
+        return new PosCard(number, BigDecimal.ZERO, false, false, "CZK", account, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+}
