@@ -204,7 +204,7 @@ public final class SavingsPoints {
                         .isPresent()));
                 for (Service l : b.services()) {
                     facts.add(lineFact(tx, b.bookingId(), l.lineId(), l.supplier(), l.productType(), l.price().amount(),
-                            l.points(), BigDecimal.ZERO, false, true));
+                            l.points(), BigDecimal.ZERO, BigDecimal.ZERO, false, true));
                 }
                 return facts;
             }
@@ -394,6 +394,8 @@ public final class SavingsPoints {
                     facts.add(new PointsExpiryCandidate(key.owner(), key,
                             PointsLedger.sum(entries, PointsLedger.earned().and(PointsLedger.inYear(p.year()))),
                             PointsLedger.sum(entries, PointsLedger.onOrBefore(yearEnd)), a.get(key).balance(),
+                            PointsLedger.sum(entries, PointsLedger.earned().and(PointsLedger.positive())
+                                    .and(PointsLedger.onOrBefore(yearEnd).negate())),
                             entries.stream().anyMatch(e -> (EXPIRY_DOCUMENT + p.year()).equals(e.document()))));
                 }
                 return facts;
@@ -472,12 +474,13 @@ public final class SavingsPoints {
 
     private static PointsLine lineFact(StoreTransaction tx, String bookingId, String lineId, String supplierCode,
                                        String productType, BigDecimal amount, BigDecimal manualPoints,
-                                       BigDecimal netPoints, boolean cancelled, boolean pricing) {
+                                       BigDecimal netPoints, BigDecimal expiredPoints, boolean cancelled,
+                                       boolean pricing) {
         Document supplier = supplier(tx, supplierCode);
         return new PointsLine(bookingId, lineId, supplierCode, productType, amount, manualPoints,
                 "ENABLED".equals(supplier.status()), supplier.attribute("rate").map(BigDecimal::new).orElse(null),
-                supplier.attribute("product." + productType).map(BigDecimal::new).orElse(null), netPoints, cancelled,
-                pricing);
+                supplier.attribute("product." + productType).map(BigDecimal::new).orElse(null), netPoints, expiredPoints,
+                cancelled, pricing);
     }
 
     private static PointsCustomer customerFact(StoreTransaction tx, String customerId, Account account,
@@ -639,11 +642,13 @@ public final class SavingsPoints {
             facts.add(new PointsBooking(booking.id(), booking.owner(), booking.status(), view.total().amount(),
                     view.paidMoney().amount(), view.paidPointsValue().amount(), view.paidPoints(), view.earnedPoints()));
             Optional<String> priced = pricedLine(payload);
+            Map<String, BigDecimal> expired = PointsLedger.expiredByLine(tx.ledger().entries(accountOf(booking.owner())));
             for (BookingView.Line l : view.lines()) {
                 boolean pricing = priced.isPresent() && priced.get().equals(l.lineId());
                 facts.add(lineFact(tx, booking.id(), l.lineId(), l.supplier(), l.productType(),
-                        pricing ? newAmount(payload) : l.price().amount(), l.manualPoints(), l.points(), l.cancelled(),
-                        pricing));
+                        pricing ? newAmount(payload) : l.price().amount(), l.manualPoints(), l.points(),
+                        expired.getOrDefault(PointsLedger.lineKey(booking.id(), l.lineId()), BigDecimal.ZERO),
+                        l.cancelled(), pricing));
             }
             return facts;
         }
