@@ -723,6 +723,23 @@ public abstract class SavingsPointsContract {
     }
 
     @Test
+    @Tag("X-13")
+    @Tag("X-9")
+    void changePrice_cutWorthLessThanAHundredthOfAPoint_movesNothingAndKeepsTheValuePaid() {
+        f.set("rate", "", "pointValue", "2.50");
+        applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("10"), "opening balance")));
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "1.00")));
+        applied(f.payWithPoints("B1", "1.00")); // 0.40 points
+        Outcome cut = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("0.99"))));
+        assertTrue(cut.entries().isEmpty());
+        assertEquals("REFUND_BELOW_ONE_HUNDREDTH_POINT", cut.notices().get(0).code());
+        assertAmount("1.00", f.points.booking(f.agency, "B1").paidPointsValue().amount());
+        Outcome cancel = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
+        assertEquals("0.40", cancel.values().get("pointsRefunded"));
+        assertAmount("10", f.balance("c1"));
+    }
+
+    @Test
     @Tag("SP-15")
     @Tag("X-9")
     void payWithPoints_amountWorthLessThanAHundredthOfAPoint_stillTakesAHundredth() {
