@@ -72,16 +72,20 @@ final class PointsLedger {
      * reads its points as used oldest first, the usual convention of points programs (and the one that
      * lets the fewest expire), so the points that expired are the most recent ones: the year's expiry is
      * attributed to the sources (booking lines, manual credits) that earned since the previous expiry, the
-     * source that started earning last first, each up to the points it holds from then. Once an expiry
-     * has run, the points dated up to its year end are settled (used or expired) and take no part in a
-     * later one. No rounding is involved: shares are whole amounts of the entries.
+     * source that started earning last first (sources that started in one command by line id), each up to
+     * the points it holds from then. Once an expiry has run, the points dated up to its year end are
+     * settled (used or expired) and take no part in a later one. No rounding is involved: shares are
+     * whole amounts of the entries.
      */
     static Map<String, BigDecimal> expiredByLine(List<LedgerEntry> entries) {
         Map<String, List<LedgerEntry>> open = new LinkedHashMap<>();
         Map<String, BigDecimal> expired = new HashMap<>();
+        // The entries of one command are one moment: the order in which its rules fired is not an age.
+        Map<String, Long> commandStart = new HashMap<>();
         List<LedgerEntry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingLong(LedgerEntry::sequence));
         for (LedgerEntry e : sorted) {
+            commandStart.putIfAbsent(commandOf(e), e.sequence());
             Kind kind = kindOf(e);
             if (kind == Kind.EARNED) {
                 String source = sourceOf(e);
@@ -97,10 +101,10 @@ final class PointsLedger {
                     List<LedgerEntry> before = held.stream().filter(onOrBefore(yearEnd)).toList();
                     BigDecimal points = sum(before, x -> true);
                     if (points.signum() > 0) {
-                        shares.add(new Share(source, points, before.get(0).sequence()));
+                        shares.add(new Share(source, points, commandStart.get(commandOf(before.get(0)))));
                     }
                 });
-                shares.sort(Comparator.comparingLong(Share::first).reversed());
+                shares.sort(Comparator.comparingLong(Share::first).reversed().thenComparing(Share::source));
                 BigDecimal left = e.amount().negate();
                 for (Share share : shares) {
                     BigDecimal taken = share.points().min(left);
@@ -113,6 +117,10 @@ final class PointsLedger {
             }
         }
         return expired;
+    }
+
+    private static String commandOf(LedgerEntry e) {
+        return e.idempotencyKey() == null ? "#" + e.sequence() : e.idempotencyKey();
     }
 
     /** A booking line for its entries, a manual credit on its own, nothing for a manual deduction. */
