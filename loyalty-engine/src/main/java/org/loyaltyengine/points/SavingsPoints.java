@@ -228,7 +228,10 @@ public final class SavingsPoints {
         });
     }
 
-    /** Changes a service line's price; with recalculation on its points are adjusted (SPEC SP-6). */
+    /**
+     * Changes a service line's price; with recalculation on its points are adjusted, never taking back points
+     * that expired (SPEC SP-6, SP-14); points paid beyond the new price are given back (SPEC X-13).
+     */
     public Outcome changePrice(CommandContext ctx, PriceChange change) {
         return pipeline.execute(ctx, change, new BookingHandler<>("change-price", PriceChange::bookingId) {
             @Override
@@ -270,8 +273,9 @@ public final class SavingsPoints {
     }
 
     /**
-     * Pays part of a booking with points, with the points payment type (SPEC SP-8..SP-13, SP-15). The
-     * outcome's values {@code pointsPaid} and {@code valuePaid} say what it took.
+     * Pays part of a booking with points, with the points payment type (SPEC SP-8..SP-13, SP-15). The points it
+     * takes are the amount divided by the point value, rounded up to 0.01, so they are always worth at least
+     * the amount. The outcome's values {@code pointsPaid} and {@code valuePaid} say what it took.
      */
     public Outcome payWithPoints(CommandContext ctx, PointsPayment payment) {
         return pipeline.execute(ctx, payment, new BookingHandler<>("pay-with-points", PointsPayment::bookingId) {
@@ -323,8 +327,9 @@ public final class SavingsPoints {
     }
 
     /**
-     * Cancels a service line or the whole booking (SPEC X-13): the cancelled lines' points are taken back
-     * and points paid beyond the new price are given back, once.
+     * Cancels a service line or the whole booking (SPEC X-13): the cancelled lines' points are taken back,
+     * less what of them expired, and points paid beyond the new price are given back, never more than were
+     * paid, once.
      */
     public Outcome cancel(CommandContext ctx, Cancellation cancellation) {
         return pipeline.execute(ctx, cancellation, new BookingHandler<>("cancel", Cancellation::bookingId) {
