@@ -817,6 +817,27 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("SP-14")
+    @Tag("X-13")
+    void cancel_afterAnExpiry_givesBackThePointsPaidInFull() {
+        f.set("expiryEnabled", "true", "rate", "");
+        f.on("2024-05-01");
+        applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("100"), "opening balance")));
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
+        applied(f.payWithPoints("B1", "60.00"));
+        f.on("2025-12-31");
+        assertAmount("-40", applied(f.points.expireYear(f.admin(), new ExpireYear(2025))).entries().get(0).amount());
+        f.on("2026-02-01");
+        Outcome o = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
+        // the 60 were used, not expired: they come back, and the 40 that expired stay expired
+        assertEquals("60.00", o.values().get("pointsRefunded"));
+        assertAmount("60", f.balance("c1"));
+        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        assertAmount("40", a.totalExpired());
+        assertAmount("0", a.totalUsed());
+    }
+
+    @Test
+    @Tag("SP-14")
     @Tag("SP-6")
     void changePrice_afterThePointsExpired_takesNothingBack() {
         f.set("expiryEnabled", "true", "recalculateOnPriceChange", "true");
