@@ -26,7 +26,11 @@ public record BookingView(String bookingId, String customerId, String status, Lo
         payments = List.copyOf(payments);
     }
 
-    /** A service line: supplier, product type, price, its points (0 once cancelled) and a typed-in figure if any. */
+    /**
+     * A service line: supplier, product type, price, its points and a typed-in figure if any. Its points are
+     * what it earned net of adjustments and take-backs: 0 once cancelled, unless some of them had expired,
+     * which a cancellation does not take back (they are gone).
+     */
     public record Line(String lineId, String supplier, String productType, Money price, BigDecimal points,
                        BigDecimal manualPoints, boolean cancelled) {
     }

@@ -222,7 +222,7 @@ public final class SavingsPoints {
                         .isPresent()));
                 for (Service l : b.services()) {
                     facts.add(lineFact(tx, b.bookingId(), l.lineId(), l.supplier(), l.productType(), l.price().amount(),
-                            l.points(), BigDecimal.ZERO, false, true));
+                            l.points(), BigDecimal.ZERO, BigDecimal.ZERO, false, true));
                 }
                 return facts;
             }
@@ -246,7 +246,10 @@ public final class SavingsPoints {
         });
     }
 
-    /** Changes a service line's price; with recalculation on its points are adjusted (SPEC SP-6). */
+    /**
+     * Changes a service line's price; with recalculation on its points are adjusted, never taking back points
+     * that expired (SPEC SP-6, SP-14); points paid beyond the new price are given back (SPEC X-13).
+     */
     public Outcome changePrice(CommandContext ctx, PriceChange change) {
         return pipeline.execute(ctx, change, new BookingHandler<>("change-price", Permission.none(), PriceChange::bookingId) {
             @Override
@@ -288,8 +291,9 @@ public final class SavingsPoints {
     }
 
     /**
-     * Pays part of a booking with points, with the points payment type (SPEC SP-8..SP-13, SP-15). The
-     * outcome's values {@code pointsPaid} and {@code valuePaid} say what it took.
+     * Pays part of a booking with points, with the points payment type (SPEC SP-8..SP-13, SP-15). The points it
+     * takes are the amount divided by the point value, rounded up to 0.01, so they are always worth at least
+     * the amount. The outcome's values {@code pointsPaid} and {@code valuePaid} say what it took.
      */
     public Outcome payWithPoints(CommandContext ctx, PointsPayment payment) {
         return pipeline.execute(ctx, payment, new BookingHandler<>("pay-with-points", Permission.none(), PointsPayment::bookingId) {
@@ -341,8 +345,9 @@ public final class SavingsPoints {
     }
 
     /**
-     * Cancels a service line or the whole booking (SPEC X-13): the cancelled lines' points are taken back
-     * and points paid beyond the new price are given back, once.
+     * Cancels a service line or the whole booking (SPEC X-13): the cancelled lines' points are taken back,
+     * less what of them expired, and points paid beyond the new price are given back, never more than were
+     * paid, once.
      */
     public Outcome cancel(CommandContext ctx, Cancellation cancellation) {
         return pipeline.execute(ctx, cancellation, new BookingHandler<>("cancel", Permission.none(), Cancellation::bookingId) {
@@ -412,6 +417,8 @@ public final class SavingsPoints {
                     facts.add(new PointsExpiryCandidate(key.owner(), key,
                             PointsLedger.sum(entries, PointsLedger.earned().and(PointsLedger.inYear(p.year()))),
                             PointsLedger.sum(entries, PointsLedger.onOrBefore(yearEnd)), a.get(key).balance(),
+                            PointsLedger.sum(entries, PointsLedger.earned().and(PointsLedger.positive())
+                                    .and(PointsLedger.onOrBefore(yearEnd).negate())),
                             entries.stream().anyMatch(e -> (EXPIRY_DOCUMENT + p.year()).equals(e.document()))));
                 }
                 return facts;
@@ -490,12 +497,13 @@ public final class SavingsPoints {
 
     private static PointsLine lineFact(StoreTransaction tx, String bookingId, String lineId, String supplierCode,
                                        String productType, BigDecimal amount, BigDecimal manualPoints,
-                                       BigDecimal netPoints, boolean cancelled, boolean pricing) {
+                                       BigDecimal netPoints, BigDecimal expiredPoints, boolean cancelled,
+                                       boolean pricing) {
         Document supplier = supplier(tx, supplierCode);
         return new PointsLine(bookingId, lineId, supplierCode, productType, amount, manualPoints,
                 "ENABLED".equals(supplier.status()), supplier.attribute("rate").map(BigDecimal::new).orElse(null),
-                supplier.attribute("product." + productType).map(BigDecimal::new).orElse(null), netPoints, cancelled,
-                pricing);
+                supplier.attribute("product." + productType).map(BigDecimal::new).orElse(null), netPoints, expiredPoints,
+                cancelled, pricing);
     }
 
     private static PointsCustomer customerFact(StoreTransaction tx, String customerId, Account account,
@@ -657,11 +665,13 @@ public final class SavingsPoints {
             facts.add(new PointsBooking(booking.id(), booking.owner(), booking.status(), view.total().amount(),
                     view.paidMoney().amount(), view.paidPointsValue().amount(), view.paidPoints(), view.earnedPoints()));
             Optional<String> priced = pricedLine(payload);
+            Map<String, BigDecimal> expired = PointsLedger.expiredByLine(tx.ledger().entries(accountOf(booking.owner())));
             for (BookingView.Line l : view.lines()) {
                 boolean pricing = priced.isPresent() && priced.get().equals(l.lineId());
                 facts.add(lineFact(tx, booking.id(), l.lineId(), l.supplier(), l.productType(),
-                        pricing ? newAmount(payload) : l.price().amount(), l.manualPoints(), l.points(), l.cancelled(),
-                        pricing));
+                        pricing ? newAmount(payload) : l.price().amount(), l.manualPoints(), l.points(),
+                        expired.getOrDefault(PointsLedger.lineKey(booking.id(), l.lineId()), BigDecimal.ZERO),
+                        l.cancelled(), pricing));
             }
             return facts;
         }

@@ -435,14 +435,14 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("SP-15")
-    void payWithPoints_pointValue030_takes33333PointsFor100() {
+    void payWithPoints_pointValue030_takes33334PointsFor100() {
         f.set("pointValue", "0.30");
         applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("400"), "opening balance")));
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
         Outcome o = applied(f.payWithPoints("B1", "100.00"));
-        assertEquals("333.33", o.values().get("pointsPaid"));
-        assertAmount("-333.33", o.entries().get(0).amount());
-        assertAmount("86.67", f.balance("c1")); // 400 + 20 - 333.33
+        assertEquals("333.34", o.values().get("pointsPaid"));
+        assertAmount("-333.34", o.entries().get(0).amount());
+        assertAmount("86.66", f.balance("c1")); // 400 + 20 - 333.34 (100.00 / 0.30 rounded up)
     }
 
     @Test
@@ -681,6 +681,198 @@ public abstract class SavingsPointsContract {
         assertTrue(b.payments().contains("BANK 300.00 EUR by clerk-anna on 2026-03-14"), b.payments()::toString);
         assertTrue(b.payments().contains("points 50.00 EUR = 50.00 points by clerk-anna on 2026-03-14"),
                 b.payments()::toString);
+    }
+
+    // ------------------------------------------------------------------ value conservation (issue: trust)
+
+    @Test
+    @Tag("X-13")
+    @Tag("X-3")
+    void cancel_lineLeavingANegativeTotal_givesBackAtMostThePointsPaid() {
+        f.set("rate", "", "negativePointsAllowed", "true");
+        applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("1000"), "opening balance")));
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00"), service("2", "TUI", "credit", "-30.00")));
+        applied(f.payWithPoints("B1", "70.00")); // 70 points
+        assertAmount("930", f.balance("c1"));
+        Outcome o = applied(f.points.cancel(f.clerk(), Cancellation.ofLine("B1", "1")));
+        // the new price is -30.00: every point paid comes back, and not one more
+        assertEquals("70.00", o.values().get("pointsRefunded"));
+        assertEquals(1, o.entries().size());
+        assertAmount("70", o.entries().get(0).amount());
+        assertAmount("1000", f.balance("c1"));
+        BookingView b = f.points.booking(f.agency, "B1");
+        assertAmount("0", b.paidPoints());
+        assertAmount("0.00", b.paidPointsValue().amount());
+    }
+
+    @Test
+    @Tag("X-13")
+    @Tag("SP-6")
+    void changePrice_belowZeroWithoutRecalculation_givesBackAtMostThePointsPaid() {
+        f.set("rate", "");
+        applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("1000"), "opening balance")));
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
+        applied(f.payWithPoints("B1", "100.00"));
+        Outcome o = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("-50.00"))));
+        assertEquals("100.00", o.values().get("pointsRefunded"));
+        assertAmount("1000", f.balance("c1"));
+        // a second cut gives nothing more: nothing is left that points paid
+        assertTrue(applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("-80.00")))).entries()
+                .isEmpty());
+        assertAmount("1000", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("X-13")
+    @Tag("X-9")
+    void changePrice_cutWorthLessThanAHundredthOfAPoint_movesNothingAndKeepsTheValuePaid() {
+        f.set("rate", "", "pointValue", "2.50");
+        applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("10"), "opening balance")));
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "1.00")));
+        applied(f.payWithPoints("B1", "1.00")); // 0.40 points
+        Outcome cut = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("0.99"))));
+        assertTrue(cut.entries().isEmpty());
+        assertEquals("REFUND_BELOW_ONE_HUNDREDTH_POINT", cut.notices().get(0).code());
+        assertAmount("1.00", f.points.booking(f.agency, "B1").paidPointsValue().amount());
+        Outcome cancel = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
+        assertEquals("0.40", cancel.values().get("pointsRefunded"));
+        assertAmount("10", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-15")
+    @Tag("X-9")
+    void payWithPoints_amountWorthLessThanAHundredthOfAPoint_stillTakesAHundredth() {
+        f.set("pointValue", "2.50");
+        applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("10"), "opening balance")));
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "1.00")));
+        BigDecimal before = f.balance("c1");
+        Outcome o = applied(f.payWithPoints("B1", "0.01"));
+        // 0.01 / 2.50 = 0.004 points: never paid for nothing, the points are rounded up to 0.01
+        assertEquals("0.01", o.values().get("pointsPaid"));
+        assertEquals(1, o.entries().size());
+        assertAmount("-0.01", o.entries().get(0).amount());
+        assertAmount(before.subtract(new BigDecimal("0.01")).toPlainString(), f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-15")
+    @Tag("X-9")
+    void payWithPoints_splitPayments_neverCheaperThanOnePaymentNorBelowTheirWorth() {
+        f.set("pointValue", "0.30", "rate", "");
+        applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("100"), "opening balance")));
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "1.00")));
+        applied(f.book("B2", "c1", service("1", "TUI", "flight", "1.00")));
+        BigDecimal whole = new BigDecimal(applied(f.payWithPoints("B1", "1.00")).values().get("pointsPaid"));
+        BigDecimal split = BigDecimal.ZERO;
+        for (int i = 0; i < 10; i++) {
+            BigDecimal p = new BigDecimal(applied(f.payWithPoints("B2", "0.10")).values().get("pointsPaid"));
+            assertTrue(p.multiply(new BigDecimal("0.30")).compareTo(new BigDecimal("0.10")) >= 0,
+                    () -> p + " points at 0.30 are worth less than 0.10");
+            split = split.add(p);
+        }
+        assertAmount("3.34", whole); // 1.00 / 0.30 = 3.333..., rounded up
+        assertTrue(split.compareTo(whole) >= 0, "ten payments of 0.10 took " + split + " points, one of 1.00 " + whole);
+        assertAmount(new BigDecimal("100").subtract(whole).subtract(split).toPlainString(), f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-14")
+    @Tag("X-13")
+    void cancel_afterThePointsExpired_takesNothingBack() {
+        f.set("expiryEnabled", "true");
+        f.on("2024-05-01");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 in 2024
+        f.on("2025-12-31");
+        applied(f.points.expireYear(f.admin(), new ExpireYear(2025)));
+        assertAmount("0", f.balance("c1"));
+        f.on("2026-02-01");
+        Outcome o = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
+        assertTrue(o.entries().isEmpty(), () -> "took back expired points: " + o.entries());
+        assertEquals("POINTS_ALREADY_EXPIRED", o.notices().get(0).code());
+        assertAmount("0", f.balance("c1"));
+        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        assertAmount("100", a.totalExpired());
+    }
+
+    @Test
+    @Tag("SP-14")
+    @Tag("X-13")
+    void cancel_afterPartOfThePointsExpired_takesBackOnlyTheUnexpiredRemainder() {
+        f.set("expiryEnabled", "true");
+        f.supplier(new Supplier("OTHER", false, null, null));
+        f.on("2024-05-01");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 in 2024
+        applied(f.book("B2", "c1", service("1", "OTHER", "hotel", "300.00"))); // earns nothing
+        applied(f.payWithPoints("B2", "60.00"));
+        f.on("2025-12-31");
+        assertAmount("-40", applied(f.points.expireYear(f.admin(), new ExpireYear(2025))).entries().get(0).amount());
+        f.on("2026-02-01");
+        Outcome o = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
+        // 60 of B1's points were used, 40 expired: the cancellation takes back the 60
+        assertEquals(1, o.entries().size());
+        assertAmount("-60", o.entries().get(0).amount());
+        assertAmount("-60", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-14")
+    @Tag("X-13")
+    void cancel_afterAnExpiry_givesBackThePointsPaidInFull() {
+        f.set("expiryEnabled", "true", "rate", "");
+        f.on("2024-05-01");
+        applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("100"), "opening balance")));
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
+        applied(f.payWithPoints("B1", "60.00"));
+        f.on("2025-12-31");
+        assertAmount("-40", applied(f.points.expireYear(f.admin(), new ExpireYear(2025))).entries().get(0).amount());
+        f.on("2026-02-01");
+        Outcome o = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
+        // the 60 were used, not expired: they come back, and the 40 that expired stay expired
+        assertEquals("60.00", o.values().get("pointsRefunded"));
+        assertAmount("60", f.balance("c1"));
+        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        assertAmount("40", a.totalExpired());
+        assertAmount("0", a.totalUsed());
+    }
+
+    @Test
+    @Tag("SP-14")
+    @Tag("SP-6")
+    void changePrice_afterThePointsExpired_takesNothingBack() {
+        f.set("expiryEnabled", "true", "recalculateOnPriceChange", "true");
+        f.on("2024-05-01");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 in 2024
+        f.on("2025-12-31");
+        applied(f.points.expireYear(f.admin(), new ExpireYear(2025)));
+        f.on("2026-02-01");
+        assertTrue(applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("250.00")))).entries()
+                .isEmpty());
+        assertAmount("0", f.balance("c1"));
+        // a raise above the first price earns the difference again, and a cut back takes only that back
+        assertAmount("20", applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("600.00"))))
+                .entries().get(0).amount());
+        assertAmount("-20", applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("100.00"))))
+                .entries().get(0).amount());
+        assertAmount("0", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-14")
+    void expireYear_runLate_pointsCreditedAfterTheYearEndDoNotExpire() {
+        f.set("expiryEnabled", "true");
+        f.supplier(new Supplier("OTHER", false, null, null));
+        f.on("2024-05-01");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 in 2024
+        f.on("2026-01-05");
+        applied(f.book("B2", "c1", service("1", "TUI", "flight", "250.00"))); // 50 in 2026
+        applied(f.book("B3", "c1", service("1", "OTHER", "hotel", "300.00")));
+        applied(f.payWithPoints("B3", "80.00")); // 150 - 80 = 70
+        f.on("2026-01-15");
+        Outcome o = applied(f.points.expireYear(f.admin(), new ExpireYear(2025)));
+        // of the 100 held at the end of 2025, 80 were used since: 20 expire; the 50 of 2026 stay
+        assertAmount("-20", o.entries().get(0).amount());
+        assertAmount("50", f.balance("c1"));
     }
 
     // ------------------------------------------------------------------ bad input: typed errors, nothing written

@@ -6,8 +6,10 @@ import java.math.BigDecimal;
  * A service line of a booking with what decides its points: the supplier's switch and rates, a manually
  * entered points figure, and the points it holds now ({@code netPoints}, from the ledger).
  *
+ * @param expiredPoints of the points the line earned, how many expired since (SPEC SP-14); they are gone,
+ *                      so a cancellation or a price cut never takes them back
  * @param pricing whether the command asks the rules to compute this line's points now (a new line, or the
  *                line whose price changes, with its new amount)
  */
-public record PointsLine(String bookingId, String lineId, String supplier, String productType, BigDecimal amount, BigDecimal manualPoints, boolean supplierEnabled, BigDecimal supplierRate, BigDecimal productRate, BigDecimal netPoints, boolean cancelled, boolean pricing) {
+public record PointsLine(String bookingId, String lineId, String supplier, String productType, BigDecimal amount, BigDecimal manualPoints, boolean supplierEnabled, BigDecimal supplierRate, BigDecimal productRate, BigDecimal netPoints, BigDecimal expiredPoints, boolean cancelled, boolean pricing) {
 }
