@@ -137,6 +137,7 @@ final class CustomerCsv {
      * @throws InvalidValueException naming the column and the fix
      */
     static CustomerProfile profile(Row row) {
+        row.values().forEach(CustomerCsv::requirePrintable);
         CustomerProfile.Builder b = CustomerProfile.builder(row.get("name"))
                 .number(row.get("number")).contact(row.get("contact")).email(row.get("email")).phone(row.get("phone"))
                 .deliveryAddress(new Address(row.get("delivery_street"), row.get("delivery_postal_code"),
@@ -158,6 +159,23 @@ final class CustomerCsv {
             }
         });
         return b.build();
+    }
+
+    /**
+     * A cell may not hold control characters (NUL, BEL, ESC, DEL, the C1 codes, ...) other than tab and
+     * line breaks, which quoted CSV cells carry legitimately. A broken export or a hostile file puts them
+     * there, never a person; PostgreSQL refuses NUL outright, so without this the stores would disagree
+     * about the same row (the SPI value types hold the narrower rule per kind of text).
+     */
+    private static void requirePrintable(String column, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
+                throw new InvalidValueException("column " + column + " holds the control character U+"
+                        + String.format(Locale.ROOT, "%04X", (int) c) + " at position " + (i + 1)
+                        + "; remove it from the file");
+            }
+        }
     }
 
     /**

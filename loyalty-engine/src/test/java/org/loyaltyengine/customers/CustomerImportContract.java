@@ -23,6 +23,7 @@ import org.loyaltyengine.customers.ImportSummary.RowRejection;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.testing.FaultyStore;
 
 /**
  * Bulk import of customers from CSV (seed 003 "Klanten importeren", SPEC CU-3). Abstract so that every
@@ -291,5 +292,46 @@ public abstract class CustomerImportContract {
         assertEquals("IMPORT_KEY_REUSED", s.rejections().get(0).code());
         assertEquals("Pietersen", customers.findByNumber(f.shop, "K2").orElseThrow().profile().name());
         assertFalse(s.rejections().get(0).message().isBlank());
+    }
+
+    @Test
+    @Tag("X-10")
+    void importCsv_aControlCharacterRejectsItsRowAndTheRowsAfterItAreImported() {
+        ImportSummary s = importText("imp", "number;name;remarks\nN1;Eerste;\nN2;Twee\u0000de;\nN3;Derde;bel\u0007\n"
+                + "N4;Vierde;\"regel een\nregel twee\"\n", ImportOptions.updating());
+
+        assertEquals(2, s.created());
+        assertEquals(List.of(3, 4), s.rejectedLines());
+        assertEquals(List.of("INVALID_VALUE", "INVALID_VALUE"), s.rejections().stream().map(RowRejection::code).toList());
+        assertTrue(s.rejections().get(0).message().contains("name"), s.rejections().get(0).message());
+        assertTrue(s.rejections().get(1).message().contains("remarks"), s.rejections().get(1).message());
+        assertEquals(Set.of("N1", "N4"), namesByNumber().keySet());
+    }
+
+    @Test
+    @Tag("X-10")
+    void importCsv_aRowTheStoreRefusesIsARejectedRowAndTheRestGoesOn() {
+        CustomersFixture faulty = new CustomersFixture(new FaultyStore(newStore()).refuse("Geweigerd BV"));
+        ImportSummary s = faulty.customers.importCsv(faulty.next(), new StringReader(
+                "number;name\nN1;Eerste BV\nN2;Geweigerd BV\nN3;Derde BV\n"), ImportOptions.updating());
+
+        assertEquals(2, s.created());
+        assertEquals(List.of(3), s.rejectedLines());
+        assertEquals("STORE_FAILED", s.rejections().get(0).code());
+        assertTrue(s.rejections().get(0).message().startsWith("line 3: "), s.rejections().get(0).message());
+        assertEquals(List.of("Derde BV", "Eerste BV"), faulty.stored().stream().map(Customer::name).sorted().toList());
+    }
+
+    @Test
+    @Tag("X-10")
+    void importCsv_aRowWhoseCommitReplyIsLostIsSettledByReplayingItsKey() {
+        CustomersFixture faulty = new CustomersFixture(new FaultyStore(newStore()).loseCommitReply("Verloren BV"));
+        ImportSummary s = faulty.customers.importCsv(faulty.next(), new StringReader(
+                "number;name\nN1;Eerste BV\nN2;Verloren BV\nN3;Derde BV\n"), ImportOptions.updating());
+
+        // The row did commit: it is created, once, and the summary says so.
+        assertEquals(new ImportSummary(3, 0, 0, 0, List.of()), s);
+        assertEquals(List.of("Derde BV", "Eerste BV", "Verloren BV"),
+                faulty.stored().stream().map(Customer::name).sorted().toList());
     }
 }
