@@ -24,6 +24,7 @@ import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.testing.FaultyStore;
+import org.loyaltyengine.testing.Spreadsheet;
 
 /**
  * Bulk import of customers from CSV (seed 003 "Klanten importeren", SPEC CU-3). Abstract so that every
@@ -214,6 +215,34 @@ public abstract class CustomerImportContract {
         assertEquals(2, customers.importCsv(f.next(), new StringReader(out.toString()), ImportOptions.updating())
                 .updated());
         assertEquals(before, f.stored());
+    }
+
+    @Test
+    @Tag("X-12")
+    void exportCsv_neutralisesFormulaCellsAndImportsBackUnchanged() {
+        f.create(CustomerProfile.builder("=cmd|' /C calc'!A0").number("K1").remarks("@SUM(A1:A9)")
+                .contact("+HYPERLINK(\"http://evil.example\",\"x\")").phone("-1")
+                .deliveryAddress(new Address("'=al gequoot", null, "'s-Hertogenbosch", null)).build());
+        f.create(CustomerProfile.builder("-2+3+cmd|' /C calc'!A0").number("K2").orderRemarks("\tverborgen").build());
+        java.io.StringWriter out = new java.io.StringWriter();
+        customers.exportCsv(f.shop, out);
+        String csv = out.toString();
+
+        Spreadsheet.assertNoFormulaCells(csv, ';');
+        assertTrue(csv.contains(";\"'=cmd|' /C calc'!A0\";"), csv);
+        assertTrue(csv.contains(";\"'+HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\";"), csv);
+        assertTrue(csv.contains(";\"'@SUM(A1:A9)\";"), csv);
+        assertTrue(csv.contains(";\"''=al gequoot\";"), csv);
+        assertTrue(csv.contains(";'s-Hertogenbosch;"), csv); // a quote before an ordinary letter is the city's
+        assertTrue(csv.contains(";-1;"), csv);                // a plain number is not a formula
+
+        CustomersFixture other = new CustomersFixture(newStore());
+        assertEquals(2, other.customers.importCsv(other.next(), new StringReader(csv), ImportOptions.updating())
+                .created());
+        for (String number : List.of("K1", "K2")) {
+            assertEquals(customers.findByNumber(f.shop, number).orElseThrow().profile(),
+                    other.customers.findByNumber(other.shop, number).orElseThrow().profile());
+        }
     }
 
     @Test
