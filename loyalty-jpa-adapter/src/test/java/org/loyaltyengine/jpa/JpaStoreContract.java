@@ -40,6 +40,7 @@ import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.StoreException;
 import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.spi.conformance.LoyaltyStoreConformance;
+import org.loyaltyengine.testing.HostileCorpusContract;
 
 /**
  * Everything the JPA store must prove on one database: the SPI conformance suite and every program
@@ -111,6 +112,16 @@ abstract class JpaStoreContract {
     @Nested
     @Tag("CU-3")
     class CustomerImportSuite extends CustomerImportContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's hostile corpus, unchanged, on this database: every input refused, the tenant unchanged. */
+    @Nested
+    @Tag("X-10")
+    class HostileCorpusSuite extends HostileCorpusContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();
