@@ -185,7 +185,11 @@ public final class CustomerRegistry {
      * number always creates a customer; a number that
      * appears twice in one file is refused on its later lines ({@code DUPLICATE_NUMBER_IN_FILE}), since
      * the file itself does not say which line is meant. Each bad row is reported with its line and
-     * reason and nothing of it is written; the other rows go on.
+     * reason and nothing of it is written; the other rows go on. That holds for every typed refusal of a
+     * row: a value the profile refuses, a cell holding a control character (NUL, ESC, ...), a rule's
+     * rejection, a store failure that rolled the row back ({@code STORE_FAILED}); a row whose commit reply
+     * was lost is submitted again under its own key, which settles whether it was written. An import
+     * never stops half-way.
      *
      * <p><b>How it rides the command path.</b> Each row is one command through the pipeline, under the
      * key {@code <import key>#<line>}. That gives every row its own transaction, so a bad row can never
