@@ -32,6 +32,7 @@ import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.InvalidValueException;
@@ -556,7 +557,8 @@ public abstract class SavingsPointsContract {
         f.customer("@SUM(A1:A9)");
         applied(f.book("-2+3+cmd|' /C calc'!A0", "@SUM(A1:A9)", service("1", "TUI", "flight", "500.00")));
         applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("50"), "=cmd|' /C calc'!A0")));
-        applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("-30.00"),
+        applied(f.points.manualEntry(f.as(Actor.of("@evil-admin", SavingsPoints.ADMIN_PERMISSION)),
+                new ManualEntry("c1", new BigDecimal("-30.00"),
                 "+HYPERLINK(\"http://evil.example\",\"click\")")));
 
         String monthly = f.points.reports().monthlyListCsv(f.agency, YearMonth.of(2026, 3));
@@ -571,6 +573,7 @@ public abstract class SavingsPointsContract {
         assertTrue(monthly.contains(",\"'@SUM(A1:A9)\","), monthly);
         assertTrue(monthly.contains(",\"'-2+3+cmd|' /C calc'!A0\","), monthly);
         assertTrue(monthly.contains(",-30.00,"), monthly); // a plain negative number stays a number
+        assertTrue(monthly.contains(",\"'@evil-admin\","), monthly);
         assertTrue(analysis.lines().skip(1).allMatch(l -> l.startsWith("\"'@SUM(A1:A9)\",2026,500.00,EUR,")), analysis);
         assertTrue(accounting.contains(",\"'@SUM(A1:A9)\",\"'-2+3+cmd|' /C calc'!A0\","), accounting);
     }
