@@ -44,7 +44,6 @@ import org.loyaltyengine.testing.HostileCorpusContract.Shop;
 final class HostileCorpus {
     /** A megabyte of text: far beyond any column. */
     static final String MEGABYTE = "x".repeat(1 << 20);
-    static final String CMD = "=cmd|' /C calc'!A0";
     private static final String INVALID = "INVALID_VALUE";
     private static final String MISMATCH = "CURRENCY_MISMATCH";
     private static final String CONFLICT = "IDEMPOTENCY_CONFLICT";
@@ -94,7 +93,7 @@ final class HostileCorpus {
                 CommandContext.of(s.tenant, Shop.CASHIER, s.key(), LocalDate.MIN),
                 new PosRequests.OpenReceipt("R9", Money.currency("CZK"))));
         error("date: 1999 for a manual credit change", "NO_RULE_VERSION_IN_FORCE", s -> s.pos().changeCredit(
-                CommandContext.of(s.tenant, Shop.CASHIER, s.key(), LocalDate.of(1999, 12, 31)),
+                CommandContext.of(s.tenant, Shop.OWNER, s.key(), LocalDate.of(1999, 12, 31)),
                 new PosRequests.ChangeCredit("C1", czk("100.00"), "back-dated")));
         error("date: before every customer-card rule version", "NO_RULE_VERSION_IN_FORCE", s -> s.cards().lock(
                 CommandContext.of(s.tenant, Shop.CLERK, s.key(), LocalDate.MIN),
@@ -127,7 +126,7 @@ final class HostileCorpus {
                 CommandContext.of(TenantId.of(s.tenant.value() + "-x"), Shop.CASHIER, s.key(), Shop.DAY),
                 new PosRequests.IdentifyCard("R1", "C1", CardMode.CREDIT)));
         error("tenant isolation: drawing another tenant's card", "NO_SUCH_CARD", s -> s.pos().changeCredit(
-                CommandContext.of(TenantId.of(s.tenant.value() + "-x"), Shop.CASHIER, s.key(), Shop.DAY),
+                CommandContext.of(TenantId.of(s.tenant.value() + "-x"), Shop.OWNER, s.key(), Shop.DAY),
                 new PosRequests.ChangeCredit("C1", czk("-100.00"), "steal")));
         error("tenant isolation: locking on another tenant's customer", "NO_SUCH_CUSTOMER", s -> s.cards().lock(
                 CommandContext.of(TenantId.of(s.tenant.value() + "-x"), Shop.CLERK, s.key(), Shop.DAY),
@@ -238,20 +237,20 @@ final class HostileCorpus {
         error("credit change: zero", INVALID, s -> new PosRequests.ChangeCredit("C1", czk("0.00"), "nothing"));
         error("credit change: blank note", INVALID, s -> new PosRequests.ChangeCredit("C1", czk("10.00"), " "));
         error("credit change: no amount", INVALID, s -> new PosRequests.ChangeCredit("C1", null, "note"));
-        error("credit change: unknown card", "NO_SUCH_CARD", s -> s.pos().changeCredit(s.cashier(),
+        error("credit change: unknown card", "NO_SUCH_CARD", s -> s.pos().changeCredit(s.owner(),
                 new PosRequests.ChangeCredit("X404", czk("10.00"), "note")));
-        error("credit change: EUR on a CZK card", MISMATCH, s -> s.pos().changeCredit(s.cashier(),
+        error("credit change: EUR on a CZK card", MISMATCH, s -> s.pos().changeCredit(s.owner(),
                 new PosRequests.ChangeCredit("C1", eur("10.00"), "note")));
-        error("credit change: CZK on a EUR card", MISMATCH, s -> s.pos().changeCredit(s.cashier(),
+        error("credit change: CZK on a EUR card", MISMATCH, s -> s.pos().changeCredit(s.owner(),
                 new PosRequests.ChangeCredit("E1", czk("10.00"), "note")));
-        rejected("credit change: deduction below zero", "INSUFFICIENT_CREDIT", s -> s.pos().changeCredit(s.cashier(),
+        rejected("credit change: deduction below zero", "INSUFFICIENT_CREDIT", s -> s.pos().changeCredit(s.owner(),
                 new PosRequests.ChangeCredit("C1", czk("-100000.00"), "overdraw")));
         rejected("credit change: deduction of the reserved credit", "INSUFFICIENT_CREDIT", s -> s.pos().changeCredit(
-                s.cashier(), new PosRequests.ChangeCredit("C1", czk("-500.00"), "take the reserved part too")));
-        rejected("credit change: -1E400 CZK", "INSUFFICIENT_CREDIT", s -> s.pos().changeCredit(s.cashier(),
+                s.owner(), new PosRequests.ChangeCredit("C1", czk("-500.00"), "take the reserved part too")));
+        rejected("credit change: -1E400 CZK", "INSUFFICIENT_CREDIT", s -> s.pos().changeCredit(s.owner(),
                 new PosRequests.ChangeCredit("C1", new Money(new BigDecimal("-1E400"), Money.currency("CZK")), "x")));
         rejected("credit change: deduction on an empty card", "INSUFFICIENT_CREDIT", s -> s.pos().changeCredit(
-                s.cashier(), new PosRequests.ChangeCredit("E1", eur("-0.01"), "one cent")));
+                s.owner(), new PosRequests.ChangeCredit("E1", eur("-0.01"), "one cent")));
     }
 
     // ------------------------------------------------------------------ customer card
