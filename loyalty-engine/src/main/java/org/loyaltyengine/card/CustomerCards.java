@@ -32,6 +32,7 @@ import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.AuditSubject;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.internal.ProgramCommand;
 import org.loyaltyengine.internal.Evaluator;
 import org.loyaltyengine.rules.facts.CcAddValue;
@@ -514,21 +515,17 @@ public final class CustomerCards {
     /**
      * {@link #fullCards} as CSV (SPEC CC-9, X-12): a header line, then one line per customer with a full
      * card: {@code customer,amount,currency,units,purchases,visits,thresholds} (met thresholds separated by
-     * {@code ;}). Lines end with CRLF and fields are quoted as RFC 4180 says.
+     * {@code ;}). Written by {@link CsvTable}: CRLF line ends, fields quoted as RFC 4180 says, and a cell a
+     * spreadsheet would run as a formula neutralised with a leading quote.
      */
     public String fullCardsCsv(TenantId tenant) {
-        StringBuilder csv = new StringBuilder("customer,amount,currency,units,purchases,visits,thresholds\r\n");
+        CsvTable csv = CsvTable.withHeader(',', List.of("customer", "amount", "currency", "units", "purchases", "visits",
+                "thresholds"));
         for (CardStatus s : fullCards(tenant)) {
-            csv.append(String.join(",", csvField(s.customerId()), s.amount().toPlainString(), s.currency(),
-                    s.units().toPlainString(), Integer.toString(s.purchases()), Integer.toString(s.visits()),
-                    csvField(String.join(";", s.thresholdsMet())))).append("\r\n");
+            csv.row(List.of(s.customerId(), s.amount(), s.currency(), s.units(), s.purchases(), s.visits(),
+                    String.join(";", s.thresholdsMet())));
         }
         return csv.toString();
-    }
-
-    private static String csvField(String value) {
-        boolean quote = value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
-        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     /** Every movement on the customer's card, settled cards included, in the order booked. */

@@ -13,9 +13,9 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.loyaltyengine.customers.ImportSummary.RowRejection;
+import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.spi.InvalidValueException;
 
 /**
@@ -30,7 +30,8 @@ import org.loyaltyengine.spi.InvalidValueException;
  * <p>A record the parser cannot read (a stray quote after a quoted value, a quote never closed) is
  * reported at the line it starts on, and reading resumes at the next line with a fresh parser: one
  * broken row does not take the rest of the file with it. Records whose values are all blank are
- * skipped and not counted.
+ * skipped and not counted. A cell that an export neutralised against formula injection
+ * ({@code '=...}) is read back without its quote ({@link CsvTable#unneutralise}).
  */
 final class CustomerCsv {
     /** One readable row: the line it starts on and its values by canonical column name. */
@@ -118,7 +119,8 @@ final class CustomerCsv {
                     Map<String, String> byColumn = new LinkedHashMap<>();
                     for (int i = 0; i < header.size(); i++) {
                         if (!header.get(i).isEmpty()) {
-                            byColumn.put(header.get(i), values.get(i));
+                            // An export neutralised cells a spreadsheet would run as formulas; read them back.
+                            byColumn.put(header.get(i), CsvTable.unneutralise(values.get(i)));
                         }
                     }
                     rows.add(new Row(start + 1, byColumn));
@@ -137,6 +139,7 @@ final class CustomerCsv {
      * @throws InvalidValueException naming the column and the fix
      */
     static CustomerProfile profile(Row row) {
+        row.values().forEach(CustomerCsv::requirePrintable);
         CustomerProfile.Builder b = CustomerProfile.builder(row.get("name"))
                 .number(row.get("number")).contact(row.get("contact")).email(row.get("email")).phone(row.get("phone"))
                 .deliveryAddress(new Address(row.get("delivery_street"), row.get("delivery_postal_code"),
@@ -161,6 +164,23 @@ final class CustomerCsv {
     }
 
     /**
+     * A cell may not hold control characters (NUL, BEL, ESC, DEL, the C1 codes, ...) other than tab and
+     * line breaks, which quoted CSV cells carry legitimately. A broken export or a hostile file puts them
+     * there, never a person; PostgreSQL refuses NUL outright, so without this the stores would disagree
+     * about the same row (the SPI value types hold the narrower rule per kind of text).
+     */
+    private static void requirePrintable(String column, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
+                throw new InvalidValueException("column " + column + " holds the control character U+"
+                        + String.format(Locale.ROOT, "%04X", (int) c) + " at position " + (i + 1)
+                        + "; remove it from the file");
+            }
+        }
+    }
+
+    /**
      * What an import row that updates a known customer leaves: the customer's data with each non-blank
      * cell of the row written over it (the seed's "aanvullen"). A blank cell or a missing column keeps
      * the stored value, so a file with only numbers and e-mail addresses does not wipe the addresses.
@@ -182,22 +202,16 @@ final class CustomerCsv {
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    /** Writes profiles as an import file: the import's columns plus {@code fieldColumns}. */
+    /** Writes profiles as an import file: the import's columns plus {@code fieldColumns} (cells as {@link CsvTable} writes them). */
     static void write(List<CustomerProfile> profiles, List<String> fieldColumns, java.io.Writer out) {
         List<String> header = new ArrayList<>(COLUMNS);
         header.addAll(fieldColumns);
-        try {
-            // Flushed, not closed: the writer belongs to the caller.
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').get());
-            printer.printRecord(header);
-            for (CustomerProfile p : profiles) {
-                Map<String, String> cells = cells(p);
-                printer.printRecord(header.stream().map(c -> cells.getOrDefault(c, "")).toList());
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvTable table = CsvTable.withHeader(';', header);
+        for (CustomerProfile p : profiles) {
+            Map<String, String> cells = cells(p);
+            table.row(header.stream().map(c -> cells.getOrDefault(c, "")).toList());
         }
+        table.writeTo(out);
     }
 
     /** A profile as the cells of an import row: the inverse of {@link #profile(Row)}. */

@@ -46,6 +46,7 @@ import org.loyaltyengine.spi.IdempotencyKey;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyException;
 import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.StoreException;
 import org.loyaltyengine.spi.StoreTransaction;
 import org.loyaltyengine.spi.TenantId;
 
@@ -206,7 +207,11 @@ public final class CustomerRegistry {
      * number always creates a customer; a number that
      * appears twice in one file is refused on its later lines ({@code DUPLICATE_NUMBER_IN_FILE}), since
      * the file itself does not say which line is meant. Each bad row is reported with its line and
-     * reason and nothing of it is written; the other rows go on.
+     * reason and nothing of it is written; the other rows go on. That holds for every typed refusal of a
+     * row: a value the profile refuses, a cell holding a control character (NUL, ESC, ...), a rule's
+     * rejection, a store failure that rolled the row back ({@code STORE_FAILED}); a row whose commit reply
+     * was lost is submitted again under its own key, which settles whether it was written. An import
+     * never stops half-way.
      *
      * <p><b>How it rides the command path.</b> Each row is one command through the pipeline, under the
      * key {@code <import key>#<line>}. That gives every row its own transaction, so a bad row can never
@@ -251,13 +256,22 @@ public final class CustomerRegistry {
             try {
                 CustomerProfile profile = CustomFields.check(CustomerCsv.profile(row), declared);
                 Integer first = profile.number() == null ? null : firstLines.putIfAbsent(profile.number(), row.line());
-                o = pipeline.execute(rowCtx, new ImportRow(row.line(), options.duplicates(), profile,
+                o = executeRow(rowCtx, new ImportRow(row.line(), options.duplicates(), profile,
                         CustomerCsv.given(row), first == null ? 0 : first), handler);
             } catch (IdempotencyConflictException e) {
                 rejections.add(new RowRejection(row.line(), "IMPORT_KEY_REUSED", "line " + row.line()
                         + ": this import key was used before for a different file; import under a new key"));
                 continue;
+            } catch (StoreException e) {
+                // Typed store failures (and, for a lost commit reply, after ROW_ATTEMPTS tries) concern this
+                // row only: its transaction is gone, the rows before it are committed, the rest go on.
+                rejections.add(new RowRejection(row.line(), e.code(), "line " + row.line() + ": " + e.getMessage()
+                        + (e.outcomeUnknown() ? "; import the file again under the same key to settle this row"
+                                : "; nothing of this row was written, import it again")));
+                continue;
             } catch (LoyaltyException e) {
+                // Any other typed refusal (a value type, a store's own input check, a rule fault) is a
+                // rejected row with its line; only untyped programming errors stop the import.
                 rejections.add(new RowRejection(row.line(), e.code(), "line " + row.line() + ": " + e.getMessage()));
                 continue;
             }
@@ -275,6 +289,26 @@ public final class CustomerRegistry {
         }
         rejections.sort(Comparator.comparingInt(RowRejection::line));
         return new ImportSummary(created, updated, ignored, rejections.size(), rejections);
+    }
+
+    /** How often a row whose commit reply was lost is submitted again under its key before it is reported. */
+    private static final int ROW_ATTEMPTS = 3;
+
+    /**
+     * One row through the pipeline. When the store lost the reply to the commit, the row may or may not
+     * have been written; the same command under the same key settles it (the stored outcome if it was
+     * written, a first application if not), so the summary never reports a written row as rejected.
+     */
+    private Outcome executeRow(CommandContext rowCtx, ImportRow row, Handler<ImportRow> handler) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return pipeline.execute(rowCtx, row, handler);
+            } catch (StoreException e) {
+                if (!e.outcomeUnknown() || attempt == ROW_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private Handler<ImportRow> importHandler() {

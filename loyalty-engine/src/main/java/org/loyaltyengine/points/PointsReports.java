@@ -1,7 +1,5 @@
 package org.loyaltyengine.points;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -13,9 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.Document;
@@ -222,15 +219,10 @@ public final class PointsReports {
         return all;
     }
 
+    /** Every report's CSV goes through the one writer, which neutralises cells a spreadsheet would run. */
     private static String csv(String[] header, List<List<Object>> rows) {
-        StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).get())) {
-            for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(v -> v instanceof BigDecimal b ? b.toPlainString() : v).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        CsvTable table = CsvTable.withHeader(',', List.of(header));
+        rows.forEach(table::row);
+        return table.toString();
     }
 }

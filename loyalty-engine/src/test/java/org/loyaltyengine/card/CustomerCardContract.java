@@ -45,6 +45,7 @@ import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.Interleaving;
 import org.loyaltyengine.testing.MutableClock;
+import org.loyaltyengine.testing.Spreadsheet;
 
 /**
  * The customer card (seed 000) proven through the public API. Abstract so that every store runs it:
@@ -609,6 +610,23 @@ public abstract class CustomerCardContract {
         assertEquals("customer,amount,currency,units,purchases,visits,thresholds\r\n"
                 + "\"Smith, J.\",3.00,EUR,3,1,1,minUnits\r\n"
                 + "c1,2.50,EUR,2,2,2,minPurchases;minUnits\r\n", cards.fullCardsCsv(vet.practice));
+    }
+
+    @Test
+    @Tag("CC-9")
+    @Tag("X-12")
+    void fullCardsCsv_cellsASpreadsheetWouldRunAsFormulasAreNeutralised() {
+        vet.configure(tenPercent("2", 2, null, null));
+        vet.eligible("food");
+        vet.enrolled("=HYPERLINK(\"http://evil.example\",\"x\")");
+        vet.enrolled("-1+1");
+        applied(vet.lock(sale("S1", "=HYPERLINK(\"http://evil.example\",\"x\")", DAY, line("1", "food", "3", "30.00"))));
+        applied(vet.lock(sale("S2", "-1+1", DAY, line("1", "food", "3", "30.00"))));
+        String csv = cards.fullCardsCsv(vet.practice);
+        Spreadsheet.assertNoFormulaCells(csv, ',');
+        assertEquals("customer,amount,currency,units,purchases,visits,thresholds\r\n"
+                + "\"'-1+1\",3.00,EUR,3,1,1,minUnits\r\n"
+                + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",3.00,EUR,3,1,1,minUnits\r\n", csv);
     }
 
     // ------------------------------------------------------------------ X-13 returns

@@ -23,6 +23,8 @@ import org.loyaltyengine.customers.ImportSummary.RowRejection;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.testing.FaultyStore;
+import org.loyaltyengine.testing.Spreadsheet;
 
 /**
  * Bulk import of customers from CSV (seed 003 "Klanten importeren", SPEC CU-3). Abstract so that every
@@ -216,6 +218,34 @@ public abstract class CustomerImportContract {
     }
 
     @Test
+    @Tag("X-12")
+    void exportCsv_neutralisesFormulaCellsAndImportsBackUnchanged() {
+        f.create(CustomerProfile.builder("=cmd|' /C calc'!A0").number("K1").remarks("@SUM(A1:A9)")
+                .contact("+HYPERLINK(\"http://evil.example\",\"x\")").phone("-1")
+                .deliveryAddress(new Address("'=al gequoot", null, "'s-Hertogenbosch", null)).build());
+        f.create(CustomerProfile.builder("-2+3+cmd|' /C calc'!A0").number("K2").orderRemarks("\tverborgen").build());
+        java.io.StringWriter out = new java.io.StringWriter();
+        customers.exportCsv(f.shop, out);
+        String csv = out.toString();
+
+        Spreadsheet.assertNoFormulaCells(csv, ';');
+        assertTrue(csv.contains(";\"'=cmd|' /C calc'!A0\";"), csv);
+        assertTrue(csv.contains(";\"'+HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\";"), csv);
+        assertTrue(csv.contains(";\"'@SUM(A1:A9)\";"), csv);
+        assertTrue(csv.contains(";\"''=al gequoot\";"), csv);
+        assertTrue(csv.contains(";'s-Hertogenbosch;"), csv); // a quote before an ordinary letter is the city's
+        assertTrue(csv.contains(";-1;"), csv);                // a plain number is not a formula
+
+        CustomersFixture other = new CustomersFixture(newStore());
+        assertEquals(2, other.customers.importCsv(other.next(), new StringReader(csv), ImportOptions.updating())
+                .created());
+        for (String number : List.of("K1", "K2")) {
+            assertEquals(customers.findByNumber(f.shop, number).orElseThrow().profile(),
+                    other.customers.findByNumber(other.shop, number).orElseThrow().profile());
+        }
+    }
+
+    @Test
     void importCsv_ignoreLeavesKnownCustomersAlone() {
         f.create(CustomerProfile.builder("Bestaand BV").number("K100").email("oud@bestaand.nl").build());
         ImportSummary s = importText("imp", "number,name,email\nK100,Nieuwe Naam,nieuw@bestaand.nl\nK101,Nieuw BV,\n",
@@ -291,5 +321,46 @@ public abstract class CustomerImportContract {
         assertEquals("IMPORT_KEY_REUSED", s.rejections().get(0).code());
         assertEquals("Pietersen", customers.findByNumber(f.shop, "K2").orElseThrow().profile().name());
         assertFalse(s.rejections().get(0).message().isBlank());
+    }
+
+    @Test
+    @Tag("X-10")
+    void importCsv_aControlCharacterRejectsItsRowAndTheRowsAfterItAreImported() {
+        ImportSummary s = importText("imp", "number;name;remarks\nN1;Eerste;\nN2;Twee\u0000de;\nN3;Derde;bel\u0007\n"
+                + "N4;Vierde;\"regel een\nregel twee\"\n", ImportOptions.updating());
+
+        assertEquals(2, s.created());
+        assertEquals(List.of(3, 4), s.rejectedLines());
+        assertEquals(List.of("INVALID_VALUE", "INVALID_VALUE"), s.rejections().stream().map(RowRejection::code).toList());
+        assertTrue(s.rejections().get(0).message().contains("name"), s.rejections().get(0).message());
+        assertTrue(s.rejections().get(1).message().contains("remarks"), s.rejections().get(1).message());
+        assertEquals(Set.of("N1", "N4"), namesByNumber().keySet());
+    }
+
+    @Test
+    @Tag("X-10")
+    void importCsv_aRowTheStoreRefusesIsARejectedRowAndTheRestGoesOn() {
+        CustomersFixture faulty = new CustomersFixture(new FaultyStore(newStore()).refuse("Geweigerd BV"));
+        ImportSummary s = faulty.customers.importCsv(faulty.next(), new StringReader(
+                "number;name\nN1;Eerste BV\nN2;Geweigerd BV\nN3;Derde BV\n"), ImportOptions.updating());
+
+        assertEquals(2, s.created());
+        assertEquals(List.of(3), s.rejectedLines());
+        assertEquals("STORE_FAILED", s.rejections().get(0).code());
+        assertTrue(s.rejections().get(0).message().startsWith("line 3: "), s.rejections().get(0).message());
+        assertEquals(List.of("Derde BV", "Eerste BV"), faulty.stored().stream().map(Customer::name).sorted().toList());
+    }
+
+    @Test
+    @Tag("X-10")
+    void importCsv_aRowWhoseCommitReplyIsLostIsSettledByReplayingItsKey() {
+        CustomersFixture faulty = new CustomersFixture(new FaultyStore(newStore()).loseCommitReply("Verloren BV"));
+        ImportSummary s = faulty.customers.importCsv(faulty.next(), new StringReader(
+                "number;name\nN1;Eerste BV\nN2;Verloren BV\nN3;Derde BV\n"), ImportOptions.updating());
+
+        // The row did commit: it is created, once, and the summary says so.
+        assertEquals(new ImportSummary(3, 0, 0, 0, List.of()), s);
+        assertEquals(List.of("Derde BV", "Eerste BV", "Verloren BV"),
+                faulty.stored().stream().map(Customer::name).sorted().toList());
     }
 }

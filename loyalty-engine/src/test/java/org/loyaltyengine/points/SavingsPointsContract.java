@@ -32,6 +32,7 @@ import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.InvalidValueException;
@@ -39,6 +40,7 @@ import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.MutableClock;
+import org.loyaltyengine.testing.Spreadsheet;
 
 /**
  * The savings points of a travel agency (seed 001) proven through the public API with the seed's
@@ -543,6 +545,37 @@ public abstract class SavingsPointsContract {
         String csv = f.points.reports().monthlyListCsv(f.agency, YearMonth.of(2026, 3));
         assertEquals(3, csv.lines().count());
         assertTrue(csv.lines().skip(1).allMatch(l -> l.contains(",clerk-anna,")), csv);
+    }
+
+    @Test
+    @Tag("SP-17")
+    @Tag("SP-18")
+    @Tag("X-12")
+    void reportsCsv_cellsASpreadsheetWouldRunAsFormulasAreNeutralisedAndNegativeNumbersStay() {
+        f.set("liabilityAccount", "1700", "expenseAccount", "4700", "receivableAccount", "1300",
+                "expiryRevenueAccount", "8700");
+        f.customer("@SUM(A1:A9)");
+        applied(f.book("-2+3+cmd|' /C calc'!A0", "@SUM(A1:A9)", service("1", "TUI", "flight", "500.00")));
+        applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("50"), "=cmd|' /C calc'!A0")));
+        applied(f.points.manualEntry(f.as(Actor.of("@evil-admin", SavingsPoints.ADMIN_PERMISSION)),
+                new ManualEntry("c1", new BigDecimal("-30.00"),
+                "+HYPERLINK(\"http://evil.example\",\"click\")")));
+
+        String monthly = f.points.reports().monthlyListCsv(f.agency, YearMonth.of(2026, 3));
+        String analysis = f.points.reports().analysisCsv(f.agency, "@SUM(A1:A9)");
+        String accounting = f.points.reports().accountingCsv(f.agency, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31));
+        for (String csv : List.of(monthly, analysis, accounting)) {
+            Spreadsheet.assertNoFormulaCells(csv, ',');
+        }
+        assertTrue(monthly.contains(",\"'=cmd|' /C calc'!A0\","), monthly);
+        assertTrue(monthly.contains(",\"'+HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\","), monthly);
+        assertTrue(monthly.contains(",\"'@SUM(A1:A9)\","), monthly);
+        assertTrue(monthly.contains(",\"'-2+3+cmd|' /C calc'!A0\","), monthly);
+        assertTrue(monthly.contains(",-30.00,"), monthly); // a plain negative number stays a number
+        assertTrue(monthly.contains(",\"'@evil-admin\","), monthly);
+        assertTrue(analysis.lines().skip(1).allMatch(l -> l.startsWith("\"'@SUM(A1:A9)\",2026,500.00,EUR,")), analysis);
+        assertTrue(accounting.contains(",\"'@SUM(A1:A9)\",\"'-2+3+cmd|' /C calc'!A0\","), accounting);
     }
 
     // ------------------------------------------------------------------ SP-18 accounting

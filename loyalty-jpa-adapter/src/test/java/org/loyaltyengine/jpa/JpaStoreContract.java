@@ -43,6 +43,7 @@ import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.StoreException;
 import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.spi.conformance.LoyaltyStoreConformance;
+import org.loyaltyengine.testing.HostileCorpusContract;
 
 /**
  * Everything the JPA store must prove on one database: the SPI conformance suite and every program
@@ -144,6 +145,16 @@ abstract class JpaStoreContract {
     @Nested
     @Tag("X-8")
     class AuditSuite extends AuditContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's hostile corpus, unchanged, on this database: every input refused, the tenant unchanged. */
+    @Nested
+    @Tag("X-10")
+    class HostileCorpusSuite extends HostileCorpusContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();
