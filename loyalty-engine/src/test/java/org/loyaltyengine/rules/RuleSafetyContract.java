@@ -26,6 +26,7 @@ import org.loyaltyengine.RuleFailedException;
 import org.loyaltyengine.RuleLimitExceededException;
 import org.loyaltyengine.RuleSource;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.ProgramCommand;
 import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.pos.PosRequests.OpenReceipt;
@@ -229,7 +230,7 @@ public abstract class RuleSafetyContract {
         AccountKey declared = new AccountKey("card:1", "pos-card", Unit.currency("CZK"));
         AccountKey other = new AccountKey("card:2", "pos-card", Unit.currency("CZK"));
         CommandPipeline pipeline = new CommandPipeline(store, new RuleSetRegistry(source), Clock.systemUTC());
-        ProgramCommand<String> command = new ProgramCommand<>("pos-card", "test-post") {
+        ProgramCommand<String> command = new ProgramCommand<>("pos-card", "test-post", Permission.none()) {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, String payload, CommandContext ctx) {
                 return Map.of(declared, BigDecimal.ZERO);

@@ -118,10 +118,15 @@ public abstract class HostileCorpusContract {
     public static final class Shop {
         public static final LocalDate DAY = LocalDate.of(2026, 3, 14);
         public static final Actor CASHIER = Actor.of("cashier-eva");
-        public static final Actor CLERK = Actor.of("clerk-anna");
+        public static final Actor CLERK = Actor.of("clerk-anna", CustomerRegistry.WRITE_PERMISSION,
+                CustomerRegistry.IMPORT_PERMISSION);
         /** Seeds the shop: holds every permission the programs ask for. */
         public static final Actor OWNER = Actor.of("owner-olga", CustomerCards.MANUAL_PERMISSION,
-                SavingsPoints.ADMIN_PERMISSION, CustomerRegistry.SETTINGS_PERMISSION);
+                CustomerCards.SETTINGS_PERMISSION, CustomerCards.CATALOGUE_PERMISSION,
+                CustomerCards.ENROL_ALL_PERMISSION, SavingsPoints.ADMIN_PERMISSION,
+                CustomerRegistry.SETTINGS_PERMISSION, CustomerRegistry.WRITE_PERMISSION,
+                CustomerRegistry.IMPORT_PERMISSION, PosCards.CARDS_PERMISSION, PosCards.SETTINGS_PERMISSION,
+                PosCards.MANUAL_PERMISSION);
         public static final String SEED_TOP_UP = "seed-pos-top-up";
         public static final String SEED_CUSTOMER = "seed-customer-k1";
 
