@@ -561,14 +561,14 @@ public final class CustomerCards {
         for (Map.Entry<CardLedger.Key, CardLedger.Sums> e : ledger.openLines()) {
             CardLedger.Key k = e.getKey();
             if (k.document() == null) {
-                lines.add(new CardLine(null, k.line(), null, null, null, e.getValue().openTotal, e.getValue().note));
+                lines.add(new CardLine(null, k.line(), null, null, null, e.getValue().open, e.getValue().note));
                 continue;
             }
             Optional<DocumentLine> line = docs.computeIfAbsent(k.document(), id -> tx.documents().find(SALE, id))
                     .flatMap(doc -> doc.line(k.line()));
             lines.add(new CardLine(k.document(), k.line(), line.map(DocumentLine::product).orElse(null),
                     docs.get(k.document()).map(Document::date).orElse(null),
-                    line.map(DocumentLine::quantity).orElse(null), e.getValue().openTotal, null));
+                    line.map(DocumentLine::quantity).orElse(null), e.getValue().open, null));
         }
         return new CardStatus(customerId, isEnrolled(tx, customerId), settings.currency(), balance, figures.units(),
                 figures.purchases(), figures.visits(), met, Boolean.parseBoolean(d.values().get("full")), lines);
