@@ -91,7 +91,7 @@ import org.loyaltyengine.spi.Unit;
  *       stays settled; locking again does not put it on a second time. A return is a credit note.</li>
  *   <li>A document with a credit note cannot be unlocked ({@code DOCUMENT_HAS_RETURNS}); a credit note
  *       does not take off again what a clerk removed by hand; a line fully returned is refused
- *       ({@code LINE_ALREADY_RETURNED}).</li>
+ *       ({@code LINE_ALREADY_RETURNED}); a clerk's removal takes off only what returns left of a line.</li>
  *   <li>Every product sold must be in the catalogue, non-eligible ones included: an unknown product is
  *       an input error ({@code NO_SUCH_PRODUCT}), never silently "not eligible".</li>
  *   <li>Manual lines need the permission {@value #MANUAL_PERMISSION}.</li>

@@ -52,7 +52,8 @@ public final class PosScenarioDriver implements ScenarioDriver {
                     new BigDecimal(a.getOrDefault("vat", "21")),
                     a.containsKey("manualDiscount") ? new BigDecimal(a.get("manualDiscount")) : null));
             case "topUpItem" -> pos.addItem(ctx, new AddItem(arg(a, "receipt"), arg(a, "line"), "credit top-up",
-                    Money.of(arg(a, "amount"), currency), true, new BigDecimal(a.getOrDefault("vat", "0")), null));
+                    Money.of(arg(a, "amount"), currency), true, new BigDecimal(a.getOrDefault("vat", "0")),
+                    a.containsKey("manualDiscount") ? new BigDecimal(a.get("manualDiscount")) : null));
             case "deleteItem" -> pos.deleteItem(ctx, new DeleteItem(arg(a, "receipt"), arg(a, "line")));
             case "pay" -> pos.pay(ctx, new PayReceipt(arg(a, "receipt")));
             case "abandon" -> pos.abandon(ctx, new AbandonReceipt(arg(a, "receipt")));
