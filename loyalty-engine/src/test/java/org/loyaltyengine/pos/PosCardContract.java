@@ -532,6 +532,37 @@ public abstract class PosCardContract {
         assertEquals(1, applied(add("R2", "1", "30.00")).holds().size());
     }
 
+    @Test
+    @Tag("PC-5")
+    @Tag("X-10")
+    void addItem_aRuleAskingForAHoldBeyondAYearIsATypedErrorAndWritesNothing(@org.junit.jupiter.api.io.TempDir
+                                                                                java.nio.file.Path dir)
+            throws java.io.IOException {
+        // A rule version (a host's own, say) whose reservation lives Long.MAX_VALUE minutes: minutes * 60
+        // would wrap into a hold that expired before it was placed.
+        for (java.util.Map.Entry<String, String> f : org.loyaltyengine.RuleSource.defaults().only("pos-card/v1").files()
+                .entrySet()) {
+            java.nio.file.Path target = dir.resolve(f.getKey());
+            java.nio.file.Files.createDirectories(target.getParent());
+            java.nio.file.Files.writeString(target, f.getValue().replace("$s.holdMinutes());", "Long.MAX_VALUE);"));
+        }
+        LoyaltyEngine hostile = LoyaltyEngine.builder().store(newStore()).clock(clock)
+                .rules(org.loyaltyengine.RuleSource.folder(dir)).build();
+        PosCards shopPos = hostile.posCards();
+        applied(shopPos.defineCard(next(), creditCard("2001")));
+        applied(shopPos.changeCredit(next(), new ChangeCredit("2001", czk("100.00"), "deposit")));
+        applied(shopPos.openReceipt(next(), new OpenReceipt("R1", Money.currency("CZK"))));
+        applied(shopPos.identifyCard(next(), new IdentifyCard("R1", "2001", null)));
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> shopPos.addItem(next(), AddItem.of("R1", "1", "wine", czk("30.00"), "21")));
+        assertTrue(e.getMessage().contains("minutes"), e.getMessage());
+        CardStatement s = shopPos.statement(shop, "2001");
+        assertAmount("100.00", s.available());
+        assertAmount("0", s.held());
+        assertTrue(shopPos.receipt(shop, "R1").items().isEmpty());
+        assertTrue(applied(shopPos.expireHolds(next())).holds().isEmpty());
+    }
+
     // ------------------------------------------------------------------ PC-6 never discount with credit
 
     @Test
