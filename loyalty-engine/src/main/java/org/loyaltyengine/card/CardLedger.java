@@ -13,8 +13,8 @@ import org.loyaltyengine.spi.StoreTransaction;
 
 /**
  * A customer's card as its ledger tells it: the open card is every entry after the last SETTLE
- * entry; per line, what it put on a card (EARN and REVERSE), what it has on the open card, and what
- * returns took off. The ledger is the only truth about amounts; documents only add quantities and dates.
+ * entry; per line, what it put on a card (EARN and REVERSE), what is left of it on the open card (every
+ * movement after the last settlement: returns and manual removals included), and what returns took off. The ledger is the only truth about amounts; documents only add quantities and dates.
  */
 final class CardLedger {
     record Key(String document, String line) {
@@ -24,7 +24,6 @@ final class CardLedger {
         BigDecimal onCard = BigDecimal.ZERO;
         BigDecimal open = BigDecimal.ZERO;
         BigDecimal adjusted = BigDecimal.ZERO;
-        BigDecimal openTotal = BigDecimal.ZERO;
         BigDecimal removed = BigDecimal.ZERO;
         String note;
     }
@@ -56,11 +55,10 @@ final class CardLedger {
                 default -> {
                 }
             }
-            if (isOpen && e.kind() != EntryKind.ADJUST) {
-                s.open = s.open.add(e.amount());
-            }
+            // What is left of the line on the open card: returns count too, so nothing that takes a line
+            // off (an unlock, a clerk's removal) can take more than a credit note left of it.
             if (isOpen) {
-                s.openTotal = s.openTotal.add(e.amount());
+                s.open = s.open.add(e.amount());
             }
             if (e.kind() == EntryKind.MANUAL && e.amount().signum() > 0) {
                 s.note = e.note();
@@ -87,7 +85,7 @@ final class CardLedger {
     List<Map.Entry<Key, Sums>> openLines() {
         List<Map.Entry<Key, Sums>> open = new ArrayList<>();
         for (Map.Entry<Key, Sums> e : lines.entrySet()) {
-            if (e.getValue().openTotal.signum() != 0) {
+            if (e.getValue().open.signum() != 0) {
                 open.add(e);
             }
         }

@@ -17,9 +17,32 @@ public final class CardRequests {
     private CardRequests() {
     }
 
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     /**
-     * The practice's customer-card settings (SPEC CC-1, CC-3). Each threshold may be null (unset); a set
-     * threshold must be greater than zero. {@code currency} null means EUR.
+     * A decimal setting within {@code [min, max]} with at most {@code scale} decimals, else an error that
+     * names the setting and its range; a setting out of range is refused, never rounded or clamped.
+     */
+    private static void range(BigDecimal value, String setting, BigDecimal min, BigDecimal max, int scale) {
+        Checks.notNull(value, setting);
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0 || value.stripTrailingZeros().scale() > scale) {
+            throw new InvalidValueException(setting + " must be between " + min.toPlainString() + " and "
+                    + max.toPlainString() + " with at most " + scale + " decimals, was " + value.toPlainString());
+        }
+    }
+
+    private static void range(Integer value, String setting, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidValueException(setting + " must be between " + min + " and " + max + ", was " + value);
+        }
+    }
+
+    /**
+     * The practice's customer-card settings (SPEC CC-1, CC-3). Each threshold may be null (unset). The
+     * ranges, refused with an {@link InvalidValueException} that names the setting: {@code defaultPercent}
+     * 0 to 100 (four decimals); {@code minUnits} 0.001 to 1,000,000 (three decimals); {@code minPurchases}
+     * 1 to 10,000; {@code minVisits} 1 to 3,660 (ten years of days); {@code minAmount} 0.01 to 1,000,000.00
+     * (cents). {@code currency} null means EUR.
      *
      * @param defaultPercent the percentage of an eligible line's amount that goes on the card when the
      *                       product has no percentage of its own
@@ -28,19 +51,18 @@ public final class CardRequests {
     public record Configure(BigDecimal defaultPercent, BigDecimal minUnits, Integer minPurchases, Integer minVisits,
                             BigDecimal minAmount, boolean autoEnrol, Currency currency) {
         public Configure {
-            Checks.percent(defaultPercent, "default percentage");
+            range(defaultPercent, "defaultPercent", BigDecimal.ZERO, HUNDRED, 4);
             if (minUnits != null) {
-                Checks.positive(minUnits, "minimum units");
+                range(minUnits, "minUnits", new BigDecimal("0.001"), new BigDecimal("1000000"), 3);
             }
-            if (minPurchases != null && minPurchases <= 0) {
-                throw new InvalidValueException("minimum purchases must be greater than zero (or unset), was "
-                        + minPurchases);
+            if (minPurchases != null) {
+                range(minPurchases, "minPurchases", 1, 10_000);
             }
-            if (minVisits != null && minVisits <= 0) {
-                throw new InvalidValueException("minimum visits must be greater than zero (or unset), was " + minVisits);
+            if (minVisits != null) {
+                range(minVisits, "minVisits", 1, 3_660);
             }
             if (minAmount != null) {
-                Checks.positive(minAmount, "minimum amount");
+                range(minAmount, "minAmount", new BigDecimal("0.01"), new BigDecimal("1000000.00"), 2);
             }
             currency = currency == null ? Money.currency("EUR") : currency;
         }
@@ -62,7 +84,7 @@ public final class CardRequests {
             Checks.text(product, "product");
             Checks.notNull(validFrom, "valid from");
             if (percent != null) {
-                Checks.percent(percent, "product percentage");
+                range(percent, "percent of product " + product, BigDecimal.ZERO, HUNDRED, 4);
             }
         }
     }

@@ -95,7 +95,7 @@ import org.loyaltyengine.spi.Unit;
  *       stays settled; locking again does not put it on a second time. A return is a credit note.</li>
  *   <li>A document with a credit note cannot be unlocked ({@code DOCUMENT_HAS_RETURNS}); a credit note
  *       does not take off again what a clerk removed by hand; a line fully returned is refused
- *       ({@code LINE_ALREADY_RETURNED}).</li>
+ *       ({@code LINE_ALREADY_RETURNED}); a clerk's removal takes off only what returns left of a line.</li>
  *   <li>Every product sold must be in the catalogue, non-eligible ones included: an unknown product is
  *       an input error ({@code NO_SUCH_PRODUCT}), never silently "not eligible".</li>
  *   <li>Manual lines need the permission {@value #MANUAL_PERMISSION}.</li>
@@ -577,14 +577,14 @@ public final class CustomerCards {
         for (Map.Entry<CardLedger.Key, CardLedger.Sums> e : ledger.openLines()) {
             CardLedger.Key k = e.getKey();
             if (k.document() == null) {
-                lines.add(new CardLine(null, k.line(), null, null, null, e.getValue().openTotal, e.getValue().note));
+                lines.add(new CardLine(null, k.line(), null, null, null, e.getValue().open, e.getValue().note));
                 continue;
             }
             Optional<DocumentLine> line = docs.computeIfAbsent(k.document(), id -> tx.documents().find(SALE, id))
                     .flatMap(doc -> doc.line(k.line()));
             lines.add(new CardLine(k.document(), k.line(), line.map(DocumentLine::product).orElse(null),
                     docs.get(k.document()).map(Document::date).orElse(null),
-                    line.map(DocumentLine::quantity).orElse(null), e.getValue().openTotal, null));
+                    line.map(DocumentLine::quantity).orElse(null), e.getValue().open, null));
         }
         return new CardStatus(customerId, isEnrolled(tx, customerId), settings.currency(), balance, figures.units(),
                 figures.purchases(), figures.visits(), met, Boolean.parseBoolean(d.values().get("full")), lines);

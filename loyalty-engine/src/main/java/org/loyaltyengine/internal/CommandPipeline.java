@@ -254,6 +254,11 @@ public final class CommandPipeline {
             RuleRef rule = new RuleRef(set, version, h.rule());
             // Derived from the idempotency key, so a retried transaction and a dry run name holds alike.
             String id = key + "#h" + (++n);
+            // Bounded before it becomes an instant: minutes * 60 must not wrap into a hold expired at birth.
+            if (h.expiresInMinutes() > 366L * 24 * 60) {
+                throw new org.loyaltyengine.spi.InvalidValueException("rule '" + h.rule() + "' asks for a hold of "
+                        + h.expiresInMinutes() + " minutes; a hold lives at most " + 366L * 24 * 60 + " minutes");
+            }
             tx.holds().place(Hold.pending(id, h.account(), h.amount(), h.document(), h.line(), now,
                     h.expiresInMinutes() > 0 ? now.plusSeconds(h.expiresInMinutes() * 60) : null, user, rule));
             holds.add(new HoldEvent(id, h.account(), h.amount(), HoldState.PENDING, h.document(), h.line(), rule));

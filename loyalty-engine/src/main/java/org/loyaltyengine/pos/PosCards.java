@@ -52,6 +52,7 @@ import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.DocumentLine;
 import org.loyaltyengine.spi.Hold;
 import org.loyaltyengine.spi.HoldState;
+import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
@@ -212,6 +213,11 @@ public final class PosCards {
      */
     public Outcome addItem(CommandContext ctx, AddItem item) {
         return pipeline.execute(ctx, item, new ReceiptHandler<>("add-item", Permission.none()) {
+            @Override
+            boolean placesHolds() {
+                return true;
+            }
+
             @Override
             void check(AddItem p, Document receipt) {
                 if (!p.price().currency().getCurrencyCode().equals(receipt.currency())) {
@@ -428,8 +434,9 @@ public final class PosCards {
     private static PosReceipt receiptFact(Document r) {
         int discounted = (int) r.lines().stream().map(Line::of).filter(l -> !l.deleted() && l.discount().signum() > 0)
                 .count();
+        int drawn = (int) r.lines().stream().map(Line::of).filter(l -> !l.deleted() && l.holdId() != null).count();
         return new PosReceipt(r.id(), r.status(), r.currency(), r.attribute("card").orElse(null), isCardActive(r),
-                r.attribute("cardMode").orElse(null), discounted);
+                r.attribute("cardMode").orElse(null), discounted, drawn);
     }
 
     private static Document withAttributes(Document r, Map<String, String> attributes) {
@@ -460,7 +467,18 @@ public final class PosCards {
 
     private PosSettings settings(StoreTransaction tx) {
         String minutes = tx.settings().of(PROGRAM).get("holdMinutes");
-        return new PosSettings(minutes == null ? DEFAULT_HOLD_MINUTES : Long.parseLong(minutes));
+        if (minutes == null) {
+            return new PosSettings(DEFAULT_HOLD_MINUTES);
+        }
+        // A value stored before the range existed, or by a host straight into its store, is checked
+        // like a new one, so it cannot place a reservation that expires before it is made.
+        try {
+            return new PosSettings(new Configure(Long.parseLong(minutes)).holdMinutes());
+        } catch (NumberFormatException | InvalidValueException e) {
+            throw new InvalidValueException("the stored POS setting holdMinutes is '" + minutes + "'; it must be between "
+                    + Configure.MIN_HOLD_MINUTES + " and " + Configure.MAX_HOLD_MINUTES
+                    + " minutes: configure the program again");
+        }
     }
 
     /** A POS command without a receipt: no accounts unless it says so. */
@@ -482,6 +500,11 @@ public final class PosCards {
         abstract Object command(P payload);
 
         abstract Document change(Document receipt, P payload, Decision decision, Applied applied);
+
+        /** Whether the command may reserve credit, and so needs the program settings (the hold time). */
+        boolean placesHolds() {
+            return false;
+        }
 
         /** Typed checks of the payload against the receipt, before anything is decided. */
         void check(P payload, Document receipt) {
@@ -505,7 +528,9 @@ public final class PosCards {
             List<Object> facts = new ArrayList<>();
             facts.add(command(payload));
             facts.add(receiptFact(receipt));
-            facts.add(settings(tx));
+            if (placesHolds()) {
+                facts.add(settings(tx));
+            }
             card(tx, payload, receipt).ifPresent(c -> facts.add(cardFact(c, accounts.get(accountOf(c)))));
             for (DocumentLine dl : receipt.lines()) {
                 Line l = Line.of(dl);

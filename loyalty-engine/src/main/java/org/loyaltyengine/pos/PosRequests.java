@@ -107,11 +107,21 @@ public final class PosRequests {
         }
     }
 
-    /** Program settings: minutes a credit reservation on an open receipt lives before it expires. */
+    /**
+     * Program settings: minutes a credit reservation on an open receipt lives before it expires, from
+     * {@value #MIN_HOLD_MINUTES} to {@value #MAX_HOLD_MINUTES} (one week). A receipt stays open for minutes,
+     * a tab perhaps overnight; a longer reservation would only keep a card's credit from its owner.
+     */
     public record Configure(long holdMinutes) {
+        /** The shortest reservation a shop may set. */
+        public static final long MIN_HOLD_MINUTES = 1;
+        /** The longest reservation a shop may set: one week. */
+        public static final long MAX_HOLD_MINUTES = 7 * 24 * 60;
+
         public Configure {
-            if (holdMinutes < 1) {
-                throw new InvalidValueException("hold minutes must be at least 1, was " + holdMinutes);
+            if (holdMinutes < MIN_HOLD_MINUTES || holdMinutes > MAX_HOLD_MINUTES) {
+                throw new InvalidValueException("holdMinutes must be between " + MIN_HOLD_MINUTES + " and "
+                        + MAX_HOLD_MINUTES + " minutes (one week), was " + holdMinutes);
             }
         }
     }

@@ -26,7 +26,7 @@ import org.loyaltyengine.spi.TenantId;
 /**
  * Runs {@code pos-card} scenarios. Amounts are in the scenario's {@code currency} argument, CZK by
  * default. Verbs: defineCard, openReceipt, identifyCard, removeCard, addItem, topUpItem, deleteItem,
- * pay, abandon, changeCredit. Checks: credit, held, available (card=), total (receipt=).
+ * pay, abandon, changeCredit, configure (holdMinutes=), expireHolds. Checks: credit, held, available (card=), total (receipt=).
  */
 public final class PosScenarioDriver implements ScenarioDriver {
     @Override
@@ -52,10 +52,13 @@ public final class PosScenarioDriver implements ScenarioDriver {
                     new BigDecimal(a.getOrDefault("vat", "21")),
                     a.containsKey("manualDiscount") ? new BigDecimal(a.get("manualDiscount")) : null));
             case "topUpItem" -> pos.addItem(ctx, new AddItem(arg(a, "receipt"), arg(a, "line"), "credit top-up",
-                    Money.of(arg(a, "amount"), currency), true, new BigDecimal(a.getOrDefault("vat", "0")), null));
+                    Money.of(arg(a, "amount"), currency), true, new BigDecimal(a.getOrDefault("vat", "0")),
+                    a.containsKey("manualDiscount") ? new BigDecimal(a.get("manualDiscount")) : null));
             case "deleteItem" -> pos.deleteItem(ctx, new DeleteItem(arg(a, "receipt"), arg(a, "line")));
             case "pay" -> pos.pay(ctx, new PayReceipt(arg(a, "receipt")));
             case "abandon" -> pos.abandon(ctx, new AbandonReceipt(arg(a, "receipt")));
+            case "configure" -> pos.configure(ctx, new PosRequests.Configure(Long.parseLong(arg(a, "holdMinutes"))));
+            case "expireHolds" -> pos.expireHolds(ctx);
             case "changeCredit" -> pos.changeCredit(ctx, new ChangeCredit(arg(a, "card"),
                     Money.of(arg(a, "amount"), currency), arg(a, "note")));
             default -> throw new ScenarioException("pos-card has no command '" + verb + "'");

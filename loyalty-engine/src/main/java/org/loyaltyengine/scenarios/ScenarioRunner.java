@@ -2,7 +2,10 @@ package org.loyaltyengine.scenarios;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +36,7 @@ import org.loyaltyengine.spi.TenantId;
  * scenario: title                    starts a case
  * date: 2026-03-14                   business date of the following steps
  * actor: user perm1 perm2            acting user and permissions of the following steps
+ * advance: PT13H                     moves the engine's clock on (reservations expire with it)
  * verb key=value key="two words"     a command, run by the rule set's {@link ScenarioDriver}
  * expect applied                     the last command was applied
  * expect rejected CODE               ... was rejected with this reason code
@@ -71,13 +75,15 @@ public final class ScenarioRunner {
         List<ScenarioResult> results = new ArrayList<>();
         // One engine per version, so its rules compile once; each case gets a tenant of its own,
         // which the store keeps as apart as a fresh store would.
+        Instant start = version.effectiveFrom().atTime(9, 0).toInstant(ZoneOffset.UTC);
+        ScenarioClock clock = new ScenarioClock(start);
         LoyaltyEngine engine = LoyaltyEngine.builder().store(new InMemoryStore()).rules(source.only(version.folder()))
-                .clock(Clock.fixed(version.effectiveFrom().atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC))
-                .build();
+                .clock(clock).build();
         int n = 0;
         for (String file : version.scenarioFiles()) {
             for (Case c : parse(file, source.files().get(file))) {
-                results.add(runCase(engine, TenantId.of("scenario-" + (++n)), version, c));
+                clock.now = start;
+                results.add(runCase(engine, clock, TenantId.of("scenario-" + (++n)), version, c));
             }
         }
         return results;
@@ -142,7 +148,32 @@ public final class ScenarioRunner {
         return words;
     }
 
-    private ScenarioResult runCase(LoyaltyEngine engine, TenantId tenant, RuleSetVersion version, Case c) {
+    /** The engine's clock: fixed, except where a case moves it on with {@code advance:}. */
+    private static final class ScenarioClock extends Clock {
+        private volatile Instant now;
+
+        ScenarioClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private ScenarioResult runCase(LoyaltyEngine engine, ScenarioClock clock, TenantId tenant, RuleSetVersion version,
+                                   Case c) {
         ScenarioDriver driver = drivers.get(version.ruleSet());
         if (driver == null) {
             return new ScenarioResult(c.file(), c.line(), c.title(), "no ScenarioDriver registered for rule set "
@@ -160,6 +191,7 @@ public final class ScenarioRunner {
                 switch (head) {
                     case "date:" -> date = LocalDate.parse(word(w, 1, step));
                     case "actor:" -> actor = new Actor(word(w, 1, step), Set.copyOf(w.subList(2, w.size())));
+                    case "advance:" -> clock.now = clock.now.plus(Duration.parse(word(w, 1, step)));
                     case "expect" -> {
                         expect(w, last, lastError, step);
                         if (w.get(1).equals("error")) {

@@ -689,6 +689,101 @@ public abstract class CustomerCardContract {
         assertAmount("2.00", vet.card("c1").amount());
     }
 
+    @Test
+    @Tag("X-13")
+    @Tag("CC-7")
+    void removeLine_afterAPartialReturnTakesOffOnlyWhatIsLeftOfTheLine() {
+        vet.foodAtTenPercentFor("c1");
+        applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "2", "40.00"))));
+        applied(cards.creditNote(vet.next(), new CreditNote("CN1", "S1", List.of(new ReturnLine("1", dec("1"))))));
+        assertAmount("2.00", vet.card("c1").amount());
+        Outcome removed = applied(cards.removeLine(vet.next(MANAGER), new RemoveLine("c1", "S1", "1", "damaged")));
+        assertEquals(1, removed.entries().size());
+        assertAmount("-2.00", removed.entries().get(0).amount());
+        assertAmount("0", vet.card("c1").amount());
+        rejected(cards.removeLine(vet.next(MANAGER), new RemoveLine("c1", "S1", "1", "again")), "LINE_NOT_ON_CARD");
+        // the rest of the line returned later takes nothing more off
+        Outcome rest = applied(cards.creditNote(vet.next(), new CreditNote("CN2", "S1",
+                List.of(new ReturnLine("1", dec("1"))))));
+        assertTrue(rest.entries().isEmpty());
+        assertAmount("0", vet.card("c1").amount());
+    }
+
+    @Test
+    @Tag("X-13")
+    @Tag("CC-7")
+    void removeLine_afterAFullReturnOrAReturnBeforeEnrolmentTakesOffNoMoreThanIsLeft() {
+        vet.configure(Configure.percent("10"));
+        vet.eligible("food");
+        vet.customer("c1");
+        applied(vet.lock(sale("S1", "c1", MARCH, line("1", "food", "4", "40.00"))));
+        applied(vet.lock(sale("S2", "c1", MARCH, line("1", "food", "1", "20.00"))));
+        applied(cards.creditNote(vet.next(), new CreditNote("CN1", "S1", List.of(new ReturnLine("1", dec("1"))))));
+        applied(cards.enrol(vet.next(), new Enrol("c1")));
+        assertAmount("5.00", vet.card("c1").amount());
+        Outcome removed = applied(cards.removeLine(vet.next(MANAGER), new RemoveLine("c1", "S1", "1", "damaged")));
+        assertAmount("-3.00", removed.entries().get(0).amount());
+        assertAmount("2.00", vet.card("c1").amount());
+
+        applied(cards.creditNote(vet.next(), new CreditNote("CN2", "S2", List.of(new ReturnLine("1", dec("1"))))));
+        assertAmount("0", vet.card("c1").amount());
+        rejected(cards.removeLine(vet.next(MANAGER), new RemoveLine("c1", "S2", "1", "damaged")), "LINE_NOT_ON_CARD");
+        assertAmount("0", vet.card("c1").amount());
+        assertEquals(0, vet.card("c1").purchases());
+    }
+
+    @Test
+    @Tag("X-13")
+    @Tag("CC-5")
+    void unlock_afterSettlementOrRemovalTakesNothingOffTwice() {
+        vet.foodAtTenPercentFor("c1");
+        applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "40.00"))));
+        applied(vet.lock(sale("S2", "c1", DAY, line("1", "food", "1", "20.00"))));
+        applied(cards.removeLine(vet.next(MANAGER), new RemoveLine("c1", "S2", "1", "sold by mistake")));
+        vet.product("consult", LocalDate.of(2020, 1, 1), false, null);
+        assertAmount("4.00", vet.settleOn("c1", DAY, "consult", "10.00"));
+        assertTrue(applied(vet.unlock("S1")).entries().isEmpty());
+        assertTrue(applied(vet.unlock("S2")).entries().isEmpty());
+        assertTrue(applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "40.00")))).entries().isEmpty());
+        assertTrue(applied(vet.lock(sale("S2", "c1", DAY, line("1", "food", "1", "20.00")))).entries().isEmpty());
+        assertAmount("0", vet.card("c1").amount());
+        // a return of the settled line is claimed back on the next card, once, and at most its value
+        applied(cards.creditNote(vet.next(), new CreditNote("CN1", "S1", List.of(new ReturnLine("1", dec("1"))))));
+        assertAmount("-4.00", vet.card("c1").amount());
+        rejected(cards.removeLine(vet.next(MANAGER), new RemoveLine("c1", "S1", "1", "again")), "LINE_NOT_ON_CARD");
+        assertTrue(applied(cards.creditNote(vet.next(), new CreditNote("CN2", "S2",
+                List.of(new ReturnLine("1", dec("1")))))).entries().isEmpty());
+        assertAmount("-4.00", vet.card("c1").amount());
+    }
+
+    @Test
+    @Tag("CC-1")
+    @Tag("X-10")
+    void configure_everySettingOutsideItsRangeIsATypedErrorNamingTheSettingAndTheRange() {
+        java.util.function.Consumer<org.junit.jupiter.api.function.Executable> refused = make -> {
+            InvalidValueException e = assertThrows(InvalidValueException.class, make);
+            assertTrue(e.getMessage().matches("(?s).*(defaultPercent|minUnits|minPurchases|minVisits|minAmount|percent)"
+                    + ".* between .* and .*"), e.getMessage());
+        };
+        refused.accept(() -> new Configure(dec("-0.01"), null, null, null, null, false, null));
+        refused.accept(() -> new Configure(dec("100.01"), null, null, null, null, false, null));
+        refused.accept(() -> new Configure(dec("10.00001"), null, null, null, null, false, null));
+        refused.accept(() -> new Configure(BigDecimal.TEN, dec("0"), null, null, null, false, null));
+        refused.accept(() -> new Configure(BigDecimal.TEN, dec("1E9"), null, null, null, false, null));
+        refused.accept(() -> new Configure(BigDecimal.TEN, dec("0.0001"), null, null, null, false, null));
+        refused.accept(() -> new Configure(BigDecimal.TEN, null, 0, null, null, false, null));
+        refused.accept(() -> new Configure(BigDecimal.TEN, null, Integer.MAX_VALUE, null, null, false, null));
+        refused.accept(() -> new Configure(BigDecimal.TEN, null, null, -1, null, false, null));
+        refused.accept(() -> new Configure(BigDecimal.TEN, null, null, Integer.MAX_VALUE, null, false, null));
+        refused.accept(() -> new Configure(BigDecimal.TEN, null, null, null, dec("0.001"), false, null));
+        refused.accept(() -> new Configure(BigDecimal.TEN, null, null, null, dec("1E12"), false, null));
+        refused.accept(() -> new CardRequests.DefineProduct("food", DAY, true, dec("100.5")));
+        refused.accept(() -> new CardRequests.DefineProduct("food", DAY, true, dec("7.123456")));
+        // the bounds themselves are fine
+        vet.configure(new Configure(dec("100"), dec("1000000"), 10_000, 3_660, dec("1000000.00"), false, null));
+        vet.configure(new Configure(dec("0"), dec("0.001"), 1, 1, dec("0.01"), false, null));
+    }
+
     // ------------------------------------------------------------------ X-5 concurrent commands
 
     /** Runs the commands at once, each on its own thread, and waits for all of them. */

@@ -450,9 +450,119 @@ public abstract class PosCardContract {
         Outcome swept = applied(pos.expireHolds(next()));
         assertEquals(HoldState.EXPIRED, swept.holds().get(0).state());
         assertAmount("100.00", statement("2001").available());
-        // paying afterwards draws nothing: the reservation is gone
-        assertTrue(applied(pay("R1")).entries().isEmpty());
+        // paying afterwards would hand the item over for nothing: refused until the cashier reserves again
+        rejected(pay("R1"), "RESERVATION_EXPIRED");
         assertAmount("100.00", statement("2001").credit());
+    }
+
+    @Test
+    @Tag("PC-5")
+    void pay_aReceiptWhoseReservationExpiredIsRefusedUntilTheItemIsReservedAgain() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "30.00"));
+        applied(add("R1", "2", "20.00"));
+        clock.advance(Duration.ofHours(13));
+        assertEquals(2, applied(pos.expireHolds(next())).holds().size());
+        CardStatement before = statement("2001");
+
+        Outcome refused = pay("R1");
+        rejected(refused, "RESERVATION_EXPIRED");
+        assertTrue(refused.entries().isEmpty() && refused.holds().isEmpty());
+        assertEquals(java.util.Set.of(true), refused.rejections().stream().map(r -> r.message().contains("line 1")
+                || r.message().contains("line 2")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(2, refused.rejections().size());
+        assertEquals("OPEN", pos.receipt(shop, "R1").status());
+        assertEquals(before, statement("2001"));
+
+        // What the message tells the cashier: delete the lines and add them again, which reserves anew.
+        applied(pos.deleteItem(next(), new DeleteItem("R1", "1")));
+        applied(pos.deleteItem(next(), new DeleteItem("R1", "2")));
+        applied(add("R1", "3", "30.00"));
+        Outcome paid = applied(pay("R1"));
+        assertEquals(1, paid.entries().size());
+        assertAmount("-30.00", paid.entries().get(0).amount());
+        assertAmount("70.00", statement("2001").credit());
+        assertAmount("0", statement("2001").held());
+    }
+
+    @Test
+    @Tag("PC-5")
+    @Tag("X-10")
+    void configure_holdMinutesOutsideOneMinuteToOneWeekIsATypedErrorNamingTheSetting() {
+        for (long minutes : new long[] {0, -1, 10_081, 1_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            InvalidValueException e = assertThrows(InvalidValueException.class, () -> new Configure(minutes));
+            assertTrue(e.getMessage().contains("holdMinutes") && e.getMessage().contains("1")
+                    && e.getMessage().contains("10080"), e.getMessage());
+        }
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        applied(pos.configure(next(), new Configure(10_080)));
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "30.00"));
+        clock.advance(Duration.ofMinutes(10_079));
+        assertTrue(applied(pos.expireHolds(next())).holds().isEmpty());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(HoldState.EXPIRED, applied(pos.expireHolds(next())).holds().get(0).state());
+    }
+
+    @Test
+    @Tag("PC-5")
+    @Tag("X-10")
+    void addItem_aStoredHoldTimeBeyondAnyRangeIsATypedErrorNotAHoldThatExpiredBeforeItWasPlaced() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        // A setting written before the range existed, or by a host straight into its store.
+        engine.store().inTransaction(shop, tx -> {
+            tx.settings().put(PosCards.PROGRAM, java.util.Map.of("holdMinutes", Long.toString(Long.MAX_VALUE)));
+            return null;
+        });
+        open("R1");
+        applied(identify("R1", "2001"));
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> add("R1", "1", "30.00"));
+        assertTrue(e.getMessage().contains("holdMinutes") && e.getMessage().contains("10080"), e.getMessage());
+        assertAmount("100.00", statement("2001").available());
+        assertTrue(pos.receipt(shop, "R1").items().isEmpty());
+        // what needs no reservation still works, and configuring again is the way out
+        applied(pos.abandon(next(), new AbandonReceipt("R1")));
+        applied(pos.configure(next(), new Configure(60)));
+        open("R2");
+        applied(identify("R2", "2001"));
+        assertEquals(1, applied(add("R2", "1", "30.00")).holds().size());
+    }
+
+    @Test
+    @Tag("PC-5")
+    @Tag("X-10")
+    void addItem_aRuleAskingForAHoldBeyondAYearIsATypedErrorAndWritesNothing(@org.junit.jupiter.api.io.TempDir
+                                                                                java.nio.file.Path dir)
+            throws java.io.IOException {
+        // A rule version (a host's own, say) whose reservation lives Long.MAX_VALUE minutes: minutes * 60
+        // would wrap into a hold that expired before it was placed.
+        for (java.util.Map.Entry<String, String> f : org.loyaltyengine.RuleSource.defaults().only("pos-card/v1").files()
+                .entrySet()) {
+            java.nio.file.Path target = dir.resolve(f.getKey());
+            java.nio.file.Files.createDirectories(target.getParent());
+            java.nio.file.Files.writeString(target, f.getValue().replace("$s.holdMinutes());", "Long.MAX_VALUE);"));
+        }
+        LoyaltyEngine hostile = LoyaltyEngine.builder().store(newStore()).clock(clock)
+                .rules(org.loyaltyengine.RuleSource.folder(dir)).build();
+        PosCards shopPos = hostile.posCards();
+        applied(shopPos.defineCard(next(), creditCard("2001")));
+        applied(shopPos.changeCredit(next(), new ChangeCredit("2001", czk("100.00"), "deposit")));
+        applied(shopPos.openReceipt(next(), new OpenReceipt("R1", Money.currency("CZK"))));
+        applied(shopPos.identifyCard(next(), new IdentifyCard("R1", "2001", null)));
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> shopPos.addItem(next(), AddItem.of("R1", "1", "wine", czk("30.00"), "21")));
+        assertTrue(e.getMessage().contains("minutes"), e.getMessage());
+        CardStatement s = shopPos.statement(shop, "2001");
+        assertAmount("100.00", s.available());
+        assertAmount("0", s.held());
+        assertTrue(shopPos.receipt(shop, "R1").items().isEmpty());
+        assertTrue(applied(shopPos.expireHolds(next())).holds().isEmpty());
     }
 
     // ------------------------------------------------------------------ PC-6 never discount with credit
@@ -472,6 +582,57 @@ public abstract class PosCardContract {
         applied(pos.addItem(next(), AddItem.of("R2", "1", "wine", czk("20.00"), "21").withManualDiscount("10")));
         rejected(identify("R2", "2001"), "DISCOUNT_WITH_CREDIT_DRAWING");
         assertFalse(pos.receipt(shop, "R2").cardActive());
+    }
+
+    @Test
+    @Tag("PC-6")
+    void identifyCard_inDiscountModeIsRefusedWhileTheReceiptDrawsCredit() {
+        Card both = new Card("3001", "Eva", "Malá", new BigDecimal("10"), true, true, Money.currency("CZK"));
+        define(both);
+        topUpManually("3001", "100.00");
+        open("R1");
+        applied(identify("R1", "3001"));
+        applied(add("R1", "1", "30.00"));
+        applied(pos.removeCard(next(), new RemoveCard("R1")));
+        rejected(pos.identifyCard(next(), new IdentifyCard("R1", "3001", CardMode.DISCOUNT)),
+                "DISCOUNT_WITH_CREDIT_DRAWING");
+        rejected(pos.addItem(next(), AddItem.of("R1", "2", "wine", czk("20.00"), "21").withManualDiscount("10")),
+                "DISCOUNT_WITH_CREDIT_DRAWING");
+        Outcome cash = applied(add("R1", "3", "50.00"));
+        assertFalse(cash.values().containsKey("discount"));
+        assertTrue(cash.holds().isEmpty());
+        Outcome paid = applied(pay("R1"));
+        assertEquals(1, paid.entries().size());
+        assertAmount("-30.00", paid.entries().get(0).amount());
+        assertTrue(pos.receipt(shop, "R1").items().stream().allMatch(i -> i.discount().signum() == 0));
+
+        // Once nothing is drawn any more, the card may give its discount instead.
+        open("R2");
+        applied(identify("R2", "3001"));
+        applied(add("R2", "1", "30.00"));
+        applied(pos.deleteItem(next(), new DeleteItem("R2", "1")));
+        applied(pos.removeCard(next(), new RemoveCard("R2")));
+        applied(pos.identifyCard(next(), new IdentifyCard("R2", "3001", CardMode.DISCOUNT)));
+        assertEquals("3.00", applied(add("R2", "2", "30.00")).values().get("discount"));
+        assertTrue(applied(pay("R2")).entries().isEmpty());
+        assertAmount("70.00", statement("3001").credit());
+    }
+
+    @Test
+    @Tag("PC-6")
+    void identifyCard_inCreditModeIsRefusedAfterDiscountsWhicheverWayTheyCame() {
+        Card both = new Card("3001", "Eva", "Malá", new BigDecimal("10"), true, true, Money.currency("CZK"));
+        define(both);
+        topUpManually("3001", "100.00");
+        open("R1");
+        applied(pos.identifyCard(next(), new IdentifyCard("R1", "3001", CardMode.DISCOUNT)));
+        assertEquals("3.00", applied(add("R1", "1", "30.00")).values().get("discount"));
+        applied(pos.removeCard(next(), new RemoveCard("R1")));
+        rejected(pos.identifyCard(next(), new IdentifyCard("R1", "3001", CardMode.CREDIT)),
+                "DISCOUNT_WITH_CREDIT_DRAWING");
+        rejected(identify("R1", "3001"), "DISCOUNT_WITH_CREDIT_DRAWING");
+        assertTrue(applied(pay("R1")).entries().isEmpty());
+        assertAmount("100.00", statement("3001").available());
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.time.LocalDate;
  * @param percent     the percentage in force on that date: the product's own, else the default
  * @param onCard      what the line put on a card and was not taken off by an unlock (settled or not);
  *                    zero when the line never went on a card
- * @param open        what the line has on the open (unsettled) card, manual removals included
+ * @param open        what is left of the line on the open (unsettled) card: returns and manual removals
+ *                    included, so taking {@code open} off never takes more than is left
  * @param adjusted    what returns took off for this line so far (zero or negative)
  * @param returned    the quantity credit notes returned so far
  * @param removed     what a clerk took off this line by hand (zero or negative)
