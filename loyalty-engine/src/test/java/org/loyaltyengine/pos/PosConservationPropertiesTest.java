@@ -187,6 +187,10 @@ class PosConservationPropertiesTest {
 
     // ------------------------------------------------------------------ the property
 
+    /** Runs every step: defines the cards and loads credit as well as selling. */
+    private static final Actor MANAGER = Actor.of("manager", PosCards.CARDS_PERMISSION, PosCards.SETTINGS_PERMISSION,
+            PosCards.MANUAL_PERMISSION);
+
     @Property(tries = 40, edgeCases = net.jqwik.api.EdgeCasesMode.NONE)
     @Tag("PC-2")
     @Tag("PC-5")
@@ -200,7 +204,7 @@ class PosConservationPropertiesTest {
         TenantId shop = TenantId.of("pc-" + UUID.randomUUID().toString().substring(0, 12));
         AtomicLong keys = new AtomicLong();
         PosCards pos = ENGINE.posCards();
-        java.util.function.Supplier<CommandContext> next = () -> CommandContext.of(shop, Actor.of("cashier"),
+        java.util.function.Supplier<CommandContext> next = () -> CommandContext.of(shop, MANAGER,
                 "k" + keys.incrementAndGet(), DAY);
         BigDecimal percent = new BigDecimal(cardPercent);
         Card credit = new Card(CREDIT_CARD, "Eva", "Malá", percent, true, true, Money.currency("CZK"));
