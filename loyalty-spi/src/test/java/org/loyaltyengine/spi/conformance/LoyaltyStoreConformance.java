@@ -927,4 +927,68 @@ public abstract class LoyaltyStoreConformance {
         assertEquals(Map.of("holdMinutes", "30", "currency", "CZK"),
                 store.inTransaction(tenant, tx -> tx.settings().of("pos-card")));
     }
+    // ------------------------------------------------------------------ the input contract
+
+    @Test
+    @Tag("X-10")
+    @Tag("X-9")
+    void inputContract_everyStoreAcceptsAndRefusesExactlyTheSameValues() {
+        List<String> mismatches = InputContractCases.mismatches(store);
+        assertEquals("", String.join("\n", mismatches), mismatches.size() + " of "
+                + InputContractCases.all().size() + " cases went otherwise than the input contract says");
+    }
+
+    @Test
+    @Tag("X-7")
+    @Tag("X-4")
+    void identifiers_thatDifferOnlyInCaseAccentsSpacingOrATrailingCharacterStayDistinct() {
+        String base = "Shop" + UUID.randomUUID().toString().substring(0, 8);
+        // NFC and NFD spellings of the same accented letter, and keys that differ in case, inner
+        // spacing or a trailing character the contract allows: a store compares them as Java does.
+        List<String> variants = List.of(base, base.toLowerCase(), base.toUpperCase(), base + "\u00e9",
+                base + "e\u0301", base + ".", base + "-", "a b" + base, "a  b" + base);
+        List<TenantId> tenants = variants.stream().map(TenantId::of).toList();
+        for (int i = 0; i < variants.size(); i++) {
+            String v = variants.get(i);
+            String name = "n" + i;
+            String amount = (i + 1) + ".00";
+            store.inTransaction(tenants.get(i), tx -> {
+                tx.cards().insert(new Card(v, name, "x", BigDecimal.ONE, false, true, Money.currency("CZK")));
+                return null;
+            });
+            store.inTransaction(tenant, tx -> {
+                tx.cards().insert(new Card(v, name, "x", BigDecimal.ONE, false, true, Money.currency("CZK")));
+                tx.customers().save(new Customer("id-" + v, v, name, Map.of()));
+                tx.outcomes().save(new StoredOutcome(IdempotencyKey.of(v), "f", outcome(v, name)));
+                tx.documents().save(new Document("receipt", v, null, name, DAY, "CZK", Map.of(), List.of(), 0));
+                tx.accounts().open(key(v), null);
+                tx.ledger().append(entry(key(v), EntryKind.TOP_UP, amount));
+                return null;
+            });
+        }
+        for (int i = 0; i < variants.size(); i++) {
+            String v = variants.get(i);
+            String name = "n" + i;
+            BigDecimal amount = new BigDecimal((i + 1) + ".00");
+            assertEquals(List.of(name), store.inTransaction(tenants.get(i), tx -> tx.cards().all()).stream()
+                    .map(Card::firstName).toList(), "tenant '" + v + "'");
+            store.inTransaction(tenant, tx -> {
+                assertEquals(name, tx.cards().find(v).orElseThrow().firstName(), "card '" + v + "'");
+                assertEquals(name, tx.customers().findByNumber(v).orElseThrow().name(), "customer number '" + v + "'");
+                assertEquals(name, tx.outcomes().find(IdempotencyKey.of(v)).orElseThrow().outcome().values()
+                        .get("marker"), "idempotency key '" + v + "'");
+                assertEquals(name, tx.documents().find("receipt", v).orElseThrow().status(), "document '" + v + "'");
+                assertEquals(0, amount.compareTo(tx.accounts().find(key(v)).orElseThrow().balance()),
+                        "account owner '" + v + "'");
+                return null;
+            });
+        }
+        store.inTransaction(tenant, tx -> {
+            assertEquals(variants.size(), tx.cards().all().size());
+            assertEquals(variants.size(), tx.customers().all().size());
+            assertEquals(variants.size(), tx.outcomes().all().size());
+            assertEquals(variants.size(), tx.accounts().ofProgram("conformance").size());
+            return null;
+        });
+    }
 }
