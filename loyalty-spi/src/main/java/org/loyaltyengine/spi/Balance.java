@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 public record Balance(AccountKey account, BigDecimal balance, BigDecimal held) {
     public Balance {
         Checks.notNull(account, "account");
-        Checks.notNull(balance, "balance");
-        Checks.notNull(held, "held");
+        Checks.decimal(balance, "balance");
+        Checks.decimal(held, "held");
     }
 
     public static Balance of(Account account) {
