@@ -11,6 +11,7 @@ public record Balance(AccountKey account, BigDecimal balance, BigDecimal held) {
     }
 
     public static Balance of(Account account) {
+        Checks.notNull(account, "account");
         return new Balance(account.key(), account.balance(), account.held());
     }
 
