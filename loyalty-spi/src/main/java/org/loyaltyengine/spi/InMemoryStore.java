@@ -357,6 +357,10 @@ public final class InMemoryStore implements LoyaltyStore {
             @Override
             public List<Hold> ofDocument(String document) {
                 ensureOpen();
+                if (document == null) {
+                    // As a database answers "document = null": no hold, not the holds without a document.
+                    return List.of();
+                }
                 return d.holds.values().stream().filter(h -> Objects.equals(h.document(), document)).toList();
             }
 
