@@ -46,6 +46,9 @@ class RequestsTypedErrorsTest {
         refused("default percentage", () -> CardRequests.Configure.percent("ten"));
         refused("rate", () -> PointsRequests.Supplier.enabled("S1").withRate("1,5"));
         refused("product type", () -> PointsRequests.Supplier.enabled("S1").withProductRate(null, "1"));
+        refused("discount of program", () -> org.loyaltyengine.customers.WebshopOrder.of("o1", null,
+                CustomerProfile.named("Jan"), Money.currency("EUR"), List.of(new org.loyaltyengine.customers.WebshopOrder.Line(
+                        "1", "beer", BigDecimal.ONE, BigDecimal.TEN))).withProgramDiscount("pos-card", "ten"));
         refused("discount", () -> CustomerProfile.of(new Customer("c1", null, "Novak",
                 java.util.Map.of("discountPercent", "abc"))));
     }
@@ -93,7 +96,8 @@ class RequestsTypedErrorsTest {
         for (Class<?> holder : List.of(PosRequests.class, CardRequests.class, PointsRequests.class)) {
             types.addAll(Arrays.asList(holder.getDeclaredClasses()));
         }
-        types.addAll(List.of(CustomerProfile.class, Address.class, CommandContext.class));
+        types.addAll(List.of(CustomerProfile.class, Address.class, CommandContext.class,
+                org.loyaltyengine.customers.WebshopOrder.class, org.loyaltyengine.customers.WebshopOrder.Line.class));
         types.removeIf(t -> !t.isRecord());
         assertTrue(types.size() > 25, "the requests were found: " + types);
         assertEquals(List.of(), sweep.sweep(types, 300));
