@@ -991,4 +991,38 @@ public abstract class LoyaltyStoreConformance {
             return null;
         });
     }
+    @Test
+    @Tag("X-10")
+    void lookups_byAKeyTheContractRefusesFindNothingOnEveryStore() {
+        open("a", null);
+        store.inTransaction(tenant, tx -> {
+            tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "10.00"));
+            tx.holds().place(Hold.pending("h1", key("a"), BigDecimal.ONE, null, null, NOW, null, "tester", RULE));
+            tx.cards().insert(new Card("4242", "Jan", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
+            tx.customers().save(new Customer("c1", "100", "Novak", Map.of()));
+            tx.documents().save(new Document("receipt", "R1", "c1", "OPEN", DAY, "CZK", Map.of(), List.of(), 0));
+            tx.settings().put("pos-card", Map.of("x", "1"));
+            return null;
+        });
+        // PostgreSQL refused a NUL in a query parameter with a raw DataException; the others answered empty.
+        for (String bad : Arrays.asList(null, "", "4242 ", " 4242", "42\u000042", "R1\n", "c1\u202E", "x".repeat(300))) {
+            store.inTransaction(tenant, tx -> {
+                assertTrue(tx.cards().find(bad).isEmpty(), "card " + bad);
+                assertTrue(tx.customers().find(bad).isEmpty(), "customer " + bad);
+                assertTrue(tx.customers().findByNumber(bad).isEmpty(), "customer number " + bad);
+                assertTrue(tx.documents().find("receipt", bad).isEmpty(), "document " + bad);
+                assertTrue(tx.documents().find(bad, "R1").isEmpty(), "document type " + bad);
+                assertTrue(tx.documents().list(bad, null).isEmpty(), "documents of type " + bad);
+                assertTrue(tx.documents().list("receipt", bad == null ? "-" : bad).isEmpty(), "documents of " + bad);
+                assertTrue(tx.ledger().ofDocument(bad).isEmpty(), "entries of " + bad);
+                assertTrue(tx.holds().find(bad).isEmpty(), "hold " + bad);
+                assertTrue(tx.holds().ofDocument(bad).isEmpty(), "holds of " + bad);
+                assertTrue(tx.settings().of(bad).isEmpty(), "settings of " + bad);
+                assertTrue(tx.accounts().ofProgram(bad).isEmpty(), "accounts of " + bad);
+                return null;
+            });
+        }
+        // And the transaction is still good: what is there is found.
+        assertEquals("Jan", store.inTransaction(tenant, tx -> tx.cards().find("4242").orElseThrow().firstName()));
+    }
 }
