@@ -397,7 +397,7 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public List<Account> lock(Collection<AccountKey> keys) {
-            Checks.list(keys == null ? null : List.copyOf(keys), "account keys");
+            Checks.list(new ArrayList<>(Checks.notNull(keys, "account keys")), "account keys");
             return call(() -> {
                 // A command reads documents, cards and customers to learn which accounts to lock, waits
                 // for the locks, then reads them again to decide. The persistence context would hand back

@@ -243,7 +243,7 @@ public final class InMemoryStore implements LoyaltyStore {
             @Override
             public List<Account> lock(Collection<AccountKey> keys) {
                 ensureOpen();
-                Checks.list(keys == null ? null : List.copyOf(keys), "account keys");
+                Checks.list(new ArrayList<>(Checks.notNull(keys, "account keys")), "account keys");
                 // The tenant lock already serialises transactions; sorting keeps the contract visible.
                 return keys.stream().distinct().sorted().map(d.accounts::get).filter(Objects::nonNull).toList();
             }

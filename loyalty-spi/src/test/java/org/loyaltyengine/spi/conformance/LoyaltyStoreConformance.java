@@ -1025,4 +1025,39 @@ public abstract class LoyaltyStoreConformance {
         // And the transaction is still good: what is there is found.
         assertEquals("Jan", store.inTransaction(tenant, tx -> tx.cards().find("4242").orElseThrow().firstName()));
     }
+    @Test
+    @Tag("X-10")
+    void repositories_refuseNullArgumentsTypedOnEveryStore() {
+        List<java.util.function.Consumer<org.loyaltyengine.spi.StoreTransaction>> calls = List.of(
+                tx -> tx.accounts().find(null),
+                tx -> tx.accounts().open(null, null),
+                tx -> tx.accounts().lock(null),
+                tx -> tx.accounts().lock(Arrays.asList(key("a"), null)),
+                tx -> tx.ledger().append(null),
+                tx -> tx.ledger().entries(null),
+                tx -> tx.holds().place(null),
+                tx -> tx.holds().pending(null),
+                tx -> tx.holds().expiredBy(null),
+                tx -> tx.holds().expiredBy(Instant.MAX),
+                tx -> tx.holds().settle("h1", HoldState.RELEASED, null, "tester", RULE),
+                tx -> tx.holds().settle("h1", HoldState.RELEASED, NOW, "tester\n", RULE),
+                tx -> tx.holds().capture("h1", null, NOW),
+                tx -> tx.outcomes().find(null),
+                tx -> tx.outcomes().save(null),
+                tx -> tx.documents().save(null),
+                tx -> tx.settings().put(null, Map.of()),
+                tx -> tx.settings().put("p\u0000", Map.of()),
+                tx -> tx.cards().insert(null),
+                tx -> tx.cards().update(null),
+                tx -> tx.customers().save(null));
+        for (int i = 0; i < calls.size(); i++) {
+            java.util.function.Consumer<org.loyaltyengine.spi.StoreTransaction> call = calls.get(i);
+            assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant, tx -> {
+                call.accept(tx);
+                return null;
+            }), "call " + i);
+        }
+        assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(null, tx -> 1));
+        assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant, null));
+    }
 }
