@@ -16,6 +16,7 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 
 import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.IllegalStoreUseException;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.StoreException;
@@ -92,7 +93,7 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(work, "work");
         if (OPEN.get() != null) {
-            throw new IllegalStateException("a transaction is already open on this thread; nested transactions"
+            throw new IllegalStoreUseException("a transaction is already open on this thread; nested transactions"
                     + " are not supported (they would wait on their own locks)");
         }
         OPEN.set(Boolean.TRUE);

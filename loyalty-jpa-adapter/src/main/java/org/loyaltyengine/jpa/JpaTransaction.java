@@ -35,6 +35,7 @@ import org.loyaltyengine.spi.Hold;
 import org.loyaltyengine.spi.HoldState;
 import org.loyaltyengine.spi.Holds;
 import org.loyaltyengine.spi.IdempotencyKey;
+import org.loyaltyengine.spi.IllegalStoreUseException;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Ledger;
 import org.loyaltyengine.spi.Limits;
@@ -167,7 +168,7 @@ final class JpaTransaction implements StoreTransaction {
      */
     private <T> T call(Supplier<T> body, Supplier<RuntimeException> onDuplicate) {
         if (closed) {
-            throw new IllegalStateException("the transaction is over; use the repositories only inside inTransaction");
+            throw new IllegalStoreUseException("the transaction is over; use the repositories only inside inTransaction");
         }
         try {
             return body.get();

@@ -39,7 +39,7 @@ public final class InMemoryStore implements LoyaltyStore {
         data.lock.lock();
         try {
             if (data.open != null) {
-                throw new IllegalStateException("a transaction of tenant " + tenant
+                throw new IllegalStoreUseException("a transaction of tenant " + tenant
                         + " is already open on this thread; nested transactions are not supported");
             }
             Tx tx = new Tx(data);
@@ -103,7 +103,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
         private void ensureOpen() {
             if (closed) {
-                throw new IllegalStateException("the transaction is over; use the repositories only inside inTransaction");
+                throw new IllegalStoreUseException("the transaction is over; use the repositories only inside inTransaction");
             }
         }
 

@@ -1060,4 +1060,15 @@ public abstract class LoyaltyStoreConformance {
         assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(null, tx -> 1));
         assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant, null));
     }
+    @Test
+    @Tag("X-10")
+    void misuse_aNestedTransactionOrARepositoryUsedAfterItsTransactionFailsTyped() {
+        org.loyaltyengine.spi.LoyaltyException nested = assertThrows(org.loyaltyengine.spi.LoyaltyException.class,
+                () -> store.inTransaction(tenant, tx -> store.inTransaction(tenant, inner -> 1)));
+        assertEquals("ILLEGAL_STORE_USE", nested.code());
+        org.loyaltyengine.spi.Cards escaped = store.inTransaction(tenant, tx -> tx.cards());
+        org.loyaltyengine.spi.LoyaltyException late = assertThrows(org.loyaltyengine.spi.LoyaltyException.class,
+                () -> escaped.find("4242"));
+        assertEquals("ILLEGAL_STORE_USE", late.code());
+    }
 }
