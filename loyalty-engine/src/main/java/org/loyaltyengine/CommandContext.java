@@ -21,7 +21,7 @@ public record CommandContext(TenantId tenant, Actor actor, IdempotencyKey key, L
         Checks.notNull(tenant, "tenant");
         Checks.notNull(actor, "actor");
         Checks.notNull(key, "idempotency key");
-        Checks.notNull(businessDate, "business date");
+        Checks.date(businessDate, "business date");
     }
 
     public static CommandContext of(TenantId tenant, Actor actor, String key, LocalDate businessDate) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Limits;
 import org.loyaltyengine.spi.Money;
 
 /** The requests a practice system sends to {@link CustomerCards}; each validates itself on construction. */
@@ -69,7 +70,8 @@ public final class CardRequests {
 
         /** Only a default percentage: no thresholds, no auto-enrolment, EUR. */
         public static Configure percent(String defaultPercent) {
-            return new Configure(new BigDecimal(defaultPercent), null, null, null, null, false, null);
+            return new Configure(Checks.parseDecimal(defaultPercent, "default percentage"), null, null, null, null, false,
+                    null);
         }
     }
 
@@ -81,8 +83,8 @@ public final class CardRequests {
      */
     public record DefineProduct(String product, LocalDate validFrom, boolean eligible, BigDecimal percent) {
         public DefineProduct {
-            Checks.text(product, "product");
-            Checks.notNull(validFrom, "valid from");
+            Checks.identifier(product, "product", Limits.IDENTIFIER);
+            Checks.date(validFrom, "valid from");
             if (percent != null) {
                 range(percent, "percent of product " + product, BigDecimal.ZERO, HUNDRED, 4);
             }
@@ -95,8 +97,8 @@ public final class CardRequests {
      */
     public record SaleLine(String lineId, String product, BigDecimal quantity, Money amount) {
         public SaleLine {
-            Checks.text(lineId, "line id");
-            Checks.text(product, "product");
+            Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
+            Checks.identifier(product, "product of line " + lineId, Limits.IDENTIFIER);
             Checks.positive(quantity, "quantity of line " + lineId);
             Checks.notNull(amount, "amount of line " + lineId);
             if (amount.amount().signum() < 0) {
@@ -109,9 +111,9 @@ public final class CardRequests {
     /** A consultation or sale of a customer on a date, with its lines, all in one currency. */
     public record Sale(String documentId, String customerId, LocalDate date, Currency currency, List<SaleLine> lines) {
         public Sale {
-            Checks.text(documentId, "document id");
-            Checks.text(customerId, "customer id");
-            Checks.notNull(date, "document date");
+            Checks.identifier(documentId, "document id", Limits.IDENTIFIER);
+            Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
+            Checks.date(date, "document date");
             Checks.notNull(currency, "document currency");
             lines = Checks.list(lines, "document lines");
             Set<String> ids = new HashSet<>();
@@ -130,14 +132,14 @@ public final class CardRequests {
     /** Unlock a locked consultation or sale so it can be changed (SPEC CC-5). */
     public record Unlock(String documentId) {
         public Unlock {
-            Checks.text(documentId, "document id");
+            Checks.identifier(documentId, "document id", Limits.IDENTIFIER);
         }
     }
 
     /** Enrol one customer (SPEC CC-3, CC-4). */
     public record Enrol(String customerId) {
         public Enrol {
-            Checks.text(customerId, "customer id");
+            Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
         }
     }
 
@@ -158,13 +160,13 @@ public final class CardRequests {
     /** Put a value on a card by hand, e.g. the starting value of a paper card (SPEC CC-7). */
     public record AddValue(String customerId, String lineId, Money amount, String note) {
         public AddValue {
-            Checks.text(customerId, "customer id");
-            Checks.text(lineId, "line id");
+            Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
+            Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
             Checks.notNull(amount, "amount");
             if (!amount.isPositive()) {
                 throw new InvalidValueException("a value added to a card must be greater than zero, was " + amount);
             }
-            Checks.text(note, "note");
+            Checks.multiLine(Checks.text(note, "note"), "note", Limits.NOTE);
         }
     }
 
@@ -174,17 +176,18 @@ public final class CardRequests {
      */
     public record RemoveLine(String customerId, String documentId, String lineId, String note) {
         public RemoveLine {
-            Checks.text(customerId, "customer id");
-            documentId = Checks.optionalText(documentId, "document id", 200);
-            Checks.text(lineId, "line id");
-            Checks.text(note, "note");
+            Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
+            documentId = Checks.optionalIdentifier(Checks.optionalText(documentId, "document id", Limits.IDENTIFIER),
+                    "document id", Limits.IDENTIFIER);
+            Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
+            Checks.multiLine(Checks.text(note, "note"), "note", Limits.NOTE);
         }
     }
 
     /** One line a credit note returns, with the quantity returned. */
     public record ReturnLine(String lineId, BigDecimal quantity) {
         public ReturnLine {
-            Checks.text(lineId, "line id");
+            Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
             Checks.positive(quantity, "returned quantity of line " + lineId);
         }
     }
@@ -192,8 +195,8 @@ public final class CardRequests {
     /** A credit note for lines of a locked consultation or sale (SPEC X-13). */
     public record CreditNote(String creditNoteId, String documentId, List<ReturnLine> lines) {
         public CreditNote {
-            Checks.text(creditNoteId, "credit note id");
-            Checks.text(documentId, "document id");
+            Checks.identifier(creditNoteId, "credit note id", Limits.IDENTIFIER);
+            Checks.identifier(documentId, "document id", Limits.IDENTIFIER);
             lines = Checks.list(lines, "returned lines");
             if (lines.isEmpty()) {
                 throw new InvalidValueException("credit note " + creditNoteId + " returns no line");

@@ -8,10 +8,15 @@ import org.loyaltyengine.spi.Checks;
  */
 public record Address(String street, String postalCode, String city, String country) {
     public Address {
-        street = Checks.optionalText(strip(street), "street", 255);
-        postalCode = Checks.optionalText(strip(postalCode), "postal code", 16);
-        city = Checks.optionalText(strip(city), "city", 128);
-        country = Checks.optionalText(strip(country), "country", 64);
+        street = line(street, "street", 255);
+        postalCode = line(postalCode, "postal code", 16);
+        city = line(city, "city", 128);
+        country = line(country, "country", 64);
+    }
+
+    /** Stripped, null when blank, else one line of at most {@code max} characters as the input contract says. */
+    static String line(String value, String field, int max) {
+        return Checks.optionalName(Checks.optionalText(strip(value), field, max), field, max);
     }
 
     /** The address, or null when every part is blank. */

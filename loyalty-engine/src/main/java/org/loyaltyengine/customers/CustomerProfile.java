@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Limits;
 
 /**
  * A customer's master data in the webshop warehouse system (seed 003, SPEC CU-1): only the name is
@@ -35,7 +36,7 @@ public record CustomerProfile(String number, String name, String contact, String
                               BigDecimal discountPercent, String template, List<String> priceLists,
                               boolean autosplit, boolean calculateVat, String vatNumber, String remarks,
                               String orderRemarks, List<String> tags, Map<String, String> customFields) {
-    public static final int MAX_NAME = 255;
+    public static final int MAX_NAME = Limits.NAME;
     public static final int MAX_REMARKS = 2000;
     static final String FIELD_PREFIX = "field.";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -45,15 +46,15 @@ public record CustomerProfile(String number, String name, String contact, String
     static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
 
     public CustomerProfile {
-        number = Checks.optionalText(Address.strip(number), "customer number", 64);
-        name = Checks.text(Address.strip(name), "customer name");
-        Checks.optionalText(name, "customer name", MAX_NAME);
-        contact = Checks.optionalText(Address.strip(contact), "contact person", 255);
-        email = Checks.optionalText(Address.strip(email), "e-mail address", 254);
+        number = Checks.optionalIdentifier(Checks.optionalText(Address.strip(number), "customer number",
+                Limits.CUSTOMER_NUMBER), "customer number", Limits.CUSTOMER_NUMBER);
+        name = Checks.name(Address.strip(name), "customer name", MAX_NAME);
+        contact = Address.line(contact, "contact person", 255);
+        email = Address.line(email, "e-mail address", 254);
         if (email != null && !EMAIL.matcher(email).matches()) {
             throw new InvalidValueException("e-mail address '" + email + "' is not valid; write it as name@example.com");
         }
-        phone = Checks.optionalText(Address.strip(phone), "phone number", 32);
+        phone = Address.line(phone, "phone number", 32);
         if (phone != null && !PHONE.matcher(phone).matches()) {
             throw new InvalidValueException("phone number '" + phone + "' may hold only digits, spaces and + ( ) - . /");
         }
@@ -63,7 +64,7 @@ public record CustomerProfile(String number, String name, String contact, String
         if (invoiceAddress != null && invoiceAddress.isEmpty()) {
             invoiceAddress = null;
         }
-        language = Checks.optionalText(Address.strip(language), "language", 3);
+        language = Address.line(language, "language", 3);
         if (language != null) {
             language = language.toLowerCase(Locale.ROOT);
             if (!LANGUAGE.matcher(language).matches()) {
@@ -74,15 +75,16 @@ public record CustomerProfile(String number, String name, String contact, String
             Checks.percent(discountPercent, "discount percentage");
             discountPercent = discountPercent.signum() == 0 ? null : discountPercent;
         }
-        template = Checks.optionalText(Address.strip(template), "default template", 64);
+        template = Address.line(template, "default template", 64);
         priceLists = names(priceLists, "price list");
-        vatNumber = Checks.optionalText(Address.strip(vatNumber), "VAT number", 32);
+        vatNumber = Address.line(vatNumber, "VAT number", 32);
         if (vatNumber != null && !VAT_NUMBER.matcher(vatNumber).matches()) {
             throw new InvalidValueException("VAT number '" + vatNumber + "' may hold only letters, digits, dots and dashes");
         }
-        remarks = Checks.optionalText(remarks == null ? null : remarks.strip(), "remarks", MAX_REMARKS);
-        orderRemarks = Checks.optionalText(orderRemarks == null ? null : orderRemarks.strip(),
-                "default order remarks", MAX_REMARKS);
+        remarks = Checks.optionalMultiLine(Checks.optionalText(remarks == null ? null : remarks.strip(), "remarks",
+                MAX_REMARKS), "remarks", MAX_REMARKS);
+        orderRemarks = Checks.optionalMultiLine(Checks.optionalText(orderRemarks == null ? null : orderRemarks.strip(),
+                "default order remarks", MAX_REMARKS), "default order remarks", MAX_REMARKS);
         tags = names(tags, "tag");
         customFields = fields(customFields);
     }
@@ -102,6 +104,7 @@ public record CustomerProfile(String number, String name, String contact, String
 
     /** The profile kept on a stored customer. */
     public static CustomerProfile of(Customer customer) {
+        Checks.notNull(customer, "customer");
         Map<String, String> a = customer.attributes();
         Map<String, String> fields = new TreeMap<>();
         a.forEach((k, v) -> {
@@ -112,7 +115,8 @@ public record CustomerProfile(String number, String name, String contact, String
         String discount = a.get("discountPercent");
         return new CustomerProfile(customer.number(), customer.name(), a.get("contact"), a.get("email"), a.get("phone"),
                 address(a, "delivery."), address(a, "invoice."), a.get("language"),
-                discount == null ? null : new BigDecimal(discount), a.get("template"), split(a.get("priceLists")),
+                discount == null ? null : Checks.parseDecimal(discount, "discount percentage"), a.get("template"),
+                split(a.get("priceLists")),
                 Boolean.parseBoolean(a.get("autosplit")), !"false".equals(a.get("calculateVat")), a.get("vatNumber"),
                 a.get("remarks"), a.get("orderRemarks"), split(a.get("tags")), fields);
     }
@@ -150,7 +154,7 @@ public record CustomerProfile(String number, String name, String contact, String
         }
         List<String> out = new ArrayList<>();
         for (String v : values) {
-            String s = Checks.optionalText(Address.strip(v), what, 64);
+            String s = Address.line(v, what, 64);
             if (s == null) {
                 continue;
             }

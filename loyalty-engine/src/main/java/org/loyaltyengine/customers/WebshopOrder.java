@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Limits;
 
 /**
  * An order coming in from a webshop (SPEC CU-4, CU-5): the customer number the shop knows the buyer
@@ -23,16 +24,18 @@ public record WebshopOrder(String orderId, String customerNumber, CustomerProfil
     /** One order line: the amount is the line total before discounts. */
     public record Line(String lineId, String product, BigDecimal quantity, BigDecimal amount) {
         public Line {
-            Checks.text(lineId, "line id");
-            Checks.text(product, "product");
+            Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
+            Checks.name(product, "product", Limits.NAME);
             Checks.positive(quantity, "quantity");
             Checks.nonNegative(amount, "line amount");
         }
     }
 
     public WebshopOrder {
-        Checks.text(orderId, "order id");
-        customerNumber = Checks.optionalText(customerNumber == null ? null : customerNumber.strip(), "customer number", 64);
+        Checks.identifier(orderId, "order id", Limits.IDENTIFIER);
+        customerNumber = Checks.optionalIdentifier(Checks.optionalText(customerNumber == null ? null
+                : customerNumber.strip(), "customer number", Limits.CUSTOMER_NUMBER), "customer number",
+                Limits.CUSTOMER_NUMBER);
         if (buyer != null && buyer.number() != null && customerNumber != null && !buyer.number().equals(customerNumber)) {
             throw new InvalidValueException("order " + orderId + " names customer number " + customerNumber
                     + " but its buyer carries number " + buyer.number());
@@ -53,7 +56,7 @@ public record WebshopOrder(String orderId, String customerNumber, CustomerProfil
         }
         Map<String, BigDecimal> discounts = new TreeMap<>();
         if (programDiscounts != null) {
-            programDiscounts.forEach((program, percent) -> discounts.put(Checks.text(program, "program"),
+            programDiscounts.forEach((program, percent) -> discounts.put(Checks.identifier(program, "program", Limits.CODE),
                     Checks.percent(percent, "discount of program " + program)));
         }
         programDiscounts = java.util.Collections.unmodifiableMap(discounts);
@@ -67,7 +70,8 @@ public record WebshopOrder(String orderId, String customerNumber, CustomerProfil
 
     public WebshopOrder withProgramDiscount(String program, String percent) {
         Map<String, BigDecimal> d = new TreeMap<>(programDiscounts);
-        d.put(program, new BigDecimal(percent));
+        d.put(Checks.identifier(program, "program", Limits.CODE),
+                Checks.parseDecimal(percent, "discount of program " + program));
         return new WebshopOrder(orderId, customerNumber, buyer, currency, lines, d);
     }
 }

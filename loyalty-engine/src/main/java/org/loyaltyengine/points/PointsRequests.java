@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Limits;
 import org.loyaltyengine.spi.Money;
 
 /** The requests a travel-agency host sends to {@link SavingsPoints}; each validates itself on construction. */
@@ -24,13 +25,13 @@ public final class PointsRequests {
      */
     public record Supplier(String code, boolean enabled, BigDecimal rate, SortedMap<String, BigDecimal> productRates) {
         public Supplier {
-            Checks.text(code, "supplier code");
+            Checks.identifier(code, "supplier code", Limits.IDENTIFIER);
             if (rate != null) {
                 Checks.nonNegative(rate, "supplier rate");
             }
             TreeMap<String, BigDecimal> copy = new TreeMap<>();
             if (productRates != null) {
-                productRates.forEach((type, r) -> copy.put(Checks.text(type, "product type"),
+                productRates.forEach((type, r) -> copy.put(Checks.identifier(type, "product type", Limits.IDENTIFIER),
                         Checks.nonNegative(r, "rate of product type " + type)));
             }
             productRates = Collections.unmodifiableSortedMap(copy);
@@ -41,12 +42,13 @@ public final class PointsRequests {
         }
 
         public Supplier withRate(String newRate) {
-            return new Supplier(code, enabled, new BigDecimal(newRate), productRates);
+            return new Supplier(code, enabled, Checks.parseDecimal(newRate, "supplier rate"), productRates);
         }
 
         public Supplier withProductRate(String productType, String productRate) {
             TreeMap<String, BigDecimal> m = new TreeMap<>(productRates);
-            m.put(productType, new BigDecimal(productRate));
+            m.put(Checks.identifier(productType, "product type", Limits.IDENTIFIER),
+                    Checks.parseDecimal(productRate, "rate of product type " + productType));
             return new Supplier(code, enabled, rate, m);
         }
     }
@@ -57,10 +59,11 @@ public final class PointsRequests {
      */
     public record Service(String lineId, String supplier, String productType, Money price, BigDecimal points) {
         public Service {
-            Checks.text(lineId, "line id");
-            Checks.text(supplier, "supplier");
-            Checks.text(productType, "product type");
+            Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
+            Checks.identifier(supplier, "supplier", Limits.IDENTIFIER);
+            Checks.identifier(productType, "product type", Limits.IDENTIFIER);
             Checks.notNull(price, "price");
+            Checks.optionalDecimal(points, "points of line " + lineId);
             if (points != null && points.stripTrailingZeros().scale() > 2) {
                 throw new InvalidValueException("points carry 2 decimals, was " + points.toPlainString());
             }
@@ -74,8 +77,8 @@ public final class PointsRequests {
     /** A booking (dossier) of a customer with its service lines, all priced in one currency. */
     public record Booking(String bookingId, String customerId, List<Service> services) {
         public Booking {
-            Checks.text(bookingId, "booking id");
-            Checks.text(customerId, "customer id");
+            Checks.identifier(bookingId, "booking id", Limits.IDENTIFIER);
+            Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
             services = Checks.list(services, "services");
             if (services.isEmpty()) {
                 throw new InvalidValueException("booking " + bookingId + " needs at least one service line");
@@ -93,7 +96,7 @@ public final class PointsRequests {
         }
 
         public static Booking of(String bookingId, String customerId, Service... services) {
-            return new Booking(bookingId, customerId, List.of(services));
+            return new Booking(bookingId, customerId, services == null ? null : java.util.Arrays.asList(services));
         }
 
         public String currency() {
@@ -104,8 +107,8 @@ public final class PointsRequests {
     /** A new price of one service line. */
     public record PriceChange(String bookingId, String lineId, Money newPrice) {
         public PriceChange {
-            Checks.text(bookingId, "booking id");
-            Checks.text(lineId, "line id");
+            Checks.identifier(bookingId, "booking id", Limits.IDENTIFIER);
+            Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
             Checks.notNull(newPrice, "new price");
         }
     }
@@ -113,7 +116,7 @@ public final class PointsRequests {
     /** Part of a booking's price paid with points, in money (the points it takes follow from the point value). */
     public record PointsPayment(String bookingId, Money amount) {
         public PointsPayment {
-            Checks.text(bookingId, "booking id");
+            Checks.identifier(bookingId, "booking id", Limits.IDENTIFIER);
             positive(amount, "points payment");
         }
     }
@@ -121,8 +124,8 @@ public final class PointsRequests {
     /** Part of a booking's price paid in money with one of the agency's customer payment types. */
     public record MoneyPayment(String bookingId, String paymentType, Money amount) {
         public MoneyPayment {
-            Checks.text(bookingId, "booking id");
-            Checks.text(paymentType, "payment type");
+            Checks.identifier(bookingId, "booking id", Limits.IDENTIFIER);
+            Checks.identifier(paymentType, "payment type", Limits.IDENTIFIER);
             positive(amount, "payment");
         }
     }
@@ -130,8 +133,9 @@ public final class PointsRequests {
     /** Cancels one service line ({@code lineId}) or, with {@code lineId} null, the whole booking. */
     public record Cancellation(String bookingId, String lineId) {
         public Cancellation {
-            Checks.text(bookingId, "booking id");
-            lineId = Checks.optionalText(lineId, "line id", 200);
+            Checks.identifier(bookingId, "booking id", Limits.IDENTIFIER);
+            lineId = Checks.optionalIdentifier(Checks.optionalText(lineId, "line id", Limits.IDENTIFIER), "line id",
+                    Limits.IDENTIFIER);
         }
 
         public static Cancellation ofBooking(String bookingId) {
@@ -139,37 +143,38 @@ public final class PointsRequests {
         }
 
         public static Cancellation ofLine(String bookingId, String lineId) {
-            return new Cancellation(bookingId, Checks.text(lineId, "line id"));
+            return new Cancellation(bookingId, Checks.identifier(lineId, "line id", Limits.IDENTIFIER));
         }
     }
 
     /** Points entered by hand for a customer (positive or negative), with the note the program requires. */
     public record ManualEntry(String customerId, BigDecimal points, String note) {
         public ManualEntry {
-            Checks.text(customerId, "customer id");
-            Checks.notNull(points, "points");
+            Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
+            Checks.decimal(points, "points");
             if (points.signum() == 0) {
                 throw new InvalidValueException("a manual points entry must not be zero");
             }
             if (points.stripTrailingZeros().scale() > 2) {
-                throw new InvalidValueException("points carry 2 decimals, was " + points.toPlainString());
+                throw new InvalidValueException("points carry 2 decimals, was " + points);
             }
-            Checks.text(note, "note");
+            Checks.multiLine(Checks.text(note, "note"), "note", Limits.NOTE);
         }
     }
 
     /** Whether a customer takes part in the savings plan (seed: "Geen spaarpunten" on the customer). */
     public record Participation(String customerId, boolean takesPart) {
         public Participation {
-            Checks.text(customerId, "customer id");
+            Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
         }
     }
 
     /** The year-end expiry run for the year that closes. */
     public record ExpireYear(int year) {
         public ExpireYear {
-            if (year < 1900 || year > 9999) {
-                throw new InvalidValueException("year must be a four-digit year, was " + year);
+            if (year < Limits.EARLIEST_DATE.getYear() || year > Limits.LATEST_DATE.getYear()) {
+                throw new InvalidValueException("year must be from " + Limits.EARLIEST_DATE.getYear() + " to "
+                        + Limits.LATEST_DATE.getYear() + ", the business dates a store accepts, was " + year);
             }
         }
     }

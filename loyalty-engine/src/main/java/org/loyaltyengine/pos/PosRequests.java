@@ -5,6 +5,7 @@ import java.util.Currency;
 
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Limits;
 import org.loyaltyengine.spi.Money;
 
 /** The requests a POS host sends to {@link PosCards}; each validates itself on construction. */
@@ -22,7 +23,7 @@ public final class PosRequests {
 
     public record OpenReceipt(String receiptId, Currency currency) {
         public OpenReceipt {
-            Checks.text(receiptId, "receipt id");
+            receipt(receiptId);
             Checks.notNull(currency, "receipt currency");
         }
     }
@@ -30,14 +31,14 @@ public final class PosRequests {
     /** Identify a card on a receipt; {@code mode} null lets the card decide (credit drawing if enabled). */
     public record IdentifyCard(String receiptId, String cardNumber, CardMode mode) implements ReceiptRequest {
         public IdentifyCard {
-            Checks.text(receiptId, "receipt id");
-            Checks.text(cardNumber, "card number");
+            receipt(receiptId);
+            Checks.identifier(cardNumber, "card number", Limits.CARD_NUMBER);
         }
     }
 
     public record RemoveCard(String receiptId) implements ReceiptRequest {
         public RemoveCard {
-            Checks.text(receiptId, "receipt id");
+            receipt(receiptId);
         }
     }
 
@@ -48,9 +49,9 @@ public final class PosRequests {
     public record AddItem(String receiptId, String lineId, String product, Money price, boolean creditItem,
                           BigDecimal vatPercent, BigDecimal manualDiscountPercent) implements ReceiptRequest {
         public AddItem {
-            Checks.text(receiptId, "receipt id");
-            Checks.text(lineId, "line id");
-            Checks.text(product, "product");
+            receipt(receiptId);
+            Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
+            Checks.name(product, "product", Limits.NAME);
             Checks.notNull(price, "price");
             if (!price.isPositive()) {
                 throw new InvalidValueException("item price must be greater than zero, was " + price);
@@ -63,7 +64,8 @@ public final class PosRequests {
 
         /** An ordinary item at the given VAT. */
         public static AddItem of(String receiptId, String lineId, String product, Money price, String vatPercent) {
-            return new AddItem(receiptId, lineId, product, price, false, new BigDecimal(vatPercent), null);
+            return new AddItem(receiptId, lineId, product, price, false, Checks.parseDecimal(vatPercent, "VAT percent"),
+                    null);
         }
 
         /** The special credit item that loads {@code amount} onto the receipt's card (0% VAT). */
@@ -72,38 +74,39 @@ public final class PosRequests {
         }
 
         public AddItem withManualDiscount(String percent) {
-            return new AddItem(receiptId, lineId, product, price, creditItem, vatPercent, new BigDecimal(percent));
+            return new AddItem(receiptId, lineId, product, price, creditItem, vatPercent,
+                    Checks.parseDecimal(percent, "manual discount percent"));
         }
     }
 
     public record DeleteItem(String receiptId, String lineId) implements ReceiptRequest {
         public DeleteItem {
-            Checks.text(receiptId, "receipt id");
-            Checks.text(lineId, "line id");
+            receipt(receiptId);
+            Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
         }
     }
 
     public record PayReceipt(String receiptId) implements ReceiptRequest {
         public PayReceipt {
-            Checks.text(receiptId, "receipt id");
+            receipt(receiptId);
         }
     }
 
     public record AbandonReceipt(String receiptId) implements ReceiptRequest {
         public AbandonReceipt {
-            Checks.text(receiptId, "receipt id");
+            receipt(receiptId);
         }
     }
 
     /** A manual top-up (positive) or deduction (negative), with the note the manual requires. */
     public record ChangeCredit(String cardNumber, Money amount, String note) {
         public ChangeCredit {
-            Checks.text(cardNumber, "card number");
+            Checks.identifier(cardNumber, "card number", Limits.CARD_NUMBER);
             Checks.notNull(amount, "amount");
             if (amount.amount().signum() == 0) {
                 throw new InvalidValueException("a manual credit change must not be zero");
             }
-            Checks.text(note, "note");
+            Checks.multiLine(Checks.text(note, "note"), "note", Limits.NOTE);
         }
     }
 
@@ -124,6 +127,10 @@ public final class PosRequests {
                         + MAX_HOLD_MINUTES + " minutes (one week), was " + holdMinutes);
             }
         }
+    }
+
+    private static void receipt(String receiptId) {
+        Checks.identifier(receiptId, "receipt id", Limits.IDENTIFIER);
     }
 
     /** The sweep that expires reservations past their time. */

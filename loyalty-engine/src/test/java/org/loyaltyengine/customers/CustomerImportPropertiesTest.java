@@ -68,11 +68,15 @@ class CustomerImportPropertiesTest {
         Arbitrary<String> email = Arbitraries.of("", "jan@example.nl", "a.b@c-d.be");
         Arbitrary<String> discount = Arbitraries.of("", "0.5", "10", "99.99");
         Arbitrary<List<String>> tags = Arbitraries.of("vip", "horeca", "b2b", "x y").list().ofMaxSize(3);
+        // Names, contacts and addresses are one line by the input contract; remarks may hold line breaks.
+        Arbitrary<String> line = text.map(t -> t.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '))
+                .filter(t -> !t.isBlank());
         Arbitrary<String> remarks = text.injectNull(0.3);
-        return Combinators.combine(number, text, email, discount, tags, remarks, Arbitraries.of(true, false))
-                .as((n, name, mail, d, t, r, vat) -> CustomerProfile.builder(name).number(n).email(mail)
-                        .discountPercent(d).tags(t).remarks(r).orderRemarks(r).contact(r).calculateVat(vat)
-                        .deliveryAddress(new Address(r, null, name, null)).build());
+        Arbitrary<String> contact = line.injectNull(0.3);
+        return Combinators.combine(number, line, email, discount, tags, remarks, contact, Arbitraries.of(true, false))
+                .as((n, name, mail, d, t, r, c, vat) -> CustomerProfile.builder(name).number(n).email(mail)
+                        .discountPercent(d).tags(t).remarks(r).orderRemarks(r).contact(c).calculateVat(vat)
+                        .deliveryAddress(new Address(c, null, name, null)).build());
     }
 
     /**

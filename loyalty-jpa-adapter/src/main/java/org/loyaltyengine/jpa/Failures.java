@@ -15,6 +15,11 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 
+import org.loyaltyengine.spi.DuplicateKeyException;
+import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.LoyaltyException;
+import org.loyaltyengine.spi.StoreException;
+
 /**
  * Reads what a database failure means from the SQLException inside whatever the provider wrapped it
  * in, so the adapter needs nothing provider-specific.
@@ -81,6 +86,61 @@ final class Failures {
             }
         }
         return false;
+    }
+
+    /** SQLState class 22, data exception: a value too long, out of range, or not valid for its column. */
+    static boolean isDataException(Throwable failure) {
+        return sqlState(failure) != null && sqlState(failure).startsWith("22");
+    }
+
+    /** The first SQLState in the cause chain, or null. */
+    static String sqlState(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof SQLException e && e.getSQLState() != null) {
+                return e.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What a failure of the persistence layer (JPA, the provider, JDBC) means to the work and the
+     * caller, as a {@link LoyaltyException} with a stable code; the original stays the cause, so a
+     * conflict or a lost connection is still recognised (by its SQLState) and re-runs the work. The
+     * adapter's own typed errors and re-run signals pass unchanged.
+     */
+    static RuntimeException typed(RuntimeException e) {
+        if (e instanceof LoyaltyException || e instanceof Retry) {
+            return e;
+        }
+        String state = sqlState(e);
+        String detail = " (" + (state == null ? e.getClass().getSimpleName() : "SQLState " + state) + ": "
+                + rootMessage(e) + ")";
+        if (isTransient(e)) {
+            return StoreException.failed("the database refused the transaction as a conflict with another;"
+                    + " the store re-runs the work" + detail, e);
+        }
+        if (isConnectionLost(e)) {
+            return StoreException.failed("the connection to the database was lost; the store re-runs the work"
+                    + " on a fresh connection" + detail, e);
+        }
+        if (isUniqueViolation(e)) {
+            return new DuplicateKeyException("unique key", String.valueOf(rootMessage(e)));
+        }
+        if (isDataException(e)) {
+            return new InvalidValueException("the database refused a value as too long, out of range or malformed"
+                    + detail + "; nothing was applied", e);
+        }
+        return StoreException.failed("the database refused the operation" + detail + "; nothing was applied", e);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return m == null ? root.getClass().getSimpleName() : m.length() > 300 ? m.substring(0, 300) + "..." : m;
     }
 
     /** The causes of a failure, and the chained SQLExceptions of each, without looping on cycles. */

@@ -14,9 +14,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
-import jakarta.persistence.PersistenceException;
 
-import org.loyaltyengine.spi.DuplicateKeyException;
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.IllegalStoreUseException;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.StoreException;
@@ -90,10 +90,10 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
 
     @Override
     public <T> T inTransaction(TenantId tenant, Function<StoreTransaction, T> work) {
-        Objects.requireNonNull(tenant, "tenant");
-        Objects.requireNonNull(work, "work");
+        Checks.notNull(tenant, "tenant");
+        Checks.notNull(work, "work");
         if (OPEN.get() != null) {
-            throw new IllegalStateException("a transaction is already open on this thread; nested transactions"
+            throw new IllegalStoreUseException("a transaction is already open on this thread; nested transactions"
                     + " are not supported (they would wait on their own locks)");
         }
         OPEN.set(Boolean.TRUE);
@@ -106,7 +106,9 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
                     failure = e;
                 }
                 if (!Failures.isTransient(failure)) {
-                    throw failure;
+                    // The work's own exceptions as they are; anything the provider threw past the
+                    // repositories (which type their own) is typed here, the last line.
+                    throw failure instanceof jakarta.persistence.PersistenceException ? Failures.typed(failure) : failure;
                 }
                 if (attempt >= maxAttempts) {
                     throw StoreException.failed("the database kept refusing the transaction as a conflict, or"
@@ -122,13 +124,28 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
         }
     }
 
-    /** One run of the work on its own EntityManager; throws what should decide about a retry. */
+    /**
+     * One run of the work on its own EntityManager; throws what should decide about a retry. The work's
+     * own exceptions pass as they are; everything the persistence layer throws is typed
+     * ({@link Failures#typed}), or left for a re-run when it is a conflict or a lost connection.
+     */
     private <T> T attempt(TenantId tenant, Function<StoreTransaction, T> work) {
-        EntityManager em = emf.createEntityManager();
-        JpaTransaction tx = new JpaTransaction(em, tenant);
-        EntityTransaction et = em.getTransaction();
+        EntityManager em;
         try {
+            em = emf.createEntityManager();
+        } catch (RuntimeException e) {
+            throw beforeTheWork(e);
+        }
+        JpaTransaction tx = new JpaTransaction(em, tenant);
+        EntityTransaction et;
+        try {
+            et = em.getTransaction();
             et.begin();
+        } catch (RuntimeException e) {
+            closeQuietly(em);
+            throw beforeTheWork(e);
+        }
+        try {
             T result = work.apply(tx);
             if (tx.spoiled() != null) {
                 // The work caught a database error and went on; what it returns was decided on a
@@ -141,7 +158,7 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
             }
             try {
                 em.flush();
-            } catch (PersistenceException e) {
+            } catch (RuntimeException e) {
                 throw translate(e);
             }
             commit(et);
@@ -154,7 +171,7 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
                 throw tx.spoiled();
             }
             rollbackQuietly(et);
-            if (!(e instanceof StoreException) && Failures.isConnectionLost(e)) {
+            if (!(e instanceof StoreException s && s.outcomeUnknown()) && Failures.isConnectionLost(e)) {
                 // Lost before the commit was sent (a lost commit is a StoreException by now): the
                 // server rolled everything back, so the work runs again on a fresh connection.
                 throw new Failures.Retry("the connection to the database was lost before the commit; nothing"
@@ -163,7 +180,16 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
             throw e;
         } finally {
             tx.close();
+            closeQuietly(em);
+        }
+    }
+
+    private static void closeQuietly(EntityManager em) {
+        try {
             em.close();
+        } catch (RuntimeException e) {
+            // Nothing is pending on it any more; a failure to close is the pool's to report.
+            LOG.log(Level.DEBUG, () -> "closing the entity manager failed: " + e);
         }
     }
 
@@ -180,26 +206,23 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
         }
     }
 
-    /** What a failure before the commit means to the caller; a lost connection is left for a re-run. */
-    private static RuntimeException translate(RuntimeException e) {
+    /** No connection yet, or it broke on begin: nothing was done, so the work runs on another. */
+    private static RuntimeException beforeTheWork(RuntimeException e) {
         if (Failures.isConnectionLost(e)) {
-            return e;
+            return new Failures.Retry("no connection to the database could be used; nothing was done", e);
         }
-        if (e instanceof PersistenceException && !Failures.isTransient(e)) {
-            if (Failures.isUniqueViolation(e)) {
-                return new DuplicateKeyException("unique key", String.valueOf(rootMessage(e)));
-            }
-            return StoreException.failed("the database refused the transaction; nothing was applied", e);
-        }
-        return e;
+        return translate(e);
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * What a failure before the commit means to the caller. A conflict or a lost connection is left as
+     * it is for the re-run (the loop types it when the attempts run out); anything else is typed.
+     */
+    private static RuntimeException translate(RuntimeException e) {
+        if (Failures.isConnectionLost(e) || Failures.isTransient(e)) {
+            return e;
         }
-        return root.getMessage();
+        return Failures.typed(e);
     }
 
     private static void rollbackQuietly(EntityTransaction et) {
@@ -237,7 +260,7 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
 
         /** Use the host's factory; its persistence unit must list {@value JpaStore#MAPPING_FILE}. */
         public Builder entityManagerFactory(EntityManagerFactory factory) {
-            this.emf = Objects.requireNonNull(factory, "entity manager factory");
+            this.emf = Checks.notNull(factory, "entity manager factory");
             return this;
         }
 
@@ -246,7 +269,7 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
          * or {@code jakarta.persistence.jdbc.url}. Ignored when a factory is handed in.
          */
         public Builder property(String name, Object value) {
-            properties.put(Objects.requireNonNull(name, "property name"), Objects.requireNonNull(value, name));
+            properties.put(Checks.notNull(name, "property name"), Checks.notNull(value, name));
             return this;
         }
 

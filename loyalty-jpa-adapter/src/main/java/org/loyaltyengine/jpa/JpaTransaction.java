@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
 import org.loyaltyengine.spi.Account;
@@ -36,8 +35,11 @@ import org.loyaltyengine.spi.Hold;
 import org.loyaltyengine.spi.HoldState;
 import org.loyaltyengine.spi.Holds;
 import org.loyaltyengine.spi.IdempotencyKey;
+import org.loyaltyengine.spi.IllegalStoreUseException;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Ledger;
+import org.loyaltyengine.spi.Limits;
+import org.loyaltyengine.spi.LoyaltyException;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.NoSuchAccountException;
 import org.loyaltyengine.spi.Outcomes;
@@ -166,16 +168,28 @@ final class JpaTransaction implements StoreTransaction {
      */
     private <T> T call(Supplier<T> body, Supplier<RuntimeException> onDuplicate) {
         if (closed) {
-            throw new IllegalStateException("the transaction is over; use the repositories only inside inTransaction");
+            throw new IllegalStoreUseException("the transaction is over; use the repositories only inside inTransaction");
         }
         try {
             return body.get();
-        } catch (PersistenceException e) {
+        } catch (LoyaltyException e) {
+            // The adapter's own refusals (a duplicate found by looking first, a floor, a bad value):
+            // thrown before anything reached the database, so the transaction is still good.
+            throw e;
+        } catch (Failures.Retry e) {
+            // A race another transaction won: whatever the work does with it, this one must not commit.
+            if (spoiled == null) {
+                spoiled = e;
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            // Anything from JPA, the provider or JDBC. PostgreSQL refuses every later statement of the
+            // transaction anyway, and the work may catch what it gets: the store will not commit it.
             spoiled = e;
             if (onDuplicate != null && Failures.isUniqueViolation(e)) {
                 throw onDuplicate.get();
             }
-            throw e;
+            throw Failures.typed(e);
         }
     }
 
@@ -266,7 +280,7 @@ final class JpaTransaction implements StoreTransaction {
         try {
             em.persist(row);
             em.flush();
-        } catch (PersistenceException e) {
+        } catch (RuntimeException e) {
             spoiled = e;
             if (Failures.isUniqueViolation(e)) {
                 throw new Failures.Retry(race, e);
@@ -353,13 +367,13 @@ final class JpaTransaction implements StoreTransaction {
     private final Accounts accounts = new Accounts() {
         @Override
         public Optional<Account> find(AccountKey key) {
-            Objects.requireNonNull(key, "key");
+            Checks.notNull(key, "account key");
             return call(() -> Optional.ofNullable(row(key)).map(AccountRow::toAccount));
         }
 
         @Override
         public Account open(AccountKey key, BigDecimal floor) {
-            Objects.requireNonNull(key, "key");
+            Checks.notNull(key, "account key");
             return call(() -> {
                 AccountRow existing = row(key);
                 if (existing != null) {
@@ -384,7 +398,7 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public List<Account> lock(Collection<AccountKey> keys) {
-            Objects.requireNonNull(keys, "keys");
+            Checks.list(new ArrayList<>(Checks.notNull(keys, "account keys")), "account keys");
             return call(() -> {
                 // A command reads documents, cards and customers to learn which accounts to lock, waits
                 // for the locks, then reads them again to decide. The persistence context would hand back
@@ -417,6 +431,9 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public List<Account> ofProgram(String program) {
+            if (!Checks.isIdentifier(program, Limits.CODE)) {
+                return List.of();
+            }
             return call(() -> {
                 List<AccountRow> rows = programAccounts(program);
                 Set<AccountKey> keys = keysOf(rows);
@@ -436,12 +453,13 @@ final class JpaTransaction implements StoreTransaction {
     private final Ledger ledger = new Ledger() {
         @Override
         public LedgerEntry append(LedgerEntry entry) {
-            Objects.requireNonNull(entry, "entry");
+            Checks.notNull(entry, "entry");
             return call(() -> appendEntry(entry, BigDecimal.ZERO));
         }
 
         @Override
         public List<LedgerEntry> entries(AccountKey account) {
+            Checks.notNull(account, "account key");
             return call(() -> {
                 AccountRow row = row(account);
                 if (row == null) {
@@ -454,6 +472,9 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public List<LedgerEntry> ofDocument(String document) {
+            if (!Checks.isIdentifier(document, Limits.IDENTIFIER)) {
+                return List.of();
+            }
             return call(() -> query("select e from EntryRow e where e.tenant = :t and e.document = :d order by e.seq",
                     EntryRow.class).setParameter("d", document).getResultList().stream().map(EntryRow::toEntry).toList());
         }
@@ -500,7 +521,7 @@ final class JpaTransaction implements StoreTransaction {
     private final Holds holds = new Holds() {
         @Override
         public Hold place(Hold hold) {
-            Objects.requireNonNull(hold, "hold");
+            Checks.notNull(hold, "hold");
             if (!hold.isPending()) {
                 throw new InvalidValueException("a hold is placed pending, was " + hold.state());
             }
@@ -522,6 +543,9 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public Optional<Hold> find(String holdId) {
+            if (!Checks.isIdentifier(holdId, Limits.IDENTIFIER)) {
+                return Optional.empty();
+            }
             return call(() -> holdRow(holdId).map(HoldRow::toHold));
         }
 
@@ -530,16 +554,22 @@ final class JpaTransaction implements StoreTransaction {
             if (to != HoldState.RELEASED && to != HoldState.EXPIRED) {
                 throw new InvalidValueException("settle moves a hold to RELEASED or EXPIRED; use capture for CAPTURED");
             }
-            Checks.notNull(at, "settled time");
-            Checks.text(by, "settled by");
+            Checks.instant(at, "settled time");
+            Checks.identifier(by, "settled by", Limits.IDENTIFIER);
             Checks.notNull(rule, "settle rule");
+            if (!Checks.isIdentifier(holdId, Limits.IDENTIFIER)) {
+                return false;
+            }
             return call(() -> transition(holdId, to, at, by, rule).isPresent());
         }
 
         @Override
         public Optional<LedgerEntry> capture(String holdId, LedgerEntry entry, Instant at) {
-            Objects.requireNonNull(entry, "entry");
-            Checks.notNull(at, "captured time");
+            Checks.notNull(entry, "entry");
+            Checks.instant(at, "captured time");
+            if (!Checks.isIdentifier(holdId, Limits.IDENTIFIER)) {
+                return Optional.empty();
+            }
             return call(() -> {
                 Optional<HoldRow> seen = holdRow(holdId);
                 if (seen.isEmpty() || !seen.get().isPending()) {
@@ -561,6 +591,7 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public List<Hold> pending(AccountKey account) {
+            Checks.notNull(account, "account key");
             return call(() -> byKey(query("select r from HoldRow r where r.tenant = :t and r.state = :s" + BY_KEY
                     + " order by r.id", HoldRow.class).setParameter("s", HoldState.PENDING.name()), account)
                     .getResultList().stream().map(HoldRow::toHold).toList());
@@ -568,12 +599,16 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public List<Hold> ofDocument(String document) {
+            if (!Checks.isIdentifier(document, Limits.IDENTIFIER)) {
+                return List.of();
+            }
             return call(() -> query("select h from HoldRow h where h.tenant = :t and h.document = :d order by h.id",
                     HoldRow.class).setParameter("d", document).getResultList().stream().map(HoldRow::toHold).toList());
         }
 
         @Override
         public List<Hold> expiredBy(Instant now) {
+            Checks.instant(now, "now");
             return call(() -> query("select h from HoldRow h where h.tenant = :t and h.state = :s"
                     + " and h.expiresAt <= :now order by h.id", HoldRow.class)
                     .setParameter("s", HoldState.PENDING.name()).setParameter("now", Decimals.nanos(now))
@@ -591,12 +626,13 @@ final class JpaTransaction implements StoreTransaction {
     private final Outcomes outcomes = new Outcomes() {
         @Override
         public Optional<StoredOutcome> find(IdempotencyKey key) {
+            Checks.notNull(key, "idempotency key");
             return call(() -> outcomeRow(key).map(OutcomeRow::toStored));
         }
 
         @Override
         public void save(StoredOutcome outcome) {
-            Objects.requireNonNull(outcome, "outcome");
+            Checks.notNull(outcome, "outcome");
             insertUnique(() -> outcomeRow(outcome.key()).isPresent(), () -> new OutcomeRow(t, outcome),
                     "idempotency key", outcome.key().value());
         }
@@ -639,6 +675,9 @@ final class JpaTransaction implements StoreTransaction {
     private final Documents documents = new Documents() {
         @Override
         public Optional<Document> find(String type, String id) {
+            if (!Checks.isIdentifier(type, Limits.CODE) || !Checks.isIdentifier(id, Limits.IDENTIFIER)) {
+                return Optional.empty();
+            }
             Optional<Document> found = call(() -> first(query("select d from DocumentRow d where d.tenant = :t"
                     + " and d.type = :y and d.docId = :i", DocumentRow.class).setParameter("y", type)
                     .setParameter("i", id)).map(DocumentRow::toDocument));
@@ -648,7 +687,7 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public Document save(Document document) {
-            Objects.requireNonNull(document, "document");
+            Checks.notNull(document, "document");
             // The row was not there when this transaction looked: another created it meanwhile.
             Supplier<RuntimeException> createdMeanwhile = () -> new Failures.Retry("document " + document.type()
                     + " " + document.id() + " was created meanwhile by another transaction", null);
@@ -686,6 +725,9 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public List<Document> list(String type, String owner) {
+            if (!Checks.isIdentifier(type, Limits.CODE) || (owner != null && !Checks.isIdentifier(owner, Limits.IDENTIFIER))) {
+                return List.of();
+            }
             return call(() -> {
                 TypedQuery<DocumentRow> q = owner == null
                         ? query("select d from DocumentRow d where d.tenant = :t and d.type = :y", DocumentRow.class)
@@ -708,6 +750,9 @@ final class JpaTransaction implements StoreTransaction {
     private final Settings settings = new Settings() {
         @Override
         public Map<String, String> of(String program) {
+            if (!Checks.isIdentifier(program, Limits.CODE)) {
+                return Map.of();
+            }
             return call(() -> {
                 Optional<SettingRow> row = settingRow(program);
                 String body = row.map(s -> s.body).orElse(null);
@@ -721,7 +766,7 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public void put(String program, Map<String, String> values) {
-            Checks.text(program, "program");
+            Checks.identifier(program, "program", Limits.CODE);
             String body = TextCodec.map(Checks.sortedMap(values, "settings"));
             call(() -> {
                 // Locked and read afresh: the values put were most likely made from what this
@@ -759,6 +804,9 @@ final class JpaTransaction implements StoreTransaction {
     private final Cards cards = new Cards() {
         @Override
         public Optional<Card> find(String number) {
+            if (!Checks.isIdentifier(number, Limits.CARD_NUMBER)) {
+                return Optional.empty();
+            }
             Optional<Card> card = call(() -> cardRow(number).map(CardRow::toCard));
             if (card.isEmpty() && number != null) {
                 numbersReadFree.add(CARD_NUMBER + "\u0000" + number);
@@ -771,7 +819,7 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public void insert(Card card) {
-            Objects.requireNonNull(card, "card");
+            Checks.notNull(card, "card");
             // A number this transaction found free and another took meanwhile (committed, or refused
             // by the unique key at the flush) is a race: the re-run decides on that card.
             Supplier<RuntimeException> takenMeanwhile = () -> new Failures.Retry("card number " + card.number()
@@ -789,7 +837,7 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public void update(Card card) {
-            Objects.requireNonNull(card, "card");
+            Checks.notNull(card, "card");
             call(() -> {
                 CardRow row = cardRow(card.number()).orElseThrow(() -> new InvalidValueException("card "
                         + card.number() + " does not exist; insert it first"));
@@ -817,6 +865,9 @@ final class JpaTransaction implements StoreTransaction {
     private final Customers customers = new Customers() {
         @Override
         public Optional<Customer> find(String id) {
+            if (!Checks.isIdentifier(id, Limits.IDENTIFIER)) {
+                return Optional.empty();
+            }
             Optional<Customer> found = call(() -> first(query("select c from CustomerRow c where c.tenant = :t"
                     + " and c.customerId = :i", CustomerRow.class).setParameter("i", id)).map(CustomerRow::toCustomer));
             if (id != null && !customersRead.containsKey(id)) {
@@ -827,6 +878,9 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public Optional<Customer> findByNumber(String number) {
+            if (!Checks.isIdentifier(number, Limits.CUSTOMER_NUMBER)) {
+                return Optional.empty();
+            }
             Optional<Customer> holder = call(() -> first(query("select c from CustomerRow c where c.tenant = :t"
                     + " and c.number = :n", CustomerRow.class).setParameter("n", number)).map(CustomerRow::toCustomer));
             if (holder.isEmpty() && number != null) {
@@ -838,7 +892,7 @@ final class JpaTransaction implements StoreTransaction {
 
         @Override
         public void save(Customer customer) {
-            Objects.requireNonNull(customer, "customer");
+            Checks.notNull(customer, "customer");
             // A unique key refusal at the flush is a number (or id) this transaction saw free that another
             // took meanwhile: the re-run decides on that customer.
             call(() -> {

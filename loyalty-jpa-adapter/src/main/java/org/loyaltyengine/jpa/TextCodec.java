@@ -69,6 +69,10 @@ final class TextCodec {
     }
 
     static Outcome outcome(String s) {
+        return strictly(() -> outcomeOf(s));
+    }
+
+    private static Outcome outcomeOf(String s) {
         Reader r = new Reader(s);
         Outcome o = new Outcome(Outcome.Status.valueOf(r.text()), r.text(), r.text(), r.bool(), r.text(), (int) r.integer(),
                 r.list(Reader::text),
@@ -90,10 +94,12 @@ final class TextCodec {
     }
 
     static Map<String, String> map(String s) {
-        Reader r = new Reader(s);
-        Map<String, String> m = r.map();
-        r.end();
-        return m;
+        return strictly(() -> {
+            Reader r = new Reader(s);
+            Map<String, String> m = r.map();
+            r.end();
+            return m;
+        });
     }
 
     static String lines(List<DocumentLine> lines) {
@@ -104,10 +110,33 @@ final class TextCodec {
     }
 
     static List<DocumentLine> lines(String s) {
-        Reader r = new Reader(s);
-        List<DocumentLine> lines = r.list(x -> new DocumentLine(x.text(), x.text(), x.decimal(), x.decimal(), x.map()));
-        r.end();
-        return lines;
+        return strictly(() -> {
+            Reader r = new Reader(s);
+            List<DocumentLine> lines = r.list(x -> new DocumentLine(x.text(), x.text(), x.decimal(), x.decimal(),
+                    x.map()));
+            r.end();
+            return lines;
+        });
+    }
+
+    /**
+     * Reads a column; a value it cannot parse (a number, date, time or name that is not one) is a
+     * corrupt row, typed, not a NumberFormatException. A row that parses but breaks the input contract
+     * (written by hand, or by an older release) is the value type's InvalidValueException.
+     */
+    private static <T> T strictly(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (org.loyaltyengine.spi.LoyaltyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw corrupt("a field does not parse: " + e);
+        }
+    }
+
+    private static StoreException corrupt(String why) {
+        return StoreException.failed("a stored value cannot be read back (" + why
+                + "); the row was not written by this adapter or was edited by hand", null);
     }
 
     // ------------------------------------------------------------------ nested records
@@ -300,8 +329,7 @@ final class TextCodec {
         }
 
         private StoreException corrupt(String why) {
-            return StoreException.failed("a stored value cannot be read back (" + why
-                    + "); the row was not written by this adapter or was edited by hand", null);
+            return TextCodec.corrupt(why);
         }
     }
 }

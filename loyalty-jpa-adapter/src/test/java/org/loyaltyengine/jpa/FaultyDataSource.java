@@ -25,6 +25,7 @@ final class FaultyDataSource implements DataSource {
     enum Fault { BEFORE_COMMIT, AFTER_COMMIT }
 
     private final AtomicReference<Boolean> statementArmed = new AtomicReference<>();
+    private final AtomicReference<SQLException> statementRefused = new AtomicReference<>();
 
     private final HikariDataSource pool;
     private final AtomicReference<Fault> armed = new AtomicReference<>();
@@ -43,8 +44,17 @@ final class FaultyDataSource implements DataSource {
         statementArmed.set(Boolean.TRUE);
     }
 
+    /**
+     * The next statement prepared on any connection of this pool is refused by the database with
+     * {@code refusal} (a value too long, a syntax error, a constraint, a deadlock), the connection staying
+     * usable: a value the value types let through but the database would not take.
+     */
+    void refuseNextStatement(SQLException refusal) {
+        statementRefused.set(refusal);
+    }
+
     boolean armed() {
-        return armed.get() != null || statementArmed.get() != null;
+        return armed.get() != null || statementArmed.get() != null || statementRefused.get() != null;
     }
 
     @Override
@@ -61,6 +71,12 @@ final class FaultyDataSource implements DataSource {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("prepareStatement") && statementArmed.getAndSet(null) != null) {
                 cut(pooled);
+            }
+            if (method.getName().equals("prepareStatement")) {
+                SQLException refusal = statementRefused.getAndSet(null);
+                if (refusal != null) {
+                    throw refusal;
+                }
             }
             if (method.getName().equals("commit") && method.getParameterCount() == 0) {
                 Fault fault = armed.getAndSet(null);

@@ -404,5 +404,78 @@ abstract class JpaStoreContract {
             assertTrue(replay.applied());
             assertEquals(committed, c.snapshot(accounts), "a replay of a committed command changes nothing");
         }
+            @Test
+        @Tag("X-10")
+        void databaseRefusals_insideTheWorkReachItTypedAndNothingIsApplied() {
+            FaultyDataSource faults = TestDatabase.handle(database()).faults();
+            AccountKey a = Commands.account("refused");
+            // SQLState -> the LoyaltyException code the work and the caller see; MariaDB's 1062 is its unique key.
+            Map<String, String> expected = new java.util.LinkedHashMap<>();
+            expected.put("22001", "INVALID_VALUE");
+            expected.put("22021", "INVALID_VALUE");
+            expected.put("42000", "STORE_FAILED");
+            expected.put("42P01", "STORE_FAILED");
+            expected.put("23502", "STORE_FAILED");
+            expected.put("23503", "STORE_FAILED");
+            expected.put("23505", "DUPLICATE_KEY");
+            expected.put("HY000", "STORE_FAILED");
+            for (Map.Entry<String, String> refusal : expected.entrySet()) {
+                String state = refusal.getKey();
+                List<Class<?>> seenInWork = new ArrayList<>();
+                List<String> codesInWork = new ArrayList<>();
+                RuntimeException caller = assertThrows(RuntimeException.class, () -> store.inTransaction(tenant, tx -> {
+                    tx.accounts().open(a, null);
+                    faults.refuseNextStatement(new java.sql.SQLException("refused (injected)", state));
+                    try {
+                        tx.cards().find("C-" + state);
+                    } catch (RuntimeException e) {
+                        seenInWork.add(e.getClass());
+                        codesInWork.add(e instanceof org.loyaltyengine.spi.LoyaltyException le ? le.code() : "untyped");
+                    }
+                    // The work went on as if nothing happened; the store must not commit it.
+                    return null;
+                }), state);
+                assertFalse(faults.armed(), "the refusal was injected for " + state);
+                assertEquals(List.of(refusal.getValue()), codesInWork, state + ": the work saw " + seenInWork);
+                assertTrue(caller instanceof org.loyaltyengine.spi.LoyaltyException, state + ": the caller got " + caller);
+                assertEquals(refusal.getValue(), ((org.loyaltyengine.spi.LoyaltyException) caller).code(), state);
+                assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(a)).isEmpty(),
+                        state + ": nothing of the refused transaction was applied");
+            }
+        }
+
+        @Test
+        @Tag("X-10")
+        void databaseRefusals_thatTheWorkLetsThroughReachTheCallerTyped() {
+            FaultyDataSource faults = TestDatabase.handle(database()).faults();
+            faults.refuseNextStatement(new java.sql.SQLException("value too long (injected)", "22001"));
+            RuntimeException e = assertThrows(RuntimeException.class, () -> store.inTransaction(tenant,
+                    tx -> tx.customers().findByNumber("100")));
+            assertTrue(e instanceof org.loyaltyengine.spi.InvalidValueException, "got " + e);
+            faults.refuseNextStatement(new java.sql.SQLException("syntax (injected)", "42000"));
+            e = assertThrows(RuntimeException.class, () -> store.inTransaction(tenant, tx -> tx.outcomes().all()));
+            assertTrue(e instanceof StoreException s && s.code().equals("STORE_FAILED") && !s.outcomeUnknown(),
+                    "got " + e);
+        }
+
+        @Test
+        @Tag("X-5")
+        void databaseConflicts_insideTheWorkStillReRunIt() {
+            FaultyDataSource faults = TestDatabase.handle(database()).faults();
+            AccountKey a = Commands.account("conflict");
+            long retriesBefore = store.retries();
+            AtomicInteger runs = new AtomicInteger();
+            for (String state : List.of("40001", "40P01")) {
+                Account opened = store.inTransaction(tenant, tx -> {
+                    if (runs.incrementAndGet() % 2 == 1) {
+                        faults.refuseNextStatement(new java.sql.SQLException("deadlock (injected)", state));
+                    }
+                    return tx.accounts().open(a, null);
+                });
+                assertEquals(a, opened.key());
+            }
+            assertEquals(4, runs.get(), "each conflict re-ran the work once");
+            assertEquals(retriesBefore + 2, store.retries());
+        }
     }
 }

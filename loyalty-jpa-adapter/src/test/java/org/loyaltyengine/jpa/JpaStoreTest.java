@@ -102,8 +102,9 @@ class JpaStoreTest {
 
     @Test
     void inTransaction_nestedOnOneThreadIsRefused() {
-        assertThrows(IllegalStateException.class,
-                () -> store.inTransaction(tenant, tx -> store.inTransaction(tenant, inner -> 1)));
+        // Also across tenants: the store's ThreadLocal guards the thread, whatever tenant is asked for.
+        assertThrows(org.loyaltyengine.spi.IllegalStoreUseException.class,
+                () -> store.inTransaction(tenant, tx -> store.inTransaction(JpaStoreContract.freshTenant(), inner -> 1)));
     }
 
     @Test

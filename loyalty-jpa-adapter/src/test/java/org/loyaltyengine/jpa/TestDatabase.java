@@ -64,6 +64,11 @@ enum TestDatabase {
         return handle(this).store();
     }
 
+    /** A plain JDBC connection, for tests that look at the schema or plant rows behind the store's back. */
+    java.sql.Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
     String where() {
         return url + " as " + user;
     }

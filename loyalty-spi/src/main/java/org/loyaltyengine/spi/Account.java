@@ -12,8 +12,9 @@ import java.math.BigDecimal;
 public record Account(AccountKey key, BigDecimal floor, BigDecimal balance, BigDecimal held) {
     public Account {
         Checks.notNull(key, "account key");
-        Checks.notNull(balance, "balance");
-        Checks.nonNegative(held, "held");
+        Checks.optionalDecimal(floor, "floor of " + key);
+        Checks.decimal(balance, "balance of " + key);
+        Checks.nonNegative(held, "held amount of " + key);
     }
 
     /** What can still be drawn: the balance less what pending holds reserve. */

@@ -11,8 +11,8 @@ public record AccountKey(String owner, String program, Unit unit) implements Com
             .thenComparing(AccountKey::owner).thenComparing(AccountKey::unit);
 
     public AccountKey {
-        Checks.text(owner, "account owner");
-        Checks.text(program, "account program");
+        Checks.identifier(owner, "account owner", Limits.IDENTIFIER);
+        Checks.identifier(program, "account program", Limits.CODE);
         Checks.notNull(unit, "account unit");
     }
 

@@ -6,11 +6,12 @@ import java.math.BigDecimal;
 public record Balance(AccountKey account, BigDecimal balance, BigDecimal held) {
     public Balance {
         Checks.notNull(account, "account");
-        Checks.notNull(balance, "balance");
-        Checks.notNull(held, "held");
+        Checks.decimal(balance, "balance");
+        Checks.decimal(held, "held");
     }
 
     public static Balance of(Account account) {
+        Checks.notNull(account, "account");
         return new Balance(account.key(), account.balance(), account.held());
     }
 

@@ -10,12 +10,9 @@ import java.util.Currency;
 public record Card(String number, String firstName, String lastName, BigDecimal discountPercent,
                    boolean creditDrawing, boolean loadOntoCard, Currency currency) {
     public Card {
-        Checks.text(number, "card number");
-        if (number.length() > 64) {
-            throw new InvalidValueException("card number is longer than 64 characters");
-        }
-        Checks.text(firstName, "first name");
-        Checks.text(lastName, "last name");
+        Checks.identifier(number, "card number", Limits.CARD_NUMBER);
+        Checks.name(firstName, "first name", Limits.NAME);
+        Checks.name(lastName, "last name", Limits.NAME);
         Checks.percent(discountPercent, "discount percent");
         Checks.notNull(currency, "card currency");
     }

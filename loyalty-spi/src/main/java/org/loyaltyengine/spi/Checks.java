@@ -1,17 +1,24 @@
 package org.loyaltyengine.spi;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.Collections;
 
-/** Argument checks shared by the compact constructors; each failure names the field and the fix. */
+/**
+ * Argument checks shared by the compact constructors; each failure is an {@link InvalidValueException}
+ * that names the field and the fix. The limits are those of {@link Limits}, the input contract.
+ */
 public final class Checks {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     private Checks() {
     }
 
+    /** Not null and not blank; nothing more (see {@link #identifier}, {@link #name}, {@link #multiLine}). */
     public static String text(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException(field + " must not be blank");
@@ -19,6 +26,7 @@ public final class Checks {
         return value;
     }
 
+    /** Null when blank, else at most {@code maxLength} characters; for request records that normalise. */
     public static String optionalText(String value, String field, int maxLength) {
         if (value != null && value.length() > maxLength) {
             throw new InvalidValueException(field + " is longer than " + maxLength + " characters");
@@ -33,29 +41,218 @@ public final class Checks {
         return value;
     }
 
-    public static BigDecimal positive(BigDecimal value, String field) {
+    // ------------------------------------------------------------------ text
+
+    /**
+     * An identifier (a key the stores compare and index): not blank, at most {@code maxLength}
+     * characters, no leading or trailing whitespace, no whitespace inside but U+0020, and no control,
+     * format or separator character or unpaired surrogate (see {@link Limits}).
+     */
+    public static String identifier(String value, String field, int maxLength) {
+        text(value, field);
+        length(value, field, maxLength);
+        int first = value.codePointAt(0);
+        int last = value.codePointBefore(value.length());
+        if (isSpace(first) || isSpace(last)) {
+            throw new InvalidValueException(field + " must not begin or end with whitespace; strip it first");
+        }
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (isSpace(cp) && cp != ' ') {
+                throw refused(field, cp, i, "identifiers may hold no whitespace but the plain space");
+            }
+            if (Character.getType(cp) == Character.FORMAT) {
+                throw refused(field, cp, i, "identifiers may hold no format character (bidi controls, zero-width"
+                        + " characters)");
+            }
+            textCharacter(field, cp, i, false);
+            i += Character.charCount(cp);
+        }
+        return value;
+    }
+
+    /** Null, or an {@link #identifier}. */
+    public static String optionalIdentifier(String value, String field, int maxLength) {
+        return value == null ? null : identifier(value, field, maxLength);
+    }
+
+    /**
+     * A name (single-line text): not blank, at most {@code maxLength} characters, no control or
+     * separator character, no bidi control or other format character except U+200C and U+200D.
+     */
+    public static String name(String value, String field, int maxLength) {
+        text(value, field);
+        return characters(value, field, maxLength, false);
+    }
+
+    /** Null, or a {@link #name}. */
+    public static String optionalName(String value, String field, int maxLength) {
+        return value == null ? null : name(value, field, maxLength);
+    }
+
+    /**
+     * Multi-line text (a note, remarks, a message, an attribute value): may be empty, at most
+     * {@code maxLength} characters, as a {@link #name} but may hold line feed, carriage return and tab.
+     */
+    public static String multiLine(String value, String field, int maxLength) {
         notNull(value, field);
+        return characters(value, field, maxLength, true);
+    }
+
+    /** Null, or {@link #multiLine} text. */
+    public static String optionalMultiLine(String value, String field, int maxLength) {
+        return value == null ? null : multiLine(value, field, maxLength);
+    }
+
+    /** Whether a lookup key could have been stored as an identifier at all (a key that could not is never found). */
+    public static boolean isIdentifier(String value, int maxLength) {
+        try {
+            identifier(value, "key", maxLength);
+            return true;
+        } catch (InvalidValueException e) {
+            return false;
+        }
+    }
+
+    private static String characters(String value, String field, int maxLength, boolean multiLine) {
+        length(value, field, maxLength);
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (Character.getType(cp) == Character.FORMAT && cp != 0x200C && cp != 0x200D) {
+                throw refused(field, cp, i, "text may hold no bidi control or invisible format character");
+            }
+            textCharacter(field, cp, i, multiLine);
+            i += Character.charCount(cp);
+        }
+        return value;
+    }
+
+    private static void length(String value, String field, int maxLength) {
+        if (value.length() > maxLength) {
+            throw new InvalidValueException(field + " has " + value.length() + " characters, more than the "
+                    + maxLength + " allowed; shorten it");
+        }
+    }
+
+    /** Controls (NUL, ESC, DEL, C1), line and paragraph separators and unpaired surrogates, in any text. */
+    private static void textCharacter(String field, int cp, int at, boolean multiLine) {
+        if (Character.isISOControl(cp) && !(multiLine && (cp == '\n' || cp == '\r' || cp == '\t'))) {
+            throw refused(field, cp, at, multiLine ? "text may hold no control character but line breaks and tab"
+                    : "it must be a single line without control characters");
+        }
+        int type = Character.getType(cp);
+        if (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+            throw refused(field, cp, at, "write line breaks as line feed");
+        }
+        if (type == Character.SURROGATE) {
+            throw refused(field, cp, at, "an unpaired surrogate is not a character and no database can keep it");
+        }
+    }
+
+    private static boolean isSpace(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+    }
+
+    private static InvalidValueException refused(String field, int cp, int at, String why) {
+        String name = Character.getName(cp);
+        return new InvalidValueException(String.format("%s holds U+%04X%s at position %d: %s", field, cp,
+                name == null ? "" : " (" + name + ")", at, why));
+    }
+
+    // ------------------------------------------------------------------ numbers
+
+    /**
+     * An amount, quantity, number of points or percentage as the stores keep it: at most
+     * {@link Limits#MAX_INTEGER_DIGITS} integer digits and {@link Limits#MAX_SCALE} decimals. More is
+     * refused, never rounded.
+     */
+    public static BigDecimal decimal(BigDecimal value, String field) {
+        notNull(value, field);
+        if (value.scale() > Limits.MAX_SCALE) {
+            throw new InvalidValueException(field + " " + abbreviated(value) + " has " + value.scale()
+                    + " decimals, more than the " + Limits.MAX_SCALE + " a store keeps; round it first");
+        }
+        if ((long) value.precision() - value.scale() > Limits.MAX_INTEGER_DIGITS) {
+            throw new InvalidValueException(field + " " + abbreviated(value) + " has more than "
+                    + Limits.MAX_INTEGER_DIGITS + " integer digits, more than a store keeps");
+        }
+        return value;
+    }
+
+    /** Null, or a {@link #decimal}. */
+    public static BigDecimal optionalDecimal(BigDecimal value, String field) {
+        return value == null ? null : decimal(value, field);
+    }
+
+    /** Parses a decimal written as text ({@code "12.50"}); garbage or null is a typed error naming the field. */
+    public static BigDecimal parseDecimal(String value, String field) {
+        text(value, field);
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidValueException(field + " must be a number such as 12.50, was '"
+                    + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "'");
+        }
+    }
+
+    private static String abbreviated(BigDecimal value) {
+        // toString, not toPlainString: 1E+400 stays short in a message.
+        String s = value.toString();
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    public static BigDecimal positive(BigDecimal value, String field) {
+        decimal(value, field);
         if (value.signum() <= 0) {
-            throw new InvalidValueException(field + " must be greater than zero, was " + value.toPlainString());
+            throw new InvalidValueException(field + " must be greater than zero, was " + abbreviated(value));
         }
         return value;
     }
 
     public static BigDecimal nonNegative(BigDecimal value, String field) {
-        notNull(value, field);
+        decimal(value, field);
         if (value.signum() < 0) {
-            throw new InvalidValueException(field + " must not be negative, was " + value.toPlainString());
+            throw new InvalidValueException(field + " must not be negative, was " + abbreviated(value));
         }
         return value;
     }
 
     public static BigDecimal percent(BigDecimal value, String field) {
         nonNegative(value, field);
-        if (value.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new InvalidValueException(field + " must be between 0 and 100, was " + value.toPlainString());
+        if (value.compareTo(HUNDRED) > 0) {
+            throw new InvalidValueException(field + " must be between 0 and 100, was " + abbreviated(value));
         }
         return value;
     }
+
+    // ------------------------------------------------------------------ dates and times
+
+    /** A business date from {@link Limits#EARLIEST_DATE} to {@link Limits#LATEST_DATE}. */
+    public static LocalDate date(LocalDate value, String field) {
+        notNull(value, field);
+        if (value.isBefore(Limits.EARLIEST_DATE) || value.isAfter(Limits.LATEST_DATE)) {
+            throw new InvalidValueException(field + " " + value + " is outside " + Limits.EARLIEST_DATE + " to "
+                    + Limits.LATEST_DATE + ", the business dates a store accepts");
+        }
+        return value;
+    }
+
+    /** A time from {@link Limits#EARLIEST_INSTANT} to {@link Limits#LATEST_INSTANT}. */
+    public static Instant instant(Instant value, String field) {
+        notNull(value, field);
+        if (value.isBefore(Limits.EARLIEST_INSTANT) || value.isAfter(Limits.LATEST_INSTANT)) {
+            throw new InvalidValueException(field + " " + value + " is outside " + Limits.EARLIEST_INSTANT + " to "
+                    + Limits.LATEST_INSTANT + ", the times a store accepts");
+        }
+        return value;
+    }
+
+    /** Null, or an {@link #instant}. */
+    public static Instant optionalInstant(Instant value, String field) {
+        return value == null ? null : instant(value, field);
+    }
+
+    // ------------------------------------------------------------------ collections
 
     /** An immutable copy of a list; null becomes empty, null elements are refused. */
     public static <T> List<T> list(List<T> values, String field) {
@@ -63,14 +260,18 @@ public final class Checks {
             return List.of();
         }
         for (T v : values) {
-            Objects.requireNonNull(v, () -> field + " must not contain null");
+            if (v == null) {
+                throw new InvalidValueException(field + " must not contain null");
+            }
         }
         return List.copyOf(values);
     }
 
     /**
-     * An immutable, key-sorted copy of a map. Sorted so that {@code toString()} (and so the
-     * idempotency fingerprint of a payload) is the same in every JVM.
+     * An immutable, key-sorted copy of a map whose keys are identifiers of at most
+     * {@link Limits#ATTRIBUTE_KEY} characters and whose values are {@link #multiLine} text of at most
+     * {@link Limits#TEXT}. Sorted so that {@code toString()} (and so the idempotency fingerprint of a
+     * payload) is the same in every JVM.
      */
     public static Map<String, String> sortedMap(Map<String, String> values, String field) {
         if (values == null || values.isEmpty()) {
@@ -78,8 +279,8 @@ public final class Checks {
         }
         TreeMap<String, String> copy = new TreeMap<>();
         values.forEach((k, v) -> {
-            text(k, field + " key");
-            copy.put(k, Objects.requireNonNull(v, () -> field + "[" + k + "] must not be null"));
+            identifier(k, field + " key", Limits.ATTRIBUTE_KEY);
+            copy.put(k, multiLine(v, field + "[" + k + "]", Limits.TEXT));
         });
         return Collections.unmodifiableSortedMap(copy);
     }

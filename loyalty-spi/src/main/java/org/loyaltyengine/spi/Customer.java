@@ -8,9 +8,9 @@ import java.util.Map;
  */
 public record Customer(String id, String number, String name, Map<String, String> attributes) {
     public Customer {
-        Checks.text(id, "customer id");
-        number = Checks.optionalText(number, "customer number", 64);
-        Checks.text(name, "customer name");
+        Checks.identifier(id, "customer id", Limits.IDENTIFIER);
+        Checks.optionalIdentifier(number, "customer number", Limits.CUSTOMER_NUMBER);
+        Checks.name(name, "customer name", Limits.NAME);
         attributes = Checks.sortedMap(attributes, "customer attributes");
     }
 }

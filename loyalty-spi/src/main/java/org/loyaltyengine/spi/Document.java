@@ -15,10 +15,12 @@ import java.util.Optional;
 public record Document(String type, String id, String owner, String status, LocalDate date, String currency,
                        Map<String, String> attributes, List<DocumentLine> lines, long version) {
     public Document {
-        Checks.text(type, "document type");
-        Checks.text(id, "document id");
-        Checks.text(status, "document status");
-        Checks.notNull(date, "document date");
+        Checks.identifier(type, "document type", Limits.CODE);
+        Checks.identifier(id, "document id", Limits.IDENTIFIER);
+        Checks.optionalIdentifier(owner, "document owner", Limits.IDENTIFIER);
+        Checks.identifier(status, "document status", Limits.CODE);
+        Checks.date(date, "document date");
+        Checks.optionalIdentifier(currency, "document currency", Limits.DOCUMENT_CURRENCY);
         attributes = Checks.sortedMap(attributes, "document attributes");
         lines = Checks.list(lines, "document lines");
         if (version < 0) {

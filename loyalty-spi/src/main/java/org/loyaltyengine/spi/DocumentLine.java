@@ -8,9 +8,10 @@ import java.util.Optional;
 public record DocumentLine(String lineId, String product, BigDecimal quantity, BigDecimal amount,
                            Map<String, String> attributes) {
     public DocumentLine {
-        Checks.text(lineId, "line id");
-        Checks.notNull(quantity, "quantity");
-        Checks.notNull(amount, "amount");
+        Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
+        Checks.optionalName(product, "product of line " + lineId, Limits.NAME);
+        Checks.decimal(quantity, "quantity of line " + lineId);
+        Checks.decimal(amount, "amount of line " + lineId);
         attributes = Checks.sortedMap(attributes, "line attributes");
     }
 

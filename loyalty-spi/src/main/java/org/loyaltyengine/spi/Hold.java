@@ -15,13 +15,18 @@ public record Hold(String id, AccountKey account, BigDecimal amount, String docu
                    Instant placedAt, Instant expiresAt, Instant settledAt, String actor, RuleRef rule,
                    String settledBy, RuleRef settleRule) {
     public Hold {
-        Checks.text(id, "hold id");
+        Checks.identifier(id, "hold id", Limits.IDENTIFIER);
         Checks.notNull(account, "account");
         Checks.positive(amount, "hold amount");
+        Checks.optionalIdentifier(document, "hold document", Limits.IDENTIFIER);
+        Checks.optionalIdentifier(line, "hold line", Limits.IDENTIFIER);
         Checks.notNull(state, "hold state");
-        Checks.notNull(placedAt, "placed time");
-        Checks.text(actor, "actor");
+        Checks.instant(placedAt, "placed time");
+        Checks.optionalInstant(expiresAt, "expiry time");
+        Checks.optionalInstant(settledAt, "settled time");
+        Checks.identifier(actor, "actor", Limits.IDENTIFIER);
         Checks.notNull(rule, "rule");
+        Checks.optionalIdentifier(settledBy, "settled by", Limits.IDENTIFIER);
         if (state.isTerminal() != (settledAt != null) || state.isTerminal() != (settledBy != null)
                 || state.isTerminal() != (settleRule != null)) {
             throw new InvalidValueException("a hold has a settled time, user and rule exactly when it is terminal");

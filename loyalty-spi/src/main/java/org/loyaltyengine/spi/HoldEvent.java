@@ -6,9 +6,11 @@ import java.math.BigDecimal;
 public record HoldEvent(String holdId, AccountKey account, BigDecimal amount, HoldState state, String document,
                         String line, RuleRef rule) {
     public HoldEvent {
-        Checks.text(holdId, "hold id");
+        Checks.identifier(holdId, "hold id", Limits.IDENTIFIER);
         Checks.notNull(account, "account");
-        Checks.notNull(amount, "amount");
+        Checks.decimal(amount, "amount");
+        Checks.optionalIdentifier(document, "document", Limits.IDENTIFIER);
+        Checks.optionalIdentifier(line, "line", Limits.IDENTIFIER);
         Checks.notNull(state, "state");
     }
 }

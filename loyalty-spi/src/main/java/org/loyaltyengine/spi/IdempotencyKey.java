@@ -6,10 +6,7 @@ package org.loyaltyengine.spi;
  */
 public record IdempotencyKey(String value) {
     public IdempotencyKey {
-        Checks.text(value, "idempotency key");
-        if (value.length() > 200) {
-            throw new InvalidValueException("idempotency key is longer than 200 characters");
-        }
+        Checks.identifier(value, "idempotency key", Limits.IDEMPOTENCY_KEY);
     }
 
     public static IdempotencyKey of(String value) {

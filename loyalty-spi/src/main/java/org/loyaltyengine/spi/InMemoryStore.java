@@ -33,13 +33,13 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public <T> T inTransaction(TenantId tenant, Function<StoreTransaction, T> work) {
-        Objects.requireNonNull(tenant, "tenant");
-        Objects.requireNonNull(work, "work");
+        Checks.notNull(tenant, "tenant");
+        Checks.notNull(work, "work");
         TenantData data = tenants.computeIfAbsent(tenant, TenantData::new);
         data.lock.lock();
         try {
             if (data.open != null) {
-                throw new IllegalStateException("a transaction of tenant " + tenant
+                throw new IllegalStoreUseException("a transaction of tenant " + tenant
                         + " is already open on this thread; nested transactions are not supported");
             }
             Tx tx = new Tx(data);
@@ -103,7 +103,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
         private void ensureOpen() {
             if (closed) {
-                throw new IllegalStateException("the transaction is over; use the repositories only inside inTransaction");
+                throw new IllegalStoreUseException("the transaction is over; use the repositories only inside inTransaction");
             }
         }
 
@@ -224,12 +224,13 @@ public final class InMemoryStore implements LoyaltyStore {
             @Override
             public Optional<Account> find(AccountKey key) {
                 ensureOpen();
+                Checks.notNull(key, "account key");
                 return Optional.ofNullable(d.accounts.get(key));
             }
 
             @Override
             public Account open(AccountKey key, BigDecimal floor) {
-                Objects.requireNonNull(key, "key");
+                Checks.notNull(key, "account key");
                 Account existing = d.accounts.get(key);
                 if (existing != null) {
                     return existing;
@@ -242,6 +243,7 @@ public final class InMemoryStore implements LoyaltyStore {
             @Override
             public List<Account> lock(Collection<AccountKey> keys) {
                 ensureOpen();
+                Checks.list(new ArrayList<>(Checks.notNull(keys, "account keys")), "account keys");
                 // The tenant lock already serialises transactions; sorting keeps the contract visible.
                 return keys.stream().distinct().sorted().map(d.accounts::get).filter(Objects::nonNull).toList();
             }
@@ -260,6 +262,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
             @Override
             public LedgerEntry append(LedgerEntry entry) {
+                Checks.notNull(entry, "entry");
                 return appendEntry(entry, BigDecimal.ZERO);
             }
 
@@ -267,6 +270,7 @@ public final class InMemoryStore implements LoyaltyStore {
             @Override
             public List<LedgerEntry> entries(AccountKey account) {
                 ensureOpen();
+                Checks.notNull(account, "account key");
                 return List.copyOf(d.entries.getOrDefault(account, List.of()));
             }
 
@@ -284,6 +288,7 @@ public final class InMemoryStore implements LoyaltyStore {
             @Override
             public Hold place(Hold hold) {
                 ensureOpen();
+                Checks.notNull(hold, "hold");
                 if (!hold.isPending()) {
                     throw new InvalidValueException("a hold is placed pending, was " + hold.state());
                 }
@@ -311,19 +316,24 @@ public final class InMemoryStore implements LoyaltyStore {
                 if (to != HoldState.RELEASED && to != HoldState.EXPIRED) {
                     throw new InvalidValueException("settle moves a hold to RELEASED or EXPIRED; use capture for CAPTURED");
                 }
+                Checks.instant(at, "settled time");
+                Checks.identifier(by, "settled by", Limits.IDENTIFIER);
+                Checks.notNull(rule, "settle rule");
                 Hold h = d.holds.get(holdId);
                 if (h == null || !h.isPending()) {
                     return false;
                 }
                 Account a = account(h.account());
                 write(d.accounts, a.key(), new Account(a.key(), a.floor(), a.balance(), a.held().subtract(h.amount())));
-                write(d.holds, holdId, h.settle(to, at, Checks.text(by, "settled by"), Checks.notNull(rule, "settle rule")));
+                write(d.holds, holdId, h.settle(to, at, by, rule));
                 return true;
             }
 
             @Override
             public Optional<LedgerEntry> capture(String holdId, LedgerEntry entry, Instant at) {
                 ensureOpen();
+                Checks.notNull(entry, "entry");
+                Checks.instant(at, "captured time");
                 Hold h = d.holds.get(holdId);
                 if (h == null || !h.isPending()) {
                     return Optional.empty();
@@ -340,18 +350,24 @@ public final class InMemoryStore implements LoyaltyStore {
             @Override
             public List<Hold> pending(AccountKey account) {
                 ensureOpen();
+                Checks.notNull(account, "account key");
                 return d.holds.values().stream().filter(h -> h.isPending() && h.account().equals(account)).toList();
             }
 
             @Override
             public List<Hold> ofDocument(String document) {
                 ensureOpen();
+                if (document == null) {
+                    // As a database answers "document = null": no hold, not the holds without a document.
+                    return List.of();
+                }
                 return d.holds.values().stream().filter(h -> Objects.equals(h.document(), document)).toList();
             }
 
             @Override
             public List<Hold> expiredBy(Instant now) {
                 ensureOpen();
+                Checks.instant(now, "now");
                 return d.holds.values().stream()
                         .filter(h -> h.isPending() && h.expiresAt() != null && !h.expiresAt().isAfter(now)).toList();
             }
@@ -364,11 +380,13 @@ public final class InMemoryStore implements LoyaltyStore {
             @Override
             public Optional<StoredOutcome> find(IdempotencyKey key) {
                 ensureOpen();
+                Checks.notNull(key, "idempotency key");
                 return Optional.ofNullable(d.outcomes.get(key));
             }
 
             @Override
             public void save(StoredOutcome outcome) {
+                Checks.notNull(outcome, "outcome");
                 if (d.outcomes.containsKey(outcome.key())) {
                     throw new DuplicateKeyException("idempotency key", outcome.key().value());
                 }
@@ -394,6 +412,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
             @Override
             public Document save(Document document) {
+                Checks.notNull(document, "document");
                 String key = document.type() + "\u0000" + document.id();
                 Document stored = d.documents.get(key);
                 long expected = stored == null ? 0 : stored.version();
@@ -428,7 +447,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
             @Override
             public void put(String program, Map<String, String> values) {
-                write(d.settings, Checks.text(program, "program"), Checks.sortedMap(values, "settings"));
+                write(d.settings, Checks.identifier(program, "program", Limits.CODE), Checks.sortedMap(values, "settings"));
             }
         };
 
@@ -439,11 +458,12 @@ public final class InMemoryStore implements LoyaltyStore {
             @Override
             public Optional<Card> find(String number) {
                 ensureOpen();
-                return Optional.ofNullable(d.cards.get(number));
+                return number == null ? Optional.empty() : Optional.ofNullable(d.cards.get(number));
             }
 
             @Override
             public void insert(Card card) {
+                Checks.notNull(card, "card");
                 if (d.cards.containsKey(card.number())) {
                     throw new DuplicateKeyException("card number", card.number());
                 }
@@ -452,6 +472,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
             @Override
             public void update(Card card) {
+                Checks.notNull(card, "card");
                 if (!d.cards.containsKey(card.number())) {
                     throw new InvalidValueException("card " + card.number() + " does not exist; insert it first");
                 }
@@ -483,6 +504,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
             @Override
             public void save(Customer customer) {
+                Checks.notNull(customer, "customer");
                 if (customer.number() != null) {
                     Optional<Customer> holder = findByNumber(customer.number());
                     if (holder.isPresent() && !holder.get().id().equals(customer.id())) {

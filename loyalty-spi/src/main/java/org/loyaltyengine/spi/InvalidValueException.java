@@ -8,6 +8,11 @@ public class InvalidValueException extends LoyaltyException {
         super("INVALID_VALUE", message);
     }
 
+    /** A value the store itself refused (too long, malformed for the column), with the database's error. */
+    public InvalidValueException(String message, Throwable cause) {
+        super("INVALID_VALUE", message, cause);
+    }
+
     protected InvalidValueException(String code, String message) {
         super(code, message);
     }

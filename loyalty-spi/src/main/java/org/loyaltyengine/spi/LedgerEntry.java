@@ -23,14 +23,19 @@ public record LedgerEntry(long sequence, AccountKey account, EntryKind kind, Big
         }
         Checks.notNull(account, "account");
         Checks.notNull(kind, "entry kind");
-        Checks.notNull(amount, "amount");
+        Checks.decimal(amount, "amount");
         if (amount.signum() == 0) {
             throw new InvalidValueException("a ledger entry must move something; amount was zero");
         }
-        Checks.notNull(businessDate, "business date");
-        Checks.notNull(recordedAt, "recorded time");
-        Checks.text(actor, "actor");
+        Checks.optionalIdentifier(document, "document", Limits.IDENTIFIER);
+        Checks.optionalIdentifier(line, "line", Limits.IDENTIFIER);
+        Checks.date(businessDate, "business date");
+        Checks.instant(recordedAt, "recorded time");
+        Checks.identifier(actor, "actor", Limits.IDENTIFIER);
+        Checks.optionalMultiLine(note, "note", Limits.NOTE);
+        Checks.optionalIdentifier(idempotencyKey, "idempotency key", Limits.IDEMPOTENCY_KEY);
         Checks.notNull(rule, "rule");
+        Checks.optionalIdentifier(holdId, "hold id", Limits.IDENTIFIER);
     }
 
     public LedgerEntry withSequence(long assigned) {

@@ -31,6 +31,11 @@ public interface LoyaltyStore {
      * Runs {@code work} in one transaction of {@code tenant}. The transaction commits when work
      * returns normally (unless {@link StoreTransaction#setRollbackOnly()} was called) and rolls
      * back when it throws, rethrowing the exception.
+     *
+     * @throws InvalidValueException    if tenant or work is null
+     * @throws IllegalStoreUseException if a transaction of the tenant is already open on this thread
+     *                                  (transactions do not nest), or when a repository is used after
+     *                                  its transaction ended
      */
     <T> T inTransaction(TenantId tenant, Function<StoreTransaction, T> work);
 }

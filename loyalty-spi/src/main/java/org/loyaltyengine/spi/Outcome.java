@@ -25,18 +25,19 @@ public record Outcome(Status status, String command, String idempotencyKey, bool
 
     public Outcome {
         Checks.notNull(status, "status");
-        Checks.text(command, "command");
+        Checks.identifier(command, "command", Limits.CODE);
+        Checks.optionalIdentifier(idempotencyKey, "idempotency key", Limits.IDEMPOTENCY_KEY);
+        Checks.optionalIdentifier(ruleSet, "rule set", Limits.CODE);
         rulesFired = Checks.list(rulesFired, "rules fired");
+        rulesFired.forEach(r -> Checks.name(r, "rule fired", Limits.NAME));
         rejections = Checks.list(rejections, "rejections");
         entries = Checks.list(entries, "entries");
         holds = Checks.list(holds, "holds");
         balances = Checks.list(balances, "balances");
         notices = Checks.list(notices, "notices");
         values = Checks.sortedMap(values, "values");
-        Checks.notNull(decidedAt, "decided time");
-        if (actor != null) {
-            Checks.text(actor, "actor");
-        }
+        Checks.instant(decidedAt, "decided time");
+        Checks.optionalIdentifier(actor, "actor", Limits.IDENTIFIER);
         if ((status == Status.REJECTED) == rejections.isEmpty()) {
             throw new InvalidValueException("an outcome is rejected exactly when it carries rejections");
         }

@@ -7,7 +7,7 @@ package org.loyaltyengine.spi;
 public record StoredOutcome(IdempotencyKey key, String fingerprint, Outcome outcome) {
     public StoredOutcome {
         Checks.notNull(key, "idempotency key");
-        Checks.text(fingerprint, "fingerprint");
+        Checks.identifier(fingerprint, "fingerprint", Limits.FINGERPRINT);
         Checks.notNull(outcome, "outcome");
     }
 }

@@ -3,10 +3,7 @@ package org.loyaltyengine.spi;
 /** A practice, agency or shop: the unit of isolation. Nothing of one tenant is visible to another. */
 public record TenantId(String value) {
     public TenantId {
-        Checks.text(value, "tenant id");
-        if (value.length() > 64) {
-            throw new InvalidValueException("tenant id is longer than 64 characters");
-        }
+        Checks.identifier(value, "tenant id", Limits.TENANT_ID);
     }
 
     public static TenantId of(String value) {

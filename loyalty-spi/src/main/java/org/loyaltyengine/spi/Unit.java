@@ -9,7 +9,7 @@ public record Unit(Kind kind, String code) implements Comparable<Unit> {
 
     public Unit {
         Checks.notNull(kind, "unit kind");
-        Checks.text(code, "unit code");
+        Checks.identifier(code, "unit code", Limits.UNIT_CODE);
         if (kind == Kind.CURRENCY) {
             Money.currency(code);
         }

@@ -2,13 +2,19 @@
 -- Idempotent: safe to run on every start. The adapter never creates tables itself; the tests run
 -- exactly this script. Amounts are NUMERIC(38,10) with their own scale beside them (so 10.00 reads
 -- back as 10.00); times are epoch nanoseconds (so an Instant reads back exactly).
--- utf8mb4_bin: keys compare as Java compares them (case-sensitive), so "K1" and "k1" are two keys.
+-- Column sizes are the input contract's limits (org.loyaltyengine.spi.Limits): tenant, card and
+-- customer numbers 64, idempotency keys 200, other identifiers and user names 255, programs, document
+-- types and statuses 100, names 255, notes 2000; the value types refuse anything longer.
+-- utf8mb4_nopad_bin: keys compare as Java compares them, so "K1" and "k1" are two keys, and so are
+-- "k" and "k " (utf8mb4_bin is PAD SPACE: it ignores trailing spaces, and a tenant "shopA " would
+-- read and change shopA's rows). A database made with utf8mb4_bin is converted, table by table, with
+--   ALTER TABLE <t> CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin;
 -- Run the connections at READ COMMITTED (the server default is REPEATABLE READ).
 
 CREATE TABLE IF NOT EXISTS le_account (
   id               BIGINT AUTO_INCREMENT PRIMARY KEY,
   tenant           VARCHAR(64)  NOT NULL,
-  owner_ref        VARCHAR(200) NOT NULL,
+  owner_ref        VARCHAR(255) NOT NULL,
   program          VARCHAR(100) NOT NULL,
   unit_kind        VARCHAR(16)  NOT NULL,
   unit_code        VARCHAR(64)  NOT NULL,
@@ -20,77 +26,77 @@ CREATE TABLE IF NOT EXISTS le_account (
   held_scale       INTEGER NOT NULL,
   version          BIGINT NOT NULL,
   CONSTRAINT le_account_key UNIQUE (tenant, program, owner_ref, unit_kind, unit_code)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- What a command locks for an account key whose account is not opened yet (no le_account row to
 -- lock): one row per such key, inserted by the first command on it and locked by the later ones.
 CREATE TABLE IF NOT EXISTS le_account_lock (
   id               BIGINT AUTO_INCREMENT PRIMARY KEY,
   tenant           VARCHAR(64)  NOT NULL,
-  owner_ref        VARCHAR(200) NOT NULL,
+  owner_ref        VARCHAR(255) NOT NULL,
   program          VARCHAR(100) NOT NULL,
   unit_kind        VARCHAR(16)  NOT NULL,
   unit_code        VARCHAR(64)  NOT NULL,
   CONSTRAINT le_account_lock_key UNIQUE (tenant, program, owner_ref, unit_kind, unit_code)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- Append-only: the identity is the entry's sequence.
 CREATE TABLE IF NOT EXISTS le_ledger_entry (
   seq               BIGINT AUTO_INCREMENT PRIMARY KEY,
   tenant            VARCHAR(64)  NOT NULL,
   account_id        BIGINT       NOT NULL,
-  owner_ref         VARCHAR(200) NOT NULL,
+  owner_ref         VARCHAR(255) NOT NULL,
   program           VARCHAR(100) NOT NULL,
   unit_kind         VARCHAR(16)  NOT NULL,
   unit_code         VARCHAR(64)  NOT NULL,
   kind              VARCHAR(16)  NOT NULL,
   amount            DECIMAL(38,10) NOT NULL,
   amount_scale      INTEGER NOT NULL,
-  document_ref      VARCHAR(200),
-  line_ref          VARCHAR(200),
+  document_ref      VARCHAR(255),
+  line_ref          VARCHAR(255),
   business_date     DATE NOT NULL,
   recorded_at_nanos BIGINT NOT NULL,
-  actor             VARCHAR(200) NOT NULL,
+  actor             VARCHAR(255) NOT NULL,
   note              VARCHAR(2000),
   idempotency_key   VARCHAR(200),
   rule_set          VARCHAR(100) NOT NULL,
   rule_version      INTEGER NOT NULL,
-  rule_name         VARCHAR(200) NOT NULL,
-  hold_ref          VARCHAR(200),
+  rule_name         VARCHAR(255) NOT NULL,
+  hold_ref          VARCHAR(255),
   CONSTRAINT le_ledger_entry_account FOREIGN KEY (account_id) REFERENCES le_account (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX IF NOT EXISTS le_ledger_entry_by_account ON le_ledger_entry (account_id, seq);
 CREATE INDEX IF NOT EXISTS le_ledger_entry_by_document ON le_ledger_entry (tenant, document_ref, seq);
 
 CREATE TABLE IF NOT EXISTS le_hold (
   id                BIGINT AUTO_INCREMENT PRIMARY KEY,
   tenant            VARCHAR(64)  NOT NULL,
-  hold_ref          VARCHAR(200) NOT NULL,
+  hold_ref          VARCHAR(255) NOT NULL,
   account_id        BIGINT       NOT NULL,
-  owner_ref         VARCHAR(200) NOT NULL,
+  owner_ref         VARCHAR(255) NOT NULL,
   program           VARCHAR(100) NOT NULL,
   unit_kind         VARCHAR(16)  NOT NULL,
   unit_code         VARCHAR(64)  NOT NULL,
   amount            DECIMAL(38,10) NOT NULL,
   amount_scale      INTEGER NOT NULL,
-  document_ref      VARCHAR(200),
-  line_ref          VARCHAR(200),
+  document_ref      VARCHAR(255),
+  line_ref          VARCHAR(255),
   state             VARCHAR(16)  NOT NULL,
   placed_at_nanos   BIGINT NOT NULL,
   expires_at_nanos  BIGINT,
   settled_at_nanos  BIGINT,
-  settled_by        VARCHAR(200),
+  settled_by        VARCHAR(255),
   settle_rule_set   VARCHAR(100),
   settle_rule_version INTEGER,
-  settle_rule_name  VARCHAR(200),
-  actor             VARCHAR(200) NOT NULL,
+  settle_rule_name  VARCHAR(255),
+  actor             VARCHAR(255) NOT NULL,
   rule_set          VARCHAR(100) NOT NULL,
   rule_version      INTEGER NOT NULL,
-  rule_name         VARCHAR(200) NOT NULL,
+  rule_name         VARCHAR(255) NOT NULL,
   version           BIGINT NOT NULL,
   CONSTRAINT le_hold_key UNIQUE (tenant, hold_ref),
   CONSTRAINT le_hold_account FOREIGN KEY (account_id) REFERENCES le_account (id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX IF NOT EXISTS le_hold_pending ON le_hold (tenant, program, owner_ref, unit_kind, unit_code, state);
 CREATE INDEX IF NOT EXISTS le_hold_by_document ON le_hold (tenant, document_ref);
 CREATE INDEX IF NOT EXISTS le_hold_by_expiry ON le_hold (tenant, state, expires_at_nanos);
@@ -99,11 +105,11 @@ CREATE INDEX IF NOT EXISTS le_hold_by_expiry ON le_hold (tenant, state, expires_
 CREATE TABLE IF NOT EXISTS le_hold_transition (
   id                BIGINT AUTO_INCREMENT PRIMARY KEY,
   tenant            VARCHAR(64)  NOT NULL,
-  hold_ref          VARCHAR(200) NOT NULL,
+  hold_ref          VARCHAR(255) NOT NULL,
   state             VARCHAR(16)  NOT NULL,
   at_nanos          BIGINT NOT NULL,
   CONSTRAINT le_hold_transition_once UNIQUE (tenant, hold_ref)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- One outcome per idempotency key and tenant.
 CREATE TABLE IF NOT EXISTS le_outcome (
@@ -113,15 +119,15 @@ CREATE TABLE IF NOT EXISTS le_outcome (
   fingerprint       VARCHAR(500) NOT NULL,
   body              LONGTEXT NOT NULL,
   CONSTRAINT le_outcome_key UNIQUE (tenant, idempotency_key)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX IF NOT EXISTS le_outcome_log ON le_outcome (tenant, id);
 
 CREATE TABLE IF NOT EXISTS le_document (
   id                BIGINT AUTO_INCREMENT PRIMARY KEY,
   tenant            VARCHAR(64)  NOT NULL,
   doc_type          VARCHAR(100) NOT NULL,
-  doc_ref           VARCHAR(200) NOT NULL,
-  owner_ref         VARCHAR(200),
+  doc_ref           VARCHAR(255) NOT NULL,
+  owner_ref         VARCHAR(255),
   status            VARCHAR(100) NOT NULL,
   doc_date          DATE NOT NULL,
   currency          VARCHAR(16),
@@ -129,7 +135,7 @@ CREATE TABLE IF NOT EXISTS le_document (
   doc_lines         LONGTEXT NOT NULL,
   doc_version       BIGINT NOT NULL,
   CONSTRAINT le_document_key UNIQUE (tenant, doc_type, doc_ref)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX IF NOT EXISTS le_document_by_owner ON le_document (tenant, doc_type, owner_ref);
 
 CREATE TABLE IF NOT EXISTS le_setting (
@@ -138,30 +144,30 @@ CREATE TABLE IF NOT EXISTS le_setting (
   program           VARCHAR(100) NOT NULL,
   body              LONGTEXT NOT NULL,
   CONSTRAINT le_setting_key UNIQUE (tenant, program)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 CREATE TABLE IF NOT EXISTS le_card (
   id                BIGINT AUTO_INCREMENT PRIMARY KEY,
   tenant            VARCHAR(64)  NOT NULL,
   card_number       VARCHAR(64)  NOT NULL,
-  first_name        VARCHAR(200) NOT NULL,
-  last_name         VARCHAR(200) NOT NULL,
+  first_name        VARCHAR(255) NOT NULL,
+  last_name         VARCHAR(255) NOT NULL,
   discount_percent  DECIMAL(38,10) NOT NULL,
   discount_scale    INTEGER NOT NULL,
   credit_drawing    BOOLEAN NOT NULL,
   load_onto_card    BOOLEAN NOT NULL,
   currency          VARCHAR(3) NOT NULL,
   CONSTRAINT le_card_key UNIQUE (tenant, card_number)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- A customer number is unique when given; NULLs do not collide on any of the three databases.
 CREATE TABLE IF NOT EXISTS le_customer (
   id                BIGINT AUTO_INCREMENT PRIMARY KEY,
   tenant            VARCHAR(64)  NOT NULL,
-  customer_ref      VARCHAR(200) NOT NULL,
+  customer_ref      VARCHAR(255) NOT NULL,
   customer_number   VARCHAR(64),
-  name              VARCHAR(500) NOT NULL,
+  name              VARCHAR(255) NOT NULL,
   attributes        LONGTEXT NOT NULL,
   CONSTRAINT le_customer_key UNIQUE (tenant, customer_ref),
   CONSTRAINT le_customer_number UNIQUE (tenant, customer_number)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;

@@ -945,4 +945,148 @@ public abstract class LoyaltyStoreConformance {
         assertEquals(Map.of("holdMinutes", "30", "currency", "CZK"),
                 store.inTransaction(tenant, tx -> tx.settings().of("pos-card")));
     }
+    // ------------------------------------------------------------------ the input contract
+
+    @Test
+    @Tag("X-10")
+    @Tag("X-9")
+    void inputContract_everyStoreAcceptsAndRefusesExactlyTheSameValues() {
+        List<String> mismatches = InputContractCases.mismatches(store);
+        assertEquals("", String.join("\n", mismatches), mismatches.size() + " of "
+                + InputContractCases.all().size() + " cases went otherwise than the input contract says");
+    }
+
+    @Test
+    @Tag("X-7")
+    @Tag("X-4")
+    void identifiers_thatDifferOnlyInCaseAccentsSpacingOrATrailingCharacterStayDistinct() {
+        String base = "Shop" + UUID.randomUUID().toString().substring(0, 8);
+        // NFC and NFD spellings of the same accented letter, and keys that differ in case, inner
+        // spacing or a trailing character the contract allows: a store compares them as Java does.
+        List<String> variants = List.of(base, base.toLowerCase(), base.toUpperCase(), base + "\u00e9",
+                base + "e\u0301", base + ".", base + "-", "a b" + base, "a  b" + base);
+        List<TenantId> tenants = variants.stream().map(TenantId::of).toList();
+        for (int i = 0; i < variants.size(); i++) {
+            String v = variants.get(i);
+            String name = "n" + i;
+            String amount = (i + 1) + ".00";
+            store.inTransaction(tenants.get(i), tx -> {
+                tx.cards().insert(new Card(v, name, "x", BigDecimal.ONE, false, true, Money.currency("CZK")));
+                return null;
+            });
+            store.inTransaction(tenant, tx -> {
+                tx.cards().insert(new Card(v, name, "x", BigDecimal.ONE, false, true, Money.currency("CZK")));
+                tx.customers().save(new Customer("id-" + v, v, name, Map.of()));
+                tx.outcomes().save(new StoredOutcome(IdempotencyKey.of(v), "f", outcome(v, name)));
+                tx.documents().save(new Document("receipt", v, null, name, DAY, "CZK", Map.of(), List.of(), 0));
+                tx.accounts().open(key(v), null);
+                tx.ledger().append(entry(key(v), EntryKind.TOP_UP, amount));
+                return null;
+            });
+        }
+        for (int i = 0; i < variants.size(); i++) {
+            String v = variants.get(i);
+            String name = "n" + i;
+            BigDecimal amount = new BigDecimal((i + 1) + ".00");
+            assertEquals(List.of(name), store.inTransaction(tenants.get(i), tx -> tx.cards().all()).stream()
+                    .map(Card::firstName).toList(), "tenant '" + v + "'");
+            store.inTransaction(tenant, tx -> {
+                assertEquals(name, tx.cards().find(v).orElseThrow().firstName(), "card '" + v + "'");
+                assertEquals(name, tx.customers().findByNumber(v).orElseThrow().name(), "customer number '" + v + "'");
+                assertEquals(name, tx.outcomes().find(IdempotencyKey.of(v)).orElseThrow().outcome().values()
+                        .get("marker"), "idempotency key '" + v + "'");
+                assertEquals(name, tx.documents().find("receipt", v).orElseThrow().status(), "document '" + v + "'");
+                assertEquals(0, amount.compareTo(tx.accounts().find(key(v)).orElseThrow().balance()),
+                        "account owner '" + v + "'");
+                return null;
+            });
+        }
+        store.inTransaction(tenant, tx -> {
+            assertEquals(variants.size(), tx.cards().all().size());
+            assertEquals(variants.size(), tx.customers().all().size());
+            assertEquals(variants.size(), tx.outcomes().all().size());
+            assertEquals(variants.size(), tx.accounts().ofProgram("conformance").size());
+            return null;
+        });
+    }
+    @Test
+    @Tag("X-10")
+    void lookups_byAKeyTheContractRefusesFindNothingOnEveryStore() {
+        open("a", null);
+        store.inTransaction(tenant, tx -> {
+            tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "10.00"));
+            tx.holds().place(Hold.pending("h1", key("a"), BigDecimal.ONE, null, null, NOW, null, "tester", RULE));
+            tx.cards().insert(new Card("4242", "Jan", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
+            tx.customers().save(new Customer("c1", "100", "Novak", Map.of()));
+            tx.documents().save(new Document("receipt", "R1", "c1", "OPEN", DAY, "CZK", Map.of(), List.of(), 0));
+            tx.settings().put("pos-card", Map.of("x", "1"));
+            return null;
+        });
+        // PostgreSQL refused a NUL in a query parameter with a raw DataException; the others answered empty.
+        for (String bad : Arrays.asList(null, "", "4242 ", " 4242", "42\u000042", "R1\n", "c1\u202E", "x".repeat(300))) {
+            store.inTransaction(tenant, tx -> {
+                assertTrue(tx.cards().find(bad).isEmpty(), "card " + bad);
+                assertTrue(tx.customers().find(bad).isEmpty(), "customer " + bad);
+                assertTrue(tx.customers().findByNumber(bad).isEmpty(), "customer number " + bad);
+                assertTrue(tx.documents().find("receipt", bad).isEmpty(), "document " + bad);
+                assertTrue(tx.documents().find(bad, "R1").isEmpty(), "document type " + bad);
+                assertTrue(tx.documents().list(bad, null).isEmpty(), "documents of type " + bad);
+                assertTrue(tx.documents().list("receipt", bad == null ? "-" : bad).isEmpty(), "documents of " + bad);
+                assertTrue(tx.ledger().ofDocument(bad).isEmpty(), "entries of " + bad);
+                assertTrue(tx.holds().find(bad).isEmpty(), "hold " + bad);
+                assertTrue(tx.holds().ofDocument(bad).isEmpty(), "holds of " + bad);
+                assertTrue(tx.settings().of(bad).isEmpty(), "settings of " + bad);
+                assertTrue(tx.accounts().ofProgram(bad).isEmpty(), "accounts of " + bad);
+                return null;
+            });
+        }
+        // And the transaction is still good: what is there is found.
+        assertEquals("Jan", store.inTransaction(tenant, tx -> tx.cards().find("4242").orElseThrow().firstName()));
+    }
+    @Test
+    @Tag("X-10")
+    void repositories_refuseNullArgumentsTypedOnEveryStore() {
+        List<java.util.function.Consumer<org.loyaltyengine.spi.StoreTransaction>> calls = List.of(
+                tx -> tx.accounts().find(null),
+                tx -> tx.accounts().open(null, null),
+                tx -> tx.accounts().lock(null),
+                tx -> tx.accounts().lock(Arrays.asList(key("a"), null)),
+                tx -> tx.ledger().append(null),
+                tx -> tx.ledger().entries(null),
+                tx -> tx.holds().place(null),
+                tx -> tx.holds().pending(null),
+                tx -> tx.holds().expiredBy(null),
+                tx -> tx.holds().expiredBy(Instant.MAX),
+                tx -> tx.holds().settle("h1", HoldState.RELEASED, null, "tester", RULE),
+                tx -> tx.holds().settle("h1", HoldState.RELEASED, NOW, "tester\n", RULE),
+                tx -> tx.holds().capture("h1", null, NOW),
+                tx -> tx.outcomes().find(null),
+                tx -> tx.outcomes().save(null),
+                tx -> tx.documents().save(null),
+                tx -> tx.settings().put(null, Map.of()),
+                tx -> tx.settings().put("p\u0000", Map.of()),
+                tx -> tx.cards().insert(null),
+                tx -> tx.cards().update(null),
+                tx -> tx.customers().save(null));
+        for (int i = 0; i < calls.size(); i++) {
+            java.util.function.Consumer<org.loyaltyengine.spi.StoreTransaction> call = calls.get(i);
+            assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant, tx -> {
+                call.accept(tx);
+                return null;
+            }), "call " + i);
+        }
+        assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(null, tx -> 1));
+        assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant, null));
+    }
+    @Test
+    @Tag("X-10")
+    void misuse_aNestedTransactionOrARepositoryUsedAfterItsTransactionFailsTyped() {
+        org.loyaltyengine.spi.LoyaltyException nested = assertThrows(org.loyaltyengine.spi.LoyaltyException.class,
+                () -> store.inTransaction(tenant, tx -> store.inTransaction(tenant, inner -> 1)));
+        assertEquals("ILLEGAL_STORE_USE", nested.code());
+        org.loyaltyengine.spi.Cards escaped = store.inTransaction(tenant, tx -> tx.cards());
+        org.loyaltyengine.spi.LoyaltyException late = assertThrows(org.loyaltyengine.spi.LoyaltyException.class,
+                () -> escaped.find("4242"));
+        assertEquals("ILLEGAL_STORE_USE", late.code());
+    }
 }
