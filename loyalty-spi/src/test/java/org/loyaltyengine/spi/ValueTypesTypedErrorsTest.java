@@ -54,7 +54,7 @@ class ValueTypesTypedErrorsTest {
                 .sample(Unit.class, Unit.points(), Unit.currency("EUR"))
                 .sample(IdempotencyKey.class, IdempotencyKey.of("k"))
                 .sample(Outcome.class, new Outcome(Outcome.Status.APPLIED, "c", "k", false, "s", 1, List.of(),
-                        List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), NOW))
+                        List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), NOW, "u"))
                 .sample(Account.class, new Account(KEY, null, BigDecimal.ONE, BigDecimal.ZERO))
                 .sample(Unit.Kind.class, Unit.Kind.CREDIT);
         List<Class<?>> types = List.of(Account.class, AccountKey.class, Actor.class, Balance.class, Card.class,

@@ -363,7 +363,7 @@ final class InputContractCases {
     private static StoredOutcome outcome(String key, Map<String, String> values) {
         return new StoredOutcome(IdempotencyKey.of(key), "fingerprint", new Outcome(Outcome.Status.APPLIED, "test",
                 key, false, "conformance", 1, List.of("rule"), List.of(), List.of(), List.of(), List.of(), List.of(),
-                values, NOW));
+                values, NOW, "conformance"));
     }
 
     private static Probe settingsProbe(String program, Map<String, String> values) {
@@ -532,7 +532,7 @@ final class InputContractCases {
             cases.add(new Case("outcome decided time", v.label(), v.accepted(), outcomeProbe(x -> new StoredOutcome(
                     IdempotencyKey.of("k"), "f", new Outcome(Outcome.Status.APPLIED, "test", "k", false,
                     "conformance", 1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(),
-                    v.value())))));
+                    v.value(), "conformance")))));
         }
         return cases;
     }
