@@ -25,7 +25,8 @@ public final class CardRequests {
      * names the setting and its range; a setting out of range is refused, never rounded or clamped.
      */
     private static void range(BigDecimal value, String setting, BigDecimal min, BigDecimal max, int scale) {
-        Checks.notNull(value, setting);
+        // The stores' contract first: a value such as 1E+2147483647 must not reach stripTrailingZeros.
+        Checks.decimal(value, setting);
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0 || value.stripTrailingZeros().scale() > scale) {
             throw new InvalidValueException(setting + " must be between " + min.toPlainString() + " and "
                     + max.toPlainString() + " with at most " + scale + " decimals, was " + value.toPlainString());
@@ -86,7 +87,7 @@ public final class CardRequests {
             Checks.identifier(product, "product", Limits.IDENTIFIER);
             Checks.date(validFrom, "valid from");
             if (percent != null) {
-                range(percent, "percent of product " + product, BigDecimal.ZERO, HUNDRED, 4);
+                range(percent, "product percentage of " + product, BigDecimal.ZERO, HUNDRED, 4);
             }
         }
     }

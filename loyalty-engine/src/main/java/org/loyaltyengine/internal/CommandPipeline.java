@@ -22,6 +22,7 @@ import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Balance;
+import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.DuplicateKeyException;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.FloorViolationException;
@@ -88,6 +89,9 @@ public final class CommandPipeline {
     }
 
     public <P> Outcome execute(CommandContext ctx, P payload, CommandHandler<P> handler) {
+        // A host's null is bad input, not a NullPointerException from deep inside a handler.
+        Checks.notNull(ctx, "command context");
+        Checks.notNull(payload, "the request of " + handler.command());
         String fingerprint = fingerprint(handler.command(), ctx, payload);
         try {
             return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, payload, handler, fingerprint));

@@ -123,7 +123,7 @@ public final class PosRequests {
 
         public Configure {
             if (holdMinutes < MIN_HOLD_MINUTES || holdMinutes > MAX_HOLD_MINUTES) {
-                throw new InvalidValueException("holdMinutes must be between " + MIN_HOLD_MINUTES + " and "
+                throw new InvalidValueException("hold minutes (holdMinutes) must be between " + MIN_HOLD_MINUTES + " and "
                         + MAX_HOLD_MINUTES + " minutes (one week), was " + holdMinutes);
             }
         }
