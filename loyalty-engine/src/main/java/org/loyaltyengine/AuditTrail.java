@@ -60,7 +60,7 @@ public final class AuditTrail {
     }
 
     private static String known(String kind) {
-        if (!KINDS.contains(kind)) {
+        if (kind == null || !KINDS.contains(kind)) {
             throw new org.loyaltyengine.spi.InvalidValueException("unknown audit kind '" + kind + "'; use one of "
                     + KINDS);
         }

@@ -383,7 +383,7 @@ public final class CustomerCards {
      * {@link #settle} with the same context, so the amount is the one the commit books.
      */
     public SettlementPreview previewSettlement(CommandContext ctx, Settle settle) {
-        Outcome decision = settle(ctx.asDryRun(), settle);
+        Outcome decision = settle(Checks.notNull(ctx, "command context").asDryRun(), settle);
         Sale sale = settle.document();
         String amount = decision.values().get("settlement");
         List<CardLine> own = new ArrayList<>();

@@ -35,6 +35,15 @@ public interface CommandHandler<P> {
     Permission permission();
 
     /**
+     * The permission this request needs: {@link #permission()} unless the request carries something
+     * only a more trusted user may do (a booking line whose points are typed in by hand creates
+     * points, so it needs what a manual points entry needs).
+     */
+    default Permission permission(P payload) {
+        return permission();
+    }
+
+    /**
      * The accounts this command may change, each with the floor to open it with if it does not exist
      * yet (null: no floor). Read-only; may throw typed errors for unknown cards or documents.
      */

@@ -127,10 +127,11 @@ public final class CommandPipeline {
         if (first.isPresent()) {
             return replay(first.get(), fingerprint, ctx);
         }
-        if (!handler.permission().grantedTo(ctx.actor())) {
+        Permission needed = handler.permission(payload);
+        if (!needed.grantedTo(ctx.actor())) {
             // Before anything is locked, read or evaluated: a user without the permission learns
             // nothing about the state and no rule can be reached.
-            return finish(tx, ctx, fingerprint, refused(ctx, handler));
+            return finish(tx, ctx, fingerprint, refused(ctx, handler, needed));
         }
         Map<AccountKey, BigDecimal> floors = handler.accounts(tx, payload, ctx);
         Map<AccountKey, Account> accounts = new LinkedHashMap<>();
@@ -176,8 +177,8 @@ public final class CommandPipeline {
         return finish(tx, ctx, fingerprint, outcome);
     }
 
-    private Outcome refused(CommandContext ctx, CommandHandler<?> handler) {
-        String permission = handler.permission().name().orElseThrow();
+    private Outcome refused(CommandContext ctx, CommandHandler<?> handler, Permission needed) {
+        String permission = needed.name().orElseThrow();
         String message = handler.command() + " needs the permission " + permission + ", which user "
                 + ctx.actor().user() + " does not have; ask an administrator to grant it";
         return new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(), ctx.dryRun(),

@@ -210,6 +210,15 @@ public final class SavingsPoints {
     public Outcome book(CommandContext ctx, Booking booking) {
         return pipeline.execute(ctx, booking, new CustomerHandler<>("book", Permission.none(), Booking::customerId) {
             @Override
+            public Permission permission(Booking b) {
+                // Points typed in by hand above zero are points created at will, as a manual entry's
+                // are (seed 001 shields the points administration per employee). Negative or zero
+                // points typed in at the price (the seed's "Ingave negatieve spaarpunten") take none.
+                return b.services().stream().anyMatch(l -> l.points() != null && l.points().signum() > 0)
+                        ? Permission.of(ADMIN_PERMISSION) : permission();
+            }
+
+            @Override
             void check(StoreTransaction tx, Booking b, PointsSettings s) {
                 requireCurrency(s, b.currency(), "booking " + b.bookingId());
                 b.services().forEach(l -> supplier(tx, l.supplier()));

@@ -176,6 +176,22 @@ public abstract class SavingsPointsContract {
         assertAmount("25", f.balance("c1"));
     }
 
+    @Test
+    @Tag("SP-5")
+    @Tag("X-8")
+    void book_pointsTypedInByHand_needTheAdministrationPermission() {
+        Outcome refused = rejected(f.book("B1", "c1", new Service("1", "TUI", "flight", eur("100.00"),
+                new BigDecimal("100000"))), "PERMISSION_REQUIRED");
+        assertTrue(refused.rejections().get(0).message().contains(SavingsPoints.ADMIN_PERMISSION));
+        assertAmount("0", f.balance("c1"));
+        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, "B1"));
+
+        Outcome o = applied(f.points.book(f.admin(), new Booking("B1", "c1", List.of(new Service("1", "TUI",
+                "flight", eur("100.00"), new BigDecimal("50"))))));
+        assertEquals("50.00", o.values().get("points.1"));
+        assertAmount("50", f.balance("c1"));
+    }
+
     // ------------------------------------------------------------------ SP-6 price changes
 
     @Test
@@ -622,6 +638,25 @@ public abstract class SavingsPointsContract {
         assertAmount("50", s.pointsMinimum());
         assertAmount("0.20", s.rate());
         assertEquals("SPAARPUNTEN", s.paymentType());
+    }
+
+    @Test
+    @Tag("SP-19")
+    @Tag("X-10")
+    void configure_settingsOutsideTheirRange_refusedNamingTheSetting() {
+        org.loyaltyengine.rules.facts.PointsSettings now = f.points.settings(f.agency);
+        java.util.Map<String, String> beyond = java.util.Map.of("rate", "1000.01", "baseAmount", "1000000001",
+                "roundingFactor", "1000001", "pointsMinimum", "1E+10", "paymentMinimum", "1000000000.01",
+                "pointValue", "10000.01");
+        beyond.forEach((name, value) -> {
+            org.loyaltyengine.spi.InvalidValueException e = assertThrows(
+                    org.loyaltyengine.spi.InvalidValueException.class, () -> now.with(java.util.Map.of(name, value)));
+            assertTrue(e.getMessage().contains("'" + name + "'"), e.getMessage());
+        });
+        assertThrows(org.loyaltyengine.spi.InvalidValueException.class,
+                () -> now.with(java.util.Map.of("rate", "0.2000000000000000000001")));
+        applied(f.points.configure(f.admin(), now.with(java.util.Map.of("rate", "1000", "pointValue", "10000"))));
+        assertAmount("1000", f.points.settings(f.agency).rate());
     }
 
     @Test

@@ -41,6 +41,14 @@ public record PointsSettings(String currency, BigDecimal rate, BigDecimal baseAm
                              String receivableAccount, String expiryRevenueAccount) {
     /** The stored setting that says who changed the settings last, and when; not a setting itself. */
     public static final String CHANGED_BY = "changedBy";
+    /** The highest earning rate: 1,000 points per unit of price (the seed's example is 0.20). */
+    public static final BigDecimal MAX_RATE = new BigDecimal("1000");
+    /** The highest money amount or points figure a threshold may name. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+    /** The largest rounding factor ("Afronding"; the seed's example is 10). */
+    public static final BigDecimal MAX_ROUNDING_FACTOR = new BigDecimal("1000000");
+    /** The most one point may be worth when paying. */
+    public static final BigDecimal MAX_POINT_VALUE = new BigDecimal("10000");
 
     public PointsSettings {
         Money.currency(currency);
@@ -56,6 +64,14 @@ public record PointsSettings(String currency, BigDecimal rate, BigDecimal baseAm
             Checks.percent(paymentMaximumPercent, "paymentMaximumPercent");
         }
         Checks.positive(pointValue, "pointValue");
+        // Sane ranges: far beyond any agency's figures, so that a typing error (a rate of 2000
+        // points per euro, a point worth a million) is refused instead of minting points.
+        atMost(rate, "rate", MAX_RATE);
+        atMost(baseAmount, "baseAmount", MAX_AMOUNT);
+        atMost(roundingFactor, "roundingFactor", MAX_ROUNDING_FACTOR);
+        atMost(pointsMinimum, "pointsMinimum", MAX_AMOUNT);
+        atMost(paymentMinimum, "paymentMinimum", MAX_AMOUNT);
+        atMost(pointValue, "pointValue", MAX_POINT_VALUE);
         liabilityAccount = Checks.optionalText(liabilityAccount, "liabilityAccount", 64);
         expenseAccount = Checks.optionalText(expenseAccount, "expenseAccount", 64);
         receivableAccount = Checks.optionalText(receivableAccount, "receivableAccount", 64);
@@ -152,6 +168,13 @@ public record PointsSettings(String currency, BigDecimal rate, BigDecimal baseAm
             return true;
         }
         throw new InvalidValueException("savings-points setting '" + name + "' must be true or false, was '" + value + "'");
+    }
+
+    private static void atMost(BigDecimal value, String name, BigDecimal max) {
+        if (value != null && value.compareTo(max) > 0) {
+            throw new InvalidValueException("savings-points setting '" + name + "' must be at most "
+                    + max.toPlainString() + ", was " + value.toPlainString());
+        }
     }
 
     private static void nonNegative(BigDecimal value, String name) {
