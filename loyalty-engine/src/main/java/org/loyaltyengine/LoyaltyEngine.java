@@ -169,8 +169,9 @@ public final class LoyaltyEngine {
         private Builder withDefaults() {
             this.rules = RuleSource.defaults();
             if (rules.files().isEmpty()) {
-                throw new IllegalStateException("no rule sets found on the classpath under "
-                        + RuleSource.DEFAULT_CLASSPATH_ROOT + "/; is the loyalty-engine jar on the classpath?");
+                throw new RuleCompilationException("(rule source)", 0, List.of(new RuleError("classpath:"
+                        + RuleSource.DEFAULT_CLASSPATH_ROOT, 0, "no rule sets found on the classpath under "
+                        + RuleSource.DEFAULT_CLASSPATH_ROOT + "/; is the loyalty-engine jar on the classpath?")));
             }
             return this;
         }

@@ -77,7 +77,8 @@ public final class RuleSource {
             throw new RuleCompilationException("(rule source)", 0, List.of(new RuleError("classpath:" + root, 0,
                     "the rule sets cannot be read: " + e.getMessage())));
         } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            throw new RuleCompilationException("(rule source)", 0, List.of(new RuleError("classpath:" + root, 0,
+                    "the rule sets' location cannot be read: " + e.getMessage())));
         }
         return new RuleSource("classpath:" + root, files);
     }

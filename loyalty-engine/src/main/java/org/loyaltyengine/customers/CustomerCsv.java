@@ -1,5 +1,6 @@
 package org.loyaltyengine.customers;
 
+import org.loyaltyengine.IoFailedException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -127,7 +128,7 @@ final class CustomerCsv {
                 }
                 from = resumeAt;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new IoFailedException("reading the import file", e);
             }
         }
         return new Parsed(rows, unreadable);

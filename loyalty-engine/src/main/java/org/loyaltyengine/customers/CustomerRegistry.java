@@ -1,10 +1,11 @@
 package org.loyaltyengine.customers;
 
+import org.loyaltyengine.RuleFailedException;
+import org.loyaltyengine.IoFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -283,8 +284,8 @@ public final class CustomerRegistry {
                 case "created" -> created++;
                 case "updated" -> updated++;
                 case "ignored" -> ignored++;
-                default -> throw new IllegalStateException("the customers rules decided no action for import line "
-                        + row.line() + "; rules fired: " + o.rulesFired());
+                default -> throw new RuleFailedException(o.ruleSet(), o.ruleVersion(), String.join(", ",
+                        o.rulesFired()), "the rules decided no action for import line " + row.line());
             }
         }
         rejections.sort(Comparator.comparingInt(RowRejection::line));
@@ -502,7 +503,7 @@ public final class CustomerRegistry {
         } catch (CharacterCodingException e) {
             throw new InvalidValueException("the import file is not UTF-8 text; save it as CSV UTF-8 and try again");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IoFailedException("reading the import file", e);
         }
         return sb.toString();
     }

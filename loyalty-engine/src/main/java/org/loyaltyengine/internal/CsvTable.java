@@ -1,7 +1,7 @@
 package org.loyaltyengine.internal;
 
+import org.loyaltyengine.IoFailedException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class CsvTable {
 
     private CsvTable(char delimiter, List<?> header) {
         if (delimiter == '"' || delimiter == '\'' || delimiter == '\r' || delimiter == '\n') {
-            throw new IllegalArgumentException("a CSV delimiter cannot be a quote or a line break");
+            throw new org.loyaltyengine.spi.InvalidValueException("a CSV delimiter cannot be a quote or a line break");
         }
         this.delimiter = delimiter;
         row(header);
@@ -72,7 +72,7 @@ public final class CsvTable {
             writer.write(out.toString());
             writer.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IoFailedException("writing the CSV export", e);
         }
     }
 

@@ -2,7 +2,6 @@ package org.loyaltyengine.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -110,8 +109,10 @@ public final class RuleSetRegistry {
             Properties p = new Properties();
             try {
                 p.load(new StringReader(source.files().get(manifestPath)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | IllegalArgumentException e) {
+                // Properties.load refuses a malformed unicode escape with IllegalArgumentException.
+                throw new RuleCompilationException(set, version, List.of(new RuleError(manifestPath, 0,
+                        "the manifest cannot be read: " + e.getMessage())));
             }
             String from = p.getProperty("effective-from");
             if (from == null || from.isBlank()) {
