@@ -102,8 +102,10 @@ final class SafeRuleGate {
     /** Types a rule file may name besides the fact model. */
     static final Set<String> ALLOWED_TYPES = Set.of(
             "java.lang.Object", "java.lang.String", "java.lang.CharSequence", "java.lang.Boolean",
+            // No Float, Double or Math: money and points are BigDecimal, and a binary fraction in a
+            // rule would round a ledger amount the analyst never sees.
             "java.lang.Character", "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
-            "java.lang.Float", "java.lang.Double", "java.lang.Number", "java.lang.Math",
+            "java.lang.Number",
             "java.math.BigDecimal", "java.math.BigInteger", "java.math.MathContext", "java.math.RoundingMode",
             "java.time.LocalDate", "java.time.LocalTime", "java.time.LocalDateTime", "java.time.Instant",
             "java.time.Duration", "java.time.Period", "java.time.Year", "java.time.YearMonth",
@@ -839,6 +841,11 @@ final class SafeRuleGate {
     }
 
     private Optional<Resolved> type(Ctx c, Type t, Node at) {
+        if (t instanceof PrimitiveType p && (p.getType() == PrimitiveType.Primitive.DOUBLE
+                || p.getType() == PrimitiveType.Primitive.FLOAT)) {
+            refuse(c, at, "'" + p.asString() + "' is not allowed: money and points are BigDecimal");
+            return Optional.empty();
+        }
         if (t instanceof PrimitiveType || t instanceof VoidType || t instanceof VarType) {
             return Optional.empty();
         }
@@ -882,7 +889,7 @@ final class SafeRuleGate {
             }
             raw = raw.substring(0, generic).strip();
         }
-        if (Set.of("void", "boolean", "byte", "short", "int", "long", "char", "float", "double").contains(raw)) {
+        if (Set.of("void", "boolean", "byte", "short", "int", "long", "char").contains(raw)) {
             return Optional.empty();
         }
         if (raw.contains(".")) {

@@ -140,6 +140,9 @@ class HostileRuleFilesTest {
         c.add(then("kcontext", "$d.value(\"kb\", kcontext.getKieRuntime().getKieBase());", "kcontext"));
         c.add(then("LocalDate.now reads the clock", "$d.value(\"today\", java.time.LocalDate.now());", "now"));
         c.add(then("Math.random", "$d.value(\"r\", Math.random());", "random"));
+        c.add(then("a double local for money", "double d = 0.1;\n    $d.value(\"d\", d);", "double d"));
+        c.add(then("Double.valueOf for money", "$d.value(\"d\", Double.valueOf(\"0.1\"));", "Double.valueOf"));
+        c.add(then("Math.sqrt for money", "$d.value(\"d\", Math.sqrt(2));", "Math.sqrt"));
         c.add(then("Integer.getInteger reads system properties", "$d.value(\"p\", Integer.getInteger(\"x\"));",
                 "getInteger"));
         c.add(then("a second Decision", "insert(new Decision());", "new Decision"));
