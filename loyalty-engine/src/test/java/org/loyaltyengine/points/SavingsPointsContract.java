@@ -661,6 +661,28 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("SP-19")
+    @Tag("X-9")
+    void configure_currencyOfAProgramInUse_rejectedAndBookingsStayInTheirCurrency() {
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00")));
+        org.loyaltyengine.rules.facts.PointsSettings now = f.points.settings(f.agency);
+        Outcome o = rejected(f.points.configure(f.admin(), now.with(java.util.Map.of("currency", "USD"))),
+                "CURRENCY_IN_USE");
+        assertTrue(o.rejections().get(0).message().contains("EUR"), o.rejections().get(0).message());
+        assertEquals("EUR", f.points.settings(f.agency).currency());
+        // A price change in another currency than the booking's is a typed error, whatever the settings say.
+        assertThrows(CurrencyMismatchException.class, () -> f.points.changePrice(f.clerk(),
+                new PriceChange("B1", "1", Money.of("1000.00", "USD"))));
+        assertAmount("100", f.balance("c1"));
+        assertAmount("500.00", f.points.booking(f.agency, "B1").total().amount());
+        assertEquals("EUR", f.points.analysis(f.agency, "c1").years().get(0).revenue().currency().getCurrencyCode());
+        // Before the program is used the currency is free.
+        PointsFixtures fresh = new PointsFixtures(f.engine);
+        applied(fresh.points.configure(fresh.admin(), now.with(java.util.Map.of("currency", "USD"))));
+        assertEquals("USD", fresh.points.settings(fresh.agency).currency());
+    }
+
+    @Test
+    @Tag("SP-19")
     void configureAndDefineSupplier_withoutPermission_rejected() {
         rejected(f.points.configure(f.clerk(), org.loyaltyengine.rules.facts.PointsSettings.defaults()),
                 "PERMISSION_REQUIRED");

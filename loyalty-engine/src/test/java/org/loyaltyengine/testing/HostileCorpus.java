@@ -351,6 +351,8 @@ final class HostileCorpus {
     private void savingsPoints() {
         rejected("points settings: without the permission", "PERMISSION_REQUIRED", s -> s.points().configure(
                 s.clerk(), PointsSettings.defaults().with(Map.of("rate", "5"))));
+        rejected("points settings: another currency once bookings exist", "CURRENCY_IN_USE", s -> s.points().configure(
+                s.owner(), s.points().settings(s.tenant).with(Map.of("currency", "USD"))));
         error("points settings: unknown setting", INVALID, s -> PointsSettings.defaults().with(Map.of("bonus", "1")));
         error("points settings: rate not a number", INVALID, s -> PointsSettings.defaults().with(Map.of("rate",
                 "twenty")));
