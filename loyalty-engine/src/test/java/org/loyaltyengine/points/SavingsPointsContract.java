@@ -208,6 +208,25 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("SP-6")
+    @Tag("SP-7")
+    void changePrice_customerOptedOutSinceTheBooking_aCutStillTakesBackARaiseEarnsNothing() {
+        f.set("recalculateOnPriceChange", "true");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"), service("2", "TUI", "hotel", "500.00")));
+        applied(f.points.setParticipation(f.admin(), new Participation("c1", false)));
+        Outcome cut = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("0.00"))));
+        assertEquals(1, cut.entries().size());
+        assertEquals(EntryKind.ADJUST, cut.entries().get(0).kind());
+        assertAmount("-100", cut.entries().get(0).amount());
+        assertAmount("100", f.balance("c1"));
+        assertAmount("0", f.points.booking(f.agency, "B1").lines().get(0).points());
+        Outcome raise = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "2", eur("1000.00"))));
+        assertTrue(raise.entries().isEmpty());
+        assertAmount("100", f.balance("c1"));
+        assertAmount("100", f.points.booking(f.agency, "B1").lines().get(1).points());
+    }
+
+    @Test
+    @Tag("SP-6")
     void changePrice_recalculationOff_pointsStay() {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
         Outcome o = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("150.00"))));
