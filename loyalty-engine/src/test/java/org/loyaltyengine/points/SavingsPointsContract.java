@@ -641,6 +641,24 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("SP-18")
+    @Tag("X-10")
+    void reports_missingOrReversedPeriod_typedErrorOnceThereIsSomethingToReport() {
+        f.set("liabilityAccount", "1600", "expenseAccount", "4000", "receivableAccount", "1300",
+                "expiryRevenueAccount", "8000");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
+        LocalDate jan = LocalDate.of(2026, 1, 1);
+        LocalDate dec = LocalDate.of(2026, 12, 31);
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, null, dec));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, jan, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accountingCsv(f.agency, null, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, dec, jan));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyList(f.agency, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyListCsv(f.agency, null));
+        assertEquals(1, f.points.reports().accounting(f.agency, jan, dec).size());
+    }
+
+    @Test
+    @Tag("SP-18")
     void accounting_accountsNotConfigured_typedErrorNamingThem() {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> f.points.reports()
                 .accounting(f.agency, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
