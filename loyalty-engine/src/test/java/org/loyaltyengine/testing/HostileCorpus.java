@@ -492,6 +492,8 @@ final class HostileCorpus {
         error("order: buyer carries another number", INVALID, s -> WebshopOrder.of("O9", "K1",
                 CustomerProfile.builder("A").number("K2").build(), Money.currency("EUR"), List.of(
                         new WebshopOrder.Line("1", "widget", BigDecimal.ONE, BigDecimal.TEN))));
+        error("order: 100.005 EUR line", INVALID, s -> WebshopOrder.of("O9", "K1", null, Money.currency("EUR"), List.of(
+                new WebshopOrder.Line("1", "widget", BigDecimal.ONE, new BigDecimal("100.005")))));
         error("order: blank id", INVALID, s -> WebshopOrder.of(" ", "K1", null, Money.currency("EUR"), List.of(
                 new WebshopOrder.Line("1", "widget", BigDecimal.ONE, BigDecimal.TEN))));
         error("address: blank is fine but a megabyte street is not", INVALID, s -> CustomerProfile.builder("A")
