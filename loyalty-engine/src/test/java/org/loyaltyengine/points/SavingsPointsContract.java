@@ -1030,6 +1030,19 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("X-10")
+    @Tag("SP-8")
+    void payWithPoints_rejected_outcomeCarriesNoValuesThatReadAsApplied() {
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
+        applied(f.payMoney("B1", "100.00"));
+        Outcome o = rejected(f.payWithPoints("B1", "1.00"), "PAYMENT_EXCEEDS_REMAINDER");
+        // pointsPaid=1.00 in a refused payment reads as points taken; nothing was.
+        assertTrue(o.values().isEmpty(), () -> "values of a rejected payment: " + o.values());
+        assertTrue(o.entries().isEmpty());
+        assertAmount("0", f.points.booking(f.agency, "B1").paidPoints());
+    }
+
+    @Test
+    @Tag("X-10")
     void payWithPoints_moreThanTheBookingTotal_rejectedNothingWritten() {
         applied(f.points.manualEntry(f.admin(), new ManualEntry("c1", new BigDecimal("1000"), "opening balance")));
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
