@@ -227,6 +227,30 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("SP-6")
+    @Tag("X-13")
+    void changePrice_ratesChangedSinceTheBooking_aRaiseNeverTakesBackACutNeverEarns() {
+        f.set("recalculateOnPriceChange", "true");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00")));
+        assertAmount("100", f.balance("c1"));
+        // The tour operator's own rate is lowered after the booking: a raise of the price must not cost points.
+        f.supplier(Supplier.enabled("TUI").withRate("0.10"));
+        Outcome raise = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("600.00"))));
+        assertTrue(raise.entries().isEmpty(), () -> "a raise moved " + raise.entries());
+        assertAmount("100", f.balance("c1"));
+        // Raised to 0.40 after that: a cut of the price must not earn points.
+        f.supplier(Supplier.enabled("TUI").withRate("0.40"));
+        Outcome cut = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("400.00"))));
+        assertTrue(cut.entries().isEmpty(), () -> "a cut moved " + cut.entries());
+        assertAmount("100", f.balance("c1"));
+        assertAmount("100", f.points.booking(f.agency, "B1").lines().get(0).points());
+        // A cut far enough still takes back: 100.00 x 0.40 = 40 points held.
+        Outcome deep = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("100.00"))));
+        assertAmount("-60", deep.entries().get(0).amount());
+        assertAmount("40", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-6")
     void changePrice_recalculationOff_pointsStay() {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
         Outcome o = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("150.00"))));
