@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -504,6 +505,9 @@ public final class CustomerRegistry {
             throw new InvalidValueException("the import file is not UTF-8 text; save it as CSV UTF-8 and try again");
         } catch (IOException e) {
             throw new IoFailedException("reading the import file", e);
+        } catch (UncheckedIOException e) {
+            // Readers over streams (Files.lines, BufferedReader.lines wrappers) report I/O failures unchecked.
+            throw new IoFailedException("reading the import file", e.getCause());
         }
         return sb.toString();
     }

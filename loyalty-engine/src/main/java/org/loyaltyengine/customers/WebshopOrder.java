@@ -49,9 +49,17 @@ public record WebshopOrder(String orderId, String customerNumber, CustomerProfil
             throw new InvalidValueException("order " + orderId + " has no lines");
         }
         Set<String> ids = new HashSet<>();
+        int digits = currency.getDefaultFractionDigits();
         for (Line l : lines) {
             if (!ids.add(l.lineId())) {
                 throw new InvalidValueException("order " + orderId + " has line id " + l.lineId() + " twice");
+            }
+            // An amount finer than the currency has no price a customer pays; its discount would be rounded
+            // to a unit the order never had, so it is refused rather than rounded (as Money refuses it).
+            if (digits >= 0 && l.amount().stripTrailingZeros().scale() > digits) {
+                throw new InvalidValueException("line " + l.lineId() + " of order " + orderId + " is "
+                        + l.amount().toPlainString() + " " + currency.getCurrencyCode() + ", more decimals than the "
+                        + digits + " of " + currency.getCurrencyCode() + "; send the amount the customer pays");
             }
         }
         Map<String, BigDecimal> discounts = new TreeMap<>();

@@ -15,6 +15,7 @@ import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
@@ -104,6 +105,7 @@ public final class PointsReports {
 
     /** Every points movement with a business date in {@code month}, in ledger order (SPEC SP-17). */
     public List<PointsMovement> monthlyList(TenantId tenant, YearMonth month) {
+        Checks.notNull(month, "month");
         return store.inTransaction(tenant, tx -> allEntries(tx).stream()
                 .filter(e -> YearMonth.from(e.businessDate()).equals(month))
                 .map(e -> new PointsMovement(e.sequence(), e.businessDate(), e.recordedAt(), e.account().owner(),
@@ -127,6 +129,13 @@ public final class PointsReports {
      * @throws InvalidValueException naming the account settings that are not configured
      */
     public List<AccountingPosting> accounting(TenantId tenant, LocalDate from, LocalDate to) {
+        Checks.notNull(from, "first day of the period");
+        Checks.notNull(to, "last day of the period");
+        if (from.isAfter(to)) {
+            // An empty report for a period given backwards would read as "nothing to post".
+            throw new InvalidValueException("the accounting period starts on " + from + ", after its last day " + to
+                    + "; give the first day first");
+        }
         return store.inTransaction(tenant, tx -> {
             PointsSettings s = SavingsPoints.settings(tx);
             List<String> missing = new ArrayList<>();

@@ -33,6 +33,7 @@ import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.rules.facts.PointsBook;
 import org.loyaltyengine.rules.facts.PointsBooking;
 import org.loyaltyengine.rules.facts.PointsCancel;
+import org.loyaltyengine.rules.facts.PointsCurrencyChange;
 import org.loyaltyengine.rules.facts.PointsCustomer;
 import org.loyaltyengine.rules.facts.PointsExpiry;
 import org.loyaltyengine.rules.facts.PointsExpiryCandidate;
@@ -114,7 +115,12 @@ public final class SavingsPoints {
 
             @Override
             public List<Object> facts(StoreTransaction tx, PointsSettings s, CommandContext x, Map<AccountKey, Account> a) {
-                return List.of(s);
+                String current = settings(tx).currency();
+                if (current.equals(s.currency())) {
+                    return List.of(s);
+                }
+                return List.of(s, new PointsCurrencyChange(current, s.currency(),
+                        tx.documents().list(BOOKING, null).size(), tx.accounts().ofProgram(PROGRAM).size()));
             }
 
             @Override
@@ -263,6 +269,7 @@ public final class SavingsPoints {
         return pipeline.execute(ctx, change, new BookingHandler<>("change-price", Permission.none(), PriceChange::bookingId) {
             @Override
             void check(StoreTransaction tx, PriceChange p, Document booking, PointsSettings s) {
+                requireBookingCurrency(booking, p.newPrice());
                 requireCurrency(s, p.newPrice().currency().getCurrencyCode(), "the new price of " + p.lineId());
                 bookingLine(booking, p.lineId());
             }
@@ -491,7 +498,7 @@ public final class SavingsPoints {
     private static void requireBookingCurrency(Document booking, Money amount) {
         if (!amount.currency().getCurrencyCode().equals(booking.currency())) {
             throw new CurrencyMismatchException("booking " + booking.id() + " is in " + booking.currency()
-                    + "; a payment of " + amount + " cannot be taken on it");
+                    + "; an amount of " + amount + " cannot be taken on it");
         }
     }
 

@@ -104,6 +104,35 @@ public abstract class CustomerImportContract {
     }
 
     @Test
+    @Tag("X-10")
+    void importCsv_readerFailingUnchecked_typedErrorNothingImported() {
+        java.io.Reader failing = new java.io.Reader() {
+            private boolean first = true;
+
+            @Override
+            public int read(char[] buf, int off, int len) {
+                if (first) {
+                    // A whole row first, so a half-read file would show as an imported row.
+                    first = false;
+                    char[] head = "number;name\nK1;Jansen\n".toCharArray();
+                    System.arraycopy(head, 0, buf, off, head.length);
+                    return head.length;
+                }
+                // What a Reader over Files.lines or a BufferedReader stream wrapper throws.
+                throw new java.io.UncheckedIOException(new java.io.IOException("network share went away"));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        org.loyaltyengine.spi.LoyaltyException e = assertThrows(org.loyaltyengine.spi.LoyaltyException.class,
+                () -> customers.importCsv(f.key("imp-io"), failing, ImportOptions.updating()));
+        assertEquals("IO_FAILED", e.code());
+        assertTrue(f.stored().isEmpty());
+    }
+
+    @Test
     void importCsv_hostileCorpusGivesExactCountsAndLines() {
         declareCorpusFields();
         String existing = f.create(CustomerProfile.builder("Bestaand BV").number("K100").build());

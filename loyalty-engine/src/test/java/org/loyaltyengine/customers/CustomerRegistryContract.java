@@ -398,6 +398,21 @@ public abstract class CustomerRegistryContract {
 
     @Test
     @Tag("CU-5")
+    @Tag("X-9")
+    void receiveOrder_lineAmountFinerThanTheCurrency_refusedNothingWritten() {
+        f.create(CustomerProfile.builder("Jansen").number("K1").discountPercent("10").build());
+        // 10% of 100.005 EUR is 10.0005: the discount would be rounded to a cent the order never had.
+        assertThrows(InvalidValueException.class, () -> WebshopOrder.of("W-1", "K1", null, EUR,
+                List.of(line("1", "100.005"))));
+        assertThrows(InvalidValueException.class, () -> WebshopOrder.of("W-2", "K1", null, Currency.getInstance("JPY"),
+                List.of(line("1", "100.5"))));
+        // Trailing zeros are no finer than the currency.
+        applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-3", "K1", null, EUR, List.of(line("1", "100.000")))));
+        assertEquals(1, customers.orders(f.shop, customers.findByNumber(f.shop, "K1").orElseThrow().id()).size());
+    }
+
+    @Test
+    @Tag("CU-5")
     void receiveOrder_appliesTheCustomersOwnDiscountToEachLine() {
         f.create(CustomerProfile.builder("Jansen").number("K1").discountPercent("7.5").build());
         Outcome o = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", "K1", null, EUR,

@@ -208,6 +208,49 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("SP-6")
+    @Tag("SP-7")
+    void changePrice_customerOptedOutSinceTheBooking_aCutStillTakesBackARaiseEarnsNothing() {
+        f.set("recalculateOnPriceChange", "true");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"), service("2", "TUI", "hotel", "500.00")));
+        applied(f.points.setParticipation(f.admin(), new Participation("c1", false)));
+        Outcome cut = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("0.00"))));
+        assertEquals(1, cut.entries().size());
+        assertEquals(EntryKind.ADJUST, cut.entries().get(0).kind());
+        assertAmount("-100", cut.entries().get(0).amount());
+        assertAmount("100", f.balance("c1"));
+        assertAmount("0", f.points.booking(f.agency, "B1").lines().get(0).points());
+        Outcome raise = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "2", eur("1000.00"))));
+        assertTrue(raise.entries().isEmpty());
+        assertAmount("100", f.balance("c1"));
+        assertAmount("100", f.points.booking(f.agency, "B1").lines().get(1).points());
+    }
+
+    @Test
+    @Tag("SP-6")
+    @Tag("X-13")
+    void changePrice_ratesChangedSinceTheBooking_aRaiseNeverTakesBackACutNeverEarns() {
+        f.set("recalculateOnPriceChange", "true");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00")));
+        assertAmount("100", f.balance("c1"));
+        // The tour operator's own rate is lowered after the booking: a raise of the price must not cost points.
+        f.supplier(Supplier.enabled("TUI").withRate("0.10"));
+        Outcome raise = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("600.00"))));
+        assertTrue(raise.entries().isEmpty(), () -> "a raise moved " + raise.entries());
+        assertAmount("100", f.balance("c1"));
+        // Raised to 0.40 after that: a cut of the price must not earn points.
+        f.supplier(Supplier.enabled("TUI").withRate("0.40"));
+        Outcome cut = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("400.00"))));
+        assertTrue(cut.entries().isEmpty(), () -> "a cut moved " + cut.entries());
+        assertAmount("100", f.balance("c1"));
+        assertAmount("100", f.points.booking(f.agency, "B1").lines().get(0).points());
+        // A cut far enough still takes back: 100.00 x 0.40 = 40 points held.
+        Outcome deep = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("100.00"))));
+        assertAmount("-60", deep.entries().get(0).amount());
+        assertAmount("40", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-6")
     void changePrice_recalculationOff_pointsStay() {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
         Outcome o = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("150.00"))));
@@ -622,6 +665,24 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("SP-18")
+    @Tag("X-10")
+    void reports_missingOrReversedPeriod_typedErrorOnceThereIsSomethingToReport() {
+        f.set("liabilityAccount", "1600", "expenseAccount", "4000", "receivableAccount", "1300",
+                "expiryRevenueAccount", "8000");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
+        LocalDate jan = LocalDate.of(2026, 1, 1);
+        LocalDate dec = LocalDate.of(2026, 12, 31);
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, null, dec));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, jan, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accountingCsv(f.agency, null, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, dec, jan));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyList(f.agency, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyListCsv(f.agency, null));
+        assertEquals(1, f.points.reports().accounting(f.agency, jan, dec).size());
+    }
+
+    @Test
+    @Tag("SP-18")
     void accounting_accountsNotConfigured_typedErrorNamingThem() {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> f.points.reports()
                 .accounting(f.agency, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
@@ -657,6 +718,28 @@ public abstract class SavingsPointsContract {
                 () -> now.with(java.util.Map.of("rate", "0.2000000000000000000001")));
         applied(f.points.configure(f.admin(), now.with(java.util.Map.of("rate", "1000", "pointValue", "10000"))));
         assertAmount("1000", f.points.settings(f.agency).rate());
+    }
+
+    @Test
+    @Tag("SP-19")
+    @Tag("X-9")
+    void configure_currencyOfAProgramInUse_rejectedAndBookingsStayInTheirCurrency() {
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00")));
+        org.loyaltyengine.rules.facts.PointsSettings now = f.points.settings(f.agency);
+        Outcome o = rejected(f.points.configure(f.admin(), now.with(java.util.Map.of("currency", "USD"))),
+                "CURRENCY_IN_USE");
+        assertTrue(o.rejections().get(0).message().contains("EUR"), o.rejections().get(0).message());
+        assertEquals("EUR", f.points.settings(f.agency).currency());
+        // A price change in another currency than the booking's is a typed error, whatever the settings say.
+        assertThrows(CurrencyMismatchException.class, () -> f.points.changePrice(f.clerk(),
+                new PriceChange("B1", "1", Money.of("1000.00", "USD"))));
+        assertAmount("100", f.balance("c1"));
+        assertAmount("500.00", f.points.booking(f.agency, "B1").total().amount());
+        assertEquals("EUR", f.points.analysis(f.agency, "c1").years().get(0).revenue().currency().getCurrencyCode());
+        // Before the program is used the currency is free.
+        PointsFixtures fresh = new PointsFixtures(f.engine);
+        applied(fresh.points.configure(fresh.admin(), now.with(java.util.Map.of("currency", "USD"))));
+        assertEquals("USD", fresh.points.settings(fresh.agency).currency());
     }
 
     @Test
@@ -966,6 +1049,19 @@ public abstract class SavingsPointsContract {
         assertThrows(CurrencyMismatchException.class, () -> f.points.book(f.clerk(),
                 Booking.of("B2", "c1", Service.of("1", "TUI", "flight", Money.of("10.00", "USD")))));
         assertAmount("20", f.balance("c1"));
+        assertAmount("0", f.points.booking(f.agency, "B1").paidPoints());
+    }
+
+    @Test
+    @Tag("X-10")
+    @Tag("SP-8")
+    void payWithPoints_rejected_outcomeCarriesNoValuesThatReadAsApplied() {
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
+        applied(f.payMoney("B1", "100.00"));
+        Outcome o = rejected(f.payWithPoints("B1", "1.00"), "PAYMENT_EXCEEDS_REMAINDER");
+        // pointsPaid=1.00 in a refused payment reads as points taken; nothing was.
+        assertTrue(o.values().isEmpty(), () -> "values of a rejected payment: " + o.values());
+        assertTrue(o.entries().isEmpty());
         assertAmount("0", f.points.booking(f.agency, "B1").paidPoints());
     }
 

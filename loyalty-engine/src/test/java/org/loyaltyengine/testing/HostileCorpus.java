@@ -351,6 +351,8 @@ final class HostileCorpus {
     private void savingsPoints() {
         rejected("points settings: without the permission", "PERMISSION_REQUIRED", s -> s.points().configure(
                 s.clerk(), PointsSettings.defaults().with(Map.of("rate", "5"))));
+        rejected("points settings: another currency once bookings exist", "CURRENCY_IN_USE", s -> s.points().configure(
+                s.owner(), s.points().settings(s.tenant).with(Map.of("currency", "USD"))));
         error("points settings: unknown setting", INVALID, s -> PointsSettings.defaults().with(Map.of("bonus", "1")));
         error("points settings: rate not a number", INVALID, s -> PointsSettings.defaults().with(Map.of("rate",
                 "twenty")));
@@ -423,6 +425,9 @@ final class HostileCorpus {
                 s.owner(), new PointsRequests.ManualEntry(s.k1, new BigDecimal("-1000000"), "take it all")));
         error("manual points: -1E40 points", INVALID, s -> s.points().manualEntry(
                 s.owner(), new PointsRequests.ManualEntry(s.k1, new BigDecimal("-1E40"), "take it all")));
+        error("points monthly list: no month", INVALID, s -> s.points().reports().monthlyList(s.tenant, null));
+        error("points accounting: period given backwards", INVALID, s -> s.points().reports().accounting(s.tenant,
+                java.time.LocalDate.of(2026, 12, 31), java.time.LocalDate.of(2026, 1, 1)));
         error("year end: 1899", INVALID, s -> new PointsRequests.ExpireYear(1899));
         error("year end: 10000", INVALID, s -> new PointsRequests.ExpireYear(10000));
         error("year end: Integer.MIN_VALUE", INVALID, s -> new PointsRequests.ExpireYear(Integer.MIN_VALUE));
@@ -487,6 +492,8 @@ final class HostileCorpus {
         error("order: buyer carries another number", INVALID, s -> WebshopOrder.of("O9", "K1",
                 CustomerProfile.builder("A").number("K2").build(), Money.currency("EUR"), List.of(
                         new WebshopOrder.Line("1", "widget", BigDecimal.ONE, BigDecimal.TEN))));
+        error("order: 100.005 EUR line", INVALID, s -> WebshopOrder.of("O9", "K1", null, Money.currency("EUR"), List.of(
+                new WebshopOrder.Line("1", "widget", BigDecimal.ONE, new BigDecimal("100.005")))));
         error("order: blank id", INVALID, s -> WebshopOrder.of(" ", "K1", null, Money.currency("EUR"), List.of(
                 new WebshopOrder.Line("1", "widget", BigDecimal.ONE, BigDecimal.TEN))));
         error("address: blank is fine but a megabyte street is not", INVALID, s -> CustomerProfile.builder("A")
