@@ -411,6 +411,7 @@ public final class CustomerCards {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Settle s, CommandContext x) {
                 checkSale(tx, s.document());
+                requireAsLocked(tx, s.document());
                 return accountMap(tx, s.document().customerId());
             }
 
@@ -663,6 +664,27 @@ public final class CustomerCards {
                         + ", not " + s.customerId());
             }
         });
+    }
+
+    /**
+     * A locked sale is final and its lines are on the card already: settling on it must name exactly
+     * those lines, or the settlement would pay out the value of lines that were never sold (or never
+     * locked). A sale being made, or unlocked to be changed, may still differ from what is stored.
+     */
+    private static void requireAsLocked(StoreTransaction tx, Sale s) {
+        Optional<Document> stored = tx.documents().find(SALE, s.documentId());
+        if (stored.isEmpty() || !stored.get().status().equals("LOCKED")) {
+            return;
+        }
+        Document doc = stored.get();
+        boolean same = doc.currency().equals(s.currency().getCurrencyCode()) && doc.lines().size() == s.lines().size()
+                && s.lines().stream().allMatch(l -> doc.line(l.lineId()).filter(d -> d.product().equals(l.product())
+                && d.quantity().compareTo(l.quantity()) == 0 && d.amount().compareTo(l.amount().amount()) == 0)
+                .isPresent());
+        if (!same) {
+            throw new InvalidValueException("document " + s.documentId() + " is locked with other lines than the ones "
+                    + "to settle on; settle on it as it was locked, or unlock it and lock it with its new lines first");
+        }
     }
 
     private static void requireCurrency(CcSettings settings, String currency) {

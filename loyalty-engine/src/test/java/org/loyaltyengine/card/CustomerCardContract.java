@@ -983,4 +983,28 @@ public abstract class CustomerCardContract {
         assertThrows(IdempotencyConflictException.class,
                 () -> cards.lock(ctx, sale("S1", "c1", DAY, line("1", "food", "1", "20.00"))));
     }
+    // ------------------------------------------------------------------ hostile but legal orders
+
+    @Test
+    @Tag("CC-6")
+    @Tag("CC-8")
+    void settle_onALockedSaleWithLinesItDoesNotHaveIsATypedErrorAndWritesNothing() {
+        // A locked sale is final: its lines are on the card already. Settling on it with a line it does
+        // not have would pay that line's value out of nothing, as a free booking the sale never earned.
+        vet.foodAtTenPercentFor("c1");
+        applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "100.00"))));
+        int entries = cards.history(vet.practice, "c1").size();
+
+        assertThrows(InvalidValueException.class, () -> cards.settle(vet.next(), new Settle(sale("S1", "c1", DAY,
+                line("1", "food", "1", "100.00"), line("2", "food", "1", "500.00")))));
+        assertThrows(InvalidValueException.class, () -> cards.settle(vet.next(), new Settle(sale("S1", "c1", DAY,
+                line("1", "food", "5", "900.00")))));
+
+        assertEquals(entries, cards.history(vet.practice, "c1").size());
+        assertAmount("10.00", vet.card("c1").amount());
+        // The locked sale exactly as it was locked settles the card: its value, and nothing more.
+        Outcome settled = applied(cards.settle(vet.next(), new Settle(sale("S1", "c1", DAY,
+                line("1", "food", "1", "100.00")))));
+        assertAmount("10.00", new BigDecimal(settled.values().get("settlement")));
+    }
 }

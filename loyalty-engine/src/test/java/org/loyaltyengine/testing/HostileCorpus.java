@@ -327,6 +327,11 @@ final class HostileCorpus {
         rejected("settle: customer not enrolled", "CUSTOMER_NOT_ENROLLED", s -> s.cards().settle(s.clerk(),
                 new CardRequests.Settle(sale("S9", s.k3, saleLine("1", "food", "1", "10.00")))));
         error("settle: no document", INVALID, s -> new CardRequests.Settle(null));
+        error("settle: on the locked sale with a line it does not have", INVALID, s -> s.cards().settle(s.clerk(),
+                new CardRequests.Settle(sale("S1", s.k1, saleLine("1", "food", "2", "30.00"),
+                        saleLine("2", "food", "1", "5000.00")))));
+        error("settle: on the locked sale with more units than it was locked with", INVALID, s -> s.cards().settle(
+                s.clerk(), new CardRequests.Settle(sale("S1", s.k1, saleLine("1", "food", "200", "3000.00")))));
         rejected("add value: without the permission", "PERMISSION_REQUIRED", s -> s.cards().addValue(s.clerk(),
                 new CardRequests.AddValue(s.k1, "m1", eur("1000.00"), "gift")));
         error("add value: zero", INVALID, s -> new CardRequests.AddValue(s.k1, "m1", eur("0.00"), "gift"));
