@@ -160,6 +160,14 @@ public final class CustomerCards {
                                 + "; the currency cannot change to " + code);
                     }
                 }
+                // A sale of a customer who does not take part has no card account yet, but enrolment counts
+                // it later (CC-4): in the new currency it would put one currency's values on another's card.
+                for (Document sale : tx.documents().list(SALE, null)) {
+                    if (!code.equals(sale.currency())) {
+                        throw new CurrencyMismatchException("sales of this practice are kept in " + sale.currency()
+                                + " (document " + sale.id() + "); the currency cannot change to " + code);
+                    }
+                }
                 return Map.of();
             }
 

@@ -1007,4 +1007,23 @@ public abstract class CustomerCardContract {
                 line("1", "food", "1", "100.00")))));
         assertAmount("10.00", new BigDecimal(settled.values().get("settlement")));
     }
+
+    @Test
+    @Tag("CC-4")
+    @Tag("X-5")
+    void configure_aNewCurrencyWhileSalesAreKeptInTheOldOneIsATypedErrorSoEnrolmentCannotCountThemInIt() {
+        // The sale of a customer who does not take part has no card account, but it is kept for
+        // enrolment (CC-4). Changing the currency then would let enrolment put EUR values on a CZK card.
+        vet.configure(Configure.percent("10"));
+        vet.eligible("food");
+        vet.customer("c1");
+        applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "100.00"))));
+
+        assertThrows(CurrencyMismatchException.class, () -> cards.configure(vet.next(), toCzk()));
+
+        applied(cards.enrol(vet.next(), new Enrol("c1")));
+        CardStatus card = vet.card("c1");
+        assertEquals("EUR", card.currency());
+        assertAmount("10.00", card.amount());
+    }
 }

@@ -332,6 +332,8 @@ final class HostileCorpus {
                         saleLine("2", "food", "1", "5000.00")))));
         error("settle: on the locked sale with more units than it was locked with", INVALID, s -> s.cards().settle(
                 s.clerk(), new CardRequests.Settle(sale("S1", s.k1, saleLine("1", "food", "200", "3000.00")))));
+        error("card settings: CZK while the sales are kept in EUR", MISMATCH, s -> s.cards().configure(s.owner(),
+                new CardRequests.Configure(BigDecimal.TEN, null, null, null, null, false, Money.currency("CZK"))));
         rejected("add value: without the permission", "PERMISSION_REQUIRED", s -> s.cards().addValue(s.clerk(),
                 new CardRequests.AddValue(s.k1, "m1", eur("1000.00"), "gift")));
         error("add value: zero", INVALID, s -> new CardRequests.AddValue(s.k1, "m1", eur("0.00"), "gift"));
