@@ -270,6 +270,7 @@ public final class CustomerCards {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Sale s, CommandContext x) {
                 checkSale(tx, s);
+                requireCardLinesKept(tx, s);
                 return accountMap(tx, s.customerId());
             }
 
@@ -692,6 +693,34 @@ public final class CustomerCards {
         if (!same) {
             throw new InvalidValueException("document " + s.documentId() + " is locked with other lines than the ones "
                     + "to settle on; settle on it as it was locked, or unlock it and lock it with its new lines first");
+        }
+    }
+
+    /**
+     * A line whose value is on a card, settled or not yet reversed by an unlock, keeps what it was when
+     * it went on: locking its document again with the line changed or left out would record a sale
+     * other than the one the card (or a settlement) paid for. A return is a credit note.
+     */
+    private static void requireCardLinesKept(StoreTransaction tx, Sale s) {
+        Optional<Document> stored = tx.documents().find(SALE, s.documentId());
+        // A locked document is refused by the rules (DOCUMENT_ALREADY_LOCKED), whatever its lines.
+        if (stored.isEmpty() || stored.get().status().equals("LOCKED")) {
+            return;
+        }
+        CardLedger ledger = CardLedger.of(tx, accountOf(s.customerId(), settings(tx).currency()));
+        for (DocumentLine was : stored.get().lines()) {
+            if (ledger.of(s.documentId(), was.lineId()).onCard.signum() == 0) {
+                continue;
+            }
+            boolean kept = s.lines().stream().anyMatch(l -> l.lineId().equals(was.lineId())
+                    && l.product().equals(was.product()) && l.quantity().compareTo(was.quantity()) == 0
+                    && l.amount().amount().compareTo(was.amount()) == 0);
+            if (!kept) {
+                throw new InvalidValueException("line " + was.lineId() + " of document " + s.documentId()
+                        + " went on the card as " + was.quantity().toPlainString() + " x " + was.product() + " for "
+                        + was.amount().toPlainString() + " and was settled or is still on the card; lock the "
+                        + "document with that line unchanged and book a change as a credit note");
+            }
         }
     }
 

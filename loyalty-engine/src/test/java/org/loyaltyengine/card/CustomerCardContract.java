@@ -1026,4 +1026,28 @@ public abstract class CustomerCardContract {
         assertEquals("EUR", card.currency());
         assertAmount("10.00", card.amount());
     }
+    @Test
+    @Tag("CC-5")
+    @Tag("CC-8")
+    void lock_aSettledLineWithAnotherAmountIsATypedErrorSoTheSettlementPaysOnlyWhatWasSold() {
+        // The settlement paid out the line's value as the host gave it; locking the document afterwards
+        // with a smaller line would keep a record of 1.00 sold against 50.00 paid out of the card.
+        vet.foodAtTenPercentFor("c1");
+        vet.buy("c1", DAY, "food", "10.00");
+        Outcome settled = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
+                line("1", "food", "1", "500.00")))));
+        assertAmount("51.00", new BigDecimal(settled.values().get("settlement")));
+        int entries = cards.history(vet.practice, "c1").size();
+
+        assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "1.00"))));
+        assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("2", "food", "1", "1.00"))));
+
+        assertEquals(entries, cards.history(vet.practice, "c1").size());
+        applied(vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "500.00"), line("2", "food", "1", "1.00"))));
+        // Unlocked after its settlement, it still cannot be locked again with the settled line changed.
+        applied(vet.unlock("S9"));
+        assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "3", "500.00"),
+                line("2", "food", "1", "1.00"))));
+        assertAmount("0", vet.card("c1").amount());
+    }
 }
