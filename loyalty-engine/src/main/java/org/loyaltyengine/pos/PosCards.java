@@ -1,6 +1,7 @@
 package org.loyaltyengine.pos;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -525,6 +526,7 @@ public final class PosCards {
         @Override
         public List<Object> facts(StoreTransaction tx, P payload, CommandContext ctx, Map<AccountKey, Account> accounts) {
             Document receipt = receiptDoc(tx, payload.receiptId());
+            Instant now = pipeline.clock().instant();
             List<Object> facts = new ArrayList<>();
             facts.add(command(payload));
             facts.add(receiptFact(receipt));
@@ -534,9 +536,12 @@ public final class PosCards {
             card(tx, payload, receipt).ifPresent(c -> facts.add(cardFact(c, accounts.get(accountOf(c)))));
             for (DocumentLine dl : receipt.lines()) {
                 Line l = Line.of(dl);
-                boolean pending = l.holdId() != null && tx.holds().find(l.holdId()).map(Hold::isPending).orElse(false);
+                Optional<Hold> hold = l.holdId() == null ? Optional.empty() : tx.holds().find(l.holdId());
+                boolean pending = hold.map(Hold::isPending).orElse(false);
+                // The sweep's own test (Holds.expiredBy): expired at or before now.
+                boolean runOut = pending && hold.get().expiresAt() != null && !hold.get().expiresAt().isAfter(now);
                 facts.add(new PosItem(receipt.id(), dl.lineId(), dl.amount(), l.discount(), l.creditItem(), l.deleted(),
-                        l.holdId(), pending));
+                        l.holdId(), pending, runOut));
             }
             return facts;
         }

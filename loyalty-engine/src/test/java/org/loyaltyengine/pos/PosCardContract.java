@@ -490,6 +490,29 @@ public abstract class PosCardContract {
 
     @Test
     @Tag("PC-5")
+    void pay_atTheMomentTheReservationRunsOutIsRefusedAsIfTheSweepHadRun() {
+        // The sweep expires a reservation whose time has come (expires at or before now); a payment at
+        // that moment must not capture it only because the sweep has not run yet.
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "30.00"));
+        clock.advance(Duration.ofMinutes(PosCards.DEFAULT_HOLD_MINUTES));
+        CardStatement before = statement("2001");
+
+        rejected(pay("R1"), "RESERVATION_EXPIRED");
+        assertEquals(before, statement("2001"));
+        assertEquals("OPEN", pos.receipt(shop, "R1").status());
+
+        assertEquals(1, applied(pos.expireHolds(next())).holds().size());
+        rejected(pay("R1"), "RESERVATION_EXPIRED");
+        assertAmount("100.00", statement("2001").credit());
+        assertAmount("0", statement("2001").held());
+    }
+
+    @Test
+    @Tag("PC-5")
     @Tag("X-10")
     void configure_holdMinutesOutsideOneMinuteToOneWeekIsATypedErrorNamingTheSetting() {
         for (long minutes : new long[] {0, -1, 10_081, 1_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE}) {
