@@ -152,9 +152,11 @@ public final class CommandPipeline {
         if (decision.isRejected()) {
             List<Rejection> reasons = decision.rejections().stream()
                     .map(r -> new Rejection(r.code(), r.message(), r.rule())).toList();
+            // No values: a rule that matched alongside the refusal (a reservation, a discount, a card mode)
+            // would read as a figure that was applied, on an outcome that applied nothing.
             Outcome rejected = new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(), ctx.dryRun(),
                     set, version, decision.firedRules(), reasons, List.of(), List.of(), balances(accounts.values()),
-                    notices, decision.values(), now, ctx.actor().user());
+                    notices, Map.of(), now, ctx.actor().user());
             return finish(tx, ctx, fingerprint, rejected);
         }
         List<AuditSubject> audited = handler.audited(tx, payload, ctx, decision);

@@ -513,6 +513,33 @@ public abstract class PosCardContract {
 
     @Test
     @Tag("PC-5")
+    @Tag("X-6")
+    void refusedCommands_carryNoValuesThatReadAsApplied() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "30.00"));
+
+        Outcome sameLine = add("R1", "1", "30.00");
+        rejected(sameLine, "LINE_EXISTS");
+        assertEquals(java.util.Map.of(), sameLine.values());
+        assertTrue(sameLine.holds().isEmpty() && sameLine.entries().isEmpty());
+
+        applied(pos.removeCard(next(), new RemoveCard("R1")));
+        Outcome discount = pos.addItem(next(), AddItem.of("R1", "2", "cake", czk("10.00"), "15").withManualDiscount("50"));
+        rejected(discount, "DISCOUNT_WITH_CREDIT_DRAWING");
+        assertEquals(java.util.Map.of(), discount.values());
+
+        Outcome mode = pos.identifyCard(next(), new IdentifyCard("R1", "2001", CardMode.DISCOUNT));
+        rejected(mode, "DISCOUNT_WITH_CREDIT_DRAWING");
+        assertEquals(java.util.Map.of(), mode.values());
+        assertEquals("CREDIT", pos.receipt(shop, "R1").cardMode());
+        assertAmount("30.00", statement("2001").held());
+    }
+
+    @Test
+    @Tag("PC-5")
     @Tag("X-10")
     void configure_holdMinutesOutsideOneMinuteToOneWeekIsATypedErrorNamingTheSetting() {
         for (long minutes : new long[] {0, -1, 10_081, 1_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE}) {
