@@ -59,6 +59,7 @@ import org.loyaltyengine.spi.DocumentLine;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.StoreTransaction;
 import org.loyaltyengine.spi.TenantId;
@@ -777,19 +778,38 @@ public final class CustomerCards {
         return accounts;
     }
 
+    /**
+     * The practice's settings as stored, checked like new ones ({@link Configure}): a value written before
+     * the ranges existed, or by a host straight into its store, is a typed error naming the setting, never
+     * a NumberFormatException or a card at 250%.
+     */
     static CcSettings settings(StoreTransaction tx) {
         Map<String, String> s = tx.settings().of(PROGRAM);
-        return new CcSettings(decimal(s.get("defaultPercent"), BigDecimal.ZERO), decimal(s.get("minUnits"), null),
-                integer(s.get("minPurchases")), integer(s.get("minVisits")), decimal(s.get("minAmount"), null),
-                Boolean.parseBoolean(s.getOrDefault("autoEnrol", "false")), s.getOrDefault("currency", "EUR"));
+        try {
+            Configure c = new Configure(stored(s, "defaultPercent", BigDecimal::new, BigDecimal.ZERO),
+                    stored(s, "minUnits", BigDecimal::new, null), stored(s, "minPurchases", Integer::valueOf, null),
+                    stored(s, "minVisits", Integer::valueOf, null), stored(s, "minAmount", BigDecimal::new, null),
+                    Boolean.parseBoolean(s.getOrDefault("autoEnrol", "false")),
+                    stored(s, "currency", Money::currency, null));
+            return new CcSettings(c.defaultPercent(), c.minUnits(), c.minPurchases(), c.minVisits(), c.minAmount(),
+                    c.autoEnrol(), c.currency().getCurrencyCode());
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("the stored customer-card settings are not valid: " + e.getMessage()
+                    + "; configure the program again");
+        }
     }
 
-    private static BigDecimal decimal(String value, BigDecimal otherwise) {
-        return value == null ? otherwise : new BigDecimal(value);
-    }
-
-    private static Integer integer(String value) {
-        return value == null ? null : Integer.valueOf(value);
+    private static <T> T stored(Map<String, String> settings, String name, java.util.function.Function<String, T> parse,
+                                T otherwise) {
+        String value = settings.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return parse.apply(value);
+        } catch (RuntimeException e) {
+            throw new InvalidValueException(name + " is '" + value + "', which is not a valid value");
+        }
     }
 
     /** A customer-card command: decided by the customer-card rule set, with no accounts and no facts by default. */

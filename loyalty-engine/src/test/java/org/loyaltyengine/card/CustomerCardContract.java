@@ -1050,4 +1050,30 @@ public abstract class CustomerCardContract {
                 line("2", "food", "1", "1.00"))));
         assertAmount("0", vet.card("c1").amount());
     }
+    @Test
+    @Tag("CC-1")
+    @Tag("X-10")
+    void settings_storedOutsideTheirRangeAreATypedErrorNamingTheSettingOnEveryCommandAndRead() {
+        // Settings written before the ranges existed, or by a host straight into its store, are checked
+        // like new ones: never a NumberFormatException, never a 250% card or a card in no currency.
+        vet.foodAtTenPercentFor("c1");
+        for (Map<String, String> stored : List.of(Map.of("defaultPercent", "ten"), Map.of("defaultPercent", "250"),
+                Map.of("defaultPercent", "10", "minPurchases", "5.5"), Map.of("defaultPercent", "10", "currency", "EURO"),
+                Map.of("defaultPercent", "10", "minAmount", "1E+999999"))) {
+            vet.engine.store().inTransaction(vet.practice, tx -> {
+                tx.settings().put(CustomerCards.PROGRAM, stored);
+                return null;
+            });
+            InvalidValueException read = assertThrows(InvalidValueException.class, () -> vet.card("c1"), stored::toString);
+            String setting = stored.keySet().stream().filter(k -> !stored.get(k).equals("10")).findFirst().orElseThrow();
+            assertTrue(read.getMessage().contains(setting), read.getMessage());
+            assertThrows(InvalidValueException.class, () -> vet.lock(sale("S1", "c1", DAY,
+                    line("1", "food", "1", "10.00"))), stored::toString);
+            assertThrows(InvalidValueException.class, () -> cards.fullCards(vet.practice), stored::toString);
+        }
+        // configuring again is the way out
+        vet.configure(Configure.percent("10"));
+        applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "10.00"))));
+        assertAmount("1.00", vet.card("c1").amount());
+    }
 }
