@@ -382,9 +382,12 @@ public final class PosCards {
     public ReceiptView receipt(TenantId tenant, String receiptId) {
         return pipeline.store().inTransaction(tenant, tx -> {
             Document r = receiptDoc(tx, receiptId);
+            // Drawn: the reservation still holds, or the payment made it a draw; a released or expired one
+            // took nothing from the card, so that item is paid at the till.
             List<ReceiptView.Item> items = r.lines().stream().map(Line::of).map(l -> new ReceiptView.Item(
                     l.line().lineId(), l.line().product(), l.line().amount(), l.discount(), l.creditItem(), l.deleted(),
-                    l.holdId())).toList();
+                    l.holdId(), l.holdId() != null && tx.holds().find(l.holdId()).map(h -> h.state() == HoldState.PENDING
+                    || h.state() == HoldState.CAPTURED).orElse(false))).toList();
             return new ReceiptView(r.id(), r.status(), r.currency(), r.attribute("card").orElse(null),
                     isCardActive(r), r.attribute("cardMode").orElse(null), items);
         });

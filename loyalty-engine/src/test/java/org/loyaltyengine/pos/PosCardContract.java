@@ -540,6 +540,41 @@ public abstract class PosCardContract {
 
     @Test
     @Tag("PC-5")
+    void receipt_whatIsDrawnFromTheCardIsNotPaidAgainAtTheTill() {
+        // A host charges the customer the receipt's total; an item drawn from the card's credit is paid
+        // by the card, so charging it at the till as well would take its price twice.
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(add("R1", "1", "12.00"));        // before the card: paid at the till
+        applied(identify("R1", "2001"));
+        applied(add("R1", "2", "30.00"));        // drawn from the credit
+        applied(pos.addItem(next(), AddItem.topUp("R1", "3", czk("50.00")))); // a top-up is paid at the till
+
+        ReceiptView open = pos.receipt(shop, "R1");
+        assertAmount("30.00", open.fromCredit());
+        assertAmount("62.00", open.total());
+        assertTrue(open.items().stream().filter(i -> i.lineId().equals("2")).allMatch(ReceiptView.Item::drawn));
+
+        Outcome paid = applied(pay("R1"));
+        ReceiptView after = pos.receipt(shop, "R1");
+        assertAmount("62.00", after.total());
+        assertAmount("30.00", after.fromCredit());
+        assertAmount("120.00", statement("2001").credit()); // 100 - 30 drawn + 50 loaded
+        assertEquals(2, paid.entries().size());
+
+        // A reservation that expired draws nothing: its item is not shown as paid by the card.
+        open("R2");
+        applied(identify("R2", "2001"));
+        applied(add("R2", "1", "20.00"));
+        clock.advance(Duration.ofHours(13));
+        applied(pos.expireHolds(next()));
+        assertAmount("0", pos.receipt(shop, "R2").fromCredit());
+        assertAmount("20.00", pos.receipt(shop, "R2").total());
+    }
+
+    @Test
+    @Tag("PC-5")
     @Tag("X-10")
     void configure_holdMinutesOutsideOneMinuteToOneWeekIsATypedErrorNamingTheSetting() {
         for (long minutes : new long[] {0, -1, 10_081, 1_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE}) {
