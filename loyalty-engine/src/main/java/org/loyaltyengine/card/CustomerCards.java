@@ -422,6 +422,7 @@ public final class CustomerCards {
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Settle s, CommandContext x) {
                 checkSale(tx, s.document());
                 requireAsLocked(tx, s.document());
+                requireCardLinesKept(tx, s.document());
                 return accountMap(tx, s.document().customerId());
             }
 
@@ -443,8 +444,13 @@ public final class CustomerCards {
             @Override
             public void record(StoreTransaction tx, Settle s, CommandContext x, Decision d, Applied applied) {
                 Sale sale = s.document();
-                if (tx.documents().find(SALE, sale.documentId()).isEmpty()) {
+                Optional<Document> stored = tx.documents().find(SALE, sale.documentId());
+                if (stored.isEmpty()) {
                     saveSale(tx, sale, "OPEN");
+                } else if (!stored.get().status().equals("LOCKED")) {
+                    // The document is still being made: its record takes the lines this settlement paid out,
+                    // so a later lock cannot leave out a line whose value is on a card.
+                    saveSale(tx, sale, stored.get().status());
                 }
                 BigDecimal amount = new BigDecimal(d.valueOf("settlement"));
                 tx.documents().save(new Document(SETTLEMENT, x.key().value(), sale.customerId(), "BOOKED",
@@ -719,8 +725,8 @@ public final class CustomerCards {
             if (!kept) {
                 throw new InvalidValueException("line " + was.lineId() + " of document " + s.documentId()
                         + " went on the card as " + was.quantity().toPlainString() + " x " + was.product() + " for "
-                        + was.amount().toPlainString() + " and was settled or is still on the card; lock the "
-                        + "document with that line unchanged and book a change as a credit note");
+                        + was.amount().toPlainString() + " and was settled or is still on the card; keep that "
+                        + "line unchanged on the document and book a change as a credit note");
             }
         }
     }

@@ -1076,4 +1076,26 @@ public abstract class CustomerCardContract {
         applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "10.00"))));
         assertAmount("1.00", vet.card("c1").amount());
     }
+    @Test
+    @Tag("CC-6")
+    @Tag("CC-8")
+    void settle_againOnTheSameDocumentRecordsItsLinesSoTheLockCannotDropWhatWasPaidOut() {
+        // Two settlements on one document being made: the second pays out a line the first did not
+        // have. The record of the document must hold that line, so it cannot be locked without it.
+        vet.foodAtTenPercentFor("c1");
+        vet.buy("c1", DAY, "food", "10.00");
+        applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY, line("1", "food", "1", "10.00")))));
+        assertThrows(InvalidValueException.class, () -> cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
+                line("1", "food", "1", "99.00")))));
+        Outcome second = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
+                line("1", "food", "1", "10.00"), line("2", "food", "1", "5000.00")))));
+        assertAmount("500.00", new BigDecimal(second.values().get("settlement")));
+        int entries = cards.history(vet.practice, "c1").size();
+
+        assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "10.00"))));
+
+        assertEquals(entries, cards.history(vet.practice, "c1").size());
+        applied(vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "10.00"), line("2", "food", "1", "5000.00"))));
+        assertAmount("0", vet.card("c1").amount());
+    }
 }
