@@ -574,6 +574,37 @@ public abstract class PosCardContract {
     }
 
     @Test
+    @Tag("PC-1")
+    @Tag("PC-5")
+    void defineCard_switchingCreditDrawingOffStopsTheDrawsOfAReceiptTheCardIsAlreadyOn() {
+        // A card reported lost is switched off by the card manager; the receipt it is identified on must
+        // not go on drawing its credit, nor load it once loading was switched off.
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "10.00"));
+        applied(pos.addItem(next(), AddItem.topUp("R1", "2", czk("50.00"))));
+        define(new Card("2001", "Petr", "Svoboda", BigDecimal.ZERO, false, false, Money.currency("CZK")));
+
+        Outcome draw = add("R1", "3", "20.00");
+        rejected(draw, "CREDIT_DRAWING_NOT_ENABLED");
+        assertTrue(draw.holds().isEmpty());
+        assertAmount("10.00", statement("2001").held());
+
+        Outcome load = pay("R1");
+        rejected(load, "CARD_NOT_LOADABLE");
+        assertAmount("100.00", statement("2001").credit());
+
+        // What was reserved while drawing was allowed is still paid by the card once the credit item goes.
+        applied(pos.deleteItem(next(), new DeleteItem("R1", "2")));
+        Outcome paid = applied(pay("R1"));
+        assertEquals(1, paid.entries().size());
+        assertAmount("90.00", statement("2001").credit());
+        assertAmount("0", statement("2001").held());
+    }
+
+    @Test
     @Tag("PC-5")
     @Tag("X-10")
     void configure_holdMinutesOutsideOneMinuteToOneWeekIsATypedErrorNamingTheSetting() {
