@@ -161,7 +161,7 @@ final class PlainPos {
             for (Line l : r.lines) {
                 Hold h = l.holdId() == null ? null : holds.get(l.holdId());
                 items.add(new PosItem(r.id, l.lineId(), l.amount(), l.discount(), l.creditItem(), false, l.holdId(),
-                        h != null && h.pending()));
+                        h != null && h.pending(), false));
                 if (l.discount().signum() > 0) {
                     discounted++;
                 }

@@ -67,7 +67,7 @@ public class RuleEvaluationBenchmark {
             for (int line = 1; line <= 3; line++) {
                 items.add(new PosItem("R-1", Integer.toString(line), new BigDecimal("40.00"),
                         discounted ? new BigDecimal("4.00") : BigDecimal.ZERO, false, false,
-                        discounted ? null : "k" + line + "#h1", !discounted));
+                        discounted ? null : "k" + line + "#h1", !discounted, false));
             }
             List<Object> all = new ArrayList<>();
             all.add(item);

@@ -26,6 +26,8 @@ import org.loyaltyengine.card.CardRequests.Unlock;
 import org.loyaltyengine.scenarios.ScenarioDriver;
 import org.loyaltyengine.scenarios.ScenarioException;
 import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -53,13 +55,13 @@ public final class CardScenarioDriver implements ScenarioDriver {
         }
         String currency = a.getOrDefault("currency", "EUR");
         return switch (verb) {
-            case "configure" -> cards.configure(ctx, new Configure(new BigDecimal(a.getOrDefault("percent", "0")),
-                    decimal(a.get("minUnits")), integer(a.get("minPurchases")), integer(a.get("minVisits")),
-                    decimal(a.get("minAmount")), Boolean.parseBoolean(a.getOrDefault("autoEnrol", "false")),
+            case "configure" -> cards.configure(ctx, new Configure(Checks.parseDecimal(a.getOrDefault("percent", "0"), "percent"),
+                    decimal(a.get("minUnits"), "minUnits"), integer(a.get("minPurchases"), "minPurchases"), integer(a.get("minVisits"), "minVisits"),
+                    decimal(a.get("minAmount"), "minAmount"), Boolean.parseBoolean(a.getOrDefault("autoEnrol", "false")),
                     Money.currency(currency)));
             case "product" -> cards.defineProduct(ctx, new DefineProduct(arg(a, "id"),
                     LocalDate.parse(a.getOrDefault("from", "2020-01-01")),
-                    Boolean.parseBoolean(a.getOrDefault("eligible", "true")), decimal(a.get("percent"))));
+                    Boolean.parseBoolean(a.getOrDefault("eligible", "true")), decimal(a.get("percent"), "percent")));
             case "enrol" -> cards.enrol(ctx, new Enrol(arg(a, "customer")));
             case "enrolAll" -> cards.enrolAll(ctx);
             case "lock" -> cards.lock(ctx, sale(ctx, a, currency));
@@ -72,7 +74,7 @@ public final class CardScenarioDriver implements ScenarioDriver {
             case "creditNote" -> cards.creditNote(ctx, new CreditNote(arg(a, "id"), arg(a, "doc"),
                     words(a.get("lines")).stream().map(w -> {
                         String[] p = parts(w, 2);
-                        return new ReturnLine(p[0], new BigDecimal(p[1]));
+                        return new ReturnLine(p[0], Checks.parseDecimal(p[1], "returned quantity"));
                     }).toList()));
             default -> throw new ScenarioException("customer-card has no command '" + verb + "'");
         };
@@ -100,7 +102,7 @@ public final class CardScenarioDriver implements ScenarioDriver {
         List<SaleLine> lines = new ArrayList<>();
         for (String w : words(a.get("lines"))) {
             String[] p = parts(w, 4);
-            lines.add(new SaleLine(p[0], p[1], new BigDecimal(p[2]), Money.of(p[3], currency)));
+            lines.add(new SaleLine(p[0], p[1], Checks.parseDecimal(p[2], "quantity"), Money.of(p[3], currency)));
         }
         Currency c = Money.currency(currency);
         LocalDate date = a.containsKey("date") ? LocalDate.parse(a.get("date")) : ctx.businessDate();
@@ -128,11 +130,20 @@ public final class CardScenarioDriver implements ScenarioDriver {
         return p;
     }
 
-    private static BigDecimal decimal(String value) {
-        return value == null ? null : new BigDecimal(value);
+    // A scenario's words are a host's input too: what is not a number is a typed error the scenario
+    // can expect, never a NumberFormatException out of the runner.
+    private static BigDecimal decimal(String value, String name) {
+        return value == null ? null : Checks.parseDecimal(value, name);
     }
 
-    private static Integer integer(String value) {
-        return value == null ? null : Integer.valueOf(value);
+    private static Integer integer(String value, String name) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Checks.parseDecimal(value, name).intValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidValueException(name + " must be a whole number, was '" + value + "'");
+        }
     }
 }

@@ -59,6 +59,7 @@ import org.loyaltyengine.spi.DocumentLine;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.StoreTransaction;
 import org.loyaltyengine.spi.TenantId;
@@ -158,6 +159,14 @@ public final class CustomerCards {
                     if (!a.key().unit().code().equals(code)) {
                         throw new CurrencyMismatchException("cards of this practice are kept in " + a.key().unit().code()
                                 + "; the currency cannot change to " + code);
+                    }
+                }
+                // A sale of a customer who does not take part has no card account yet, but enrolment counts
+                // it later (CC-4): in the new currency it would put one currency's values on another's card.
+                for (Document sale : tx.documents().list(SALE, null)) {
+                    if (!code.equals(sale.currency())) {
+                        throw new CurrencyMismatchException("sales of this practice are kept in " + sale.currency()
+                                + " (document " + sale.id() + "); the currency cannot change to " + code);
                     }
                 }
                 return Map.of();
@@ -262,6 +271,7 @@ public final class CustomerCards {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Sale s, CommandContext x) {
                 checkSale(tx, s);
+                requireCardLinesKept(tx, s);
                 return accountMap(tx, s.customerId());
             }
 
@@ -411,6 +421,8 @@ public final class CustomerCards {
             @Override
             public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, Settle s, CommandContext x) {
                 checkSale(tx, s.document());
+                requireAsLocked(tx, s.document());
+                requireCardLinesKept(tx, s.document());
                 return accountMap(tx, s.document().customerId());
             }
 
@@ -432,8 +444,13 @@ public final class CustomerCards {
             @Override
             public void record(StoreTransaction tx, Settle s, CommandContext x, Decision d, Applied applied) {
                 Sale sale = s.document();
-                if (tx.documents().find(SALE, sale.documentId()).isEmpty()) {
+                Optional<Document> stored = tx.documents().find(SALE, sale.documentId());
+                if (stored.isEmpty()) {
                     saveSale(tx, sale, "OPEN");
+                } else if (!stored.get().status().equals("LOCKED")) {
+                    // The document is still being made: its record takes the lines this settlement paid out,
+                    // so a later lock cannot leave out a line whose value is on a card.
+                    saveSale(tx, sale, stored.get().status());
                 }
                 BigDecimal amount = new BigDecimal(d.valueOf("settlement"));
                 tx.documents().save(new Document(SETTLEMENT, x.key().value(), sale.customerId(), "BOOKED",
@@ -665,6 +682,55 @@ public final class CustomerCards {
         });
     }
 
+    /**
+     * A locked sale is final and its lines are on the card already: settling on it must name exactly
+     * those lines, or the settlement would pay out the value of lines that were never sold (or never
+     * locked). A sale being made, or unlocked to be changed, may still differ from what is stored.
+     */
+    private static void requireAsLocked(StoreTransaction tx, Sale s) {
+        Optional<Document> stored = tx.documents().find(SALE, s.documentId());
+        if (stored.isEmpty() || !stored.get().status().equals("LOCKED")) {
+            return;
+        }
+        Document doc = stored.get();
+        boolean same = doc.currency().equals(s.currency().getCurrencyCode()) && doc.lines().size() == s.lines().size()
+                && s.lines().stream().allMatch(l -> doc.line(l.lineId()).filter(d -> d.product().equals(l.product())
+                && d.quantity().compareTo(l.quantity()) == 0 && d.amount().compareTo(l.amount().amount()) == 0)
+                .isPresent());
+        if (!same) {
+            throw new InvalidValueException("document " + s.documentId() + " is locked with other lines than the ones "
+                    + "to settle on; settle on it as it was locked, or unlock it and lock it with its new lines first");
+        }
+    }
+
+    /**
+     * A line whose value is on a card, settled or not yet reversed by an unlock, keeps what it was when
+     * it went on: locking its document again with the line changed or left out would record a sale
+     * other than the one the card (or a settlement) paid for. A return is a credit note.
+     */
+    private static void requireCardLinesKept(StoreTransaction tx, Sale s) {
+        Optional<Document> stored = tx.documents().find(SALE, s.documentId());
+        // A locked document is refused by the rules (DOCUMENT_ALREADY_LOCKED), whatever its lines.
+        if (stored.isEmpty() || stored.get().status().equals("LOCKED")) {
+            return;
+        }
+        CardLedger ledger = CardLedger.of(tx, accountOf(s.customerId(), settings(tx).currency()));
+        for (DocumentLine was : stored.get().lines()) {
+            if (ledger.of(s.documentId(), was.lineId()).onCard.signum() == 0) {
+                continue;
+            }
+            boolean kept = s.lines().stream().anyMatch(l -> l.lineId().equals(was.lineId())
+                    && l.product().equals(was.product()) && l.quantity().compareTo(was.quantity()) == 0
+                    && l.amount().amount().compareTo(was.amount()) == 0);
+            if (!kept) {
+                throw new InvalidValueException("line " + was.lineId() + " of document " + s.documentId()
+                        + " went on the card as " + was.quantity().toPlainString() + " x " + was.product() + " for "
+                        + was.amount().toPlainString() + " and was settled or is still on the card; keep that "
+                        + "line unchanged on the document and book a change as a credit note");
+            }
+        }
+    }
+
     private static void requireCurrency(CcSettings settings, String currency) {
         if (!settings.currency().equals(currency)) {
             throw new CurrencyMismatchException("customer cards of this practice are kept in " + settings.currency()
@@ -718,19 +784,38 @@ public final class CustomerCards {
         return accounts;
     }
 
+    /**
+     * The practice's settings as stored, checked like new ones ({@link Configure}): a value written before
+     * the ranges existed, or by a host straight into its store, is a typed error naming the setting, never
+     * a NumberFormatException or a card at 250%.
+     */
     static CcSettings settings(StoreTransaction tx) {
         Map<String, String> s = tx.settings().of(PROGRAM);
-        return new CcSettings(decimal(s.get("defaultPercent"), BigDecimal.ZERO), decimal(s.get("minUnits"), null),
-                integer(s.get("minPurchases")), integer(s.get("minVisits")), decimal(s.get("minAmount"), null),
-                Boolean.parseBoolean(s.getOrDefault("autoEnrol", "false")), s.getOrDefault("currency", "EUR"));
+        try {
+            Configure c = new Configure(stored(s, "defaultPercent", BigDecimal::new, BigDecimal.ZERO),
+                    stored(s, "minUnits", BigDecimal::new, null), stored(s, "minPurchases", Integer::valueOf, null),
+                    stored(s, "minVisits", Integer::valueOf, null), stored(s, "minAmount", BigDecimal::new, null),
+                    Boolean.parseBoolean(s.getOrDefault("autoEnrol", "false")),
+                    stored(s, "currency", Money::currency, null));
+            return new CcSettings(c.defaultPercent(), c.minUnits(), c.minPurchases(), c.minVisits(), c.minAmount(),
+                    c.autoEnrol(), c.currency().getCurrencyCode());
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("the stored customer-card settings are not valid: " + e.getMessage()
+                    + "; configure the program again");
+        }
     }
 
-    private static BigDecimal decimal(String value, BigDecimal otherwise) {
-        return value == null ? otherwise : new BigDecimal(value);
-    }
-
-    private static Integer integer(String value) {
-        return value == null ? null : Integer.valueOf(value);
+    private static <T> T stored(Map<String, String> settings, String name, java.util.function.Function<String, T> parse,
+                                T otherwise) {
+        String value = settings.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return parse.apply(value);
+        } catch (RuntimeException e) {
+            throw new InvalidValueException(name + " is '" + value + "', which is not a valid value");
+        }
     }
 
     /** A customer-card command: decided by the customer-card rule set, with no accounts and no facts by default. */

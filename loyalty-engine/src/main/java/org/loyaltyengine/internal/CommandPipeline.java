@@ -152,8 +152,8 @@ public final class CommandPipeline {
         if (decision.isRejected()) {
             List<Rejection> reasons = decision.rejections().stream()
                     .map(r -> new Rejection(r.code(), r.message(), r.rule())).toList();
-            // No values: what the applying rules computed (points paid, a discount) was not applied, and a
-            // caller reading the outcome's values must not take it for done.
+            // No values: a rule that matched alongside the refusal (a reservation, a discount, a card mode)
+            // would read as a figure that was applied, on an outcome that applied nothing.
             Outcome rejected = new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(), ctx.dryRun(),
                     set, version, decision.firedRules(), reasons, List.of(), List.of(), balances(accounts.values()),
                     notices, Map.of(), now, ctx.actor().user());

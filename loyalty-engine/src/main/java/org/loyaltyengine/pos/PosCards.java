@@ -1,6 +1,7 @@
 package org.loyaltyengine.pos;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -381,9 +382,12 @@ public final class PosCards {
     public ReceiptView receipt(TenantId tenant, String receiptId) {
         return pipeline.store().inTransaction(tenant, tx -> {
             Document r = receiptDoc(tx, receiptId);
+            // Drawn: the reservation still holds, or the payment made it a draw; a released or expired one
+            // took nothing from the card, so that item is paid at the till.
             List<ReceiptView.Item> items = r.lines().stream().map(Line::of).map(l -> new ReceiptView.Item(
                     l.line().lineId(), l.line().product(), l.line().amount(), l.discount(), l.creditItem(), l.deleted(),
-                    l.holdId())).toList();
+                    l.holdId(), l.holdId() != null && tx.holds().find(l.holdId()).map(h -> h.state() == HoldState.PENDING
+                    || h.state() == HoldState.CAPTURED).orElse(false))).toList();
             return new ReceiptView(r.id(), r.status(), r.currency(), r.attribute("card").orElse(null),
                     isCardActive(r), r.attribute("cardMode").orElse(null), items);
         });
@@ -525,6 +529,7 @@ public final class PosCards {
         @Override
         public List<Object> facts(StoreTransaction tx, P payload, CommandContext ctx, Map<AccountKey, Account> accounts) {
             Document receipt = receiptDoc(tx, payload.receiptId());
+            Instant now = pipeline.clock().instant();
             List<Object> facts = new ArrayList<>();
             facts.add(command(payload));
             facts.add(receiptFact(receipt));
@@ -534,9 +539,12 @@ public final class PosCards {
             card(tx, payload, receipt).ifPresent(c -> facts.add(cardFact(c, accounts.get(accountOf(c)))));
             for (DocumentLine dl : receipt.lines()) {
                 Line l = Line.of(dl);
-                boolean pending = l.holdId() != null && tx.holds().find(l.holdId()).map(Hold::isPending).orElse(false);
+                Optional<Hold> hold = l.holdId() == null ? Optional.empty() : tx.holds().find(l.holdId());
+                boolean pending = hold.map(Hold::isPending).orElse(false);
+                // The sweep's own test (Holds.expiredBy): expired at or before now.
+                boolean runOut = pending && hold.get().expiresAt() != null && !hold.get().expiresAt().isAfter(now);
                 facts.add(new PosItem(receipt.id(), dl.lineId(), dl.amount(), l.discount(), l.creditItem(), l.deleted(),
-                        l.holdId(), pending));
+                        l.holdId(), pending, runOut));
             }
             return facts;
         }

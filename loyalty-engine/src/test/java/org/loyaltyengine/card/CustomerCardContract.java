@@ -983,4 +983,119 @@ public abstract class CustomerCardContract {
         assertThrows(IdempotencyConflictException.class,
                 () -> cards.lock(ctx, sale("S1", "c1", DAY, line("1", "food", "1", "20.00"))));
     }
+    // ------------------------------------------------------------------ hostile but legal orders
+
+    @Test
+    @Tag("CC-6")
+    @Tag("CC-8")
+    void settle_onALockedSaleWithLinesItDoesNotHaveIsATypedErrorAndWritesNothing() {
+        // A locked sale is final: its lines are on the card already. Settling on it with a line it does
+        // not have would pay that line's value out of nothing, as a free booking the sale never earned.
+        vet.foodAtTenPercentFor("c1");
+        applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "100.00"))));
+        int entries = cards.history(vet.practice, "c1").size();
+
+        assertThrows(InvalidValueException.class, () -> cards.settle(vet.next(), new Settle(sale("S1", "c1", DAY,
+                line("1", "food", "1", "100.00"), line("2", "food", "1", "500.00")))));
+        assertThrows(InvalidValueException.class, () -> cards.settle(vet.next(), new Settle(sale("S1", "c1", DAY,
+                line("1", "food", "5", "900.00")))));
+
+        assertEquals(entries, cards.history(vet.practice, "c1").size());
+        assertAmount("10.00", vet.card("c1").amount());
+        // The locked sale exactly as it was locked settles the card: its value, and nothing more.
+        Outcome settled = applied(cards.settle(vet.next(), new Settle(sale("S1", "c1", DAY,
+                line("1", "food", "1", "100.00")))));
+        assertAmount("10.00", new BigDecimal(settled.values().get("settlement")));
+    }
+
+    @Test
+    @Tag("CC-4")
+    @Tag("X-5")
+    void configure_aNewCurrencyWhileSalesAreKeptInTheOldOneIsATypedErrorSoEnrolmentCannotCountThemInIt() {
+        // The sale of a customer who does not take part has no card account, but it is kept for
+        // enrolment (CC-4). Changing the currency then would let enrolment put EUR values on a CZK card.
+        vet.configure(Configure.percent("10"));
+        vet.eligible("food");
+        vet.customer("c1");
+        applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "100.00"))));
+
+        assertThrows(CurrencyMismatchException.class, () -> cards.configure(vet.next(), toCzk()));
+
+        applied(cards.enrol(vet.next(), new Enrol("c1")));
+        CardStatus card = vet.card("c1");
+        assertEquals("EUR", card.currency());
+        assertAmount("10.00", card.amount());
+    }
+    @Test
+    @Tag("CC-5")
+    @Tag("CC-8")
+    void lock_aSettledLineWithAnotherAmountIsATypedErrorSoTheSettlementPaysOnlyWhatWasSold() {
+        // The settlement paid out the line's value as the host gave it; locking the document afterwards
+        // with a smaller line would keep a record of 1.00 sold against 50.00 paid out of the card.
+        vet.foodAtTenPercentFor("c1");
+        vet.buy("c1", DAY, "food", "10.00");
+        Outcome settled = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
+                line("1", "food", "1", "500.00")))));
+        assertAmount("51.00", new BigDecimal(settled.values().get("settlement")));
+        int entries = cards.history(vet.practice, "c1").size();
+
+        assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "1.00"))));
+        assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("2", "food", "1", "1.00"))));
+
+        assertEquals(entries, cards.history(vet.practice, "c1").size());
+        applied(vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "500.00"), line("2", "food", "1", "1.00"))));
+        // Unlocked after its settlement, it still cannot be locked again with the settled line changed.
+        applied(vet.unlock("S9"));
+        assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "3", "500.00"),
+                line("2", "food", "1", "1.00"))));
+        assertAmount("0", vet.card("c1").amount());
+    }
+    @Test
+    @Tag("CC-1")
+    @Tag("X-10")
+    void settings_storedOutsideTheirRangeAreATypedErrorNamingTheSettingOnEveryCommandAndRead() {
+        // Settings written before the ranges existed, or by a host straight into its store, are checked
+        // like new ones: never a NumberFormatException, never a 250% card or a card in no currency.
+        vet.foodAtTenPercentFor("c1");
+        for (Map<String, String> stored : List.of(Map.of("defaultPercent", "ten"), Map.of("defaultPercent", "250"),
+                Map.of("defaultPercent", "10", "minPurchases", "5.5"), Map.of("defaultPercent", "10", "currency", "EURO"),
+                Map.of("defaultPercent", "10", "minAmount", "1E+999999"))) {
+            vet.engine.store().inTransaction(vet.practice, tx -> {
+                tx.settings().put(CustomerCards.PROGRAM, stored);
+                return null;
+            });
+            InvalidValueException read = assertThrows(InvalidValueException.class, () -> vet.card("c1"), stored::toString);
+            String setting = stored.keySet().stream().filter(k -> !stored.get(k).equals("10")).findFirst().orElseThrow();
+            assertTrue(read.getMessage().contains(setting), read.getMessage());
+            assertThrows(InvalidValueException.class, () -> vet.lock(sale("S1", "c1", DAY,
+                    line("1", "food", "1", "10.00"))), stored::toString);
+            assertThrows(InvalidValueException.class, () -> cards.fullCards(vet.practice), stored::toString);
+        }
+        // configuring again is the way out
+        vet.configure(Configure.percent("10"));
+        applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "10.00"))));
+        assertAmount("1.00", vet.card("c1").amount());
+    }
+    @Test
+    @Tag("CC-6")
+    @Tag("CC-8")
+    void settle_againOnTheSameDocumentRecordsItsLinesSoTheLockCannotDropWhatWasPaidOut() {
+        // Two settlements on one document being made: the second pays out a line the first did not
+        // have. The record of the document must hold that line, so it cannot be locked without it.
+        vet.foodAtTenPercentFor("c1");
+        vet.buy("c1", DAY, "food", "10.00");
+        applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY, line("1", "food", "1", "10.00")))));
+        assertThrows(InvalidValueException.class, () -> cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
+                line("1", "food", "1", "99.00")))));
+        Outcome second = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
+                line("1", "food", "1", "10.00"), line("2", "food", "1", "5000.00")))));
+        assertAmount("500.00", new BigDecimal(second.values().get("settlement")));
+        int entries = cards.history(vet.practice, "c1").size();
+
+        assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "10.00"))));
+
+        assertEquals(entries, cards.history(vet.practice, "c1").size());
+        applied(vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "10.00"), line("2", "food", "1", "5000.00"))));
+        assertAmount("0", vet.card("c1").amount());
+    }
 }

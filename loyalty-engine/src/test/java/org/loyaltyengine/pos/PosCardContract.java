@@ -490,6 +490,122 @@ public abstract class PosCardContract {
 
     @Test
     @Tag("PC-5")
+    void pay_atTheMomentTheReservationRunsOutIsRefusedAsIfTheSweepHadRun() {
+        // The sweep expires a reservation whose time has come (expires at or before now); a payment at
+        // that moment must not capture it only because the sweep has not run yet.
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "30.00"));
+        clock.advance(Duration.ofMinutes(PosCards.DEFAULT_HOLD_MINUTES));
+        CardStatement before = statement("2001");
+
+        rejected(pay("R1"), "RESERVATION_EXPIRED");
+        assertEquals(before, statement("2001"));
+        assertEquals("OPEN", pos.receipt(shop, "R1").status());
+
+        assertEquals(1, applied(pos.expireHolds(next())).holds().size());
+        rejected(pay("R1"), "RESERVATION_EXPIRED");
+        assertAmount("100.00", statement("2001").credit());
+        assertAmount("0", statement("2001").held());
+    }
+
+    @Test
+    @Tag("PC-5")
+    @Tag("X-6")
+    void refusedCommands_carryNoValuesThatReadAsApplied() {
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "30.00"));
+
+        Outcome sameLine = add("R1", "1", "30.00");
+        rejected(sameLine, "LINE_EXISTS");
+        assertEquals(java.util.Map.of(), sameLine.values());
+        assertTrue(sameLine.holds().isEmpty() && sameLine.entries().isEmpty());
+
+        applied(pos.removeCard(next(), new RemoveCard("R1")));
+        Outcome discount = pos.addItem(next(), AddItem.of("R1", "2", "cake", czk("10.00"), "15").withManualDiscount("50"));
+        rejected(discount, "DISCOUNT_WITH_CREDIT_DRAWING");
+        assertEquals(java.util.Map.of(), discount.values());
+
+        Outcome mode = pos.identifyCard(next(), new IdentifyCard("R1", "2001", CardMode.DISCOUNT));
+        rejected(mode, "DISCOUNT_WITH_CREDIT_DRAWING");
+        assertEquals(java.util.Map.of(), mode.values());
+        assertEquals("CREDIT", pos.receipt(shop, "R1").cardMode());
+        assertAmount("30.00", statement("2001").held());
+    }
+
+    @Test
+    @Tag("PC-5")
+    void receipt_whatIsDrawnFromTheCardIsNotPaidAgainAtTheTill() {
+        // A host charges the customer the receipt's total; an item drawn from the card's credit is paid
+        // by the card, so charging it at the till as well would take its price twice.
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(add("R1", "1", "12.00"));        // before the card: paid at the till
+        applied(identify("R1", "2001"));
+        applied(add("R1", "2", "30.00"));        // drawn from the credit
+        applied(pos.addItem(next(), AddItem.topUp("R1", "3", czk("50.00")))); // a top-up is paid at the till
+
+        ReceiptView open = pos.receipt(shop, "R1");
+        assertAmount("30.00", open.fromCredit());
+        assertAmount("62.00", open.total());
+        assertTrue(open.items().stream().filter(i -> i.lineId().equals("2")).allMatch(ReceiptView.Item::drawn));
+
+        Outcome paid = applied(pay("R1"));
+        ReceiptView after = pos.receipt(shop, "R1");
+        assertAmount("62.00", after.total());
+        assertAmount("30.00", after.fromCredit());
+        assertAmount("120.00", statement("2001").credit()); // 100 - 30 drawn + 50 loaded
+        assertEquals(2, paid.entries().size());
+
+        // A reservation that expired draws nothing: its item is not shown as paid by the card.
+        open("R2");
+        applied(identify("R2", "2001"));
+        applied(add("R2", "1", "20.00"));
+        clock.advance(Duration.ofHours(13));
+        applied(pos.expireHolds(next()));
+        assertAmount("0", pos.receipt(shop, "R2").fromCredit());
+        assertAmount("20.00", pos.receipt(shop, "R2").total());
+    }
+
+    @Test
+    @Tag("PC-1")
+    @Tag("PC-5")
+    void defineCard_switchingCreditDrawingOffStopsTheDrawsOfAReceiptTheCardIsAlreadyOn() {
+        // A card reported lost is switched off by the card manager; the receipt it is identified on must
+        // not go on drawing its credit, nor load it once loading was switched off.
+        define(creditCard("2001"));
+        topUpManually("2001", "100.00");
+        open("R1");
+        applied(identify("R1", "2001"));
+        applied(add("R1", "1", "10.00"));
+        applied(pos.addItem(next(), AddItem.topUp("R1", "2", czk("50.00"))));
+        define(new Card("2001", "Petr", "Svoboda", BigDecimal.ZERO, false, false, Money.currency("CZK")));
+
+        Outcome draw = add("R1", "3", "20.00");
+        rejected(draw, "CREDIT_DRAWING_NOT_ENABLED");
+        assertTrue(draw.holds().isEmpty());
+        assertAmount("10.00", statement("2001").held());
+
+        Outcome load = pay("R1");
+        rejected(load, "CARD_NOT_LOADABLE");
+        assertAmount("100.00", statement("2001").credit());
+
+        // What was reserved while drawing was allowed is still paid by the card once the credit item goes.
+        applied(pos.deleteItem(next(), new DeleteItem("R1", "2")));
+        Outcome paid = applied(pay("R1"));
+        assertEquals(1, paid.entries().size());
+        assertAmount("90.00", statement("2001").credit());
+        assertAmount("0", statement("2001").held());
+    }
+
+    @Test
+    @Tag("PC-5")
     @Tag("X-10")
     void configure_holdMinutesOutsideOneMinuteToOneWeekIsATypedErrorNamingTheSetting() {
         for (long minutes : new long[] {0, -1, 10_081, 1_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE}) {

@@ -172,6 +172,8 @@ final class HostileCorpus {
                 new PosRequests.IdentifyCard("R2", "D1", null)));
         rejected("identify: credit drawing on a receipt with discounts", "DISCOUNT_WITH_CREDIT_DRAWING", s -> s.pos()
                 .identifyCard(s.cashier(), new PosRequests.IdentifyCard("R5", "C1", CardMode.CREDIT)));
+        rejected("identify: the drawing card again in discount mode", "DISCOUNT_WITH_CREDIT_DRAWING", s -> s.pos()
+                .identifyCard(s.cashier(), new PosRequests.IdentifyCard("R1", "C1", CardMode.DISCOUNT)));
         rejected("identify: credit mode for a discount card", "CREDIT_DRAWING_NOT_ENABLED", s -> s.pos().identifyCard(
                 s.cashier(), new PosRequests.IdentifyCard("R4", "D1", CardMode.CREDIT)));
         error("identify: blank card number", INVALID, s -> new PosRequests.IdentifyCard("R4", " ", null));
@@ -204,6 +206,8 @@ final class HostileCorpus {
                 AddItem.of("R404", "1", "gum", czk("10.00"), "21")));
         rejected("add item: line id already on the receipt", "LINE_EXISTS", s -> s.pos().addItem(s.cashier(),
                 AddItem.of("R1", "1", "gum", czk("10.00"), "21")));
+        rejected("add item: a cashier's discount on the receipt that draws credit", "DISCOUNT_WITH_CREDIT_DRAWING",
+                s -> s.pos().addItem(s.cashier(), AddItem.of("R1", "9", "gum", czk("10.00"), "21").withManualDiscount("50")));
         rejected("add item: on a paid receipt", "RECEIPT_NOT_OPEN", s -> s.pos().addItem(s.cashier(),
                 AddItem.of("R2", "9", "gum", czk("10.00"), "21")));
         rejected("add item: beyond the card's credit", "INSUFFICIENT_CREDIT", s -> s.pos().addItem(s.cashier(),
@@ -327,6 +331,13 @@ final class HostileCorpus {
         rejected("settle: customer not enrolled", "CUSTOMER_NOT_ENROLLED", s -> s.cards().settle(s.clerk(),
                 new CardRequests.Settle(sale("S9", s.k3, saleLine("1", "food", "1", "10.00")))));
         error("settle: no document", INVALID, s -> new CardRequests.Settle(null));
+        error("settle: on the locked sale with a line it does not have", INVALID, s -> s.cards().settle(s.clerk(),
+                new CardRequests.Settle(sale("S1", s.k1, saleLine("1", "food", "2", "30.00"),
+                        saleLine("2", "food", "1", "5000.00")))));
+        error("settle: on the locked sale with more units than it was locked with", INVALID, s -> s.cards().settle(
+                s.clerk(), new CardRequests.Settle(sale("S1", s.k1, saleLine("1", "food", "200", "3000.00")))));
+        error("card settings: CZK while the sales are kept in EUR", MISMATCH, s -> s.cards().configure(s.owner(),
+                new CardRequests.Configure(BigDecimal.TEN, null, null, null, null, false, Money.currency("CZK"))));
         rejected("add value: without the permission", "PERMISSION_REQUIRED", s -> s.cards().addValue(s.clerk(),
                 new CardRequests.AddValue(s.k1, "m1", eur("1000.00"), "gift")));
         error("add value: zero", INVALID, s -> new CardRequests.AddValue(s.k1, "m1", eur("0.00"), "gift"));

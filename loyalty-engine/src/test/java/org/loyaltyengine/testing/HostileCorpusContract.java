@@ -284,6 +284,7 @@ public abstract class HostileCorpusContract {
                 assertTrue(o.reasonCodes().contains(c.expect().code()), () -> "rejected with " + o.reasonCodes());
                 o.rejections().forEach(r -> assertFalse(r.message().isBlank(), "a rejection says why"));
                 assertTrue(o.entries().isEmpty() && o.holds().isEmpty(), () -> "a rejection moved value: " + o);
+                assertTrue(o.values().isEmpty(), () -> "a rejection carries values that read as applied: " + o);
             } else if (result instanceof ImportSummary s) {
                 assertEquals(0, s.created() + s.updated() + s.ignored(), () -> "rows went in: " + s);
                 assertFalse(s.rejections().isEmpty(), "the import reports its rejected rows");
