@@ -362,6 +362,13 @@ public final class CustomerRegistry {
         }
         return pipeline.execute(ctx, order, new Handler<>("receive-order", Permission.none()) {
             @Override
+            public Permission permission(WebshopOrder o) {
+                // A program's discount on the order is a percentage the caller asserts, so it takes the
+                // right to set discounts; a plain order is the webshop's ordinary work.
+                return o.programDiscounts().isEmpty() ? permission() : Permission.of(WRITE_PERMISSION);
+            }
+
+            @Override
             public List<AuditSubject> audited(StoreTransaction tx, WebshopOrder o, CommandContext x, Decision d) {
                 return changed(d.valueOf("customerId"));
             }

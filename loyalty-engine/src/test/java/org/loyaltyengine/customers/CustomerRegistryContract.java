@@ -452,6 +452,25 @@ public abstract class CustomerRegistryContract {
 
     @Test
     @Tag("CU-5")
+    @Tag("X-8")
+    void receiveOrder_aProgramDiscountNeedsTheRightToSetDiscounts() {
+        f.create(CustomerProfile.builder("Jansen").number("K1").build());
+        org.loyaltyengine.CommandContext webshop = org.loyaltyengine.CommandContext.of(f.shop,
+                org.loyaltyengine.spi.Actor.of("webshop"), "order-W-1", java.time.LocalDate.of(2026, 3, 14));
+        Outcome refused = customers.receiveOrder(webshop, WebshopOrder.of("W-1", "K1", null, EUR,
+                List.of(line("1", "50.00"))).withProgramDiscount("made-up", "100"));
+        assertTrue(refused.rejected());
+        assertEquals(List.of("PERMISSION_REQUIRED"), refused.reasonCodes());
+        assertTrue(customers.order(f.shop, "W-1").isEmpty());
+        Outcome plain = customers.receiveOrder(org.loyaltyengine.CommandContext.of(f.shop,
+                org.loyaltyengine.spi.Actor.of("webshop"), "order-W-2", java.time.LocalDate.of(2026, 3, 14)),
+                WebshopOrder.of("W-2", "K1", null, EUR, List.of(line("1", "50.00"))));
+        assertTrue(plain.applied());
+        assertAmount("50.00", customers.order(f.shop, "W-2").orElseThrow().total());
+    }
+
+    @Test
+    @Tag("CU-5")
     void receiveOrder_withoutAnyDiscountNothingIsTakenOff() {
         f.create(CustomerProfile.builder("Jansen").number("K1").build());
         Outcome o = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", "K1", null, EUR,
