@@ -2,7 +2,6 @@ package org.loyaltyengine;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.customers.CustomerRegistry;
@@ -136,19 +135,19 @@ public final class LoyaltyEngine {
 
         /** Where state lives; default: a new {@link InMemoryStore}. */
         public Builder store(LoyaltyStore store) {
-            this.store = Objects.requireNonNull(store, "store: pass an InMemoryStore or a JpaStore");
+            this.store = org.loyaltyengine.spi.Checks.notNull(store, "store: pass an InMemoryStore or a JpaStore");
             return this;
         }
 
         /** Where rule sets come from; default: {@link RuleSource#defaults()}, the sets packaged in the jar. */
         public Builder rules(RuleSource rules) {
-            this.rules = Objects.requireNonNull(rules, "rules: pass RuleSource.defaults() or RuleSource.folder(path)");
+            this.rules = org.loyaltyengine.spi.Checks.notNull(rules, "rules: pass RuleSource.defaults() or RuleSource.folder(path)");
             return this;
         }
 
         /** The clock for recorded times and hold expiry; default: the system clock in UTC. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock: pass Clock.systemUTC() or a fixed clock in tests");
+            this.clock = org.loyaltyengine.spi.Checks.notNull(clock, "clock: pass Clock.systemUTC() or a fixed clock in tests");
             return this;
         }
 

@@ -18,7 +18,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -45,7 +44,7 @@ public final class RuleSource {
 
     /** Every file under {@code root} in every classpath entry (directories and jars). */
     public static RuleSource classpath(String root) {
-        Objects.requireNonNull(root, "root");
+        org.loyaltyengine.spi.Checks.notNull(root, "rule classpath root");
         Map<String, String> files = new TreeMap<>();
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
@@ -85,7 +84,7 @@ public final class RuleSource {
 
     /** Every file under a folder on disk, laid out as {@code <set>/v<N>/...}. */
     public static RuleSource folder(Path folder) {
-        Objects.requireNonNull(folder, "folder");
+        org.loyaltyengine.spi.Checks.notNull(folder, "rule folder");
         if (!Files.isDirectory(folder)) {
             throw new org.loyaltyengine.spi.InvalidValueException("rule folder " + folder.toAbsolutePath()
                     + " does not exist or is not a directory");

@@ -75,6 +75,17 @@ class FacadeNullArgumentsTest {
         assertTrue(untyped.isEmpty(), () -> String.join("\n", untyped));
     }
 
+    @Test
+    void builderAndRuleSources_givenNulls_failTyped() {
+        List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                () -> RuleSource.folder(null), () -> RuleSource.classpath(null),
+                () -> LoyaltyEngine.builder().store(null), () -> LoyaltyEngine.builder().rules(null),
+                () -> LoyaltyEngine.builder().clock(null));
+        for (org.junit.jupiter.api.function.Executable call : calls) {
+            org.junit.jupiter.api.Assertions.assertThrows(LoyaltyException.class, call);
+        }
+    }
+
     private static boolean hasPrimitive(Method m) {
         for (Class<?> p : m.getParameterTypes()) {
             if (p.isPrimitive()) {
