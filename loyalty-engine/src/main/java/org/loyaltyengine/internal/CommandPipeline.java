@@ -200,6 +200,13 @@ public final class CommandPipeline {
         if (!first.fingerprint().equals(fingerprint)) {
             throw new IdempotencyConflictException(ctx.key().value());
         }
+        // A key is its user's: replayed to another user, the first user's outcome (balances, entries)
+        // would reach someone the permission check never saw. An outcome kept from before outcomes
+        // recorded their actor names no one and replays as before.
+        String owner = first.outcome().actor();
+        if (owner != null && !owner.equals(ctx.actor().user())) {
+            throw new IdempotencyConflictException(ctx.key().value(), "another user");
+        }
         return ctx.dryRun() ? first.outcome().asDryRun() : first.outcome();
     }
 
