@@ -148,6 +148,72 @@ public abstract class RuleSafetyContract {
         assertEquals(1, store.inTransaction(tenant, tx -> tx.outcomes().all()).size());
     }
 
+    /**
+     * One consequence that never returns (a power of three with half a billion digits' worth of
+     * multiplications) fires no second rule, so the firing count and the check between firings never
+     * see it: the evaluation is stopped at its time limit all the same, typed, with nothing written, and
+     * the engine and the calling thread go on to serve the next command.
+     */
+    @Test
+    void aConsequenceStuckInOneCallStopsAtTheTimeLimit() throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
+                import java.math.BigInteger;
+                rule "computes for ever"
+                when
+                    PosOpenReceipt( receiptId == "R1" )
+                    $d : Decision()
+                then
+                    $d.value("x", BigInteger.valueOf(3).pow(500000000).bitLength());
+                end
+
+                rule "opens"
+                when
+                    PosOpenReceipt()
+                    $d : Decision()
+                then
+                    $d.value("opened", true);
+                end
+                """)).maxEvaluationTime(Duration.ofMillis(500)).build();
+
+        long started = System.nanoTime();
+        RuleLimitExceededException e = assertThrows(RuleLimitExceededException.class, () -> openReceipt(engine));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals("RULE_LIMIT_EXCEEDED", e.code());
+        assertEquals("computes for ever", e.rule(), e.getMessage());
+        assertTrue(e.getMessage().contains("ran longer than PT0.5S"), e.getMessage());
+        assertTrue(tookMillis < 10_000, "stopped after " + tookMillis + " ms");
+        assertNothingWritten();
+        assertTrue(engine.posCards().openReceipt(CommandContext.of(tenant, CASHIER, "open-R2", DAY),
+                new OpenReceipt("R2", Money.currency("CZK"))).applied());
+    }
+
+    /**
+     * A consequence that asks for a string longer than the JVM can hold gets an OutOfMemoryError from
+     * the JDK: that is a rule exhausting the evaluation's resources, a typed RULE_LIMIT_EXCEEDED naming
+     * the rule, not an Error thrown at the host.
+     */
+    @Test
+    void aConsequenceAskingForMoreMemoryThanThereIsStopsTyped() throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
+                rule "squares a string"
+                when
+                    PosOpenReceipt()
+                    $d : Decision()
+                then
+                    String s = "x".repeat(1000).replace("", "y".repeat(1000));
+                    $d.value("x", s.replace("", s).length());
+                end
+                """)).build();
+
+        RuleLimitExceededException e = assertThrows(RuleLimitExceededException.class, () -> openReceipt(engine));
+
+        assertEquals("RULE_LIMIT_EXCEEDED", e.code());
+        assertEquals("squares a string", e.rule(), e.getMessage());
+        assertTrue(e.getMessage().contains("memory"), e.getMessage());
+        assertNothingWritten();
+    }
+
     @Test
     void aConsequenceThatThrowsIsARuleFailure() throws IOException {
         LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
