@@ -323,6 +323,78 @@ public abstract class RuleSafetyContract {
         assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().all()).isEmpty());
     }
 
+    /**
+     * A decision the store cannot hold is the rule's fault, not the host's input: a rejection with a
+     * blank reason code, a notice longer than a message may be, a hold or posting naming no account.
+     * Each is RULE_FAILED naming rule set, version and rule (never INVALID_VALUE without a rule, never a
+     * NullPointerException), and nothing is written.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "$d.reject(\"\", \"no code\");",
+            "$d.reject(\"  \", \"blank code\");",
+            "$d.notice(\"LONG\", \"x\".repeat(20000));",
+            "$d.hold(null, BigDecimal.ONE, \"R1\", null, 5);",
+            "$d.post(null, EntryKind.MANUAL, BigDecimal.ONE, \"R1\", null, \"no account\");",
+            "$d.capture(null);"})
+    void aDecisionTheStoreCannotHoldIsARuleFailure(String then) throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
+                import org.loyaltyengine.spi.EntryKind;
+                rule "decides badly"
+                when
+                    PosOpenReceipt()
+                    $d : Decision()
+                then
+                    %s
+                end
+                """.formatted(then))).build();
+
+        RuleFailedException e = assertThrows(RuleFailedException.class, () -> openReceipt(engine));
+
+        assertEquals("RULE_FAILED", e.code());
+        assertEquals("decides badly", e.rule(), e.getMessage());
+        assertEquals("pos-card", e.ruleSet());
+        assertEquals(1, e.version());
+        assertNothingWritten();
+    }
+
+    /** A rule posting an amount beyond what a ledger column holds, to the account its command declared. */
+    @Test
+    void aRulePostingAnAmountNoLedgerHoldsIsARuleFailure() throws IOException {
+        RuleSource source = rules("""
+                import org.loyaltyengine.spi.EntryKind;
+                rule "posts a fortune"
+                when
+                    $c : PosCard()
+                    $d : Decision()
+                then
+                    $d.post($c.account(), EntryKind.MANUAL, new BigDecimal("1E40"), null, null, "from a rule");
+                end
+                """);
+        AccountKey declared = new AccountKey("card:1", "pos-card", Unit.currency("CZK"));
+        CommandPipeline pipeline = new CommandPipeline(store, new RuleSetRegistry(source), Clock.systemUTC());
+        ProgramCommand<String> command = new ProgramCommand<>("pos-card", "test-post", Permission.none()) {
+            @Override
+            public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, String payload, CommandContext ctx) {
+                return Map.of(declared, BigDecimal.ZERO);
+            }
+
+            @Override
+            public List<Object> facts(StoreTransaction tx, String payload, CommandContext ctx,
+                                      Map<AccountKey, Account> accounts) {
+                return List.of(card("1", declared));
+            }
+        };
+
+        RuleFailedException e = assertThrows(RuleFailedException.class,
+                () -> pipeline.execute(CommandContext.of(tenant, CASHIER, "post", DAY), "post", command));
+
+        assertEquals("posts a fortune", e.rule(), e.getMessage());
+        assertTrue(store.inTransaction(tenant, tx -> tx.ledger().entries(declared)).isEmpty());
+        assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(declared)).isEmpty());
+        assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().all()).isEmpty());
+    }
+
     private static PosCard card(String number, AccountKey account) {
         return new PosCard(number, BigDecimal.ZERO, false, false, "CZK", account, BigDecimal.ZERO, BigDecimal.ZERO);
     }
