@@ -10,4 +10,10 @@ public class IdempotencyConflictException extends LoyaltyException {
         super("IDEMPOTENCY_CONFLICT", "idempotency key '" + key
                 + "' was already used for a different command; use a new key for a new command");
     }
+
+    /** The key was already used by {@code whom} (e.g. "another user"); the first outcome is not theirs to see. */
+    public IdempotencyConflictException(String key, String whom) {
+        super("IDEMPOTENCY_CONFLICT", "idempotency key '" + key + "' was already used by " + whom
+                + "; use a new key for a new command");
+    }
 }

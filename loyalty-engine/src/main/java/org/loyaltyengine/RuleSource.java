@@ -106,8 +106,17 @@ public final class RuleSource {
         try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(Files::isRegularFile).forEach(paths::add);
         }
+        // A linked sub-folder inside the tree is followed; a file whose real place is outside the rule
+        // folder is not the analysts' policy (a link to /etc/passwd would be read, and its first line
+        // shown in a syntax error): it is refused before it is read.
+        Path realRoot = root.getFileSystem() == FileSystems.getDefault() ? root.toRealPath() : null;
         for (Path p : paths) {
             String relative = root.relativize(p).toString().replace('\\', '/');
+            if (realRoot != null && !p.toRealPath().startsWith(realRoot)) {
+                throw new RuleCompilationException("(rule source)", 0, List.of(new RuleError(relative, 0,
+                        "the file is a link to " + p.toRealPath() + ", outside the rule folder " + realRoot
+                                + "; copy it into the folder")));
+            }
             String text;
             try {
                 text = Files.readString(p, StandardCharsets.UTF_8);

@@ -321,6 +321,43 @@ public abstract class PermissionsContract {
         throw new AssertionError(key(m) + " returned " + result + "; teach the test what its refusal looks like");
     }
 
+    // ------------------------------------------------------------------ a key is its user's
+
+    /**
+     * An idempotency key belongs to the user who first used it: another user who submits the same key
+     * and payload, say one without the permission, must not get the first user's outcome (its balances
+     * and entries) as a replay, so the permission check cannot be sidestepped by reusing a key. It is an
+     * idempotency conflict, typed, as for another payload; the store is unchanged.
+     */
+    @Test
+    void aKeyUsedByOneUserIsNotReplayedToAnother() {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(newStore())
+                .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build();
+        World w = new World(engine);
+        PosRequests.ChangeCredit topUp = new PosRequests.ChangeCredit("4242", Money.of("1000.00", "CZK"), "top-up");
+        CommandContext manager = CommandContext.of(w.tenant, Actor.of("manager", "pos-card.manual"), "top-up-1", DAY);
+        Outcome first = engine.posCards().changeCredit(manager, topUp);
+        assertTrue(first.applied(), first.rejections().toString());
+        assertEquals("manager", first.actor());
+        Snapshot before = Snapshot.of(w);
+        int outcomes = w.outcomes().size();
+
+        for (CommandContext other : List.of(
+                CommandContext.of(w.tenant, Actor.of("lacking"), "top-up-1", DAY),
+                CommandContext.of(w.tenant, Actor.of("lacking"), "top-up-1", DAY).asDryRun(),
+                CommandContext.of(w.tenant, Actor.of("deputy", "pos-card.manual"), "top-up-1", DAY))) {
+            IdempotencyConflictException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IdempotencyConflictException.class, () -> engine.posCards().changeCredit(other, topUp),
+                    other.actor().user() + " got the outcome of manager's key");
+            assertEquals("IDEMPOTENCY_CONFLICT", e.code());
+            assertTrue(e.getMessage().contains("top-up-1"), e.getMessage());
+        }
+        assertEquals(before, Snapshot.of(w));
+        assertEquals(outcomes, w.outcomes().size());
+        // The user who used the key still gets the replay.
+        assertEquals(first, engine.posCards().changeCredit(manager, topUp));
+    }
+
     // ------------------------------------------------------------------ a tenant where every command can run
 
     /** A tenant with a little of everything, set up by a superuser. */

@@ -148,10 +148,11 @@ public final class CommandPipeline {
         Decision decision = Evaluator.evaluate(ruleSet, facts);
         int version = ruleSet.version().version();
         String set = ruleSet.version().ruleSet();
-        List<Notice> notices = decision.notices().stream().map(n -> new Notice(n.code(), n.message(), n.rule())).toList();
+        List<Notice> notices = decision.notices().stream().map(n -> byRule(set, version, n.rule(),
+                () -> new Notice(n.code(), n.message(), n.rule()))).toList();
         if (decision.isRejected()) {
-            List<Rejection> reasons = decision.rejections().stream()
-                    .map(r -> new Rejection(r.code(), r.message(), r.rule())).toList();
+            List<Rejection> reasons = decision.rejections().stream().map(r -> byRule(set, version, r.rule(),
+                    () -> new Rejection(r.code(), r.message(), r.rule()))).toList();
             // No values: a rule that matched alongside the refusal (a reservation, a discount, a card mode)
             // would read as a figure that was applied, on an outcome that applied nothing.
             Outcome rejected = new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(), ctx.dryRun(),
@@ -202,6 +203,13 @@ public final class CommandPipeline {
         if (!first.fingerprint().equals(fingerprint)) {
             throw new IdempotencyConflictException(ctx.key().value());
         }
+        // A key is its user's: replayed to another user, the first user's outcome (balances, entries)
+        // would reach someone the permission check never saw. An outcome kept from before outcomes
+        // recorded their actor names no one and replays as before.
+        String owner = first.outcome().actor();
+        if (owner != null && !owner.equals(ctx.actor().user())) {
+            throw new IdempotencyConflictException(ctx.key().value(), "another user");
+        }
         return ctx.dryRun() ? first.outcome().asDryRun() : first.outcome();
     }
 
@@ -251,8 +259,10 @@ public final class CommandPipeline {
         for (Decision.Posting p : postings) {
             requireDeclared(floors, p.account(), set, version, p.rule());
             tx.accounts().open(p.account(), floors.get(p.account()));
-            entries.add(tx.ledger().append(new LedgerEntry(0, p.account(), p.kind(), p.amount(), p.document(),
-                    p.line(), ctx.businessDate(), now, user, p.note(), key, new RuleRef(set, version, p.rule()), null)));
+            LedgerEntry entry = byRule(set, version, p.rule(), () -> new LedgerEntry(0, p.account(), p.kind(),
+                    p.amount(), p.document(), p.line(), ctx.businessDate(), now, user, p.note(), key,
+                    new RuleRef(set, version, p.rule()), null));
+            entries.add(tx.ledger().append(entry));
         }
         int n = 0;
         for (Decision.HoldRequest h : decision.holdRequests()) {
@@ -266,8 +276,10 @@ public final class CommandPipeline {
                 throw new org.loyaltyengine.spi.InvalidValueException("rule '" + h.rule() + "' asks for a hold of "
                         + h.expiresInMinutes() + " minutes; a hold lives at most " + 366L * 24 * 60 + " minutes");
             }
-            tx.holds().place(Hold.pending(id, h.account(), h.amount(), h.document(), h.line(), now,
-                    h.expiresInMinutes() > 0 ? now.plusSeconds(h.expiresInMinutes() * 60) : null, user, rule));
+            Hold hold = byRule(set, version, h.rule(), () -> Hold.pending(id, h.account(), h.amount(), h.document(),
+                    h.line(), now, h.expiresInMinutes() > 0 ? now.plusSeconds(h.expiresInMinutes() * 60) : null, user,
+                    rule));
+            tx.holds().place(hold);
             holds.add(new HoldEvent(id, h.account(), h.amount(), HoldState.PENDING, h.document(), h.line(), rule));
         }
         return new Applied(List.copyOf(entries), List.copyOf(holds));
@@ -275,9 +287,25 @@ public final class CommandPipeline {
 
     private static void requireDeclared(Map<AccountKey, BigDecimal> floors, AccountKey account, String set, int version,
                                         String rule) {
+        if (account == null) {
+            throw new RuleFailedException(set, version, rule, "it names no account");
+        }
         if (!floors.containsKey(account)) {
             throw new RuleFailedException(set, version, rule, "it touches account " + account
                     + ", which the command did not declare (and so did not lock)");
+        }
+    }
+
+    /**
+     * Turns what a rule decided into a value of the store; a value the input contract refuses (a blank
+     * reason code, a message too long, an amount no ledger column holds) is the rule's fault, named as such.
+     */
+    private static <T> T byRule(String set, int version, String rule, java.util.function.Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (org.loyaltyengine.spi.InvalidValueException e) {
+            throw new RuleFailedException(set, version, rule, "it decided a value the store cannot hold: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -77,9 +80,49 @@ public final class Evaluator {
         List<Object> all = new ArrayList<>(facts.size() + 1);
         all.addAll(facts);
         all.add(decision);
+        Watch watch = new Watch(Thread.currentThread(), started + maxNanos);
+        Throwable failure = null;
         try {
-            session.execute(all);
-        } catch (RuntimeException e) {
+            WATCHED.add(watch);
+            // Armed only now: a stop must never land in the watchdog's own bookkeeping.
+            if (watch.arm()) {
+                try {
+                    session.execute(all);
+                } finally {
+                    if (watch.finish()) {
+                        watch.awaitStop();
+                    }
+                }
+            }
+            WATCHED.remove(watch);
+        } catch (Throwable e) {
+            WATCHED.remove(watch);
+            failure = e;
+        }
+        if (watch.timedOut()) {
+            // Stopped inside one consequence or condition, where the check between firings never came.
+            String rule = current[0] != null ? current[0] : total[0] == 0 ? "(none)" : "(a condition)";
+            throw new RuleLimitExceededException(set, version, rule, "rule set " + set + " v" + version
+                    + " stopped: the evaluation ran longer than " + limits.maxEvaluationTime() + " inside rule '" + rule
+                    + "' (" + total[0] + " firings so far); nothing was applied");
+        }
+        Throwable exhausted = find(failure, OutOfMemoryError.class) != null ? find(failure, OutOfMemoryError.class)
+                : find(failure, StackOverflowError.class);
+        if (exhausted != null) {
+            failure = exhausted;
+            // A rule asked for more memory or stack than the JVM has (a string past the largest array,
+            // a number of a billion digits): it exhausted the evaluation's resources; no Error for the host.
+            String rule = current[0] != null ? current[0] : conditionOf(failure);
+            throw new RuleLimitExceededException(set, version, rule, "rule set " + set + " v" + version
+                    + " stopped: rule '" + rule + "' ran out of " + (failure instanceof OutOfMemoryError ? "memory"
+                    : "stack") + " (" + failure.getClass().getSimpleName() + (failure.getMessage() == null ? ""
+                    : ": " + failure.getMessage()) + "); nothing was applied");
+        }
+        if (failure instanceof VirtualMachineError || failure instanceof ThreadDeath) {
+            throw (Error) failure;
+        }
+        if (failure != null) {
+            Throwable e = failure;
             Stop stop = find(e, Stop.class);
             if (stop != null) {
                 String most = firings.entrySet().stream().max(Map.Entry.comparingByValue((a, b) -> Long.compare(a[0], b[0])))
@@ -100,6 +143,118 @@ public final class Evaluator {
                     + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("")), root);
         }
         return decision;
+    }
+
+    /** The evaluations running now; the watchdog looks at them every {@link #WATCH_INTERVAL_MILLIS}. */
+    private static final Set<Watch> WATCHED = ConcurrentHashMap.newKeySet();
+    private static final long WATCH_INTERVAL_MILLIS = 20;
+
+    static {
+        // One daemon thread for every engine in the JVM. It polls rather than being woken per
+        // evaluation: an evaluation costs some 20 us, and a timer per evaluation would wake a thread
+        // each time; a set insert and remove cost a fraction of that. A deadline is met within the interval.
+        Thread watchdog = new Thread(Evaluator::watch, "loyalty-rule-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private static void watch() {
+        while (true) {
+            try {
+                Thread.sleep(WATCH_INTERVAL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Watch w : WATCHED) {
+                if (now - w.deadline >= 0) {
+                    try {
+                        w.timeUp();
+                    } catch (RuntimeException e) {
+                        // Keep watching the others: one evaluation the JVM would not stop must not end the watch.
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The deadline of one evaluation. The listener's check between firings cannot stop a consequence
+     * that never returns (a power with a huge exponent, loops nested over large collections) and holds
+     * the tenant's locks meanwhile; at the deadline the watchdog stops the evaluating thread
+     * ({@link Thread#stop()}, which Java 17 still supports), while it is inside {@code session.execute}
+     * and nowhere else: both sides change the state under this object's monitor, and the evaluating
+     * thread does not leave {@link Evaluator#evaluate} before the stop it was sent has reached it. What
+     * it interrupts is the rule engine working on facts and a decision no one else sees; the command's
+     * transaction then rolls back. Where the JVM no longer stops threads, the evaluation runs to its end
+     * and is then refused as too long, all the same.
+     */
+    private static final class Watch {
+        private static final int RUNNING = 0;
+        private static final int DONE = 1;
+        private static final int STOPPING = 2;
+        private static final int LATE = 3;
+        private static final int ARMING = 4;
+        private final Thread thread;
+        private final long deadline;
+        private int state = ARMING;
+
+        Watch(Thread thread, long deadline) {
+            this.thread = thread;
+            this.deadline = deadline;
+        }
+
+        /** On the evaluating thread, just before the session runs: false if the deadline passed already. */
+        synchronized boolean arm() {
+            if (state == ARMING) {
+                state = RUNNING;
+                return true;
+            }
+            return false;
+        }
+
+        /** On the watchdog's thread, at the deadline. */
+        @SuppressWarnings({"deprecation", "removal"})
+        synchronized void timeUp() {
+            if (state == ARMING) {
+                state = LATE;
+                return;
+            }
+            if (state != RUNNING) {
+                return;
+            }
+            try {
+                thread.stop();
+                state = STOPPING;
+            } catch (UnsupportedOperationException | SecurityException e) {
+                state = LATE;
+            }
+        }
+
+        /** On the evaluating thread, when the session returned or threw: true if a stop is on its way. */
+        synchronized boolean finish() {
+            if (state == RUNNING) {
+                state = DONE;
+            }
+            return state == STOPPING;
+        }
+
+        /** Waits for the stop sent to this thread to arrive (it does at the next safepoint, within microseconds). */
+        void awaitStop() {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < until) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        synchronized boolean timedOut() {
+            return state == STOPPING || state == LATE;
+        }
     }
 
     /** The rule whose condition failed, as Drools names it in the message ("... in [Rule "x" in file]"). */

@@ -68,6 +68,7 @@ public final class RuleSetRegistry {
         Map<String, Map<Integer, List<String>>> scenarios = new TreeMap<>();
         Map<String, Map<Integer, String>> manifests = new TreeMap<>();
         List<String> stray = new ArrayList<>();
+        Map<String, String> folderOfVersion = new TreeMap<>();
         source.files().forEach((path, text) -> {
             Matcher m = VERSION_FOLDER.matcher(path);
             if (!m.matches()) {
@@ -77,7 +78,20 @@ public final class RuleSetRegistry {
                 return;
             }
             String set = m.group(1);
-            int version = Integer.parseInt(m.group(2));
+            String folder = set + "/v" + m.group(2);
+            int version;
+            try {
+                version = Integer.parseInt(m.group(2));
+            } catch (NumberFormatException e) {
+                throw new RuleCompilationException(set, 0, List.of(new RuleError(folder, 0, "the version number "
+                        + m.group(2) + " is too large; versions are numbered 1, 2, 3 ...")));
+            }
+            // v1 and v01 are both version 1: one manifest would be dropped and the two folders' rules merged.
+            String other = folderOfVersion.putIfAbsent(set + "/" + version, folder);
+            if (other != null && !other.equals(folder)) {
+                throw new RuleCompilationException(set, version, List.of(new RuleError(folder, 0, "this folder and "
+                        + other + " both name version " + version + " of " + set + "; rename one")));
+            }
             String rest = m.group(3);
             if (rest.equals("ruleset.properties")) {
                 manifests.computeIfAbsent(set, k -> new TreeMap<>()).put(version, path);
@@ -137,6 +151,19 @@ public final class RuleSetRegistry {
         }));
         result.values().forEach(list -> list.sort(Comparator.comparing(RuleSetVersion::effectiveFrom)
                 .thenComparingInt(RuleSetVersion::version)));
+        // Two versions in force from one day: which decides would depend on their numbers, not on a date
+        // the analyst chose. Refused, so that the manifest says which policy runs when.
+        result.forEach((set, list) -> {
+            for (int i = 1; i < list.size(); i++) {
+                RuleSetVersion a = list.get(i - 1);
+                RuleSetVersion b = list.get(i);
+                if (a.effectiveFrom().equals(b.effectiveFrom())) {
+                    throw new RuleCompilationException(set, b.version(), List.of(new RuleError(b.folder()
+                            + "/ruleset.properties", 0, "v" + a.version() + " and v" + b.version() + " of " + set
+                            + " are both effective from " + b.effectiveFrom() + "; give each version its own date")));
+                }
+            }
+        });
         return result;
     }
 

@@ -55,10 +55,14 @@ import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LiteralStringValueExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -766,6 +770,7 @@ final class SafeRuleGate {
                     ? ": the engine records which rule decided" : ""));
             return;
         }
+        amplifier(c, m);
         if (m.getScope().isEmpty()) {
             unscopedCall(c, m);
         } else {
@@ -788,6 +793,49 @@ final class SafeRuleGate {
             }
         }
         m.getArguments().forEach(a -> expr(c, a));
+    }
+
+    /**
+     * Methods whose argument sets the size of what they build: a string repeated or indented a billion
+     * times, a number raised or shifted by a billion. One such call fills the heap or computes for hours
+     * in a single step, which no limit between firings sees; the count must therefore be a whole-number
+     * literal of at most {@link #MAX_SIZE_ARGUMENT}. Format strings likewise must be literals (a format
+     * taken from a fact, say a holder's name "%0999999999d", is the customer's to choose) without a width
+     * or precision past three digits.
+     */
+    static final Set<String> SIZE_METHODS = Set.of("repeat", "indent", "pow", "shiftLeft", "shiftRight", "setBit",
+            "clearBit", "flipBit", "movePointLeft", "movePointRight", "scaleByPowerOfTen");
+    static final int MAX_SIZE_ARGUMENT = 1_000;
+    private static final Pattern HUGE_FORMAT = Pattern.compile("%[-#+ 0,(<]*(\\d+\\$)?[-#+ 0,(<]*\\d{4,}|%[^a-zA-Z%]*\\.\\d{4,}");
+
+    private void amplifier(Ctx c, MethodCallExpr m) {
+        String name = m.getNameAsString();
+        if (SIZE_METHODS.contains(name) && !m.getArguments().isEmpty()) {
+            Expression count = m.getArguments().get(0);
+            boolean small = count instanceof IntegerLiteralExpr i && i.asNumber().longValue() <= MAX_SIZE_ARGUMENT
+                    || count instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS
+                    && u.getExpression() instanceof IntegerLiteralExpr j && j.asNumber().longValue() <= MAX_SIZE_ARGUMENT;
+            if (!small) {
+                refuse(c, m, name + "(" + count + ") is not allowed: the argument of " + name + " sets the size of what "
+                        + "it builds, so it must be a whole-number literal of at most " + MAX_SIZE_ARGUMENT
+                        + " (one call could fill the memory or compute for hours)");
+            }
+        }
+        Expression format = null;
+        if (name.equals("formatted") && m.getScope().isPresent()) {
+            format = m.getScope().get();
+        } else if (name.equals("format") && !m.getArguments().isEmpty()) {
+            format = m.getArguments().get(0);
+        }
+        if (format != null) {
+            if (!(format instanceof StringLiteralExpr || format instanceof TextBlockLiteralExpr)) {
+                refuse(c, m, name + "(...) needs its format as a string literal: a format read from a fact is "
+                        + "chosen by whoever typed the fact (\"%0999999999d\" fills the memory)");
+            } else if (HUGE_FORMAT.matcher(((LiteralStringValueExpr) format).getValue()).find()) {
+                refuse(c, m, "the format " + format + " has a width or precision of four digits or more, which is "
+                        + "not allowed: one call could fill the memory");
+            }
+        }
     }
 
     private void unscopedCall(Ctx c, MethodCallExpr m) {

@@ -134,6 +134,27 @@ class HostileRuleFilesTest {
                 "$d.value(\"r\", \"x\".getClass());\n    Object o = Integer.TYPE;", "getClass"));
         c.add(new Case("the clock through a chronology", rule("import java.time.LocalDate;", "",
                 "$d.value(\"d\", LocalDate.of(2026, 1, 1).getChronology().dateNow());"), "dateNow"));
+        // one call that builds something as large as its argument says: the heap, or hours of arithmetic
+        c.add(then("a string repeated Integer.MAX_VALUE times", "$d.value(\"x\", \"x\".repeat(Integer.MAX_VALUE));",
+                "repeat"));
+        c.add(then("a string repeated a billion times", "$d.value(\"x\", \"x\".repeat(1000000000).length());",
+                "repeat"));
+        c.add(then("a repeat counted by a fact", "$d.value(\"x\", \"x\".repeat($o.receiptId().length()));", "repeat"));
+        c.add(then("a string indented two billion columns", "$d.value(\"x\", \"x\".indent(2000000000));", "indent"));
+        c.add(then("a format with a billion-column width", "$d.value(\"x\", String.format(\"%0999999999d\", 1));",
+                "format"));
+        c.add(then("formatted with an argument index and a huge width",
+                "$d.value(\"x\", \"%1$0999999999d\".formatted(1));", "formatted"));
+        c.add(then("a huge precision", "$d.value(\"x\", String.format(\"%.999999999f\", 1.5));", "format"));
+        c.add(then("a format taken from a fact", "$d.value(\"x\", String.format($o.receiptId(), 1));", "format"));
+        c.add(new Case("BigInteger.pow with a huge exponent", rule("import java.math.BigInteger;", "",
+                "$d.value(\"x\", BigInteger.valueOf(3).pow(500000000).bitLength());"), "pow"));
+        c.add(new Case("BigDecimal.pow with 999999999", rule("import java.math.BigDecimal;", "",
+                "$d.value(\"x\", new BigDecimal(\"1.1\").pow(999999999));"), "pow"));
+        c.add(new Case("a shift by two billion bits", rule("import java.math.BigInteger;", "",
+                "$d.value(\"x\", BigInteger.ONE.shiftLeft(2000000000).bitCount());"), "shiftLeft"));
+        c.add(new Case("a decimal point moved a billion places", rule("import java.math.BigDecimal;", "",
+                "$d.value(\"x\", BigDecimal.ONE.movePointRight(999999999));"), "movePointRight"));
         c.add(then("an array that claims the heap", "$d.value(\"a\", new long[Integer.MAX_VALUE - 8]);", "new long"));
         c.add(then("a class literal", "$d.value(\"c\", String.class);", "String.class"));
         c.add(then("the engine's own session", "drools.halt();", "drools"));

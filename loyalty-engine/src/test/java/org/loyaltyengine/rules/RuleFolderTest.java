@@ -139,4 +139,64 @@ class RuleFolderTest {
 
         assertEquals("pos-card/v1/latin1.drl", e.errors().get(0).file(), e.getMessage());
     }
+
+    /** A copy of pos-card v1 as another version folder of the same set. */
+    private static void copyVersion(Path root, String folder, String manifest) throws IOException {
+        for (Map.Entry<String, String> f : RuleSource.defaults().only("pos-card/v1").files().entrySet()) {
+            Path target = root.resolve(f.getKey().replace("pos-card/v1/", "pos-card/" + folder + "/"));
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, f.getKey().endsWith("ruleset.properties") ? manifest : f.getValue());
+        }
+    }
+
+    @Test
+    void aVersionNumberTooLargeForAnIntIsACompilationError(@TempDir Path dir) throws IOException {
+        Path root = posCard(dir);
+        copyVersion(root, "v99999999999", "effective-from=2027-01-01\n");
+
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> LoyaltyEngine.builder().rules(RuleSource.folder(root)).build());
+
+        assertEquals("RULE_COMPILATION_FAILED", e.code());
+        assertTrue(e.errors().get(0).file().startsWith("pos-card/v99999999999"), e.getMessage());
+    }
+
+    /** v1 and v01 would both be version 1: one manifest would be dropped and the two folders' rules merged. */
+    @Test
+    void twoFoldersNamingTheSameVersionAreAnError(@TempDir Path dir) throws IOException {
+        Path root = posCard(dir);
+        copyVersion(root, "v01", "effective-from=2027-01-01\n");
+
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> LoyaltyEngine.builder().rules(RuleSource.folder(root)).build());
+
+        assertTrue(e.getMessage().contains("pos-card/v01") && e.getMessage().contains("pos-card/v1"), e.getMessage());
+    }
+
+    /** Two versions in force from the same day: which one decides would depend on their numbers, not on a date. */
+    @Test
+    void twoVersionsEffectiveFromTheSameDayAreAnError(@TempDir Path dir) throws IOException {
+        Path root = posCard(dir);
+        copyVersion(root, "v2", RuleSource.defaults().files().get("pos-card/v1/ruleset.properties"));
+
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> LoyaltyEngine.builder().rules(RuleSource.folder(root)).build());
+
+        assertEquals("RULE_COMPILATION_FAILED", e.code());
+        assertTrue(e.getMessage().contains("v1") && e.getMessage().contains("v2"), e.getMessage());
+    }
+
+    /** A rule file linked to a file outside the rule folder is not the analysts' policy: refused, and not read. */
+    @Test
+    void aRuleFileLinkedFromOutsideTheFolderIsAnError(@TempDir Path dir) throws IOException {
+        Path root = posCard(dir.resolve("rules"));
+        Path outside = dir.resolve("elsewhere.drl");
+        Files.writeString(outside, BROKEN);
+        Files.createSymbolicLink(root.resolve("pos-card/v1/linked.drl"), outside);
+
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> RuleSource.folder(root));
+
+        assertEquals("pos-card/v1/linked.drl", e.errors().get(0).file(), e.getMessage());
+        assertTrue(e.getMessage().contains("outside"), e.getMessage());
+    }
 }

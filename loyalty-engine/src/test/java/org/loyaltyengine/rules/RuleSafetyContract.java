@@ -148,6 +148,79 @@ public abstract class RuleSafetyContract {
         assertEquals(1, store.inTransaction(tenant, tx -> tx.outcomes().all()).size());
     }
 
+    /**
+     * One consequence that never returns (two for-each loops over a million numbers each, 10^12 steps)
+     * fires no second rule, so the firing count and the check between firings never see it: the
+     * evaluation is stopped at its time limit all the same, typed, with nothing written, and the engine
+     * and the calling thread go on to serve the next command.
+     */
+    @Test
+    void aConsequenceStuckInOneCallStopsAtTheTimeLimit() throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
+                import java.util.List;
+                rule "computes for ever"
+                when
+                    PosOpenReceipt( receiptId == "R1" )
+                    $d : Decision()
+                then
+                    List<Integer> million = "x".repeat(1000).replace("", "y".repeat(1000)).chars().boxed().toList();
+                    long steps = 0;
+                    for (Integer a : million) {
+                        for (Integer b : million) {
+                            steps = steps + 1;
+                        }
+                    }
+                    $d.value("steps", steps);
+                end
+
+                rule "opens"
+                when
+                    PosOpenReceipt()
+                    $d : Decision()
+                then
+                    $d.value("opened", true);
+                end
+                """)).maxEvaluationTime(Duration.ofMillis(500)).build();
+
+        long started = System.nanoTime();
+        RuleLimitExceededException e = assertThrows(RuleLimitExceededException.class, () -> openReceipt(engine));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals("RULE_LIMIT_EXCEEDED", e.code());
+        assertEquals("computes for ever", e.rule(), e.getMessage());
+        assertTrue(e.getMessage().contains("ran longer than PT0.5S"), e.getMessage());
+        assertTrue(tookMillis < 10_000, "stopped after " + tookMillis + " ms");
+        assertNothingWritten();
+        assertTrue(engine.posCards().openReceipt(CommandContext.of(tenant, CASHIER, "open-R2", DAY),
+                new OpenReceipt("R2", Money.currency("CZK"))).applied());
+    }
+
+    /**
+     * A consequence that asks for a string longer than the JVM can hold gets an OutOfMemoryError from
+     * the JDK: that is a rule exhausting the evaluation's resources, a typed RULE_LIMIT_EXCEEDED naming
+     * the rule, not an Error thrown at the host.
+     */
+    @Test
+    void aConsequenceAskingForMoreMemoryThanThereIsStopsTyped() throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
+                rule "squares a string"
+                when
+                    PosOpenReceipt()
+                    $d : Decision()
+                then
+                    String s = "x".repeat(1000).replace("", "y".repeat(1000));
+                    $d.value("x", s.replace("", s).length());
+                end
+                """)).build();
+
+        RuleLimitExceededException e = assertThrows(RuleLimitExceededException.class, () -> openReceipt(engine));
+
+        assertEquals("RULE_LIMIT_EXCEEDED", e.code());
+        assertEquals("squares a string", e.rule(), e.getMessage());
+        assertTrue(e.getMessage().contains("memory"), e.getMessage());
+        assertNothingWritten();
+    }
+
     @Test
     void aConsequenceThatThrowsIsARuleFailure() throws IOException {
         LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
@@ -254,6 +327,78 @@ public abstract class RuleSafetyContract {
         assertTrue(store.inTransaction(tenant, tx -> tx.ledger().entries(other)).isEmpty());
         assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(declared)).isEmpty(),
                 "the declared account was opened");
+        assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().all()).isEmpty());
+    }
+
+    /**
+     * A decision the store cannot hold is the rule's fault, not the host's input: a rejection with a
+     * blank reason code, a notice longer than a message may be, a hold or posting naming no account.
+     * Each is RULE_FAILED naming rule set, version and rule (never INVALID_VALUE without a rule, never a
+     * NullPointerException), and nothing is written.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "$d.reject(\"\", \"no code\");",
+            "$d.reject(\"  \", \"blank code\");",
+            "$d.notice(\"LONG\", \"x\".repeat(1000).repeat(20));",
+            "$d.hold(null, BigDecimal.ONE, \"R1\", null, 5);",
+            "$d.post(null, EntryKind.MANUAL, BigDecimal.ONE, \"R1\", null, \"no account\");",
+            "$d.capture(null);"})
+    void aDecisionTheStoreCannotHoldIsARuleFailure(String then) throws IOException {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(rules("""
+                import org.loyaltyengine.spi.EntryKind;
+                rule "decides badly"
+                when
+                    PosOpenReceipt()
+                    $d : Decision()
+                then
+                    %s
+                end
+                """.formatted(then))).build();
+
+        RuleFailedException e = assertThrows(RuleFailedException.class, () -> openReceipt(engine));
+
+        assertEquals("RULE_FAILED", e.code());
+        assertEquals("decides badly", e.rule(), e.getMessage());
+        assertEquals("pos-card", e.ruleSet());
+        assertEquals(1, e.version());
+        assertNothingWritten();
+    }
+
+    /** A rule posting an amount beyond what a ledger column holds, to the account its command declared. */
+    @Test
+    void aRulePostingAnAmountNoLedgerHoldsIsARuleFailure() throws IOException {
+        RuleSource source = rules("""
+                import org.loyaltyengine.spi.EntryKind;
+                rule "posts a fortune"
+                when
+                    $c : PosCard()
+                    $d : Decision()
+                then
+                    $d.post($c.account(), EntryKind.MANUAL, new BigDecimal("1E40"), null, null, "from a rule");
+                end
+                """);
+        AccountKey declared = new AccountKey("card:1", "pos-card", Unit.currency("CZK"));
+        CommandPipeline pipeline = new CommandPipeline(store, new RuleSetRegistry(source), Clock.systemUTC());
+        ProgramCommand<String> command = new ProgramCommand<>("pos-card", "test-post", Permission.none()) {
+            @Override
+            public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, String payload, CommandContext ctx) {
+                return Map.of(declared, BigDecimal.ZERO);
+            }
+
+            @Override
+            public List<Object> facts(StoreTransaction tx, String payload, CommandContext ctx,
+                                      Map<AccountKey, Account> accounts) {
+                return List.of(card("1", declared));
+            }
+        };
+
+        RuleFailedException e = assertThrows(RuleFailedException.class,
+                () -> pipeline.execute(CommandContext.of(tenant, CASHIER, "post", DAY), "post", command));
+
+        assertEquals("posts a fortune", e.rule(), e.getMessage());
+        assertTrue(store.inTransaction(tenant, tx -> tx.ledger().entries(declared)).isEmpty());
+        assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(declared)).isEmpty());
         assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().all()).isEmpty());
     }
 

@@ -118,6 +118,19 @@ final class HostileCorpus {
         error("replay: the seeded top-up's key on another business date", CONFLICT, s -> s.pos().changeCredit(
                 CommandContext.of(s.tenant, Shop.OWNER, Shop.SEED_TOP_UP, Shop.DAY.plusDays(1)),
                 new PosRequests.ChangeCredit("C1", czk("500.00"), "opening balance")));
+        // The same key and payload from another user: the owner's outcome is not theirs to see.
+        error("replay: the seeded top-up's key and payload from the cashier", CONFLICT, s -> s.pos().changeCredit(
+                CommandContext.of(s.tenant, Shop.CASHIER, Shop.SEED_TOP_UP, Shop.DAY),
+                new PosRequests.ChangeCredit("C1", czk("500.00"), "opening balance")));
+        error("replay: the seeded top-up's key and payload from the cashier, dry run", CONFLICT, s -> s.pos()
+                .changeCredit(CommandContext.of(s.tenant, Shop.CASHIER, Shop.SEED_TOP_UP, Shop.DAY).asDryRun(),
+                        new PosRequests.ChangeCredit("C1", czk("500.00"), "opening balance")));
+        error("replay: the seeded top-up's key and payload from the clerk", CONFLICT, s -> s.pos().changeCredit(
+                CommandContext.of(s.tenant, Shop.CLERK, Shop.SEED_TOP_UP, Shop.DAY),
+                new PosRequests.ChangeCredit("C1", czk("500.00"), "opening balance")));
+        error("replay: the seeded customer's key and profile from the cashier", CONFLICT, s -> s.customers().create(
+                CommandContext.of(s.tenant, Shop.CASHIER, Shop.SEED_CUSTOMER, Shop.DAY),
+                CustomerProfile.builder("Bakkerij de Vries").number("K1").email("info@devries.nl").build()));
         error("replay: the seeded customer's key with another name", CONFLICT, s -> s.customers().create(
                 CommandContext.of(s.tenant, Shop.OWNER, Shop.SEED_CUSTOMER, Shop.DAY),
                 CustomerProfile.builder("Bakkerij de Vries en Zonen").number("K1").email("info@devries.nl").build()));

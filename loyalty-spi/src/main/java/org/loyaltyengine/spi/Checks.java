@@ -155,7 +155,7 @@ public final class Checks {
 
     private static InvalidValueException refused(String field, int cp, int at, String why) {
         String name = Character.getName(cp);
-        return new InvalidValueException(String.format("%s holds U+%04X%s at position %d: %s", field, cp,
+        return new InvalidValueException(String.format(java.util.Locale.ROOT, "%s holds U+%04X%s at position %d: %s", field, cp,
                 name == null ? "" : " (" + name + ")", at, why));
     }
 
@@ -274,14 +274,39 @@ public final class Checks {
      * payload) is the same in every JVM.
      */
     public static Map<String, String> sortedMap(Map<String, String> values, String field) {
+        return sortedMap(values, field, Limits.RECORD_TEXT);
+    }
+
+    /** As {@link #sortedMap(Map, String)}, with at most {@code maxText} characters of keys and values together. */
+    public static Map<String, String> sortedMap(Map<String, String> values, String field, int maxText) {
         if (values == null || values.isEmpty()) {
             return Map.of();
         }
         TreeMap<String, String> copy = new TreeMap<>();
+        long[] total = new long[1];
         values.forEach((k, v) -> {
             identifier(k, field + " key", Limits.ATTRIBUTE_KEY);
             copy.put(k, multiLine(v, field + "[" + k + "]", Limits.TEXT));
+            total[0] += k.length() + v.length();
         });
+        recordText(total[0], field, maxText);
         return Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** Refuses a record whose text, all of it together, is more than one row of every store holds. */
+    static void recordText(long characters, String field, int maxText) {
+        if (characters > maxText) {
+            throw new InvalidValueException(field + " hold " + characters + " characters together, more than the "
+                    + maxText + " one record may hold; keep large content outside the loyalty store");
+        }
+    }
+
+    /** The characters of a map's keys and values together. */
+    static long textOf(Map<String, String> values) {
+        long n = 0;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            n += e.getKey().length() + e.getValue().length();
+        }
+        return n;
     }
 }

@@ -21,8 +21,13 @@ public record Document(String type, String id, String owner, String status, Loca
         Checks.identifier(status, "document status", Limits.CODE);
         Checks.date(date, "document date");
         Checks.optionalIdentifier(currency, "document currency", Limits.DOCUMENT_CURRENCY);
-        attributes = Checks.sortedMap(attributes, "document attributes");
+        attributes = Checks.sortedMap(attributes, "document attributes", Limits.DOCUMENT_TEXT);
         lines = Checks.list(lines, "document lines");
+        long text = Checks.textOf(attributes);
+        for (DocumentLine l : lines) {
+            text += l.lineId().length() + (l.product() == null ? 0 : l.product().length()) + Checks.textOf(l.attributes());
+        }
+        Checks.recordText(text, "document " + id + "'s attributes and lines", Limits.DOCUMENT_TEXT);
         if (version < 0) {
             throw new InvalidValueException("document version must not be negative");
         }

@@ -67,6 +67,18 @@ public final class Limits {
     public static final int NOTE = 2000;
     /** Attribute and setting values, rejection and notice messages (kept in text columns). */
     public static final int TEXT = 10_000;
+    /**
+     * The text of one map of a record, keys and values together: a customer's or a line's attributes, a
+     * program's settings, an outcome's values. Each value within {@link #TEXT} is not enough: 2,100 of
+     * them are 42 MB, more than MariaDB takes in one packet (16 MB by default) while the other stores
+     * keep it. A million characters are at most 3 MB as UTF-8.
+     */
+    public static final int RECORD_TEXT = 1_000_000;
+    /**
+     * The text of one document, its attributes and all its lines' together (an audit record holds a
+     * subject's state before and after, so twice a record): at most 12 MB as UTF-8, under MariaDB's packet.
+     */
+    public static final int DOCUMENT_TEXT = 4_000_000;
     /** An outcome's fingerprint ({@code fingerprint VARCHAR(500)}). */
     public static final int FINGERPRINT = 500;
 

@@ -35,6 +35,6 @@ public record Unit(Kind kind, String code) implements Comparable<Unit> {
 
     @Override
     public String toString() {
-        return kind == Kind.POINTS ? code : kind.name().toLowerCase() + ":" + code;
+        return kind == Kind.POINTS ? code : kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + code;
     }
 }

@@ -956,6 +956,35 @@ public abstract class LoyaltyStoreConformance {
                 + InputContractCases.all().size() + " cases went otherwise than the input contract says");
     }
 
+    /**
+     * Each attribute value within its limit, but 2,100 of them: 21 million characters, some 42 MB as
+     * UTF-8, more than MariaDB takes in one packet (16 MB by default). One record's text is bounded as a
+     * whole, so every store refuses it alike, typed, and keeps nothing, instead of the in-memory store,
+     * H2 and PostgreSQL keeping it and MariaDB failing.
+     */
+    @Test
+    @Tag("X-10")
+    void inputContract_aRecordWhoseTextExceedsWhatOneRowHoldsIsRefusedOnEveryStore() {
+        String value = "\u00e9".repeat(10_000);
+        Map<String, String> attributes = new java.util.HashMap<>();
+        List<DocumentLine> lines = new ArrayList<>();
+        for (int i = 0; i < 2_100; i++) {
+            attributes.put("field" + i, value);
+            lines.add(new DocumentLine("l" + i, null, BigDecimal.ONE, BigDecimal.ONE, Map.of("note", value)));
+        }
+        assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant, tx -> {
+            tx.customers().save(new Customer("huge", null, "Huge", attributes));
+            return null;
+        }));
+        assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant, tx -> {
+            tx.documents().save(new Document("sale", "huge", null, "OPEN", LocalDate.of(2026, 1, 1), "EUR",
+                    Map.of(), lines, 0));
+            return null;
+        }));
+        assertTrue(store.inTransaction(tenant, tx -> tx.customers().find("huge")).isEmpty());
+        assertTrue(store.inTransaction(tenant, tx -> tx.documents().find("sale", "huge")).isEmpty());
+    }
+
     @Test
     @Tag("X-7")
     @Tag("X-4")
