@@ -129,7 +129,9 @@ final class SafeRuleGate {
             "resolveConstantDesc", "forName", "getClassLoader", "getContextClassLoader", "loadClass", "getMethod",
             "getDeclaredMethod", "getField", "getDeclaredField", "getConstructor", "getDeclaredConstructor",
             "newInstance", "invoke", "setAccessible", "getResource", "getResourceAsStream", "exec", "exit", "halt",
-            "wait", "notify", "notifyAll", "finalize", "parallel", "parallelStream", "dateNow", "enterRule", "exitRule");
+            "wait", "notify", "notifyAll", "finalize", "parallel", "parallelStream", "dateNow", "enterRule", "exitRule",
+            // The machine's default locale: "1,50" on one host and "1.50" on another, in a stored outcome.
+            "format", "formatted", "toUpperCase", "toLowerCase");
 
     /** Static methods of allowed types that read the machine (clock, randomness, system properties, zone). */
     static final Set<String> FORBIDDEN_STATIC = Set.of("now", "random", "getInteger", "getLong", "getBoolean",

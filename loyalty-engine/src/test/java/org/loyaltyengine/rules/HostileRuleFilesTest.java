@@ -146,6 +146,9 @@ class HostileRuleFilesTest {
         c.add(then("formatted with an argument index and a huge width",
                 "$d.value(\"x\", \"%1$0999999999d\".formatted(1));", "formatted"));
         c.add(then("a huge precision", "$d.value(\"x\", String.format(\"%.999999999f\", 1.5));", "format"));
+        c.add(then("a plain format reads the machine's locale", "$d.value(\"x\", String.format(\"%s\", \"a\"));",
+                "format"));
+        c.add(then("upper case in the machine's locale", "$d.value(\"x\", \"i\".toUpperCase());", "toUpperCase"));
         c.add(then("a format taken from a fact", "$d.value(\"x\", String.format($o.receiptId(), 1));", "format"));
         c.add(new Case("BigInteger.pow with a huge exponent", rule("import java.math.BigInteger;", "",
                 "$d.value(\"x\", BigInteger.valueOf(3).pow(500000000).bitLength());"), "pow"));
