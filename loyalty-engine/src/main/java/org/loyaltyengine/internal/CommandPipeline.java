@@ -51,6 +51,8 @@ public final class CommandPipeline {
     public static final String INSUFFICIENT_BALANCE = "INSUFFICIENT_BALANCE";
     /** Reason code when the acting user lacks the permission the command declares. */
     public static final String PERMISSION_REQUIRED = "PERMISSION_REQUIRED";
+    /** The longest hold a rule may ask for, a year and a day, far below where minutes * 60 could overflow. */
+    private static final long MAX_HOLD_MINUTES = 366L * 24 * 60;
     private static final Logger LOG = LoggerFactory.getLogger(CommandPipeline.class);
 
     private final LoyaltyStore store;
@@ -113,7 +115,7 @@ public final class CommandPipeline {
                     return replay(first.get(), fingerprint, ctx);
                 }
                 Outcome refused = new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(),
-                        ctx.dryRun(), handler.ruleSet(), rules.inForce(handler.ruleSet(), ctx.businessDate()).version()
+                        ctx.dryRun(), handler.ruleSet(), rules.versionInForce(handler.ruleSet(), ctx.businessDate())
                         .version(), List.of(), List.of(new Rejection(INSUFFICIENT_BALANCE, guard.getMessage(), null)),
                         List.of(), List.of(), List.of(), List.of(), Map.of(), clock.instant(), ctx.actor().user());
                 return finish(tx, ctx, fingerprint, refused);
@@ -185,7 +187,7 @@ public final class CommandPipeline {
         String message = handler.command() + " needs the permission " + permission + ", which user "
                 + ctx.actor().user() + " does not have; ask an administrator to grant it";
         return new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(), ctx.dryRun(),
-                handler.ruleSet(), rules.inForce(handler.ruleSet(), ctx.businessDate()).version().version(), List.of(),
+                handler.ruleSet(), rules.versionInForce(handler.ruleSet(), ctx.businessDate()).version(), List.of(),
                 List.of(new Rejection(PERMISSION_REQUIRED, message, null)), List.of(), List.of(), List.of(), List.of(),
                 Map.of(), clock.instant(), ctx.actor().user());
     }
@@ -272,9 +274,9 @@ public final class CommandPipeline {
             // Derived from the idempotency key, so a retried transaction and a dry run name holds alike.
             String id = key + "#h" + (++n);
             // Bounded before it becomes an instant: minutes * 60 must not wrap into a hold expired at birth.
-            if (h.expiresInMinutes() > 366L * 24 * 60) {
+            if (h.expiresInMinutes() > MAX_HOLD_MINUTES) {
                 throw new org.loyaltyengine.spi.InvalidValueException("rule '" + h.rule() + "' asks for a hold of "
-                        + h.expiresInMinutes() + " minutes; a hold lives at most " + 366L * 24 * 60 + " minutes");
+                        + h.expiresInMinutes() + " minutes; a hold lives at most " + MAX_HOLD_MINUTES + " minutes");
             }
             Hold hold = byRule(set, version, h.rule(), () -> Hold.pending(id, h.account(), h.amount(), h.document(),
                     h.line(), now, h.expiresInMinutes() > 0 ? now.plusSeconds(h.expiresInMinutes() * 60) : null, user,

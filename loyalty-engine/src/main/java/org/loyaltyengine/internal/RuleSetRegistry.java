@@ -178,6 +178,14 @@ public final class RuleSetRegistry {
 
     /** The compiled version of {@code ruleSet} in force on {@code date}. */
     public Compiled inForce(String ruleSet, LocalDate date) {
+        return compile(versionInForce(ruleSet, date));
+    }
+
+    /**
+     * Which version of {@code ruleSet} is in force on {@code date}, without compiling it: an outcome
+     * decided before any rule runs (a permission refusal) names the version but needs no KieBase.
+     */
+    public RuleSetVersion versionInForce(String ruleSet, LocalDate date) {
         RuleSetVersion chosen = null;
         for (RuleSetVersion v : versions.getOrDefault(ruleSet, List.of())) {
             if (!v.effectiveFrom().isAfter(date)) {
@@ -187,7 +195,7 @@ public final class RuleSetRegistry {
         if (chosen == null) {
             throw new NoRuleVersionInForceException(ruleSet, date);
         }
-        return compile(chosen);
+        return chosen;
     }
 
     /** A specific version, compiled (for scenarios and what-if runs). */
