@@ -106,8 +106,10 @@ public final class Evaluator {
                     + " stopped: the evaluation ran longer than " + limits.maxEvaluationTime() + " inside rule '" + rule
                     + "' (" + total[0] + " firings so far); nothing was applied");
         }
-        Throwable exhausted = find(failure, OutOfMemoryError.class) != null ? find(failure, OutOfMemoryError.class)
-                : find(failure, StackOverflowError.class);
+        Throwable exhausted = find(failure, OutOfMemoryError.class);
+        if (exhausted == null) {
+            exhausted = find(failure, StackOverflowError.class);
+        }
         if (exhausted != null) {
             failure = exhausted;
             // A rule asked for more memory or stack than the JVM has (a string past the largest array,
