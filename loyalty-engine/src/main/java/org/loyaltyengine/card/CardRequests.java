@@ -167,7 +167,7 @@ public final class CardRequests {
             if (!amount.isPositive()) {
                 throw new InvalidValueException("a value added to a card must be greater than zero, was " + amount);
             }
-            Checks.multiLine(Checks.text(note, "note"), "note", Limits.NOTE);
+            Checks.requiredMultiLine(note, "note", Limits.NOTE);
         }
     }
 
@@ -181,7 +181,7 @@ public final class CardRequests {
             documentId = Checks.optionalIdentifier(Checks.optionalText(documentId, "document id", Limits.IDENTIFIER),
                     "document id", Limits.IDENTIFIER);
             Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
-            Checks.multiLine(Checks.text(note, "note"), "note", Limits.NOTE);
+            Checks.requiredMultiLine(note, "note", Limits.NOTE);
         }
     }
 

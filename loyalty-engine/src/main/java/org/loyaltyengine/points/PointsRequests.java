@@ -158,7 +158,7 @@ public final class PointsRequests {
             if (points.stripTrailingZeros().scale() > 2) {
                 throw new InvalidValueException("points carry 2 decimals, was " + points);
             }
-            Checks.multiLine(Checks.text(note, "note"), "note", Limits.NOTE);
+            Checks.requiredMultiLine(note, "note", Limits.NOTE);
         }
     }
 

@@ -106,7 +106,7 @@ public final class PosRequests {
             if (amount.amount().signum() == 0) {
                 throw new InvalidValueException("a manual credit change must not be zero");
             }
-            Checks.multiLine(Checks.text(note, "note"), "note", Limits.NOTE);
+            Checks.requiredMultiLine(note, "note", Limits.NOTE);
         }
     }
 

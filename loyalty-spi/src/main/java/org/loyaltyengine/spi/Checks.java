@@ -99,6 +99,12 @@ public final class Checks {
         return characters(value, field, maxLength, true);
     }
 
+    /** Multi-line text that must say something (a note, a message): not blank, else as {@link #multiLine}. */
+    public static String requiredMultiLine(String value, String field, int maxLength) {
+        text(value, field);
+        return multiLine(value, field, maxLength);
+    }
+
     /** Null, or {@link #multiLine} text. */
     public static String optionalMultiLine(String value, String field, int maxLength) {
         return value == null ? null : multiLine(value, field, maxLength);

@@ -4,7 +4,7 @@ package org.loyaltyengine.spi;
 public record Notice(String code, String message, String rule) {
     public Notice {
         Checks.identifier(code, "notice code", Limits.CODE);
-        Checks.multiLine(Checks.text(message, "notice message"), "notice message", Limits.TEXT);
+        Checks.requiredMultiLine(message, "notice message", Limits.TEXT);
         Checks.optionalName(rule, "notice rule", Limits.NAME);
     }
 }

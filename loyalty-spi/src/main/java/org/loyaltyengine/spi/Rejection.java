@@ -7,7 +7,7 @@ package org.loyaltyengine.spi;
 public record Rejection(String code, String message, String rule) {
     public Rejection {
         Checks.identifier(code, "reason code", Limits.CODE);
-        Checks.multiLine(Checks.text(message, "reason message"), "reason message", Limits.TEXT);
+        Checks.requiredMultiLine(message, "reason message", Limits.TEXT);
         Checks.optionalName(rule, "reason rule", Limits.NAME);
     }
 }
