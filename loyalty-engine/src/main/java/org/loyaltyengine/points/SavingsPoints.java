@@ -221,7 +221,7 @@ public final class SavingsPoints {
                 // are (seed 001 shields the points administration per employee). Negative or zero
                 // points typed in at the price (the seed's "Ingave negatieve spaarpunten") take none.
                 return b.services().stream().anyMatch(l -> l.points() != null && l.points().signum() > 0)
-                        ? Permission.of(ADMIN_PERMISSION) : permission();
+                        ? ADMIN : permission();
             }
 
             @Override
@@ -524,7 +524,12 @@ public final class SavingsPoints {
 
     private static PointsCustomer customerFact(StoreTransaction tx, String customerId, Account account,
                                                LocalDate businessDate) {
-        List<LedgerEntry> entries = tx.ledger().entries(account.key());
+        return customerFact(tx, customerId, account, tx.ledger().entries(account.key()), businessDate);
+    }
+
+    /** The customer's fact from the account's entries already read (a booking command reads them once). */
+    private static PointsCustomer customerFact(StoreTransaction tx, String customerId, Account account,
+                                               List<LedgerEntry> entries, LocalDate businessDate) {
         int year = businessDate.getYear();
         boolean optedOut = tx.documents().find(PARTICIPANT, customerId).map(d -> "OPTED_OUT".equals(d.status()))
                 .orElse(false);
@@ -676,12 +681,14 @@ public final class SavingsPoints {
             facts.add(command(tx, payload, booking));
             totalAfter(payload, booking).ifPresent(t -> facts.add(new PointsTotalAfter(booking.id(), t)));
             facts.add(settings(tx));
-            facts.add(customerFact(tx, booking.owner(), accounts.get(accountOf(booking.owner())), ctx.businessDate()));
+            Account account = accounts.get(accountOf(booking.owner()));
+            List<LedgerEntry> accountEntries = tx.ledger().entries(account.key());
+            facts.add(customerFact(tx, booking.owner(), account, accountEntries, ctx.businessDate()));
             BookingView view = BookingView.of(booking, entries);
             facts.add(new PointsBooking(booking.id(), booking.owner(), booking.status(), view.total().amount(),
                     view.paidMoney().amount(), view.paidPointsValue().amount(), view.paidPoints(), view.earnedPoints()));
             Optional<String> priced = pricedLine(payload);
-            Map<String, BigDecimal> expired = PointsLedger.expiredByLine(tx.ledger().entries(accountOf(booking.owner())));
+            Map<String, BigDecimal> expired = PointsLedger.expiredByLine(accountEntries);
             for (BookingView.Line l : view.lines()) {
                 boolean pricing = priced.isPresent() && priced.get().equals(l.lineId());
                 facts.add(lineFact(tx, booking.id(), l.lineId(), l.supplier(), l.productType(),
