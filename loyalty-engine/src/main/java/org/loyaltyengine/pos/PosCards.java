@@ -541,8 +541,7 @@ public final class PosCards {
                 Line l = Line.of(dl);
                 Optional<Hold> hold = l.holdId() == null ? Optional.empty() : tx.holds().find(l.holdId());
                 boolean pending = hold.map(Hold::isPending).orElse(false);
-                // The sweep's own test (Holds.expiredBy): expired at or before now.
-                boolean runOut = pending && hold.get().expiresAt() != null && !hold.get().expiresAt().isAfter(now);
+                boolean runOut = hold.map(h -> h.hasRunOutBy(now)).orElse(false);
                 facts.add(new PosItem(receipt.id(), dl.lineId(), dl.amount(), l.discount(), l.creditItem(), l.deleted(),
                         l.holdId(), pending, runOut));
             }

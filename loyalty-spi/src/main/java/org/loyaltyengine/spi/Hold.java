@@ -37,6 +37,14 @@ public record Hold(String id, AccountKey account, BigDecimal amount, String docu
         return state == HoldState.PENDING;
     }
 
+    /**
+     * Pending and past its expiry at {@code now} (expiring at or before it): what the expiry sweep
+     * ({@link Holds#expiredBy}) settles, and what no payment may capture before the sweep has run.
+     */
+    public boolean hasRunOutBy(Instant now) {
+        return isPending() && expiresAt != null && !expiresAt.isAfter(now);
+    }
+
     /** A new pending hold. */
     public static Hold pending(String id, AccountKey account, BigDecimal amount, String document, String line,
                                Instant placedAt, Instant expiresAt, String actor, RuleRef rule) {

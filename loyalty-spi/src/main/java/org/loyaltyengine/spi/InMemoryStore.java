@@ -369,7 +369,7 @@ public final class InMemoryStore implements LoyaltyStore {
                 ensureOpen();
                 Checks.instant(now, "now");
                 return d.holds.values().stream()
-                        .filter(h -> h.isPending() && h.expiresAt() != null && !h.expiresAt().isAfter(now)).toList();
+                        .filter(h -> h.hasRunOutBy(now)).toList();
             }
         };
 
