@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.IdempotencyConflictException;
@@ -30,6 +31,7 @@ import org.loyaltyengine.spi.Hold;
 import org.loyaltyengine.spi.HoldEvent;
 import org.loyaltyengine.spi.HoldState;
 import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.LockKey;
 import org.loyaltyengine.spi.LoyaltyException;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Notice;
@@ -59,6 +61,7 @@ public final class CommandPipeline {
     private final RuleSetRegistry rules;
     private final Clock clock;
     private final List<NewCustomerDefaults> newCustomerDefaults = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<NewCustomerHook> newCustomerHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CommandPipeline(LoyaltyStore store, RuleSetRegistry rules, Clock clock) {
         this.store = store;
@@ -81,6 +84,16 @@ public final class CommandPipeline {
     /** Registers a program's defaults for newly created customers; programs call this when constructed. */
     public void onNewCustomer(NewCustomerDefaults defaults) {
         newCustomerDefaults.add(defaults);
+    }
+
+    /** Registers a program's defaults for newly created customers, on the {@link Command} contract. */
+    public void onNewCustomer(NewCustomerHook hook) {
+        newCustomerHooks.add(hook);
+    }
+
+    /** Every program's defaults for newly created customers, in the order the programs registered them. */
+    public List<NewCustomerHook> newCustomerHooks() {
+        return List.copyOf(newCustomerHooks);
     }
 
     /** Applies every registered program's defaults to a customer created in {@code tx}. */
@@ -120,6 +133,111 @@ public final class CommandPipeline {
                         List.of(), List.of(), List.of(), List.of(), Map.of(), clock.instant(), ctx.actor().user());
                 return finish(tx, ctx, fingerprint, refused);
             });
+        }
+    }
+
+    /**
+     * Runs one command on the contract of {@link Command}: idempotency look-up, permission, the
+     * command's keys locked, its context read once, its accounts locked, evaluation, the ledger and hold
+     * writes, the command's own writes, the outcome stored; a dry run rolls back.
+     */
+    public <P, C> Outcome run(CommandContext ctx, P request, Command<P, C> command) {
+        Checks.notNull(ctx, "command context");
+        Checks.notNull(request, "the request of " + command.name());
+        return execute(ctx, request, new Driven<>(command));
+    }
+
+    /**
+     * A {@link Command} seen through the steps of the pipeline's one path. The context is read once,
+     * after the command's keys are locked, and kept for the facts and writes that follow.
+     */
+    private final class Driven<P, C> implements CommandHandler<P> {
+        private final Command<P, C> command;
+        private C context;
+
+        Driven(Command<P, C> command) {
+            this.command = command;
+        }
+
+        @Override
+        public String command() {
+            return command.name();
+        }
+
+        @Override
+        public String ruleSet() {
+            return command.ruleSet();
+        }
+
+        @Override
+        public Permission permission() {
+            return Permission.none();
+        }
+
+        @Override
+        public Permission permission(P payload) {
+            return Checks.notNull(command.permission(payload), "permission of " + command.name());
+        }
+
+        @Override
+        public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, P payload, CommandContext ctx) {
+            Set<LockKey> keys = command.keys(payload, ctx);
+            if (!keys.isEmpty()) {
+                tx.locks().lock(keys);
+            }
+            locked = Set.copyOf(keys);
+            context = command.load(new StoreView(tx), payload, ctx);
+            return command.accounts(context);
+        }
+
+        private Set<LockKey> locked = Set.of();
+
+        @Override
+        public List<Object> facts(StoreTransaction tx, P payload, CommandContext ctx, Map<AccountKey, Account> accounts) {
+            return command.facts(context, accounts);
+        }
+
+        @Override
+        public List<AuditSubject> audited(StoreTransaction tx, P payload, CommandContext ctx, Decision decision) {
+            return command.audited(context, decision);
+        }
+
+        @Override
+        public void record(StoreTransaction tx, P payload, CommandContext ctx, Decision decision, Applied applied) {
+            for (Write w : command.writes(context, decision, applied)) {
+                write(tx, w);
+            }
+        }
+
+        private void write(StoreTransaction tx, Write w) {
+            if (w instanceof Write.SaveDocument d) {
+                requireLocked(LockKey.document(d.document().type(), d.document().id()));
+                tx.documents().save(d.document());
+            } else if (w instanceof Write.InsertCard c) {
+                requireLocked(LockKey.card(c.card().number()));
+                tx.cards().insert(c.card());
+            } else if (w instanceof Write.UpdateCard c) {
+                requireLocked(LockKey.card(c.card().number()));
+                tx.cards().update(c.card());
+            } else if (w instanceof Write.PutSettings p) {
+                requireLocked(LockKey.settings(p.program()));
+                tx.settings().put(p.program(), p.values());
+            } else if (w instanceof Write.SaveCustomer c) {
+                requireLocked(LockKey.customer(c.customer().id()));
+                if (c.customer().number() != null) {
+                    requireLocked(LockKey.customerNumber(c.customer().number()));
+                }
+                tx.customers().save(c.customer());
+            } else {
+                throw new IllegalStateException("unknown write " + w);
+            }
+        }
+
+        private void requireLocked(LockKey key) {
+            if (!locked.contains(key)) {
+                // A defect of the command, never of the request: it would write what it did not lock.
+                throw new IllegalStateException(command.name() + " writes under " + key + ", which it did not lock");
+            }
         }
     }
 

@@ -106,6 +106,11 @@ public final class FaultyStore implements LoyaltyStore {
         }
 
         @Override
+        public org.loyaltyengine.spi.Locks locks() {
+            return tx.locks();
+        }
+
+        @Override
         public Customers customers() {
             Customers c = tx.customers();
             return new Customers() {

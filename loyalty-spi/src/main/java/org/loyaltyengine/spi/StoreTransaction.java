@@ -23,6 +23,9 @@ public interface StoreTransaction {
 
     Customers customers();
 
+    /** Locks on documents, cards, settings, customers and program-wide keys; accounts lock through {@link Accounts#lock}. */
+    Locks locks();
+
     /** Makes the transaction roll back when the work returns (dry runs). */
     void setRollbackOnly();
 

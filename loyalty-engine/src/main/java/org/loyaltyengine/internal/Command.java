@@ -1,0 +1,83 @@
+package org.loyaltyengine.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.rules.facts.Decision;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.LockKey;
+
+/**
+ * One kind of command, as the pipeline drives it (docs/architecture.md, "The command contract"):
+ *
+ * <ol>
+ *   <li>{@link #keys}: the keys the command may write under, from the request alone (the receipt it
+ *       names, the card it defines, the settings it changes); the pipeline locks them in
+ *       {@link LockKey} order before anything is read;</li>
+ *   <li>{@link #load}: everything the command decides on, read once through a read-only
+ *       {@link StoreView}, into a context record;</li>
+ *   <li>{@link #accounts}: the accounts it may change, derived from that context; the pipeline locks
+ *       them (after the keys, in {@code AccountKey} order) and reads them once;</li>
+ *   <li>{@link #facts}: what the rules see, a pure function of context and accounts; the pipeline
+ *       evaluates the rule set in force;</li>
+ *   <li>{@link #writes}: the documents, cards, settings and customers an applied decision changes, a
+ *       pure function of context, decision and what the pipeline wrote to the ledger.</li>
+ * </ol>
+ *
+ * A command never touches the store's transaction: it cannot write, lock, commit, look up an
+ * idempotency key or retry. Validation that refuses a request belongs in {@link #load}, before the
+ * ledger is written.
+ *
+ * @param <P> the request, a record whose {@code toString()} is deterministic (fingerprinted to tell a
+ *            repeat from a conflicting reuse of an idempotency key)
+ * @param <C> the command's context: what {@link #load} read
+ */
+public interface Command<P, C> {
+    /** A stable name such as {@code pos-card.add-item}; recorded in the outcome. */
+    String name();
+
+    /** The rule set that decides this command. */
+    String ruleSet();
+
+    /**
+     * The permission this request needs, or {@link Permission#none()}. The pipeline refuses the command
+     * ({@code PERMISSION_REQUIRED}) before it locks, reads or evaluates anything.
+     */
+    Permission permission(P request);
+
+    /** Keys to lock before the context is read; none by default. */
+    default Set<LockKey> keys(P request, CommandContext ctx) {
+        return Set.of();
+    }
+
+    /** Reads the context; may throw typed errors for unknown cards or documents, or invalid requests. */
+    C load(StoreView view, P request, CommandContext ctx);
+
+    /**
+     * The accounts this command may change, each with the floor to open it with if it does not exist
+     * yet (null: no floor).
+     */
+    default Map<AccountKey, BigDecimal> accounts(C context) {
+        return Map.of();
+    }
+
+    /** The facts the rules see, besides the pipeline's {@code CommandInfo}. */
+    List<Object> facts(C context, Map<AccountKey, Account> accounts);
+
+    /** Program state an applied decision changes; {@code applied} names the holds it placed. */
+    default List<Write> writes(C context, Decision decision, Applied applied) {
+        return List.of();
+    }
+
+    /**
+     * The settings, catalogue entries, cards or master data an applied decision changes, so the pipeline
+     * keeps their history with actor and time ({@code AuditTrail}).
+     */
+    default List<AuditSubject> audited(C context, Decision decision) {
+        return List.of();
+    }
+}
