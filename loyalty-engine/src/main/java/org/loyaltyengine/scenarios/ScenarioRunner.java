@@ -41,7 +41,8 @@ import org.loyaltyengine.spi.TenantId;
  * expect applied                     the last command was applied
  * expect rejected CODE               ... was rejected with this reason code
  * expect error CODE                  ... failed with a typed error of this code
- * expect fired "rule name"           ... fired this rule
+ * expect fired "rule name" ...       ... fired these rules (and maybe others)
+ * expect fired exactly "a" "b"       ... fired exactly these rules, no other
  * expect value name=value            ... produced this program value
  * check what key=value expect=value  a query answered by the driver
  * </pre>
@@ -87,6 +88,28 @@ public final class ScenarioRunner {
             }
         }
         return results;
+    }
+
+    /**
+     * The rules of {@code version} that no scenario of the version names in an {@code expect fired}
+     * line, sorted: each one is a decision nobody has proven (empty when every rule is named).
+     */
+    public List<String> rulesNamedByNoScenario(RuleSource source, RuleSetVersion version) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (String file : version.scenarioFiles()) {
+            for (Case c : parse(file, source.files().get(file))) {
+                for (Step step : c.steps()) {
+                    List<String> w = step.words();
+                    if (w.size() > 2 && w.get(0).equals("expect") && w.get(1).equals("fired")) {
+                        named.addAll(w.subList(w.get(2).equals("exactly") ? 3 : 2, w.size()));
+                    }
+                }
+            }
+        }
+        org.kie.api.KieBase rules = new org.loyaltyengine.internal.RuleSetRegistry(source.only(version.folder()))
+                .compile(version).kieBase();
+        return rules.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(org.kie.api.definition.rule.Rule::getName)
+                .filter(r -> !named.contains(r)).sorted().toList();
     }
 
     private record Step(int line, List<String> words) {
@@ -265,9 +288,26 @@ public final class ScenarioRunner {
                 }
             }
             case "fired" -> {
-                String rule = word(w, 2, step);
-                if (!last.rulesFired().contains(rule)) {
-                    throw new AssertionError("expected rule \"" + rule + "\" to fire; fired " + last.rulesFired());
+                if (word(w, 2, step).equals("exactly")) {
+                    // The whole set, as droolsassert's "exactly": a rule firing that the case did not
+                    // name is as much a change of behaviour as a named one that stays silent.
+                    java.util.Set<String> expected = new java.util.TreeSet<>(w.subList(3, w.size()));
+                    java.util.Set<String> actual = new java.util.TreeSet<>(last.rulesFired());
+                    if (!expected.equals(actual)) {
+                        java.util.Set<String> missing = new java.util.TreeSet<>(expected);
+                        missing.removeAll(actual);
+                        java.util.Set<String> extra = new java.util.TreeSet<>(actual);
+                        extra.removeAll(expected);
+                        throw new AssertionError("expected exactly the rules " + expected + " to fire; "
+                                + (missing.isEmpty() ? "" : "did not fire " + missing + (extra.isEmpty() ? "" : "; "))
+                                + (extra.isEmpty() ? "" : "fired besides " + extra));
+                    }
+                    return;
+                }
+                for (String rule : w.subList(2, w.size())) {
+                    if (!last.rulesFired().contains(rule)) {
+                        throw new AssertionError("expected rule \"" + rule + "\" to fire; fired " + last.rulesFired());
+                    }
                 }
             }
             case "value" -> {

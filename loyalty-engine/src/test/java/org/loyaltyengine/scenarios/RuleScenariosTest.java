@@ -1,5 +1,6 @@
 package org.loyaltyengine.scenarios;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,14 @@ class RuleScenariosTest {
         assertFalse(versions.isEmpty(), "no rule sets packaged");
         return versions.stream().flatMap(v -> runner.run(RULES, v).stream()).map(r -> DynamicTest.dynamicTest(
                 r.file() + ": " + r.title(), () -> assertTrue(r.passed(), r::toString)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleOfEveryVersionIsNamedByAScenario() {
+        ScenarioRunner runner = new ScenarioRunner();
+        List<RuleSetVersion> versions = LoyaltyEngine.builder().rules(RULES).build().ruleSets();
+        return versions.stream().map(v -> DynamicTest.dynamicTest(v.folder(), () -> assertEquals(List.of(),
+                runner.rulesNamedByNoScenario(RULES, v), v.folder() + ": rules no 'expect fired' line names")));
     }
 
     @TestFactory
