@@ -296,8 +296,21 @@ public final class CommandPipeline {
         }
         Outcome outcome = new Outcome(Outcome.Status.APPLIED, handler.command(), ctx.key().value(), ctx.dryRun(), set,
                 version, decision.firedRules(), List.of(), applied.entries(), applied.holds(), after, notices,
-                decision.values(), now, ctx.actor().user());
+                values(decision, set, version), now, ctx.actor().user());
         return finish(tx, ctx, fingerprint, outcome);
+    }
+
+    /** The outcome's named values: those rules named, and each typed result as {@link org.loyaltyengine.spi.Results} keeps it. */
+    private static Map<String, String> values(Decision decision, String set, int version) {
+        if (decision.results().isEmpty()) {
+            return decision.values();
+        }
+        Map<String, String> values = new java.util.TreeMap<>(decision.values());
+        for (Record r : decision.results()) {
+            values.putAll(byRule(set, version, "(result " + r.getClass().getSimpleName() + ")",
+                    () -> org.loyaltyengine.spi.Results.encode(r)));
+        }
+        return values;
     }
 
     private Outcome refused(CommandContext ctx, CommandHandler<?> handler, Permission needed) {

@@ -3,6 +3,7 @@ package org.loyaltyengine.spi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a command did, or would do in a dry run: applied or rejected (with reasons), the ledger
@@ -54,6 +55,16 @@ public record Outcome(Status status, String command, String idempotencyKey, bool
     /** The reason codes of a rejected outcome, in the order the rules raised them. */
     public List<String> reasonCodes() {
         return rejections.stream().map(Rejection::code).toList();
+    }
+
+    /**
+     * The typed result of this command, if it decided one of {@code type}: the settlement of a card, the
+     * points a payment took, the mode a card was identified in. A rejected outcome has none.
+     *
+     * @see Results
+     */
+    public <T extends Record> Optional<T> result(Class<T> type) {
+        return Results.decode(values, type);
     }
 
     /** This outcome as a dry run would report it. */

@@ -3,9 +3,11 @@ package org.loyaltyengine.rules.facts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -46,6 +48,7 @@ public final class Decision {
     private final List<Reason> rejections = new ArrayList<>();
     private final List<Reason> notices = new ArrayList<>();
     private final Map<String, String> values = new TreeMap<>();
+    private final Map<Class<?>, Record> results = new LinkedHashMap<>();
     private final Set<String> fired = new LinkedHashSet<>();
     private String currentRule = "(engine)";
 
@@ -97,7 +100,29 @@ public final class Decision {
         values.put(name, value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value));
     }
 
+    /**
+     * Decides the command's typed result, a record of the fact model (the points a payment takes, the
+     * mode a card is identified in); a later result of the same type replaces an earlier one. The host
+     * reads it from the outcome ({@code outcome.result(Type.class)}); a rejected outcome carries none.
+     */
+    public void result(Record result) {
+        if (result == null) {
+            throw new org.loyaltyengine.spi.InvalidValueException("rule '" + currentRule + "' decided a null result");
+        }
+        results.put(result.getClass(), result);
+    }
+
     // ---- read by the engine and by rules
+
+    /** The result of {@code type} a rule decided, or empty. */
+    public <T extends Record> Optional<T> resultOf(Class<T> type) {
+        return Optional.ofNullable(type.cast(results.get(type)));
+    }
+
+    /** Every typed result, in the order first decided. */
+    public List<Record> results() {
+        return List.copyOf(results.values());
+    }
 
     public boolean isRejected() {
         return !rejections.isEmpty();
