@@ -53,6 +53,9 @@ public final class RuleSetRegistry {
     private final Map<String, List<RuleSetVersion>> versions;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
+    /** Manifest keys {@code setting.<name>=value}: the default of a program setting under this version. */
+    static final String SETTING_PREFIX = "setting.";
+
     public RuleSetRegistry(RuleSource source) {
         this(source, EvaluationLimits.DEFAULT);
     }
@@ -145,9 +148,21 @@ public final class RuleSetRegistry {
                 throw new RuleCompilationException(set, version,
                         List.of(new RuleError(set + "/v" + version, 0, "the version has no .drl file")));
             }
-            result.computeIfAbsent(set, k -> new ArrayList<>()).add(new RuleSetVersion(set, version, effective,
-                    p.getProperty("description", "").trim(), files,
-                    scenarios.getOrDefault(set, Map.of()).getOrDefault(version, List.of())));
+            Map<String, String> defaults = new TreeMap<>();
+            for (String name : p.stringPropertyNames()) {
+                if (name.startsWith(SETTING_PREFIX)) {
+                    defaults.put(name.substring(SETTING_PREFIX.length()), p.getProperty(name).trim());
+                }
+            }
+            RuleSetVersion parsed;
+            try {
+                parsed = new RuleSetVersion(set, version, effective, p.getProperty("description", "").trim(), files,
+                        scenarios.getOrDefault(set, Map.of()).getOrDefault(version, List.of()), defaults);
+            } catch (org.loyaltyengine.spi.InvalidValueException e) {
+                throw new RuleCompilationException(set, version, List.of(new RuleError(manifestPath, 0,
+                        "a setting default is not valid: " + e.getMessage())));
+            }
+            result.computeIfAbsent(set, k -> new ArrayList<>()).add(parsed);
         }));
         result.values().forEach(list -> list.sort(Comparator.comparing(RuleSetVersion::effectiveFrom)
                 .thenComparingInt(RuleSetVersion::version)));
