@@ -19,7 +19,8 @@ import org.loyaltyengine.spi.LockKey;
  *       names, the card it defines, the settings it changes); the pipeline locks them in
  *       {@link LockKey} order before anything is read;</li>
  *   <li>{@link #load}: everything the command decides on, read once through a read-only
- *       {@link StoreView}, into a context record;</li>
+ *       {@link StoreView}, into a context record; keys learnt only from it ({@link #keysOf}) are
+ *       locked next, and the context is read once more under them;</li>
  *   <li>{@link #accounts}: the accounts it may change, derived from that context; the pipeline locks
  *       them (after the keys, in {@code AccountKey} order) and reads them once;</li>
  *   <li>{@link #facts}: what the rules see, a pure function of context and accounts; the pipeline
@@ -56,6 +57,15 @@ public interface Command<P, C> {
 
     /** Reads the context; may throw typed errors for unknown cards or documents, or invalid requests. */
     C load(StoreView view, P request, CommandContext ctx);
+
+    /**
+     * Keys learnt from the context rather than the request (the receipts of the reservations a sweep
+     * expires): the pipeline locks those not locked yet and reads the context once more, under all of
+     * them, since what it read first may have moved before the lock. None by default.
+     */
+    default Set<LockKey> keysOf(C context) {
+        return Set.of();
+    }
 
     /**
      * The accounts this command may change, each with the floor to open it with if it does not exist

@@ -186,7 +186,24 @@ public final class CommandPipeline {
                 tx.locks().lock(keys);
             }
             locked = Set.copyOf(keys);
-            context = command.load(new StoreView(tx), payload, ctx);
+            StoreView view = new StoreView(tx);
+            context = command.load(view, payload, ctx);
+            Set<LockKey> learnt = new java.util.TreeSet<>(command.keysOf(context));
+            learnt.removeAll(locked);
+            if (!learnt.isEmpty()) {
+                tx.locks().lock(learnt);
+                Set<LockKey> all = new java.util.HashSet<>(locked);
+                all.addAll(learnt);
+                locked = Set.copyOf(all);
+                // What was read before these locks may have moved meanwhile; under them it cannot.
+                context = command.load(view, payload, ctx);
+                Set<LockKey> again = new java.util.TreeSet<>(command.keysOf(context));
+                again.removeAll(locked);
+                if (!again.isEmpty()) {
+                    // The context moved onto keys it did not name before: decide again from the start.
+                    throw new ConcurrentChangeException(command.name() + " found new keys to lock after locking: " + again);
+                }
+            }
             return command.accounts(context);
         }
 
