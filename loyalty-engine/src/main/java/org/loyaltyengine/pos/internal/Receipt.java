@@ -15,6 +15,7 @@ import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.DocumentLine;
 import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Limits;
 import org.loyaltyengine.spi.LockKey;
 import org.loyaltyengine.spi.Money;
 
@@ -56,7 +57,7 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
     record Item(String lineId, String product, BigDecimal quantity, BigDecimal price, BigDecimal discount,
                 boolean creditItem, BigDecimal vatPercent, String holdId, boolean deleted) {
         Item {
-            Checks.identifier(lineId, "line id", org.loyaltyengine.spi.Limits.IDENTIFIER);
+            Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
             Checks.notNull(quantity, "quantity of line " + lineId);
             Checks.notNull(price, "price of line " + lineId);
             Checks.notNull(discount, "discount of line " + lineId);
@@ -97,7 +98,7 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
     }
 
     Receipt {
-        Checks.identifier(id, "receipt id", org.loyaltyengine.spi.Limits.IDENTIFIER);
+        Checks.identifier(id, "receipt id", Limits.IDENTIFIER);
         Checks.notNull(status, "receipt status");
         Checks.notNull(date, "receipt date");
         Checks.notNull(currency, "receipt currency");
