@@ -10,6 +10,7 @@ import org.loyaltyengine.internal.EvaluationLimits;
 import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.pos.PosCards;
+import org.loyaltyengine.pos.internal.DefaultPosCards;
 import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.LoyaltyStore;
 
@@ -36,7 +37,7 @@ public final class LoyaltyEngine {
         RuleSetRegistry registry = new RuleSetRegistry(b.rules, new EvaluationLimits(b.maxRuleFirings,
                 b.maxEvaluationTime));
         this.pipeline = new CommandPipeline(b.store, registry, b.clock);
-        this.posCards = new PosCards(pipeline);
+        this.posCards = new DefaultPosCards(pipeline);
         this.savingsPoints = new SavingsPoints(pipeline);
         this.customerCards = new CustomerCards(pipeline);
         this.customers = new CustomerRegistry(pipeline);

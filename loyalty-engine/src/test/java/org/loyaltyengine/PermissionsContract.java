@@ -223,8 +223,9 @@ public abstract class PermissionsContract {
                 if (Arrays.asList(m.getParameterTypes()).contains(CommandContext.class)) {
                     commands.add(m);
                 } else if (m.getParameterCount() == 0 && m.getReturnType().getName().startsWith("org.loyaltyengine.")
-                        && !m.getReturnType().isInterface() && !m.getReturnType().isRecord()
-                        && !m.getReturnType().isEnum()) {
+                        // A facade may be an interface (PosCards is one); the store's SPI is no facade.
+                        && !m.getReturnType().getPackageName().equals("org.loyaltyengine.spi")
+                        && !m.getReturnType().isRecord() && !m.getReturnType().isEnum()) {
                     todo.push(m.getReturnType());
                 }
             }

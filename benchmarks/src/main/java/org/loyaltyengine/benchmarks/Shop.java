@@ -10,6 +10,7 @@ import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.RuleSource;
 import org.loyaltyengine.pos.PosCards;
+import org.loyaltyengine.pos.internal.DefaultPosCards;
 import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
 import org.loyaltyengine.pos.PosRequests.ChangeCredit;
 import org.loyaltyengine.pos.PosRequests.IdentifyCard;
@@ -62,7 +63,7 @@ public class Shop {
     @Setup(Level.Iteration)
     public void freshStores() {
         receiptsSinceRenewal = 0;
-        engine = new PosCards(new CommandPipeline(new InMemoryStore(), registry, Clock.systemUTC()));
+        engine = new DefaultPosCards(new CommandPipeline(new InMemoryStore(), registry, Clock.systemUTC()));
         require(engine.defineCard(ctx(), new Card(DISCOUNT_CARD, "Petr", "Svoboda", BigDecimal.TEN, false, false, CZK)));
         require(engine.defineCard(ctx(), new Card(CREDIT_CARD, "Eva", "Novak", BigDecimal.ZERO, true, true, CZK)));
         require(engine.changeCredit(ctx(), new ChangeCredit(CREDIT_CARD, new Money(CREDIT, CZK), "deposit")));

@@ -1,0 +1,126 @@
+package org.loyaltyengine.pos.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.pos.CardStatement;
+import org.loyaltyengine.pos.PosCards;
+import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
+import org.loyaltyengine.pos.PosRequests.AddItem;
+import org.loyaltyengine.pos.PosRequests.ChangeCredit;
+import org.loyaltyengine.pos.PosRequests.Configure;
+import org.loyaltyengine.pos.PosRequests.DeleteItem;
+import org.loyaltyengine.pos.PosRequests.ExpireHolds;
+import org.loyaltyengine.pos.PosRequests.IdentifyCard;
+import org.loyaltyengine.pos.PosRequests.OpenReceipt;
+import org.loyaltyengine.pos.PosRequests.PayReceipt;
+import org.loyaltyengine.pos.PosRequests.RemoveCard;
+import org.loyaltyengine.pos.ReceiptView;
+import org.loyaltyengine.spi.Card;
+import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.TenantId;
+
+/**
+ * {@link PosCards} on the command pipeline: each command is one class of this package, run by
+ * {@link CommandPipeline#run}; the reads go through a read-only view of the store. Built by
+ * {@code LoyaltyEngine}.
+ */
+public final class DefaultPosCards implements PosCards {
+    private final CommandPipeline pipeline;
+    private final DefineCardCommand defineCard = new DefineCardCommand();
+    private final ConfigureCommand configure = new ConfigureCommand();
+    private final OpenReceiptCommand openReceipt = new OpenReceiptCommand();
+    private final ChangeCreditCommand changeCredit = new ChangeCreditCommand();
+    private final IdentifyCardCommand identifyCard;
+    private final RemoveCardCommand removeCard;
+    private final AddItemCommand addItem;
+    private final DeleteItemCommand deleteItem;
+    private final PayCommand pay;
+    private final AbandonCommand abandon;
+    private final ExpireHoldsCommand expireHolds;
+
+    public DefaultPosCards(CommandPipeline pipeline) {
+        this.pipeline = pipeline;
+        Clock clock = pipeline.clock();
+        this.identifyCard = new IdentifyCardCommand(clock);
+        this.removeCard = new RemoveCardCommand(clock);
+        this.addItem = new AddItemCommand(clock);
+        this.deleteItem = new DeleteItemCommand(clock);
+        this.pay = new PayCommand(clock);
+        this.abandon = new AbandonCommand(clock);
+        this.expireHolds = new ExpireHoldsCommand(clock);
+    }
+
+    @Override
+    public Outcome defineCard(CommandContext ctx, Card card) {
+        return pipeline.run(ctx, card, defineCard);
+    }
+
+    @Override
+    public Outcome configure(CommandContext ctx, Configure settings) {
+        return pipeline.run(ctx, settings, configure);
+    }
+
+    @Override
+    public Outcome openReceipt(CommandContext ctx, OpenReceipt open) {
+        return pipeline.run(ctx, open, openReceipt);
+    }
+
+    @Override
+    public Outcome identifyCard(CommandContext ctx, IdentifyCard identify) {
+        return pipeline.run(ctx, identify, identifyCard);
+    }
+
+    @Override
+    public Outcome removeCard(CommandContext ctx, RemoveCard remove) {
+        return pipeline.run(ctx, remove, removeCard);
+    }
+
+    @Override
+    public Outcome addItem(CommandContext ctx, AddItem item) {
+        return pipeline.run(ctx, item, addItem);
+    }
+
+    @Override
+    public Outcome deleteItem(CommandContext ctx, DeleteItem delete) {
+        return pipeline.run(ctx, delete, deleteItem);
+    }
+
+    @Override
+    public Outcome pay(CommandContext ctx, PayReceipt pay) {
+        return pipeline.run(ctx, pay, this.pay);
+    }
+
+    @Override
+    public Outcome abandon(CommandContext ctx, AbandonReceipt abandon) {
+        return pipeline.run(ctx, abandon, this.abandon);
+    }
+
+    @Override
+    public Outcome changeCredit(CommandContext ctx, ChangeCredit change) {
+        return pipeline.run(ctx, change, changeCredit);
+    }
+
+    @Override
+    public Outcome expireHolds(CommandContext ctx) {
+        return pipeline.run(ctx, new ExpireHolds(), expireHolds);
+    }
+
+    @Override
+    public Optional<Card> card(TenantId tenant, String number) {
+        return pipeline.store().inTransaction(tenant, tx -> StoreView.of(tx).card(number));
+    }
+
+    @Override
+    public CardStatement statement(TenantId tenant, String cardNumber) {
+        return pipeline.store().inTransaction(tenant, tx -> PosQueries.statement(StoreView.of(tx), cardNumber));
+    }
+
+    @Override
+    public ReceiptView receipt(TenantId tenant, String receiptId) {
+        return pipeline.store().inTransaction(tenant, tx -> PosQueries.receipt(StoreView.of(tx), receiptId));
+    }
+}

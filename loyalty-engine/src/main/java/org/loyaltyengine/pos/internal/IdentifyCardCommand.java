@@ -1,0 +1,88 @@
+package org.loyaltyengine.pos.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.internal.Applied;
+import org.loyaltyengine.internal.Command;
+import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.internal.Write;
+import org.loyaltyengine.pos.PosCards;
+import org.loyaltyengine.pos.PosRequests.IdentifyCard;
+import org.loyaltyengine.rules.facts.Decision;
+import org.loyaltyengine.rules.facts.PosIdentifyCard;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Card;
+import org.loyaltyengine.spi.CurrencyMismatchException;
+import org.loyaltyengine.spi.LockKey;
+
+/**
+ * Identifies a card on a receipt (SPEC PC-2). The rules see the card being identified, not the one
+ * bound to the receipt: they refuse a second card, and choose the mode it works in.
+ */
+final class IdentifyCardCommand implements Command<IdentifyCard, IdentifyCardCommand.Context> {
+    record Context(IdentifyCard request, OnReceipt on) {
+    }
+
+    private final Clock clock;
+
+    IdentifyCardCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return PosCards.PROGRAM + ".identify-card";
+    }
+
+    @Override
+    public String ruleSet() {
+        return PosCards.PROGRAM;
+    }
+
+    @Override
+    public Permission permission(IdentifyCard identify) {
+        return Permission.none();
+    }
+
+    @Override
+    public Set<LockKey> keys(IdentifyCard identify, CommandContext ctx) {
+        return Set.of(Receipt.lock(identify.receiptId()));
+    }
+
+    @Override
+    public Context load(StoreView view, IdentifyCard identify, CommandContext ctx) {
+        Receipt receipt = OnReceipt.receipt(view, identify.receiptId());
+        Card card = OnReceipt.card(view, identify.cardNumber());
+        if (!card.currency().equals(receipt.currency())) {
+            throw new CurrencyMismatchException("card " + card.number() + " holds " + card.currency()
+                    + " but receipt " + receipt.id() + " is in " + receipt.currency());
+        }
+        return new Context(identify, OnReceipt.load(view, receipt, Optional.of(card), clock.instant()));
+    }
+
+    @Override
+    public Map<AccountKey, BigDecimal> accounts(Context c) {
+        return c.on().accounts();
+    }
+
+    @Override
+    public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
+        IdentifyCard p = c.request();
+        return c.on().facts(new PosIdentifyCard(p.receiptId(), p.cardNumber(), p.mode() == null ? null : p.mode().name()),
+                accounts);
+    }
+
+    @Override
+    public List<Write> writes(Context c, Decision decision, Applied applied) {
+        return List.of(Write.save(c.on().receipt().withCard(c.request().cardNumber(),
+                Receipt.mode(decision.valueOf("cardMode"))).toDocument()));
+    }
+}

@@ -1,0 +1,78 @@
+package org.loyaltyengine.pos.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.pos.CardMovement;
+import org.loyaltyengine.pos.CardStatement;
+import org.loyaltyengine.pos.PosCards;
+import org.loyaltyengine.pos.ReceiptView;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Card;
+import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.Hold;
+import org.loyaltyengine.spi.HoldState;
+import org.loyaltyengine.spi.LedgerEntry;
+
+/** The program's reads: a card's statement and a receipt as the POS shows it, through a read-only view. */
+final class PosQueries {
+    private PosQueries() {
+    }
+
+    static CardStatement statement(StoreView view, String cardNumber) {
+        Card card = OnReceipt.card(view, cardNumber);
+        AccountKey key = PosCards.accountOf(card);
+        Account account = view.account(key).orElse(new Account(key, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+        List<CardMovement> movements = new ArrayList<>();
+        for (LedgerEntry e : view.entries(key)) {
+            CardMovement.Kind kind = switch (e.kind()) {
+                case TOP_UP -> CardMovement.Kind.LOAD;
+                case CAPTURE -> CardMovement.Kind.DRAW;
+                default -> CardMovement.Kind.MANUAL;
+            };
+            movements.add(new CardMovement(kind, e.amount(), e.recordedAt(), e.actor(), e.document(), e.line(),
+                    e.note(), e.rule().rule()));
+        }
+        for (Hold h : holdsOf(view, card)) {
+            movements.add(new CardMovement(CardMovement.Kind.RESERVATION, h.amount().negate(), h.placedAt(),
+                    h.actor(), h.document(), h.line(), null, h.rule().rule()));
+            if (h.state() == HoldState.RELEASED || h.state() == HoldState.EXPIRED) {
+                movements.add(new CardMovement(h.state() == HoldState.RELEASED ? CardMovement.Kind.RELEASE
+                        : CardMovement.Kind.EXPIRY, h.amount(), h.settledAt(), h.settledBy(), h.document(), h.line(),
+                        null, h.settleRule().rule()));
+            }
+        }
+        movements.sort(Comparator.comparing(CardMovement::time));
+        return new CardStatement(card, account.balance(), account.held(), movements);
+    }
+
+    static ReceiptView receipt(StoreView view, String receiptId) {
+        Receipt r = OnReceipt.receipt(view, receiptId);
+        // Drawn: the reservation still holds, or the payment made it a draw; a released or expired one
+        // took nothing from the card, so that item is paid at the till.
+        List<ReceiptView.Item> items = r.items().stream().map(i -> new ReceiptView.Item(i.lineId(), i.product(),
+                i.price(), i.discount(), i.creditItem(), i.deleted(), i.holdId(), i.holdId() != null
+                && view.hold(i.holdId()).map(h -> h.state() == HoldState.PENDING || h.state() == HoldState.CAPTURED)
+                .orElse(false))).toList();
+        return new ReceiptView(r.id(), r.status().name(), r.currency().getCurrencyCode(), r.cardNumber(), r.cardActive(),
+                r.cardMode() == null ? null : r.cardMode().name(), items);
+    }
+
+    private static List<Hold> holdsOf(StoreView view, Card card) {
+        AccountKey key = PosCards.accountOf(card);
+        List<Hold> holds = new ArrayList<>(view.pendingHolds(key));
+        // Settled holds are found through the receipts that placed them; a receipt is owned by its card.
+        for (Document r : view.documents(Receipt.TYPE, card.number())) {
+            for (Hold h : view.holdsOfDocument(r.id())) {
+                if (h.account().equals(key) && !h.isPending()) {
+                    holds.add(h);
+                }
+            }
+        }
+        return holds;
+    }
+}

@@ -1,0 +1,213 @@
+package org.loyaltyengine.pos.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.loyaltyengine.pos.PosRequests.CardMode;
+import org.loyaltyengine.rules.facts.PosReceipt;
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.DocumentLine;
+import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Limits;
+import org.loyaltyengine.spi.LockKey;
+import org.loyaltyengine.spi.Money;
+
+/**
+ * A POS receipt as the program keeps it, typed: its status, the card bound to it and whether that card
+ * is active now and in which mode, and its items. The one place that knows how a receipt is stored as
+ * a {@link Document} (its attribute names and how values are spelled), in both directions, so that a
+ * receipt stored by any earlier build reads back and is written again the same way.
+ *
+ * @param cardNumber the card bound to the receipt, null before one is identified; once bound it stays
+ *                   (the card may be removed and identified again, no other card may come)
+ * @param cardMode   the mode the card works in, null before one is identified
+ * @param version    the stored version this receipt was read at (0: not stored yet), saved with it as a
+ *                   compare-and-set
+ */
+record Receipt(String id, Status status, LocalDate date, Currency currency, String cardNumber, boolean cardActive,
+               CardMode cardMode, List<Item> items, long version) {
+    /** The document type of a receipt. */
+    static final String TYPE = "pos-receipt";
+
+    // Stored attribute names: the document format, unchanged since the first release of the program.
+    private static final String CARD = "card";
+    private static final String CARD_ACTIVE = "cardActive";
+    private static final String CARD_MODE = "cardMode";
+    private static final String DISCOUNT = "discount";
+    private static final String CREDIT_ITEM = "creditItem";
+    private static final String VAT = "vat";
+    private static final String HOLD_ID = "holdId";
+    private static final String DELETED = "deleted";
+
+    /** Where a receipt is in its life; a paid or abandoned receipt takes no more commands (the rules say so). */
+    enum Status { OPEN, PAID, ABANDONED }
+
+    /**
+     * One item on the receipt: its price, the discount it got (zero if none), whether it is the credit
+     * (top-up) item, its VAT, the reservation made for it (null if none), and whether it was deleted.
+     * A deleted item stays on the receipt, so its history and reservation can be traced.
+     */
+    record Item(String lineId, String product, BigDecimal quantity, BigDecimal price, BigDecimal discount,
+                boolean creditItem, BigDecimal vatPercent, String holdId, boolean deleted) {
+        Item {
+            Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
+            Checks.notNull(quantity, "quantity of line " + lineId);
+            Checks.notNull(price, "price of line " + lineId);
+            Checks.notNull(discount, "discount of line " + lineId);
+        }
+
+        /** Whether the item counts on the receipt (it was not deleted). */
+        boolean live() {
+            return !deleted;
+        }
+
+        Item asDeleted() {
+            return new Item(lineId, product, quantity, price, discount, creditItem, vatPercent, holdId, true);
+        }
+
+        private DocumentLine toLine() {
+            Map<String, String> a = new LinkedHashMap<>();
+            a.put(DISCOUNT, discount.toPlainString());
+            a.put(CREDIT_ITEM, Boolean.toString(creditItem));
+            if (vatPercent != null) {
+                a.put(VAT, vatPercent.toPlainString());
+            }
+            if (holdId != null) {
+                a.put(HOLD_ID, holdId);
+            }
+            if (deleted) {
+                a.put(DELETED, "true");
+            }
+            return new DocumentLine(lineId, product, quantity, price, a);
+        }
+
+        private static Item of(DocumentLine l) {
+            return new Item(l.lineId(), l.product(), l.quantity(), l.amount(),
+                    decimal(l.attribute(DISCOUNT).orElse("0"), "discount of line " + l.lineId()),
+                    Boolean.parseBoolean(l.attribute(CREDIT_ITEM).orElse("false")),
+                    l.attribute(VAT).map(v -> decimal(v, "VAT of line " + l.lineId())).orElse(null),
+                    l.attribute(HOLD_ID).orElse(null), Boolean.parseBoolean(l.attribute(DELETED).orElse("false")));
+        }
+    }
+
+    Receipt {
+        Checks.identifier(id, "receipt id", Limits.IDENTIFIER);
+        Checks.notNull(status, "receipt status");
+        Checks.notNull(date, "receipt date");
+        Checks.notNull(currency, "receipt currency");
+        items = List.copyOf(items);
+    }
+
+    /** A receipt just opened: no card, no items. */
+    static Receipt opened(String id, Currency currency, LocalDate date) {
+        return new Receipt(id, Status.OPEN, date, currency, null, false, null, List.of(), 0);
+    }
+
+    /** The key a command on this receipt locks before it reads it. */
+    static LockKey lock(String receiptId) {
+        return LockKey.document(TYPE, receiptId);
+    }
+
+    static Receipt from(Document d) {
+        if (!d.type().equals(TYPE)) {
+            throw new IllegalArgumentException("document " + d.id() + " is a " + d.type() + ", not a receipt");
+        }
+        String status = d.status();
+        Status s;
+        try {
+            s = Status.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("receipt " + d.id() + " has status '" + status + "'; a receipt is OPEN, PAID"
+                    + " or ABANDONED");
+        }
+        if (d.currency() == null) {
+            throw new InvalidValueException("receipt " + d.id() + " has no currency");
+        }
+        return new Receipt(d.id(), s, d.date(), Money.currency(d.currency()), d.attribute(CARD).orElse(null),
+                Boolean.parseBoolean(d.attribute(CARD_ACTIVE).orElse("false")),
+                d.attribute(CARD_MODE).map(Receipt::mode).orElse(null), d.lines().stream().map(Item::of).toList(),
+                d.version());
+    }
+
+    /**
+     * The receipt as a document, with the version it was read at. The owner is the card bound to it, so
+     * a card's receipts can be listed (and through them the reservations they settled).
+     */
+    Document toDocument() {
+        Map<String, String> a = new LinkedHashMap<>();
+        if (cardNumber != null) {
+            a.put(CARD, cardNumber);
+            a.put(CARD_ACTIVE, Boolean.toString(cardActive));
+        }
+        if (cardMode != null) {
+            a.put(CARD_MODE, cardMode.name());
+        }
+        return new Document(TYPE, id, cardNumber, status.name(), date, currency.getCurrencyCode(), a,
+                items.stream().map(Item::toLine).toList(), version);
+    }
+
+    Optional<Item> item(String lineId) {
+        return items.stream().filter(i -> i.lineId().equals(lineId)).findFirst();
+    }
+
+    /** The card bound and active, in the mode the rules chose. */
+    Receipt withCard(String number, CardMode mode) {
+        return new Receipt(id, status, date, currency, number, true, mode, items, version);
+    }
+
+    /** The card stays bound to the receipt but works no more for the items that follow. */
+    Receipt withCardRemoved() {
+        return new Receipt(id, status, date, currency, cardNumber, false, cardMode, items, version);
+    }
+
+    Receipt withItem(Item item) {
+        List<Item> more = new ArrayList<>(items);
+        more.add(item);
+        return new Receipt(id, status, date, currency, cardNumber, cardActive, cardMode, more, version);
+    }
+
+    Receipt withItemDeleted(String lineId) {
+        return new Receipt(id, status, date, currency, cardNumber, cardActive, cardMode,
+                items.stream().map(i -> i.lineId().equals(lineId) ? i.asDeleted() : i).toList(), version);
+    }
+
+    Receipt closed(Status to) {
+        return new Receipt(id, to, date, currency, cardNumber, cardActive, cardMode, items, version);
+    }
+
+    /**
+     * The receipt as the rules see it, with how many live items carry a discount and how many were drawn
+     * from the card's credit (a reservation was made for them, pending or since expired).
+     */
+    PosReceipt fact() {
+        int discounted = (int) items.stream().filter(i -> i.live() && i.discount().signum() > 0).count();
+        int drawn = (int) items.stream().filter(i -> i.live() && i.holdId() != null).count();
+        return new PosReceipt(id, status.name(), currency.getCurrencyCode(), cardNumber, cardActive,
+                cardMode == null ? null : cardMode.name(), discounted, drawn);
+    }
+
+    /** A card mode as the rules decide it or as stored. */
+    static CardMode mode(String value) {
+        for (CardMode m : CardMode.values()) {
+            if (m.name().equals(value)) {
+                return m;
+            }
+        }
+        throw new InvalidValueException("card mode must be DISCOUNT or CREDIT, was '" + value + "'");
+    }
+
+    private static BigDecimal decimal(String value, String what) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(what + " must be a decimal number, was '" + value + "'");
+        }
+    }
+}
