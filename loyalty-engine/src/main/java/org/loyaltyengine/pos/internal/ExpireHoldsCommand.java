@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.internal.Command;
@@ -18,10 +19,11 @@ import org.loyaltyengine.rules.facts.PosOverdueHold;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Hold;
+import org.loyaltyengine.spi.LockKey;
 
 /**
- * The sweep that expires the program's reservations past their time. It locks the accounts of the
- * reservations it found overdue; the rules decide which of them expire.
+ * The sweep that expires the program's reservations past their time. It locks the receipts and the
+ * accounts of the reservations it found overdue; the rules decide which of them expire.
  */
 final class ExpireHoldsCommand implements Command<ExpireHolds, ExpireHoldsCommand.Context> {
     /** The program's pending reservations whose time had come when the sweep read them. */
@@ -56,6 +58,18 @@ final class ExpireHoldsCommand implements Command<ExpireHolds, ExpireHoldsComman
     public Context load(StoreView view, ExpireHolds sweep, CommandContext ctx) {
         return new Context(view.holdsExpiredBy(clock.instant()).stream()
                 .filter(h -> h.account().program().equals(PosCards.PROGRAM)).toList());
+    }
+
+    /**
+     * The receipts of the overdue reservations: a payment, deletion or abandonment settles a receipt's
+     * reservations under the receipt's lock, so the sweep takes it too and reads the reservations again
+     * under it, rather than expire one such a command has just settled or is deciding on.
+     */
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        Set<LockKey> receipts = new java.util.TreeSet<>();
+        c.overdue().stream().filter(h -> h.document() != null).forEach(h -> receipts.add(Receipt.lock(h.document())));
+        return receipts;
     }
 
     @Override
