@@ -15,7 +15,7 @@ import org.loyaltyengine.spi.RuleRef;
 
 /**
  * One hold. Its state leaves PENDING only through the compare-and-set UPDATE in
- * {@link JpaTransaction}, and the unique row in {@code le_hold_transition} backs that.
+ * {@link JpaHolds}, and the unique row in {@code le_hold_transition} backs that.
  */
 @Entity
 @Table(name = "le_hold")

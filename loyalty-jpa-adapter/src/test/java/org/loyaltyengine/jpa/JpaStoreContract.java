@@ -69,6 +69,12 @@ abstract class JpaStoreContract {
         protected LoyaltyStore newStore() {
             return database().store();
         }
+
+        /** Row locks: a tenant's transactions run at once, and wait only for the rows they share. */
+        @Override
+        protected boolean runsATenantsTransactionsAtOnce() {
+            return true;
+        }
     }
 
     /** Runaway and failing rules leave this database as it was (from loyalty-engine's test-jar). */

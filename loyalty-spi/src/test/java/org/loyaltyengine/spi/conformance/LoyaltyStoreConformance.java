@@ -41,8 +41,10 @@ import org.loyaltyengine.spi.FloorViolationException;
 import org.loyaltyengine.spi.Hold;
 import org.loyaltyengine.spi.HoldState;
 import org.loyaltyengine.spi.IdempotencyKey;
+import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Ledger;
 import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.LockKey;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
@@ -75,6 +77,16 @@ public abstract class LoyaltyStoreConformance {
     /** Threads used by the concurrency tests. */
     protected int threads() {
         return 8;
+    }
+
+    /**
+     * Whether two transactions of one tenant can be open at once (a store with row locks), rather than
+     * one after the other as the in-memory store runs them. A test that needs a second transaction to
+     * finish while the first is still open runs only where this is true: on a store that runs them one
+     * at a time it would wait for itself.
+     */
+    protected boolean runsATenantsTransactionsAtOnce() {
+        return false;
     }
 
     @BeforeEach
@@ -505,6 +517,205 @@ public abstract class LoyaltyStoreConformance {
         });
         writer.get(30, TimeUnit.SECONDS);
         assertEquals("PAID", store.inTransaction(tenant, tx -> tx.documents().find("booking", "B1")).orElseThrow().status());
+    }
+
+    // ------------------------------------------------------------------ locks on keys
+
+    @Test
+    @Tag("X-10")
+    void locks_refuseANullCollectionOrANullKeyTypedOnEveryStore() {
+        LockKey card = LockKey.card("C1");
+        List<java.util.function.Consumer<org.loyaltyengine.spi.StoreTransaction>> calls = List.of(
+                tx -> tx.locks().lock(null),
+                tx -> tx.locks().lock(Arrays.asList((LockKey) null)),
+                tx -> tx.locks().lock(Arrays.asList(card, null)),
+                tx -> tx.locks().lock(new java.util.HashSet<>(Arrays.asList(null, card))));
+        for (int i = 0; i < calls.size(); i++) {
+            java.util.function.Consumer<org.loyaltyengine.spi.StoreTransaction> call = calls.get(i);
+            InvalidValueException refused = assertThrows(InvalidValueException.class,
+                    () -> store.inTransaction(tenant, tx -> {
+                        call.accept(tx);
+                        return null;
+                    }), "call " + i);
+            assertEquals("INVALID_VALUE", refused.code(), "call " + i);
+        }
+        // Refused before anything reached the store: a transaction that catches the refusal goes on,
+        // takes the lock it meant, and commits.
+        store.inTransaction(tenant, tx -> {
+            assertThrows(InvalidValueException.class, () -> tx.locks().lock(Arrays.asList(card, null)));
+            tx.locks().lock(List.of(card));
+            tx.cards().insert(new Card("C1", "Jan", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
+            return null;
+        });
+        assertEquals("Jan", store.inTransaction(tenant, tx -> tx.cards().find("C1")).orElseThrow().firstName());
+        // Nor can a key be spelt hostile: the key itself refuses what no store could compare or index.
+        for (String bad : Arrays.asList(null, "", " C1", "C1 ", "C1\u0000", "C1\n", "C1\u202E", "x".repeat(256))) {
+            assertThrows(InvalidValueException.class, () -> LockKey.card(bad), "card number " + bad);
+            assertThrows(InvalidValueException.class, () -> LockKey.document(bad, "D1"), "document type " + bad);
+        }
+    }
+
+    @Test
+    @Tag("X-10")
+    void locks_usedAfterTheirTransactionFailTyped() {
+        org.loyaltyengine.spi.Locks escaped = store.inTransaction(tenant, tx -> tx.locks());
+        org.loyaltyengine.spi.LoyaltyException late = assertThrows(org.loyaltyengine.spi.LoyaltyException.class,
+                () -> escaped.lock(List.of(LockKey.card("C1"))));
+        assertEquals("ILLEGAL_STORE_USE", late.code());
+    }
+
+    @Test
+    @Tag("X-5")
+    void locks_theSameKeyTwiceInOneTransactionIsFine() {
+        LockKey customer = LockKey.customer("c1");
+        store.inTransaction(tenant, tx -> {
+            tx.locks().lock(List.of(customer, customer));
+            tx.customers().save(new Customer("c1", "100", "Novak", Map.of()));
+            // Again, after a write: the lock is held already, and what this transaction wrote stays.
+            tx.locks().lock(List.of(LockKey.customerNumber("100"), customer));
+            assertEquals("Novak", tx.customers().find("c1").orElseThrow().name());
+            tx.locks().lock(List.of(customer));
+            tx.locks().lock(List.of());
+            return null;
+        });
+        assertEquals("Novak", store.inTransaction(tenant, tx -> {
+            tx.locks().lock(List.of(customer));
+            return tx.customers().find("c1");
+        }).orElseThrow().name(), "the lock ended with its transaction, and what it wrote was committed");
+    }
+
+    @Test
+    @Tag("X-5")
+    void locks_aKeyOfADocumentNotCreatedYetIsLockedAndTheDocumentCreatedUnderIt() {
+        Document created = store.inTransaction(tenant, tx -> {
+            tx.locks().lock(List.of(LockKey.document("sale", "S1")));
+            assertTrue(tx.documents().find("sale", "S1").isEmpty(), "locking a key creates no document");
+            return tx.documents().save(new Document("sale", "S1", "c1", "OPEN", DAY, "EUR", Map.of(), List.of(), 0));
+        });
+        assertEquals(1, created.version());
+        assertEquals("OPEN", store.inTransaction(tenant, tx -> tx.documents().find("sale", "S1")).orElseThrow()
+                .status());
+        store.inTransaction(tenant, tx -> {
+            tx.locks().lock(List.of(LockKey.document("sale", "S2")));
+            return null;
+        });
+        assertEquals(List.of("S1"), store.inTransaction(tenant, tx -> tx.documents().list("sale", null)).stream()
+                .map(Document::id).toList(), "a lock alone leaves no document behind");
+    }
+
+    @Test
+    @Tag("X-10")
+    void locks_theLongestKeysTheContractAllowsAreLockedOnEveryStore() {
+        String scope = "s".repeat(org.loyaltyengine.spi.Limits.CODE);
+        String name = "\u00e9".repeat(org.loyaltyengine.spi.Limits.IDENTIFIER);
+        List<LockKey> keys = Arrays.stream(LockKey.Kind.values()).map(k -> new LockKey(k, scope, name)).toList();
+        store.inTransaction(tenant, tx -> {
+            tx.locks().lock(keys);
+            return null;
+        });
+        store.inTransaction(tenant, tx -> {
+            tx.locks().lock(keys);
+            tx.locks().lock(keys);
+            return null;
+        });
+    }
+
+    @Test
+    @Tag("X-5")
+    void locks_aSecondTransactionLockingTheSameKeyWaitsUntilTheFirstCommits() throws Exception {
+        LockKey sale = LockKey.document("sale", "S1");
+        // First on a key nobody locked before, then on the same key again.
+        secondLockWaitsForTheFirstCommit(sale);
+        secondLockWaitsForTheFirstCommit(sale);
+        assertEquals(2, store.inTransaction(tenant, tx -> tx.documents().find("sale", "S1")).orElseThrow().version());
+    }
+
+    /**
+     * The first transaction locks the key and saves the key's document; the second, started once the
+     * first holds the lock, locks the same key and reads the document. The order the two note down,
+     * and the version the second reads, prove that it waited for the first to commit.
+     */
+    private void secondLockWaitsForTheFirstCommit(LockKey key) throws Exception {
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
+        CountDownLatch secondStarts = new CountDownLatch(1);
+        CountDownLatch secondHoldsTheLock = new CountDownLatch(1);
+        Future<Long> second = pool.submit(() -> {
+            assertTrue(firstHoldsTheLock.await(30, TimeUnit.SECONDS), "the first transaction never took its lock");
+            secondStarts.countDown();
+            return store.inTransaction(tenant, tx -> {
+                tx.locks().lock(List.of(key));
+                order.add("second holds the lock");
+                secondHoldsTheLock.countDown();
+                return tx.documents().find(key.scope(), key.name()).map(Document::version).orElse(0L);
+            });
+        });
+        long committed = store.inTransaction(tenant, tx -> {
+            tx.locks().lock(List.of(key));
+            long version = tx.documents().find(key.scope(), key.name()).map(Document::version).orElse(0L);
+            Document saved = tx.documents().save(new Document(key.scope(), key.name(), null, "OPEN", DAY, "EUR",
+                    Map.of("version", Long.toString(version + 1)), List.of(), version));
+            firstHoldsTheLock.countDown();
+            await(secondStarts, 30_000);
+            // Half a second for the second transaction to reach its lock: a store whose lock let it
+            // through would let it note that down meanwhile. On a machine too loaded for that the test
+            // proves less but cannot fail wrongly: the second then simply locks after this commit (a
+            // store that runs a tenant's transactions one at a time makes it wait for that anyway).
+            await(secondHoldsTheLock, 500);
+            order.add("first commits");
+            return saved.version();
+        });
+        long seen = second.get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("first commits", "second holds the lock"), order,
+                "the second lock of " + key + " waited for the first transaction to commit");
+        assertEquals(committed, seen, "after its lock the second transaction reads what the first committed");
+    }
+
+    /** Waits up to {@code millis} for the latch; whether it opened is for the caller's assertions to show. */
+    private static void await(CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Tag("X-5")
+    void locks_onDifferentKeysDoNotWaitForEachOther() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(runsATenantsTransactionsAtOnce(),
+                "this store runs a tenant's transactions one after the other");
+        LockKey mine = LockKey.document("sale", "Caf\u00e9");
+        // Other names, scopes and kinds, and names that differ only in case, accents or a trailing
+        // character: a store compares lock keys as Java does, and locks each on its own.
+        List<LockKey> theirs = List.of(LockKey.document("sale", "Cafe\u0301"), LockKey.document("sale", "caf\u00e9"),
+                LockKey.document("sale", "Caf\u00e9."), LockKey.document("sale", "Other"),
+                LockKey.document("order", "Caf\u00e9"), LockKey.card("Caf\u00e9"), LockKey.settings("sale"),
+                LockKey.customer("Caf\u00e9"), LockKey.customerNumber("Caf\u00e9"), LockKey.program("sale", "Caf\u00e9"));
+        // First on keys nobody locked before, then on the same keys again.
+        for (int round = 1; round <= 2; round++) {
+            String id = "D" + round;
+            store.inTransaction(tenant, tx -> {
+                tx.locks().lock(List.of(mine));
+                Future<Document> other = pool.submit(() -> store.inTransaction(tenant, o -> {
+                    o.locks().lock(theirs);
+                    return o.documents().save(new Document("order", id, null, "OPEN", DAY, "EUR", Map.of(), List.of(),
+                            0));
+                }));
+                // A store that made the other keys wait for this one would keep the other waiting for this
+                // commit, which waits for the other: the generous timeout ends it.
+                try {
+                    assertEquals(1, other.get(30, TimeUnit.SECONDS).version());
+                } catch (java.util.concurrent.TimeoutException waited) {
+                    throw new AssertionError("a lock on other keys waited for the transaction holding " + mine, waited);
+                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+            assertTrue(store.inTransaction(tenant, tx -> tx.documents().find("order", id)).isPresent());
+        }
     }
 
     // ------------------------------------------------------------------ what another transaction changed meanwhile

@@ -1,0 +1,119 @@
+package org.loyaltyengine.jpa;
+
+import static org.loyaltyengine.jpa.JpaShared.first;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.LockModeType;
+
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.Customers;
+import org.loyaltyengine.spi.DuplicateKeyException;
+import org.loyaltyengine.spi.Limits;
+
+/** The customers of one {@link JpaTransaction}, each saved only over what it first read. */
+final class JpaCustomers extends JpaRepository implements Customers {
+    private static final String CUSTOMER_NUMBER = "customer number";
+
+    /** Each customer this transaction first read by id or number (null: it read that there was none). */
+    private final Map<String, Customer> customersRead = new HashMap<>();
+    /** Every customer by id as this transaction first listed them, with its own saves since; null until it lists them. */
+    private Map<String, Customer> customersListed;
+    /** Customer numbers this transaction looked up and found free. */
+    private final Set<String> numbersReadFree = new HashSet<>();
+
+    JpaCustomers(JpaTransaction tx, JpaShared shared) {
+        super(tx, shared);
+    }
+
+    @Override
+    public Optional<Customer> find(String id) {
+        if (!Checks.isIdentifier(id, Limits.IDENTIFIER)) {
+            return Optional.empty();
+        }
+        Optional<Customer> found = tx.call(() -> first(s.query("select c from CustomerRow c where c.tenant = :t"
+                + " and c.customerId = :i", CustomerRow.class).setParameter("i", id)).map(CustomerRow::toCustomer));
+        if (id != null && !customersRead.containsKey(id)) {
+            customersRead.put(id, found.orElse(null));
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<Customer> findByNumber(String number) {
+        if (!Checks.isIdentifier(number, Limits.CUSTOMER_NUMBER)) {
+            return Optional.empty();
+        }
+        Optional<Customer> holder = tx.call(() -> first(s.query("select c from CustomerRow c where c.tenant = :t"
+                + " and c.number = :n", CustomerRow.class).setParameter("n", number)).map(CustomerRow::toCustomer));
+        if (holder.isEmpty() && number != null) {
+            numbersReadFree.add(number);
+        }
+        holder.ifPresent(c -> customersRead.putIfAbsent(c.id(), c));
+        return holder;
+    }
+
+    @Override
+    public void save(Customer customer) {
+        Checks.notNull(customer, "customer");
+        // A unique key refusal at the flush is a number (or id) this transaction saw free that another
+        // took meanwhile: the re-run decides on that customer.
+        tx.call(() -> {
+            if (customer.number() != null) {
+                Optional<Customer> holder = findByNumber(customer.number());
+                if (holder.isPresent() && !holder.get().id().equals(customer.id())) {
+                    if (numbersReadFree.contains(customer.number())) {
+                        throw new Failures.Retry("customer number " + customer.number() + " was free when this"
+                                + " transaction looked, and another took it since", null);
+                    }
+                    throw new DuplicateKeyException(CUSTOMER_NUMBER, customer.number());
+                }
+            }
+            Optional<CustomerRow> row = first(s.query("select c from CustomerRow c where c.tenant = :t"
+                    + " and c.customerId = :i", CustomerRow.class).setParameter("i", customer.id())
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE));
+            row.ifPresent(r -> s.em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
+            // As with documents: a save made from a read that another transaction has since
+            // overtaken would lose that transaction's change.
+            JpaShared.asFirstRead(customersRead, customer.id(), row.map(CustomerRow::toCustomer).orElse(null),
+                    "customer " + customer.id() + " was");
+            if (row.isPresent()) {
+                row.get().set(customer);
+            } else {
+                s.em.persist(new CustomerRow(s.t, customer));
+            }
+            s.em.flush();
+            // The row is locked (or not yet visible to others) until commit; a later read finds our own.
+            customersRead.remove(customer.id());
+            if (customersListed != null) {
+                customersListed.put(customer.id(), customer);
+            }
+            return null;
+        }, () -> new Failures.Retry("customer " + customer.id() + " or number " + customer.number()
+                + " was saved meanwhile by another transaction", null));
+    }
+
+    @Override
+    public List<Customer> all() {
+        List<Customer> listed = tx.call(() -> s.query("select c from CustomerRow c where c.tenant = :t order by c.id",
+                CustomerRow.class).getResultList().stream().map(CustomerRow::toCustomer).toList());
+        // As with a document read twice: a command lists the customers to learn which accounts to
+        // lock and again to decide; one created or changed in between would be decided on unlocked.
+        // By id, not as a list: a customer this transaction saved is in the listing by the database's
+        // order, which need not be the order in which it was added here.
+        Map<String, Customer> byId = new HashMap<>();
+        listed.forEach(c -> byId.put(c.id(), c));
+        if (customersListed != null && !customersListed.equals(byId)) {
+            throw new Failures.Retry("the customers were changed by another transaction since this one"
+                    + " listed them", null);
+        }
+        customersListed = byId;
+        return listed;
+    }
+}

@@ -1,0 +1,63 @@
+package org.loyaltyengine.jpa;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.FloorViolationException;
+import org.loyaltyengine.spi.Ledger;
+import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.Limits;
+
+/** The ledger of one {@link JpaTransaction}: appended under the account's lock, never changed. */
+final class JpaLedger extends JpaRepository implements Ledger {
+    JpaLedger(JpaTransaction tx, JpaShared shared) {
+        super(tx, shared);
+    }
+
+    @Override
+    public LedgerEntry append(LedgerEntry entry) {
+        Checks.notNull(entry, "entry");
+        return tx.call(() -> appendEntry(entry, BigDecimal.ZERO));
+    }
+
+    /** Appends under the account's lock; {@code releasedHold} leaves the held amount in the same step (a capture). */
+    LedgerEntry appendEntry(LedgerEntry entry, BigDecimal releasedHold) {
+        AccountRow row = s.existingLocked(entry.account());
+        Account before = row.toAccount();
+        Account after = new Account(before.key(), before.floor(), before.balance().add(entry.amount()),
+                before.held().subtract(releasedHold));
+        if (entry.amount().signum() < 0 && before.hasFloor() && after.available().compareTo(before.floor()) < 0) {
+            throw new FloorViolationException(before.key(), before.available(), entry.amount().negate());
+        }
+        EntryRow stored = new EntryRow(s.t, row.id, entry);
+        s.em.persist(stored);
+        row.set(after);
+        s.em.flush();
+        return entry.withSequence(stored.seq);
+    }
+
+    @Override
+    public List<LedgerEntry> entries(AccountKey account) {
+        Checks.notNull(account, "account key");
+        return tx.call(() -> {
+            AccountRow row = s.row(account);
+            if (row == null) {
+                return List.of();
+            }
+            return s.query("select e from EntryRow e where e.tenant = :t and e.accountId = :a order by e.seq",
+                    EntryRow.class).setParameter("a", row.id).getResultList().stream().map(EntryRow::toEntry).toList();
+        });
+    }
+
+    @Override
+    public List<LedgerEntry> ofDocument(String document) {
+        if (!Checks.isIdentifier(document, Limits.IDENTIFIER)) {
+            return List.of();
+        }
+        return tx.call(() -> s.query("select e from EntryRow e where e.tenant = :t and e.document = :d order by e.seq",
+                EntryRow.class).setParameter("d", document).getResultList().stream().map(EntryRow::toEntry).toList());
+    }
+}

@@ -1,0 +1,157 @@
+package org.loyaltyengine.jpa;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.NoSuchAccountException;
+
+/**
+ * What the repositories of one {@link JpaTransaction} share: its EntityManager and tenant, the account
+ * rows it loaded and locked, and the reads that more than one repository checks (a program's settings,
+ * the listing of a program's accounts). What only one repository reads, it keeps itself.
+ *
+ * <p>Account rows change only while this transaction holds their PESSIMISTIC_WRITE lock, so the
+ * floor check and the new balance are computed from the committed state and no update is lost at
+ * READ COMMITTED. Every account row this transaction loaded is tracked, because a provider hands back
+ * the managed instance it already has rather than the fresh row a locking query read; a tracked row is
+ * therefore locked by refreshing it.
+ */
+final class JpaShared {
+    static final String BY_KEY = " and r.account.program = :p and r.account.owner = :o"
+            + " and r.account.unitKind = :k and r.account.unitCode = :c";
+
+    final EntityManager em;
+    /** The tenant's id, which every query names. */
+    final String t;
+    private final Map<AccountKey, AccountRow> accountRows = new HashMap<>();
+    private final Set<AccountKey> locked = new HashSet<>();
+    /** The settings body of each program this transaction first read (null: there were none). */
+    final Map<String, String> settingsRead = new HashMap<>();
+    /** The keys of each program's accounts as this transaction first listed them, with those it opened since. */
+    final Map<String, Set<AccountKey>> accountsListed = new HashMap<>();
+
+    JpaShared(EntityManager em, String tenant) {
+        this.em = em;
+        this.t = tenant;
+    }
+
+    <T> TypedQuery<T> query(String jpql, Class<T> type) {
+        return em.createQuery(jpql, type).setParameter("t", t);
+    }
+
+    static <T> Optional<T> first(TypedQuery<T> q) {
+        return q.setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    static <T> TypedQuery<T> byKey(TypedQuery<T> q, AccountKey key) {
+        return q.setParameter("p", key.program()).setParameter("o", key.owner())
+                .setParameter("k", key.unit().kind().name()).setParameter("c", key.unit().code());
+    }
+
+    /**
+     * Re-runs the work if {@code now} is not what this transaction first read under {@code key} (a
+     * read it never made passes): it would otherwise decide or write on a row another has overtaken.
+     */
+    static <K, V> void asFirstRead(Map<K, V> firstRead, K key, V now, String what) {
+        if (firstRead.containsKey(key) && !Objects.equals(firstRead.get(key), now)) {
+            throw new Failures.Retry(what + " changed by another transaction since this one read it", null);
+        }
+    }
+
+    /** Writes out what is pending and forgets every row read so far: what is read next comes fresh. */
+    void forgetRows() {
+        em.flush();
+        em.clear();
+        accountRows.clear();
+        locked.clear();
+    }
+
+    // ------------------------------------------------------------------ account rows
+
+    AccountRow track(AccountRow row) {
+        accountRows.putIfAbsent(row.key(), row);
+        return row;
+    }
+
+    /** A row this transaction inserted is invisible to others until commit: it is as good as locked. */
+    void trackInserted(AccountRow row) {
+        track(row);
+        locked.add(row.key());
+    }
+
+    /** The account's row as this transaction knows it, or null. */
+    AccountRow row(AccountKey key) {
+        AccountRow known = accountRows.get(key);
+        if (known != null) {
+            return known;
+        }
+        return first(byKey(query("select r from AccountRow r where r.tenant = :t" + BY_KEY, AccountRow.class), key))
+                .map(this::track).orElse(null);
+    }
+
+    /** The account's row, locked for the rest of the transaction and fresh from the database; null if absent. */
+    AccountRow lockedRow(AccountKey key) {
+        AccountRow known = accountRows.get(key);
+        if (known != null) {
+            if (locked.add(key)) {
+                em.refresh(known, LockModeType.PESSIMISTIC_WRITE);
+            }
+            return known;
+        }
+        AccountRow row = first(byKey(query("select r from AccountRow r where r.tenant = :t" + BY_KEY, AccountRow.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE), key)).orElse(null);
+        if (row != null) {
+            track(row);
+            locked.add(key);
+        }
+        return row;
+    }
+
+    AccountRow existingLocked(AccountKey key) {
+        AccountRow row = lockedRow(key);
+        if (row == null) {
+            throw new NoSuchAccountException(key);
+        }
+        return row;
+    }
+
+    // ------------------------------------------------------------------ reads two repositories check
+
+    List<AccountRow> programAccounts(String program) {
+        return query("select r from AccountRow r where r.tenant = :t and r.account.program = :p", AccountRow.class)
+                .setParameter("p", program).getResultList();
+    }
+
+    static Set<AccountKey> keysOf(List<AccountRow> rows) {
+        Set<AccountKey> keys = new HashSet<>();
+        rows.forEach(r -> keys.add(r.key()));
+        return keys;
+    }
+
+    static Failures.Retry openedMeanwhile(String program) {
+        return new Failures.Retry("an account of " + program + " was opened by another transaction since this one"
+                + " listed them", null);
+    }
+
+    /**
+     * Locks a program's settings row (when there is one) for the rest of the transaction and re-runs the
+     * work if they are not as this transaction read them.
+     */
+    Optional<SettingRow> lockedSettingsAsRead(String program) {
+        Optional<SettingRow> row = first(query("select s from SettingRow s where s.tenant = :t and s.program = :p",
+                SettingRow.class).setParameter("p", program).setLockMode(LockModeType.PESSIMISTIC_WRITE));
+        row.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
+        asFirstRead(settingsRead, program, row.map(r -> r.body).orElse(null), "the settings of " + program + " were");
+        return row;
+    }
+}
