@@ -457,6 +457,38 @@ public abstract class PosCardContract {
 
     @Test
     @Tag("PC-5")
+    void expireHolds_andAnAbandonOfTheReceiptMeanwhileSettleEachReservationOnce() throws Exception {
+        // The abandon runs while the sweep has read the overdue reservation and is about to lock the
+        // card's account: the receipt's lock keeps them one after the other, so the reservation is
+        // expired by the sweep or released by the abandon, never both, and neither fails.
+        Interleaving race = new Interleaving(newStore());
+        LoyaltyEngine raced = LoyaltyEngine.builder().store(race).clock(clock).build();
+        PosCards till = raced.posCards();
+        applied(till.defineCard(next(), creditCard("2001")));
+        applied(till.changeCredit(next(), new ChangeCredit("2001", czk("100.00"), "initial deposit")));
+        applied(till.configure(next(), new Configure(30)));
+        applied(till.openReceipt(next(), new OpenReceipt("R1", Money.currency("CZK"))));
+        applied(till.identifyCard(next(), new IdentifyCard("R1", "2001", null)));
+        applied(till.addItem(next(), AddItem.of("R1", "1", "item 1", czk("30.00"), "21")));
+        clock.advance(Duration.ofMinutes(30));
+        CommandContext abandonKey = next();
+
+        java.util.concurrent.Future<Outcome> abandoned = race.once(Interleaving.Point.BEFORE_LOCK,
+                () -> till.abandon(abandonKey, new AbandonReceipt("R1")));
+        Outcome swept = till.expireHolds(next());
+
+        Outcome theirs = abandoned.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        applied(swept);
+        applied(theirs);
+        long settlements = swept.holds().size() + theirs.holds().size();
+        assertEquals(1, settlements, "the one reservation settled by " + swept.holds() + " and " + theirs.holds());
+        CardStatement s = till.statement(shop, "2001");
+        assertAmount("100.00", s.credit());
+        assertAmount("100.00", s.available());
+    }
+
+    @Test
+    @Tag("PC-5")
     void pay_aReceiptWhoseReservationExpiredIsRefusedUntilTheItemIsReservedAgain() {
         define(creditCard("2001"));
         topUpManually("2001", "100.00");
