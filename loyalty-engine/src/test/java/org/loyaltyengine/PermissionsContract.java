@@ -223,13 +223,21 @@ public abstract class PermissionsContract {
                 if (Arrays.asList(m.getParameterTypes()).contains(CommandContext.class)) {
                     commands.add(m);
                 } else if (m.getParameterCount() == 0 && m.getReturnType().getName().startsWith("org.loyaltyengine.")
-                        && !m.getReturnType().isInterface() && !m.getReturnType().isRecord()
+                        && isFacade(m.getReturnType()) && !m.getReturnType().isRecord()
                         && !m.getReturnType().isEnum()) {
                     todo.push(m.getReturnType());
                 }
             }
         }
         return commands;
+    }
+
+    /**
+     * A type a host calls commands on: a facade class, or a facade interface (a program is one public
+     * interface); not the store's SPI, whose interfaces are the host's to implement.
+     */
+    private static boolean isFacade(Class<?> type) {
+        return !type.isInterface() || !type.getPackageName().equals("org.loyaltyengine.spi");
     }
 
     static String key(Method m) {
