@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.card.internal.DefaultCustomerCards;
 import org.loyaltyengine.customers.CustomerRegistry;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.EvaluationLimits;
@@ -39,7 +40,7 @@ public final class LoyaltyEngine {
         this.pipeline = new CommandPipeline(b.store, registry, b.clock);
         this.posCards = new DefaultPosCards(pipeline);
         this.savingsPoints = new SavingsPoints(pipeline);
-        this.customerCards = new CustomerCards(pipeline);
+        this.customerCards = new DefaultCustomerCards(pipeline);
         this.customers = new CustomerRegistry(pipeline);
         this.audit = new AuditTrail(b.store);
     }

@@ -1,4 +1,4 @@
-package org.loyaltyengine.card;
+package org.loyaltyengine.card.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,15 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.LedgerEntry;
-import org.loyaltyengine.spi.StoreTransaction;
 
 /**
  * A customer's card as its ledger tells it: the open card is every entry after the last SETTLE
  * entry; per line, what it put on a card (EARN and REVERSE), what is left of it on the open card (every
- * movement after the last settlement: returns and manual removals included), and what returns took off. The ledger is the only truth about amounts; documents only add quantities and dates.
+ * movement after the last settlement: returns and manual removals included), and what returns took off.
+ * The ledger is the only truth about amounts; documents only add quantities and dates.
  */
 final class CardLedger {
     record Key(String document, String line) {
@@ -69,8 +68,9 @@ final class CardLedger {
         }
     }
 
-    static CardLedger of(StoreTransaction tx, AccountKey account) {
-        return new CardLedger(tx.ledger().entries(account));
+    /** The card of one account, from its entries in the order booked. */
+    static CardLedger of(List<LedgerEntry> entries) {
+        return new CardLedger(List.copyOf(entries));
     }
 
     Sums of(String document, String line) {

@@ -1,0 +1,65 @@
+package org.loyaltyengine.card.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.card.CardRequests.AddValue;
+import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.internal.Command;
+import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.rules.facts.CcAddValue;
+import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.LockKey;
+
+/** Puts a value on a card by hand, with a note, e.g. the starting value of a paper card (SPEC CC-7). */
+final class AddValueCommand implements Command<AddValue, AddValueCommand.Context> {
+    record Context(AddValue request, CardReads.CustomerCard card) {
+    }
+
+    @Override
+    public String name() {
+        return CustomerCards.PROGRAM + ".add-value";
+    }
+
+    @Override
+    public String ruleSet() {
+        return CustomerCards.PROGRAM;
+    }
+
+    @Override
+    public Permission permission(AddValue request) {
+        return Permission.of(CustomerCards.MANUAL_PERMISSION);
+    }
+
+    /** The practice's cards: the customer's card is read and its account may open here. */
+    @Override
+    public Set<LockKey> keys(AddValue request, CommandContext ctx) {
+        return Set.of(CardDocuments.CARDS);
+    }
+
+    @Override
+    public Context load(StoreView view, AddValue p, CommandContext ctx) {
+        CardReads.requireCustomer(view, p.customerId());
+        CcSettings settings = CardReads.settings(view);
+        CardReads.requireCurrency(settings, p.amount().currency().getCurrencyCode());
+        return new Context(p, CardReads.card(view, p.customerId(), settings));
+    }
+
+    @Override
+    public Map<AccountKey, BigDecimal> accounts(Context context) {
+        return CardFacts.accountOf(context.card());
+    }
+
+    @Override
+    public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
+        AddValue p = c.request();
+        return List.of(CardFacts.customer(c.card()), new CcAddValue(p.customerId(), p.lineId(), p.amount().amount(),
+                p.note(), c.card().ledger().has(null, p.lineId())));
+    }
+}

@@ -1,0 +1,56 @@
+package org.loyaltyengine.card.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.internal.NewCustomerDefaults;
+import org.loyaltyengine.internal.NewCustomerHook;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.internal.Write;
+import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.LockKey;
+import org.loyaltyengine.spi.StoreTransaction;
+
+/**
+ * A practice that auto-enrols new customers (SPEC CC-3): a customer the engine creates takes part in the
+ * card from the start, enrolled by the command that creates them. Nothing else: a new customer has no
+ * sales to count, so no card account opens here, and the enrolment names no currency.
+ */
+final class AutoEnrolment implements NewCustomerHook {
+    /** The customer's enrolment, the one document the hook may write. */
+    @Override
+    public Set<LockKey> keys(String customerId) {
+        return Set.of(CardDocuments.enrolment(customerId));
+    }
+
+    /**
+     * The customer's enrolment ({@code how=automatic}, by the creating command's user, on its business
+     * date) when the practice auto-enrols and the customer has none yet; else nothing.
+     */
+    @Override
+    public List<Write> writes(StoreView view, Customer created, CommandContext ctx) {
+        if (!CardReads.settings(view).autoEnrol() || CardReads.enrolled(view, created.id())) {
+            return List.of();
+        }
+        return List.of(new Write.SaveDocument(CardDocuments.enrolment(created.id(), ctx.businessDate(), "automatic",
+                ctx.actor().user())));
+    }
+
+    /**
+     * The same defaults for the customers program's commands that are not on the command contract yet:
+     * they call it inside the transaction that creates the customer and write what it returns. Goes once
+     * the customers program asks {@code CommandPipeline.newCustomerHooks()} instead; a creating command
+     * must use one of the two, not both.
+     */
+    NewCustomerDefaults asDefaults() {
+        return (StoreTransaction tx, Customer created, CommandContext ctx) -> {
+            for (Write w : writes(StoreView.of(tx), created, ctx)) {
+                if (!(w instanceof Write.SaveDocument save)) {
+                    throw new IllegalStateException("auto-enrolment writes only documents, not " + w);
+                }
+                tx.documents().save(save.document());
+            }
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package org.loyaltyengine.card.internal;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.card.CardRequests.Configure;
+import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.CurrencyMismatchException;
+import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Money;
+
+/** The reads and checks the customer card's commands and reports share, each through a {@link StoreView}. */
+final class CardReads {
+    private CardReads() {
+    }
+
+    /** A customer's card as one read found it: the account it is kept in, enrolment and ledger. */
+    record CustomerCard(String customerId, AccountKey account, boolean enrolled, CardLedger ledger) {
+    }
+
+    /** Reads the customer's enrolment and card ledger, each once. */
+    static CustomerCard card(StoreView view, String customerId, CcSettings settings) {
+        return card(view, customerId, settings, enrolled(view, customerId));
+    }
+
+    /** Reads the card ledger of a customer whose enrolment was read already. */
+    static CustomerCard card(StoreView view, String customerId, CcSettings settings, boolean enrolled) {
+        AccountKey account = CustomerCards.accountOf(customerId, settings.currency());
+        return new CustomerCard(customerId, account, enrolled, CardLedger.of(view.entries(account)));
+    }
+
+    static boolean enrolled(StoreView view, String customerId) {
+        return view.document(CardDocuments.ENROLMENT, customerId).isPresent();
+    }
+
+    static void requireCustomer(StoreView view, String customerId) {
+        if (view.customer(customerId).isEmpty()) {
+            throw new NoSuchEntityException("customer", customerId);
+        }
+    }
+
+    static Document sale(StoreView view, String documentId) {
+        return view.document(CardDocuments.SALE, documentId).orElseThrow(() -> new NoSuchEntityException("document",
+                documentId));
+    }
+
+    static void requireCurrency(CcSettings settings, String currency) {
+        if (!settings.currency().equals(currency)) {
+            throw new CurrencyMismatchException("customer cards of this practice are kept in " + settings.currency()
+                    + ", not " + currency);
+        }
+    }
+
+    /**
+     * The practice's settings as stored, checked like new ones ({@link Configure}): a value written before
+     * the ranges existed, or by a host straight into its store, is a typed error naming the setting, never
+     * a NumberFormatException or a card at 250%.
+     */
+    static CcSettings settings(StoreView view) {
+        Map<String, String> s = view.settings(CustomerCards.PROGRAM);
+        try {
+            Configure c = new Configure(stored(s, "defaultPercent", BigDecimal::new, BigDecimal.ZERO),
+                    stored(s, "minUnits", BigDecimal::new, null), stored(s, "minPurchases", Integer::valueOf, null),
+                    stored(s, "minVisits", Integer::valueOf, null), stored(s, "minAmount", BigDecimal::new, null),
+                    Boolean.parseBoolean(s.getOrDefault("autoEnrol", "false")),
+                    stored(s, "currency", Money::currency, null));
+            return new CcSettings(c.defaultPercent(), c.minUnits(), c.minPurchases(), c.minVisits(), c.minAmount(),
+                    c.autoEnrol(), c.currency().getCurrencyCode());
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("the stored customer-card settings are not valid: " + e.getMessage()
+                    + "; configure the program again");
+        }
+    }
+
+    private static <T> T stored(Map<String, String> settings, String name,
+                                java.util.function.Function<String, T> parse, T otherwise) {
+        String value = settings.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return parse.apply(value);
+        } catch (RuntimeException e) {
+            throw new InvalidValueException(name + " is '" + value + "', which is not a valid value");
+        }
+    }
+
+    /** The stored sale, if any, refused if it belongs to another customer than the one named. */
+    static Optional<Document> saleOf(StoreView view, String documentId, String customerId) {
+        Optional<Document> stored = view.document(CardDocuments.SALE, documentId);
+        stored.ifPresent(doc -> {
+            if (!doc.owner().equals(customerId)) {
+                throw new InvalidValueException("document " + documentId + " belongs to customer " + doc.owner()
+                        + ", not " + customerId);
+            }
+        });
+        return stored;
+    }
+
+    /** Reads, once each, the sale documents the open card's lines name; {@code known} are ones read already. */
+    static Map<String, Optional<Document>> openDocuments(StoreView view, CardLedger ledger,
+                                                         Map<String, Optional<Document>> known) {
+        Map<String, Optional<Document>> documents = new HashMap<>(known);
+        for (Map.Entry<CardLedger.Key, CardLedger.Sums> e : ledger.openLines()) {
+            String id = e.getKey().document();
+            if (id != null && !documents.containsKey(id)) {
+                documents.put(id, view.document(CardDocuments.SALE, id));
+            }
+        }
+        return documents;
+    }
+}

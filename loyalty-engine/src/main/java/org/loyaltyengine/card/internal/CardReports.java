@@ -1,0 +1,124 @@
+package org.loyaltyengine.card.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.loyaltyengine.card.CardEntry;
+import org.loyaltyengine.card.CardLine;
+import org.loyaltyengine.card.CardStatus;
+import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.CsvTable;
+import org.loyaltyengine.internal.Evaluator;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.rules.facts.CcCard;
+import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CcStatusQuery;
+import org.loyaltyengine.rules.facts.Decision;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.TenantId;
+
+/**
+ * The customer card's reads (SPEC CC-1, CC-9): each in one read-only transaction of the store, so what
+ * it answers is one snapshot. Whether a card is full is the rules' answer, by the version in force on
+ * the business date asked about.
+ */
+final class CardReports {
+    private final CommandPipeline pipeline;
+
+    CardReports(CommandPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    private <T> T read(TenantId tenant, Function<StoreView, T> query) {
+        return pipeline.store().inTransaction(tenant, tx -> query.apply(StoreView.of(tx)));
+    }
+
+    CardStatus card(TenantId tenant, String customerId, LocalDate businessDate) {
+        Checks.date(businessDate, "business date");
+        return read(tenant, view -> {
+            CardReads.requireCustomer(view, customerId);
+            CcSettings settings = CardReads.settings(view);
+            return status(view, customerId, settings, CardReads.enrolled(view, customerId), businessDate);
+        });
+    }
+
+    List<CardStatus> fullCards(TenantId tenant, LocalDate businessDate) {
+        Checks.date(businessDate, "business date");
+        return read(tenant, view -> {
+            CcSettings settings = CardReads.settings(view);
+            List<CardStatus> full = new ArrayList<>();
+            for (Document enrolment : view.documents(CardDocuments.ENROLMENT, null)) {
+                CardStatus s = status(view, enrolment.id(), settings, true, businessDate);
+                if (s.full()) {
+                    full.add(s);
+                }
+            }
+            full.sort(Comparator.comparing(CardStatus::customerId));
+            return full;
+        });
+    }
+
+    String fullCardsCsv(TenantId tenant, LocalDate businessDate) {
+        CsvTable csv = CsvTable.withHeader(',', List.of("customer", "amount", "currency", "units", "purchases", "visits",
+                "thresholds"));
+        for (CardStatus s : fullCards(tenant, businessDate)) {
+            csv.row(List.of(s.customerId(), s.amount(), s.currency(), s.units(), s.purchases(), s.visits(),
+                    String.join(";", s.thresholdsMet())));
+        }
+        return csv.toString();
+    }
+
+    List<CardEntry> history(TenantId tenant, String customerId) {
+        return read(tenant, view -> {
+            CardReads.requireCustomer(view, customerId);
+            return view.entries(CustomerCards.accountOf(customerId, CardReads.settings(view).currency())).stream()
+                    .map(e -> new CardEntry(e.sequence(), e.kind(), e.amount(), e.document(), e.line(), e.businessDate(),
+                            e.recordedAt(), e.actor(), e.note(), e.rule().rule()))
+                    .toList();
+        });
+    }
+
+    boolean isEnrolled(TenantId tenant, String customerId) {
+        return read(tenant, view -> {
+            CardReads.requireCustomer(view, customerId);
+            return CardReads.enrolled(view, customerId);
+        });
+    }
+
+    /** The open card's lines as they stand, for a preview that replayed a settlement and so read nothing. */
+    List<CardLine> openLines(TenantId tenant, String customerId) {
+        return read(tenant, view -> {
+            CardReads.requireCustomer(view, customerId);
+            CardReads.CustomerCard card = CardReads.card(view, customerId, CardReads.settings(view), false);
+            return CardFacts.openLines(card.ledger(), CardReads.openDocuments(view, card.ledger(), Map.of()));
+        });
+    }
+
+    private CardStatus status(StoreView view, String customerId, CcSettings settings, boolean enrolled,
+                              LocalDate businessDate) {
+        CardReads.CustomerCard card = CardReads.card(view, customerId, settings, enrolled);
+        BigDecimal balance = view.account(card.account()).map(Account::balance).orElse(BigDecimal.ZERO);
+        Map<String, Optional<Document>> documents = CardReads.openDocuments(view, card.ledger(), Map.of());
+        CcCard figures = CardFacts.card(customerId, card.account(), balance, card.ledger(), documents);
+        Decision d = Evaluator.evaluate(pipeline.rules().inForce(CustomerCards.PROGRAM, businessDate),
+                List.of(new CcStatusQuery(customerId), settings, figures));
+        List<String> met = new ArrayList<>();
+        d.values().forEach((name, value) -> {
+            if (name.startsWith("met.") && Boolean.parseBoolean(value)) {
+                met.add(name.substring(4));
+            }
+        });
+        return new CardStatus(customerId, enrolled, settings.currency(), balance, figures.units(), figures.purchases(),
+                figures.visits(), met, Boolean.parseBoolean(d.values().get("full")),
+                CardFacts.openLines(card.ledger(), documents));
+    }
+}

@@ -1,0 +1,108 @@
+package org.loyaltyengine.card.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.loyaltyengine.AuditTrail;
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.card.CardRequests.Configure;
+import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.internal.Applied;
+import org.loyaltyengine.internal.AuditSubject;
+import org.loyaltyengine.internal.Command;
+import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.internal.Write;
+import org.loyaltyengine.rules.facts.Decision;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.CurrencyMismatchException;
+import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.LockKey;
+
+/**
+ * Sets the practice's card settings (SPEC CC-1, CC-3). The currency may change only while no card
+ * account and no sale is kept in another one: a sale of a customer who does not take part has no card
+ * account yet, but enrolment counts it later (CC-4), and in the new currency it would put one
+ * currency's values on another's card.
+ */
+final class ConfigureCommand implements Command<Configure, ConfigureCommand.Context> {
+    /** The settings to store, as the settings store keeps them. */
+    record Context(Map<String, String> values) {
+        Context {
+            values = Map.copyOf(values);
+        }
+    }
+
+    @Override
+    public String name() {
+        return CustomerCards.PROGRAM + ".configure";
+    }
+
+    @Override
+    public String ruleSet() {
+        return CustomerCards.PROGRAM;
+    }
+
+    @Override
+    public Permission permission(Configure request) {
+        return Permission.of(CustomerCards.SETTINGS_PERMISSION);
+    }
+
+    /** The settings, and the practice's cards: a change of currency waits for, and holds off, every card command. */
+    @Override
+    public Set<LockKey> keys(Configure request, CommandContext ctx) {
+        return Set.of(LockKey.settings(CustomerCards.PROGRAM), CardDocuments.CARDS);
+    }
+
+    @Override
+    public Context load(StoreView view, Configure s, CommandContext ctx) {
+        String code = s.currency().getCurrencyCode();
+        for (Account a : view.accountsOf(CustomerCards.PROGRAM)) {
+            if (!a.key().unit().code().equals(code)) {
+                throw new CurrencyMismatchException("cards of this practice are kept in " + a.key().unit().code()
+                        + "; the currency cannot change to " + code);
+            }
+        }
+        for (Document sale : view.documents(CardDocuments.SALE, null)) {
+            if (!code.equals(sale.currency())) {
+                throw new CurrencyMismatchException("sales of this practice are kept in " + sale.currency()
+                        + " (document " + sale.id() + "); the currency cannot change to " + code);
+            }
+        }
+        Map<String, String> values = new TreeMap<>();
+        values.put("defaultPercent", s.defaultPercent().toPlainString());
+        values.put("autoEnrol", Boolean.toString(s.autoEnrol()));
+        values.put("currency", code);
+        if (s.minUnits() != null) {
+            values.put("minUnits", s.minUnits().toPlainString());
+        }
+        if (s.minPurchases() != null) {
+            values.put("minPurchases", s.minPurchases().toString());
+        }
+        if (s.minVisits() != null) {
+            values.put("minVisits", s.minVisits().toString());
+        }
+        if (s.minAmount() != null) {
+            values.put("minAmount", s.minAmount().toPlainString());
+        }
+        return new Context(values);
+    }
+
+    @Override
+    public List<Object> facts(Context context, Map<AccountKey, Account> accounts) {
+        return List.of();
+    }
+
+    @Override
+    public List<Write> writes(Context context, Decision decision, Applied applied) {
+        return List.of(new Write.PutSettings(CustomerCards.PROGRAM, context.values()));
+    }
+
+    @Override
+    public List<AuditSubject> audited(Context context, Decision decision) {
+        return List.of(AuditSubject.settings(AuditTrail.CARD_SETTINGS, CustomerCards.PROGRAM));
+    }
+}

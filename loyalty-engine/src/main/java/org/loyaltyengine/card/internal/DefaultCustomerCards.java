@@ -1,0 +1,183 @@
+package org.loyaltyengine.card.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.card.CardEntry;
+import org.loyaltyengine.card.CardLine;
+import org.loyaltyengine.card.CardRequests.AddValue;
+import org.loyaltyengine.card.CardRequests.Configure;
+import org.loyaltyengine.card.CardRequests.CreditNote;
+import org.loyaltyengine.card.CardRequests.DefineProduct;
+import org.loyaltyengine.card.CardRequests.Enrol;
+import org.loyaltyengine.card.CardRequests.EnrolAll;
+import org.loyaltyengine.card.CardRequests.RemoveLine;
+import org.loyaltyengine.card.CardRequests.Sale;
+import org.loyaltyengine.card.CardRequests.SaleLine;
+import org.loyaltyengine.card.CardRequests.Settle;
+import org.loyaltyengine.card.CardRequests.Unlock;
+import org.loyaltyengine.card.CardStatus;
+import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.card.SettlementPreview;
+import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.EntryKind;
+import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.TenantId;
+
+/**
+ * {@link CustomerCards} over the command pipeline: each command is one class run by
+ * {@link CommandPipeline#run}, each read one read-only transaction ({@link CardReports}). Built by
+ * {@code LoyaltyEngine}, which registers the practice's auto-enrolment for the customers it creates.
+ */
+public final class DefaultCustomerCards implements CustomerCards {
+    private final CommandPipeline pipeline;
+    private final CardReports reports;
+    private final ConfigureCommand configure = new ConfigureCommand();
+    private final DefineProductCommand defineProduct = new DefineProductCommand();
+    private final EnrolCommand enrol = new EnrolCommand();
+    private final LockCommand lock = new LockCommand();
+    private final UnlockCommand unlock = new UnlockCommand();
+    private final CreditNoteCommand creditNote = new CreditNoteCommand();
+    private final SettleCommand settle = new SettleCommand();
+    private final AddValueCommand addValue = new AddValueCommand();
+    private final RemoveLineCommand removeLine = new RemoveLineCommand();
+
+    public DefaultCustomerCards(CommandPipeline pipeline) {
+        this.pipeline = Checks.notNull(pipeline, "command pipeline");
+        this.reports = new CardReports(pipeline);
+        // CC-3: one auto-enrolment, asked by the customers program inside the command that creates the
+        // customer: on the command contract, and as before for its commands not moved to it yet.
+        AutoEnrolment auto = new AutoEnrolment();
+        pipeline.onNewCustomer(auto);
+        pipeline.onNewCustomer(auto.asDefaults());
+    }
+
+    @Override
+    public Outcome configure(CommandContext ctx, Configure settings) {
+        return pipeline.run(ctx, settings, configure);
+    }
+
+    @Override
+    public Outcome defineProduct(CommandContext ctx, DefineProduct product) {
+        return pipeline.run(ctx, product, defineProduct);
+    }
+
+    @Override
+    public Outcome enrol(CommandContext ctx, Enrol request) {
+        return pipeline.run(ctx, request, enrol);
+    }
+
+    @Override
+    public Outcome enrolAll(CommandContext ctx) {
+        Checks.notNull(ctx, "command context");
+        // The enrolments to lock are listed before the command runs (see EnrolAllCommand); not for a
+        // user the pipeline will refuse, whom a listing of every customer would only cost time.
+        List<String> candidates = Permission.of(ENROL_ALL_PERMISSION).grantedTo(ctx.actor())
+                ? pipeline.store().inTransaction(ctx.tenant(), tx -> EnrolAllCommand.candidates(StoreView.of(tx)))
+                : List.of();
+        return pipeline.run(ctx, new EnrolAll(), new EnrolAllCommand(candidates));
+    }
+
+    @Override
+    public Outcome lock(CommandContext ctx, Sale sale) {
+        return pipeline.run(ctx, sale, lock);
+    }
+
+    @Override
+    public Outcome unlock(CommandContext ctx, Unlock request) {
+        return pipeline.run(ctx, request, unlock);
+    }
+
+    @Override
+    public Outcome creditNote(CommandContext ctx, CreditNote note) {
+        return pipeline.run(ctx, note, creditNote);
+    }
+
+    @Override
+    public SettlementPreview previewSettlement(CommandContext ctx, Settle request) {
+        Checks.notNull(ctx, "command context");
+        SettlementPreviewing preview = new SettlementPreviewing(settle);
+        Outcome decision = pipeline.run(ctx.asDryRun(), request, preview);
+        Sale sale = request.document();
+        String amount = decision.values().get("settlement");
+        List<CardLine> own = new ArrayList<>();
+        for (LedgerEntry e : decision.entries()) {
+            if (e.kind() == EntryKind.EARN) {
+                SaleLine l = sale.lines().stream().filter(x -> x.lineId().equals(e.line())).findFirst().orElseThrow();
+                own.add(new CardLine(sale.documentId(), l.lineId(), l.product(), sale.date(), l.quantity(), e.amount(),
+                        null));
+            }
+        }
+        List<CardLine> open = preview.read().map(SettleCommand.Context::openLines)
+                .orElseGet(() -> reports.openLines(ctx.tenant(), sale.customerId()));
+        return new SettlementPreview(sale.customerId(), sale.documentId(), open, own,
+                amount == null ? null : new BigDecimal(amount), decision);
+    }
+
+    @Override
+    public Outcome settle(CommandContext ctx, Settle request) {
+        return pipeline.run(ctx, request, settle);
+    }
+
+    @Override
+    public Outcome addValue(CommandContext ctx, AddValue add) {
+        return pipeline.run(ctx, add, addValue);
+    }
+
+    @Override
+    public Outcome removeLine(CommandContext ctx, RemoveLine remove) {
+        return pipeline.run(ctx, remove, removeLine);
+    }
+
+    @Override
+    public CardStatus card(TenantId tenant, String customerId, LocalDate businessDate) {
+        return reports.card(tenant, customerId, businessDate);
+    }
+
+    @Override
+    public CardStatus card(TenantId tenant, String customerId) {
+        return card(tenant, customerId, clockDate());
+    }
+
+    @Override
+    public List<CardStatus> fullCards(TenantId tenant, LocalDate businessDate) {
+        return reports.fullCards(tenant, businessDate);
+    }
+
+    @Override
+    public List<CardStatus> fullCards(TenantId tenant) {
+        return fullCards(tenant, clockDate());
+    }
+
+    @Override
+    public String fullCardsCsv(TenantId tenant, LocalDate businessDate) {
+        return reports.fullCardsCsv(tenant, businessDate);
+    }
+
+    @Override
+    public String fullCardsCsv(TenantId tenant) {
+        return fullCardsCsv(tenant, clockDate());
+    }
+
+    @Override
+    public List<CardEntry> history(TenantId tenant, String customerId) {
+        return reports.history(tenant, customerId);
+    }
+
+    @Override
+    public boolean isEnrolled(TenantId tenant, String customerId) {
+        return reports.isEnrolled(tenant, customerId);
+    }
+
+    /** The engine clock's day, in the clock's zone: the business date of the reads that take none. */
+    private LocalDate clockDate() {
+        return LocalDate.now(pipeline.clock());
+    }
+}

@@ -1,0 +1,98 @@
+package org.loyaltyengine.card.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.card.CardRequests.Sale;
+import org.loyaltyengine.card.CardRequests.SaleLine;
+import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.internal.Applied;
+import org.loyaltyengine.internal.Command;
+import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.internal.Write;
+import org.loyaltyengine.rules.facts.CcDocument;
+import org.loyaltyengine.rules.facts.CcLock;
+import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.Decision;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.LockKey;
+
+/**
+ * Locks a consultation or sale (SPEC CC-5): it is recorded, and when the customer takes part its
+ * eligible lines go on the card. Locking a document again after an unlock puts on the card only what is
+ * not on a card already, so lock, unlock, lock gives the same card as one lock.
+ */
+final class LockCommand implements Command<Sale, LockCommand.Context> {
+    /**
+     * @param stored the sale as stored before, or null
+     * @param locked the sale as it is to be stored once locked
+     */
+    record Context(Sale sale, CcSettings settings, CardReads.CustomerCard card, Document stored, Catalogue catalogue,
+                   Document locked) {
+    }
+
+    @Override
+    public String name() {
+        return CustomerCards.PROGRAM + ".lock";
+    }
+
+    @Override
+    public String ruleSet() {
+        return CustomerCards.PROGRAM;
+    }
+
+    @Override
+    public Permission permission(Sale request) {
+        return Permission.none();
+    }
+
+    /** The sale, and the practice's cards: the customer's card is read and its account may open here. */
+    @Override
+    public Set<LockKey> keys(Sale s, CommandContext ctx) {
+        return Set.of(CardDocuments.sale(s.documentId()), CardDocuments.CARDS);
+    }
+
+    @Override
+    public Context load(StoreView view, Sale s, CommandContext ctx) {
+        CardReads.requireCustomer(view, s.customerId());
+        CcSettings settings = CardReads.settings(view);
+        CardReads.requireCurrency(settings, s.currency().getCurrencyCode());
+        Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
+        Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
+        CardReads.CustomerCard card = CardReads.card(view, s.customerId(), settings);
+        SaleChecks.requireCardLinesKept(stored, s, card.ledger());
+        return new Context(s, settings, card, stored.orElse(null), catalogue,
+                CardDocuments.saleAs(s, "LOCKED", stored.orElse(null)));
+    }
+
+    @Override
+    public Map<AccountKey, BigDecimal> accounts(Context context) {
+        return CardFacts.accountOf(context.card());
+    }
+
+    @Override
+    public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
+        Sale s = c.sale();
+        List<Object> facts = new ArrayList<>();
+        facts.add(new CcLock(s.documentId(), s.customerId()));
+        facts.add(CardFacts.customer(c.card()));
+        facts.add(new CcDocument(s.documentId(), s.customerId(), s.date(),
+                c.stored() == null ? null : c.stored().status(),
+                c.stored() != null && CardDocuments.hasReturns(c.stored())));
+        facts.addAll(CardFacts.saleLines(s, c.settings(), c.card().ledger(), c.catalogue()));
+        return facts;
+    }
+
+    @Override
+    public List<Write> writes(Context context, Decision decision, Applied applied) {
+        return List.of(new Write.SaveDocument(context.locked()));
+    }
+}

@@ -1,0 +1,65 @@
+package org.loyaltyengine.card.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.card.CardRequests.RemoveLine;
+import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.internal.Command;
+import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.rules.facts.CcRemoveLine;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.LockKey;
+
+/**
+ * Takes one line off the open card by hand, with a note (SPEC CC-7): a purchase line or a manual line,
+ * only what is left of it on the open card.
+ */
+final class RemoveLineCommand implements Command<RemoveLine, RemoveLineCommand.Context> {
+    record Context(RemoveLine request, CardReads.CustomerCard card) {
+    }
+
+    @Override
+    public String name() {
+        return CustomerCards.PROGRAM + ".remove-line";
+    }
+
+    @Override
+    public String ruleSet() {
+        return CustomerCards.PROGRAM;
+    }
+
+    @Override
+    public Permission permission(RemoveLine request) {
+        return Permission.of(CustomerCards.MANUAL_PERMISSION);
+    }
+
+    /** The practice's cards: what is left of the line is read from the customer's card. */
+    @Override
+    public Set<LockKey> keys(RemoveLine request, CommandContext ctx) {
+        return Set.of(CardDocuments.CARDS);
+    }
+
+    @Override
+    public Context load(StoreView view, RemoveLine p, CommandContext ctx) {
+        CardReads.requireCustomer(view, p.customerId());
+        return new Context(p, CardReads.card(view, p.customerId(), CardReads.settings(view)));
+    }
+
+    @Override
+    public Map<AccountKey, BigDecimal> accounts(Context context) {
+        return CardFacts.accountOf(context.card());
+    }
+
+    @Override
+    public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
+        RemoveLine p = c.request();
+        return List.of(CardFacts.customer(c.card()), new CcRemoveLine(p.customerId(), p.documentId(), p.lineId(),
+                p.note(), c.card().ledger().of(p.documentId(), p.lineId()).open));
+    }
+}

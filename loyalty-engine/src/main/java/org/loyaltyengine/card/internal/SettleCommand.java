@@ -1,0 +1,133 @@
+package org.loyaltyengine.card.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.card.CardLine;
+import org.loyaltyengine.card.CardRequests.Sale;
+import org.loyaltyengine.card.CardRequests.SaleLine;
+import org.loyaltyengine.card.CardRequests.Settle;
+import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.internal.Applied;
+import org.loyaltyengine.internal.Command;
+import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.internal.Write;
+import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CcSettle;
+import org.loyaltyengine.rules.facts.Decision;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.DocumentLine;
+import org.loyaltyengine.spi.LockKey;
+
+/**
+ * Settles the customer's open card on a consultation or sale being made (SPEC CC-6): the document's own
+ * eligible lines join the card, the whole amount is booked as one negative free booking on the document
+ * (outcome values {@code settlement} and {@code freeBooking}, kept as a settlement document named by
+ * the idempotency key) and a new card starts. The document is recorded as OPEN unless it was known
+ * already; when it is locked later, the lines settled here are not put on the card again.
+ */
+final class SettleCommand implements Command<Settle, SettleCommand.Context> {
+    /**
+     * @param documents the sale documents the open card's lines name, the settling one included if stored
+     * @param recorded  the settling sale as it is to be stored with the settlement, or null: it is locked
+     *                  and stays as it is
+     * @param openLines the open card before the settlement, as a preview shows it
+     */
+    record Context(Sale sale, CcSettings settings, CardReads.CustomerCard card, Catalogue catalogue,
+                   Map<String, Optional<Document>> documents, Document recorded, List<CardLine> openLines,
+                   String settlementId, LocalDate date) {
+        Context {
+            documents = Map.copyOf(documents);
+            openLines = List.copyOf(openLines);
+        }
+    }
+
+    @Override
+    public String name() {
+        return CustomerCards.PROGRAM + ".settle";
+    }
+
+    @Override
+    public String ruleSet() {
+        return CustomerCards.PROGRAM;
+    }
+
+    @Override
+    public Permission permission(Settle request) {
+        return Permission.none();
+    }
+
+    /** The sale, the settlement, and the practice's cards: the customer's card is read and its account may open here. */
+    @Override
+    public Set<LockKey> keys(Settle s, CommandContext ctx) {
+        return Set.of(CardDocuments.sale(s.document().documentId()),
+                LockKey.document(CardDocuments.SETTLEMENT, ctx.key().value()), CardDocuments.CARDS);
+    }
+
+    @Override
+    public Context load(StoreView view, Settle request, CommandContext ctx) {
+        Sale s = request.document();
+        CardReads.requireCustomer(view, s.customerId());
+        CcSettings settings = CardReads.settings(view);
+        CardReads.requireCurrency(settings, s.currency().getCurrencyCode());
+        Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
+        Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
+        SaleChecks.requireAsLocked(stored, s);
+        CardReads.CustomerCard card = CardReads.card(view, s.customerId(), settings);
+        SaleChecks.requireCardLinesKept(stored, s, card.ledger());
+        Map<String, Optional<Document>> known = new HashMap<>();
+        known.put(s.documentId(), stored);
+        Map<String, Optional<Document>> documents = CardReads.openDocuments(view, card.ledger(), known);
+        // A document still being made keeps the lines this settlement pays out, so a later lock cannot
+        // leave out a line whose value is on a card; a locked one is final as it is.
+        Document recorded = stored.isEmpty() ? CardDocuments.saleAs(s, "OPEN", null)
+                : stored.get().status().equals("LOCKED") ? null
+                : CardDocuments.saleAs(s, stored.get().status(), stored.get());
+        return new Context(s, settings, card, catalogue, documents, recorded,
+                CardFacts.openLines(card.ledger(), documents), ctx.key().value(), ctx.businessDate());
+    }
+
+    @Override
+    public Map<AccountKey, BigDecimal> accounts(Context context) {
+        return CardFacts.accountOf(context.card());
+    }
+
+    @Override
+    public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
+        Sale sale = c.sale();
+        AccountKey key = c.card().account();
+        List<Object> facts = new ArrayList<>();
+        facts.add(new CcSettle(sale.customerId(), sale.documentId()));
+        facts.add(c.settings());
+        facts.add(CardFacts.customer(c.card()));
+        facts.add(CardFacts.card(sale.customerId(), key, accounts.get(key).balance(), c.card().ledger(),
+                c.documents()));
+        facts.addAll(CardFacts.saleLines(sale, c.settings(), c.card().ledger(), c.catalogue()));
+        return facts;
+    }
+
+    @Override
+    public List<Write> writes(Context c, Decision decision, Applied applied) {
+        Sale sale = c.sale();
+        List<Write> writes = new ArrayList<>();
+        if (c.recorded() != null) {
+            writes.add(new Write.SaveDocument(c.recorded()));
+        }
+        BigDecimal amount = new BigDecimal(decision.valueOf("settlement"));
+        writes.add(new Write.SaveDocument(new Document(CardDocuments.SETTLEMENT, c.settlementId(), sale.customerId(),
+                "BOOKED", c.date(), sale.currency().getCurrencyCode(), Map.of("document", sale.documentId()),
+                List.of(new DocumentLine("free-booking", CustomerCards.PROGRAM, BigDecimal.ONE, amount.negate(),
+                        Map.of())), 0)));
+        return writes;
+    }
+}

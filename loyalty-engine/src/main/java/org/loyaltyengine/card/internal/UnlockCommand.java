@@ -1,0 +1,86 @@
+package org.loyaltyengine.card.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.card.CardRequests.Unlock;
+import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.internal.Applied;
+import org.loyaltyengine.internal.Command;
+import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.internal.Write;
+import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CcUnlock;
+import org.loyaltyengine.rules.facts.Decision;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.DocumentLine;
+import org.loyaltyengine.spi.LockKey;
+
+/**
+ * Unlocks a consultation or sale so it can be changed (SPEC CC-5): its lines leave the open card by
+ * reversal entries. Only what is on the open card comes off: a settled line was paid out already.
+ */
+final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
+    /** @param unlocked the document as it is to be stored once unlocked */
+    record Context(Document document, CcSettings settings, CardReads.CustomerCard card, Catalogue catalogue,
+                   Document unlocked) {
+    }
+
+    @Override
+    public String name() {
+        return CustomerCards.PROGRAM + ".unlock";
+    }
+
+    @Override
+    public String ruleSet() {
+        return CustomerCards.PROGRAM;
+    }
+
+    @Override
+    public Permission permission(Unlock request) {
+        return Permission.none();
+    }
+
+    /** The document, and the practice's cards: the request does not name whose card it changes. */
+    @Override
+    public Set<LockKey> keys(Unlock u, CommandContext ctx) {
+        return Set.of(CardDocuments.sale(u.documentId()), CardDocuments.CARDS);
+    }
+
+    @Override
+    public Context load(StoreView view, Unlock u, CommandContext ctx) {
+        Document doc = CardReads.sale(view, u.documentId());
+        CcSettings settings = CardReads.settings(view);
+        CardReads.CustomerCard card = CardReads.card(view, doc.owner(), settings);
+        Catalogue catalogue = Catalogue.of(view, doc.lines().stream().map(DocumentLine::product).toList());
+        Document unlocked = new Document(CardDocuments.SALE, doc.id(), doc.owner(), "UNLOCKED", doc.date(),
+                doc.currency(), doc.attributes(), doc.lines(), doc.version());
+        return new Context(doc, settings, card, catalogue, unlocked);
+    }
+
+    @Override
+    public Map<AccountKey, BigDecimal> accounts(Context context) {
+        return CardFacts.accountOf(context.card());
+    }
+
+    @Override
+    public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new CcUnlock(c.document().id(), c.document().owner()));
+        facts.add(CardFacts.customer(c.card()));
+        facts.addAll(CardFacts.document(c.document(), c.settings(), c.card().ledger(), c.catalogue()));
+        return facts;
+    }
+
+    @Override
+    public List<Write> writes(Context context, Decision decision, Applied applied) {
+        return List.of(new Write.SaveDocument(context.unlocked()));
+    }
+}
