@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import org.loyaltyengine.card.CustomerCards;
-import org.loyaltyengine.customers.CustomerRegistry;
+import org.loyaltyengine.customers.Customers;
+import org.loyaltyengine.customers.internal.DefaultCustomers;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.EvaluationLimits;
 import org.loyaltyengine.internal.RuleSetRegistry;
@@ -29,7 +30,7 @@ public final class LoyaltyEngine {
     private final PosCards posCards;
     private final SavingsPoints savingsPoints;
     private final CustomerCards customerCards;
-    private final CustomerRegistry customers;
+    private final Customers customers;
     private final AuditTrail audit;
 
     private LoyaltyEngine(Builder b) {
@@ -39,7 +40,7 @@ public final class LoyaltyEngine {
         this.posCards = new PosCards(pipeline);
         this.savingsPoints = new SavingsPoints(pipeline);
         this.customerCards = new CustomerCards(pipeline);
-        this.customers = new CustomerRegistry(pipeline);
+        this.customers = new DefaultCustomers(pipeline);
         this.audit = new AuditTrail(b.store);
     }
 
@@ -63,7 +64,7 @@ public final class LoyaltyEngine {
     }
 
     /** The customers of the webshop warehouse system (seed 003): master data, import, orders, discount. */
-    public CustomerRegistry customers() {
+    public Customers customers() {
         return customers;
     }
 

@@ -34,7 +34,7 @@ import org.loyaltyengine.testing.Spreadsheet;
 @Tag("CU-3")
 public abstract class CustomerImportContract {
     private CustomersFixture f;
-    private CustomerRegistry customers;
+    private Customers customers;
 
     /** The store under test; a new one, or a shared one (each test uses fresh tenants). */
     protected abstract LoyaltyStore newStore();

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Tag;
+import org.loyaltyengine.customers.internal.CustomerCsv;
 import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.spi.Customer;
 

@@ -32,7 +32,7 @@ import org.loyaltyengine.spi.TenantId;
 public abstract class CustomerRegistryContract {
     private static final Currency EUR = Currency.getInstance("EUR");
     private CustomersFixture f;
-    private CustomerRegistry customers;
+    private Customers customers;
 
     /** The store under test; a new one, or a shared one (each test uses fresh tenants). */
     protected abstract LoyaltyStore newStore();
