@@ -51,7 +51,8 @@ class CustomerImportPropertiesTest {
         CustomersFixture once = new CustomersFixture();
         once.customers.importCsv(once.key("imp-1"), new StringReader(csv), ImportOptions.updating());
 
-        CustomersFixture twice = new CustomersFixture();
+        // The same tenant on a store of its own: customer ids are derived from tenant and key.
+        CustomersFixture twice = new CustomersFixture(once.shop);
         twice.customers.importCsv(twice.key("imp-1"), new StringReader(csv), ImportOptions.updating());
         ImportSummary second = twice.customers.importCsv(twice.key("imp-2"), new StringReader(csv),
                 ImportOptions.updating());

@@ -40,7 +40,9 @@ final class NewCustomers {
         if (given != null) {
             return given;
         }
-        return UUID.nameUUIDFromBytes(("customer\n" + ctx.key().value()).getBytes(StandardCharsets.UTF_8)).toString();
+        // Tenant ids and keys hold no line break, so the two parts cannot run into each other.
+        return UUID.nameUUIDFromBytes(("customer\n" + ctx.tenant().value() + "\n" + ctx.key().value())
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Refuses an id another customer of the tenant holds: a create must never replace a customer. */
