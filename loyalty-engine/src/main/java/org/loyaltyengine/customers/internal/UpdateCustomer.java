@@ -60,13 +60,14 @@ final class UpdateCustomer implements Command<Update, UpdateCustomer.Context> {
     @Override
     public Context load(StoreView view, Update request, CommandContext ctx) {
         String id = request.customerId();
-        if (view.customer(id).isEmpty()) {
-            throw new NoSuchEntityException("customer", id);
-        }
+        Customer stored = view.customer(id).orElseThrow(() -> new NoSuchEntityException("customer", id));
         CustomerProfile profile = request.profile();
         Map<String, CustomFieldType> declared = profile.customFields().isEmpty() ? Map.of() : CustomFields.declared(view);
         Customer customer = CustomFields.check(profile, declared).toCustomer(id);
-        return new Context(customer, new CustomerSave("update", id, profile.number(), Profiles.holder(view, profile)));
+        // A customer keeping its number holds it itself: no second read of the same row by its number.
+        String holder = profile.number() != null && profile.number().equals(stored.number()) ? id
+                : Profiles.holder(view, profile);
+        return new Context(customer, new CustomerSave("update", id, profile.number(), holder));
     }
 
     @Override
