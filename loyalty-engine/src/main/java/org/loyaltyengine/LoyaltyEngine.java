@@ -5,7 +5,8 @@ import java.util.List;
 
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.card.internal.DefaultCustomerCards;
-import org.loyaltyengine.customers.CustomerRegistry;
+import org.loyaltyengine.customers.Customers;
+import org.loyaltyengine.customers.internal.DefaultCustomers;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.EvaluationLimits;
 import org.loyaltyengine.internal.RuleSetRegistry;
@@ -31,7 +32,7 @@ public final class LoyaltyEngine {
     private final PosCards posCards;
     private final SavingsPoints savingsPoints;
     private final CustomerCards customerCards;
-    private final CustomerRegistry customers;
+    private final Customers customers;
     private final AuditTrail audit;
 
     private LoyaltyEngine(Builder b) {
@@ -41,7 +42,7 @@ public final class LoyaltyEngine {
         this.posCards = new DefaultPosCards(pipeline);
         this.savingsPoints = new SavingsPoints(pipeline);
         this.customerCards = new DefaultCustomerCards(pipeline);
-        this.customers = new CustomerRegistry(pipeline);
+        this.customers = new DefaultCustomers(pipeline);
         this.audit = new AuditTrail(b.store);
     }
 
@@ -65,7 +66,7 @@ public final class LoyaltyEngine {
     }
 
     /** The customers of the webshop warehouse system (seed 003): master data, import, orders, discount. */
-    public CustomerRegistry customers() {
+    public Customers customers() {
         return customers;
     }
 

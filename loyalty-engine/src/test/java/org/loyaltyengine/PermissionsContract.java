@@ -41,7 +41,7 @@ import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.card.SettlementPreview;
 import org.loyaltyengine.customers.CustomFieldType;
 import org.loyaltyengine.customers.CustomerProfile;
-import org.loyaltyengine.customers.CustomerRegistry;
+import org.loyaltyengine.customers.CustomerRequests;
 import org.loyaltyengine.customers.ImportOptions;
 import org.loyaltyengine.customers.ImportSummary;
 import org.loyaltyengine.customers.WebshopOrder;
@@ -155,18 +155,20 @@ public abstract class PermissionsContract {
                 w -> of(new PointsRequests.MoneyPayment("B1", "BANK", Money.of("10.00", "EUR"))));
         row("SavingsPoints.cancel(Cancellation)", null, w -> of(PointsRequests.Cancellation.ofBooking("B1")));
         // Customers (seed 003): master data, imports and settings are guarded; a webshop's order is not.
-        row("CustomerRegistry.create(CustomerProfile)", "customers.write",
+        row("Customers.create(CustomerProfile)", "customers.write",
                 w -> of(CustomerProfile.builder("Pietersen").number("K2").discountPercent(new BigDecimal("100")).build()));
-        row("CustomerRegistry.update(String,CustomerProfile)", "customers.write",
+        row("Customers.create(Create)", "customers.write", w -> of(CustomerRequests.Create.withId("host-k2",
+                CustomerProfile.builder("Pietersen").number("K2").discountPercent(new BigDecimal("100")).build())));
+        row("Customers.update(String,CustomerProfile)", "customers.write",
                 w -> of(w.customerK1, CustomerProfile.builder("Jansen").number("K1")
                         .discountPercent(new BigDecimal("100")).build()));
-        row("CustomerRegistry.declareField(String,CustomFieldType)", "customers.settings",
+        row("Customers.declareField(String,CustomFieldType)", "customers.settings",
                 w -> of("vip", CustomFieldType.BOOLEAN));
-        row("CustomerRegistry.importCsv(InputStream,ImportOptions)", "customers.import",
+        row("Customers.importCsv(InputStream,ImportOptions)", "customers.import",
                 w -> of(new ByteArrayInputStream(World.CSV.getBytes(StandardCharsets.UTF_8)), ImportOptions.updating()));
-        row("CustomerRegistry.importCsv(Reader,ImportOptions)", "customers.import",
+        row("Customers.importCsv(Reader,ImportOptions)", "customers.import",
                 w -> of(new StringReader(World.CSV), ImportOptions.updating()));
-        row("CustomerRegistry.receiveOrder(WebshopOrder)", null, w -> of(WebshopOrder.of("O1", "K1", null,
+        row("Customers.receiveOrder(WebshopOrder)", null, w -> of(WebshopOrder.of("O1", "K1", null,
                 Money.currency("EUR"), List.of(new WebshopOrder.Line("1", "shoes", BigDecimal.ONE, new BigDecimal("50"))))));
     }
 
@@ -190,7 +192,7 @@ public abstract class PermissionsContract {
     void docsListEveryCommandWithItsPermission() throws java.io.IOException {
         // docs/permissions.md is the host's reference: it must say exactly what the table says.
         Map<String, String> accessors = Map.of("posCards()", "PosCards", "customerCards()", "CustomerCards",
-                "savingsPoints()", "SavingsPoints", "customers()", "CustomerRegistry");
+                "savingsPoints()", "SavingsPoints", "customers()", "Customers");
         Set<String> documented = new TreeSet<>();
         for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "docs", "permissions.md"))) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile(

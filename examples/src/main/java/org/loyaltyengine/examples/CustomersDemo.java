@@ -11,7 +11,7 @@ import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.customers.CustomFieldType;
 import org.loyaltyengine.customers.CustomerProfile;
-import org.loyaltyengine.customers.CustomerRegistry;
+import org.loyaltyengine.customers.Customers;
 import org.loyaltyengine.customers.ImportOptions;
 import org.loyaltyengine.customers.ImportSummary;
 import org.loyaltyengine.customers.ReceivedOrder;
@@ -47,7 +47,7 @@ public final class CustomersDemo {
     /** Runs the demo, printing to {@code out}; returns the order of the known customer. */
     public ReceivedOrder run(PrintStream out) {
         LoyaltyEngine engine = LoyaltyEngine.builder().build();
-        CustomerRegistry customers = engine.customers();
+        Customers customers = engine.customers();
 
         customers.declareField(CommandContext.of(SHOP, Actor.of("manager", "customers.settings"), "demo-field", TODAY),
                 "account_manager", CustomFieldType.TEXT);

@@ -38,7 +38,11 @@ public record CustomerProfile(String number, String name, String contact, String
                               String orderRemarks, List<String> tags, Map<String, String> customFields) {
     public static final int MAX_NAME = Limits.NAME;
     public static final int MAX_REMARKS = 2000;
-    static final String FIELD_PREFIX = "field.";
+    /**
+     * The prefix of a custom field's attribute key and import column ({@code field.<name>}): part of the
+     * stored format and of the import file.
+     */
+    public static final String FIELD_PREFIX = "field.";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Pattern VAT_NUMBER = Pattern.compile("[A-Za-z0-9.\\- ]+");

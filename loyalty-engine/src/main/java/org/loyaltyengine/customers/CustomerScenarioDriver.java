@@ -42,12 +42,12 @@ public final class CustomerScenarioDriver implements ScenarioDriver {
 
     @Override
     public String ruleSet() {
-        return CustomerRegistry.PROGRAM;
+        return Customers.PROGRAM;
     }
 
     @Override
     public Outcome command(LoyaltyEngine engine, CommandContext ctx, String verb, Map<String, String> a) {
-        CustomerRegistry customers = engine.customers();
+        Customers customers = engine.customers();
         return switch (verb) {
             case "createCustomer" -> customers.create(ctx, profile(a, a.get("number")));
             case "updateCustomer" -> customers.update(ctx, byNumber(customers, ctx.tenant(), arg(a, "number")).id(),
@@ -62,7 +62,7 @@ public final class CustomerScenarioDriver implements ScenarioDriver {
 
     @Override
     public String check(LoyaltyEngine engine, TenantId tenant, String what, Map<String, String> a) {
-        CustomerRegistry customers = engine.customers();
+        Customers customers = engine.customers();
         return switch (what) {
             case "customers" -> Integer.toString(customers.all(tenant).size());
             case "name" -> byNumber(customers, tenant, arg(a, "number")).profile().name();
@@ -132,12 +132,12 @@ public final class CustomerScenarioDriver implements ScenarioDriver {
         return order;
     }
 
-    private static RegisteredCustomer byNumber(CustomerRegistry customers, TenantId tenant, String number) {
+    private static RegisteredCustomer byNumber(Customers customers, TenantId tenant, String number) {
         return customers.findByNumber(tenant, number)
                 .orElseThrow(() -> new ScenarioException("no customer with number " + number));
     }
 
-    private static ReceivedOrder order(CustomerRegistry customers, TenantId tenant, String orderId) {
+    private static ReceivedOrder order(Customers customers, TenantId tenant, String orderId) {
         return customers.order(tenant, orderId).orElseThrow(() -> new ScenarioException("no order " + orderId));
     }
 }

@@ -17,10 +17,13 @@ import org.loyaltyengine.spi.Limits;
  * by (may be null), the buyer's details as the shop sent them (name, contact, email, addresses, and
  * where the shop has them language, phone, VAT number, remarks, VAT flag; may be null when the number
  * is known), the lines, and the discounts loyalty programs offer on this order (program name to
- * percentage, e.g. {@code pos-card -> 10}), which the customers rules combine with the customer's own.
+ * percentage, e.g. {@code pos-card -> 10}), which the customers rules combine with the customer's own,
+ * and the host's own id for a customer the order creates ({@code newCustomerId}, an identifier of at
+ * most 255 characters; null: the engine derives one from the tenant and the idempotency key). An order
+ * that links to a known customer keeps that customer's id and ignores {@code newCustomerId}.
  */
 public record WebshopOrder(String orderId, String customerNumber, CustomerProfile buyer, Currency currency,
-                           List<Line> lines, Map<String, BigDecimal> programDiscounts) {
+                           List<Line> lines, Map<String, BigDecimal> programDiscounts, String newCustomerId) {
     /** One order line: the amount is the line total before discounts. */
     public record Line(String lineId, String product, BigDecimal quantity, BigDecimal amount) {
         public Line {
@@ -68,6 +71,13 @@ public record WebshopOrder(String orderId, String customerNumber, CustomerProfil
                     Checks.percent(percent, "discount of program " + program)));
         }
         programDiscounts = java.util.Collections.unmodifiableMap(discounts);
+        newCustomerId = Checks.optionalIdentifier(newCustomerId, "new customer id", Limits.IDENTIFIER);
+    }
+
+    /** An order whose new customer, if it makes one, gets an id the engine derives. */
+    public WebshopOrder(String orderId, String customerNumber, CustomerProfile buyer, Currency currency,
+                        List<Line> lines, Map<String, BigDecimal> programDiscounts) {
+        this(orderId, customerNumber, buyer, currency, lines, programDiscounts, null);
     }
 
     /** An order without program discounts. */
@@ -80,6 +90,12 @@ public record WebshopOrder(String orderId, String customerNumber, CustomerProfil
         Map<String, BigDecimal> d = new TreeMap<>(programDiscounts);
         d.put(Checks.identifier(program, "program", Limits.CODE),
                 Checks.parseDecimal(percent, "discount of program " + program));
-        return new WebshopOrder(orderId, customerNumber, buyer, currency, lines, d);
+        return new WebshopOrder(orderId, customerNumber, buyer, currency, lines, d, newCustomerId);
+    }
+
+    /** This order, creating its customer (when it creates one) under the host's own id. */
+    public WebshopOrder withNewCustomerId(String customerId) {
+        return new WebshopOrder(orderId, customerNumber, buyer, currency, lines, programDiscounts,
+                Checks.identifier(customerId, "new customer id", Limits.IDENTIFIER));
     }
 }

@@ -222,11 +222,11 @@ public final class CommandPipeline {
         @Override
         public void record(StoreTransaction tx, P payload, CommandContext ctx, Decision decision, Applied applied) {
             for (Write w : command.writes(context, decision, applied)) {
-                write(tx, w);
+                write(tx, ctx, w);
             }
         }
 
-        private void write(StoreTransaction tx, Write w) {
+        private void write(StoreTransaction tx, CommandContext ctx, Write w) {
             if (w instanceof Write.SaveDocument d) {
                 requireLocked(LockKey.document(d.document().type(), d.document().id()));
                 tx.documents().save(d.document());
@@ -245,6 +245,9 @@ public final class CommandPipeline {
                     requireLocked(LockKey.customerNumber(c.customer().number()));
                 }
                 tx.customers().save(c.customer());
+            } else if (w instanceof Write.ApplyNewCustomerDefaults c) {
+                requireLocked(LockKey.customer(c.created().id()));
+                applyNewCustomerDefaults(tx, c.created(), ctx);
             } else {
                 throw new IllegalStateException("unknown write " + w);
             }

@@ -34,7 +34,7 @@ import org.loyaltyengine.testing.Spreadsheet;
 @Tag("CU-3")
 public abstract class CustomerImportContract {
     private CustomersFixture f;
-    private CustomerRegistry customers;
+    private Customers customers;
 
     /** The store under test; a new one, or a shared one (each test uses fresh tenants). */
     protected abstract LoyaltyStore newStore();
@@ -364,6 +364,37 @@ public abstract class CustomerImportContract {
         assertTrue(s.rejections().get(0).message().contains("name"), s.rejections().get(0).message());
         assertTrue(s.rejections().get(1).message().contains("remarks"), s.rejections().get(1).message());
         assertEquals(Set.of("N1", "N4"), namesByNumber().keySet());
+    }
+
+    @Test
+    @Tag("X-5")
+    void importCsv_aNumberTakenWhileTheFileIsImportedIsUpdatedNotDoubled() throws Exception {
+        org.loyaltyengine.testing.Interleaving race = new org.loyaltyengine.testing.Interleaving(newStore());
+        CustomersFixture shop = new CustomersFixture(race);
+        org.loyaltyengine.CommandContext theirs = shop.next();
+        // Theirs takes K7 while the import's first row is deciding: after the import looked the file's
+        // numbers up (K7 was free then), before the row for K7 runs.
+        java.util.concurrent.Future<org.loyaltyengine.spi.Outcome> meanwhile = race.once(
+                org.loyaltyengine.testing.Interleaving.Point.BEFORE_LOCK,
+                () -> shop.customers.create(theirs, CustomerProfile.builder("Eerder BV").number("K7").build()));
+        ImportSummary s = shop.customers.importCsv(shop.next(), new StringReader(
+                "number;name;email\nK6;Zes BV;\nK7;Zeven BV;zeven@example.nl\n"), ImportOptions.updating());
+        org.loyaltyengine.spi.Outcome other = meanwhile.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertEquals(0, s.rejected(), () -> s.rejections().toString());
+        List<Customer> k7 = shop.stored().stream().filter(c -> "K7".equals(c.number())).toList();
+        assertEquals(1, k7.size(), k7::toString);
+        assertEquals("zeven@example.nl", k7.get(0).attributes().get("email"));
+        if (other.applied()) {
+            // Theirs first: the row found K7 held by another customer than it looked up, and updated that one.
+            assertEquals(new ImportSummary(1, 1, 0, 0, List.of()), s);
+            assertEquals(other.values().get("customerId"), k7.get(0).id());
+            assertEquals("Zeven BV", k7.get(0).name());
+        } else {
+            // The row first (a store that runs a tenant's transactions one at a time may order them so).
+            assertEquals(List.of("CUSTOMER_NUMBER_TAKEN"), other.reasonCodes());
+            assertEquals(new ImportSummary(2, 0, 0, 0, List.of()), s);
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Tag;
+import org.loyaltyengine.customers.internal.CustomerCsv;
 import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.spi.Customer;
 
@@ -50,7 +51,8 @@ class CustomerImportPropertiesTest {
         CustomersFixture once = new CustomersFixture();
         once.customers.importCsv(once.key("imp-1"), new StringReader(csv), ImportOptions.updating());
 
-        CustomersFixture twice = new CustomersFixture();
+        // The same tenant on a store of its own: customer ids are derived from tenant and key.
+        CustomersFixture twice = new CustomersFixture(once.shop);
         twice.customers.importCsv(twice.key("imp-1"), new StringReader(csv), ImportOptions.updating());
         ImportSummary second = twice.customers.importCsv(twice.key("imp-2"), new StringReader(csv),
                 ImportOptions.updating());

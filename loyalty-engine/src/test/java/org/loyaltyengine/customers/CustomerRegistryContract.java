@@ -1,6 +1,7 @@
 package org.loyaltyengine.customers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ import org.loyaltyengine.spi.TenantId;
 public abstract class CustomerRegistryContract {
     private static final Currency EUR = Currency.getInstance("EUR");
     private CustomersFixture f;
-    private CustomerRegistry customers;
+    private Customers customers;
 
     /** The store under test; a new one, or a shared one (each test uses fresh tenants). */
     protected abstract LoyaltyStore newStore();
@@ -191,6 +192,206 @@ public abstract class CustomerRegistryContract {
         assertEquals(1, f.stored().size());
         assertThrows(org.loyaltyengine.IdempotencyConflictException.class,
                 () -> customers.create(f.key("c-1"), CustomerProfile.named("Pietersen")));
+    }
+
+    // ------------------------------------------------------------------ CU-1 customer ids (issue 10, item 8)
+
+    @Test
+    @Tag("CU-1")
+    @Tag("X-7")
+    void create_theSameKeyInTwoTenantsNamesTwoCustomers() {
+        TenantId other = freshTenant("other");
+        String here = f.create(CustomerProfile.named("Jansen"));
+        String key = "k1"; // the key f.create used, the fixture's first
+        String there = applied(customers.create(CommandContext.of(other, CustomersFixture.CLERK, key,
+                CustomersFixture.DAY), CustomerProfile.named("Jansen"))).values().get("customerId");
+        assertNotEquals(here, there, "one key in two tenants named the same customer id");
+        // The same holds for a customer made from an order and one made by an import row.
+        String orderHere = applied(customers.receiveOrder(f.key("order-1"), WebshopOrder.of("W-1", null,
+                CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00"))))).values().get("customerId");
+        String orderThere = applied(customers.receiveOrder(CommandContext.of(other, CustomersFixture.CLERK, "order-1",
+                CustomersFixture.DAY), WebshopOrder.of("W-1", null, CustomerProfile.named("Bos"), EUR,
+                List.of(line("1", "5.00"))))).values().get("customerId");
+        assertNotEquals(orderHere, orderThere, "one order key in two tenants named the same customer id");
+        customers.importCsv(f.key("imp"), new java.io.StringReader("number;name\nK7;Pietersen\n"),
+                ImportOptions.updating());
+        customers.importCsv(CommandContext.of(other, CustomersFixture.CLERK, "imp", CustomersFixture.DAY),
+                new java.io.StringReader("number;name\nK7;Pietersen\n"), ImportOptions.updating());
+        assertNotEquals(customers.findByNumber(f.shop, "K7").orElseThrow().id(),
+                customers.findByNumber(other, "K7").orElseThrow().id(), "one import key in two tenants named the same customer id");
+        // Within a tenant a key still names one customer: a retry or a preview gives the same id.
+        assertEquals(here, customers.create(f.key("k1"), CustomerProfile.named("Jansen")).values().get("customerId"));
+        assertEquals(customers.create(f.key("preview").asDryRun(), CustomerProfile.named("P")).values().get("customerId"),
+                customers.create(f.key("preview").asDryRun(), CustomerProfile.named("P")).values().get("customerId"));
+    }
+
+    @Test
+    @Tag("CU-1")
+    void create_aHostsOwnIdNamesTheCustomer() {
+        Outcome o = applied(customers.create(f.key("crm"), CustomerRequests.Create.withId("crm-4711",
+                CustomerProfile.builder("Jansen").number("K1").build())));
+        assertEquals("crm-4711", o.values().get("customerId"));
+        assertEquals("Jansen", customers.find(f.shop, "crm-4711").orElseThrow().profile().name());
+        assertEquals("crm-4711", customers.findByNumber(f.shop, "K1").orElseThrow().id());
+        assertEquals(List.of("crm-4711"), f.hookedCustomers());
+        // A repeat of the key is a replay; the same key with another id is a conflict.
+        assertEquals(o, customers.create(f.key("crm"), CustomerRequests.Create.withId("crm-4711",
+                CustomerProfile.builder("Jansen").number("K1").build())));
+        assertThrows(org.loyaltyengine.IdempotencyConflictException.class, () -> customers.create(f.key("crm"),
+                CustomerRequests.Create.withId("crm-4712", CustomerProfile.builder("Jansen").number("K1").build())));
+        assertEquals(1, f.stored().size());
+    }
+
+    @Test
+    @Tag("CU-1")
+    @Tag("X-10")
+    void create_anIdAnotherCustomerHoldsIsRefusedAndNothingIsWritten() {
+        applied(customers.create(f.next(), CustomerRequests.Create.withId("crm-1", CustomerProfile.named("Jansen"))));
+        String derived = f.create(CustomerProfile.named("Bakker"));
+        List<Customer> before = f.stored();
+        for (String taken : List.of("crm-1", derived)) {
+            org.loyaltyengine.spi.DuplicateKeyException e = assertThrows(org.loyaltyengine.spi.DuplicateKeyException.class,
+                    () -> customers.create(f.next(), CustomerRequests.Create.withId(taken,
+                            CustomerProfile.builder("Pietersen").number("K5").build())));
+            assertEquals("DUPLICATE_KEY", e.code());
+            assertTrue(e.getMessage().contains(taken), e.getMessage());
+        }
+        assertEquals(before, f.stored());
+        assertEquals(2, f.hookedCustomers().size());
+        assertTrue(customers.findByNumber(f.shop, "K5").isEmpty());
+    }
+
+    @Test
+    @Tag("CU-1")
+    @Tag("X-10")
+    void create_aHostIdMustBeAnIdentifier() {
+        CustomerProfile p = CustomerProfile.named("Jansen");
+        for (String bad : java.util.Arrays.asList("", "  ", " crm-1", "crm-1 ", "crm\n1", "crm\u00001", "x".repeat(256))) {
+            assertThrows(InvalidValueException.class, () -> CustomerRequests.Create.withId(bad, p), bad);
+            assertThrows(InvalidValueException.class, () -> WebshopOrder.of("W-1", null, p, EUR, List.of(line("1", "1.00")))
+                    .withNewCustomerId(bad), bad);
+        }
+        assertThrows(InvalidValueException.class, () -> CustomerRequests.Create.withId(null, p));
+        assertEquals(null, CustomerRequests.Create.of(p).customerId());
+        assertEquals("x".repeat(255), CustomerRequests.Create.withId("x".repeat(255), p).customerId());
+        assertTrue(f.stored().isEmpty());
+    }
+
+    @Test
+    @Tag("CU-4")
+    void receiveOrder_aHostsOwnIdNamesTheCustomerTheOrderCreates() {
+        Outcome first = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", "W77",
+                CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00"))).withNewCustomerId("shop-77")));
+        assertEquals("created", first.values().get("customerAction"));
+        assertEquals("shop-77", first.values().get("customerId"));
+        assertEquals("shop-77", customers.findByNumber(f.shop, "W77").orElseThrow().id());
+        assertEquals(List.of("shop-77"), f.hookedCustomers());
+        // An order that links keeps the known customer's id, whatever id it would have given a new one, even a
+        // taken one.
+        Outcome linked = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-2", "W77",
+                CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00"))).withNewCustomerId("shop-77")));
+        assertEquals("linked", linked.values().get("customerAction"));
+        assertEquals("shop-77", linked.values().get("customerId"));
+        // An order that would create a customer under a taken id is refused before anything is written.
+        List<Customer> before = f.stored();
+        assertThrows(org.loyaltyengine.spi.DuplicateKeyException.class, () -> customers.receiveOrder(f.next(),
+                WebshopOrder.of("W-3", "W78", CustomerProfile.named("Visser"), EUR, List.of(line("1", "5.00")))
+                        .withNewCustomerId("shop-77")));
+        assertEquals(before, f.stored());
+        assertTrue(customers.order(f.shop, "W-3").isEmpty());
+        assertEquals(List.of("shop-77"), f.hookedCustomers());
+    }
+
+    // ------------------------------------------------------------------ new-customer hooks on the command contract
+
+    /** A program's defaults on the new contract: it records each new customer in a setting of its own. */
+    private static final class RecordingHook implements org.loyaltyengine.internal.NewCustomerHook {
+        static final String PROGRAM = "test-hook-v2";
+
+        @Override
+        public java.util.Set<org.loyaltyengine.spi.LockKey> keys(String customerId) {
+            return java.util.Set.of(org.loyaltyengine.spi.LockKey.settings(PROGRAM));
+        }
+
+        @Override
+        public List<org.loyaltyengine.internal.Write> writes(org.loyaltyengine.internal.StoreView view, Customer created,
+                                                             CommandContext ctx) {
+            java.util.Map<String, String> seen = new java.util.TreeMap<>(view.settings(PROGRAM));
+            seen.put(String.format(java.util.Locale.ROOT, "%08d", seen.size()), created.id());
+            return List.of(new org.loyaltyengine.internal.Write.PutSettings(PROGRAM, seen));
+        }
+    }
+
+    private List<String> recorded() {
+        return f.pipeline.store().inTransaction(f.shop, tx -> List.copyOf(tx.settings().of(RecordingHook.PROGRAM).values()));
+    }
+
+    @Test
+    @Tag("CU-1")
+    @Tag("CU-3")
+    @Tag("CU-4")
+    @Tag("CC-3")
+    void newCustomerHooks_areWrittenWithEveryCreatedCustomerAndWithNothingElse() {
+        f.pipeline.onNewCustomer(new RecordingHook());
+        String created = f.create(CustomerProfile.builder("Jansen").number("K1").build());
+        assertTrue(customers.create(f.next().asDryRun(), CustomerProfile.named("Preview")).applied());
+        rejected(customers.create(f.next(), CustomerProfile.builder("Dubbel").number("K1").build()),
+                "CUSTOMER_NUMBER_TAKEN");
+        applied(customers.update(f.next(), created, CustomerProfile.builder("Jansen BV").number("K1").build()));
+        ImportSummary s = customers.importCsv(f.next(), new java.io.StringReader("number;name\nK2;Bakker\n;Zonder\nK1;X\n"),
+                ImportOptions.updating());
+        assertEquals(2, s.created());
+        assertEquals(1, s.updated());
+        String fromOrder = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", "W9",
+                CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00"))))).values().get("customerId");
+        applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-2", "W9", null, EUR, List.of(line("1", "5.00")))));
+
+        List<String> recorded = recorded();
+        assertEquals(4, recorded.size(), recorded::toString);
+        assertEquals(created, recorded.get(0));
+        assertEquals(fromOrder, recorded.get(3));
+        // The hook of the new contract and the one registered the old way saw the same customers, in order.
+        assertEquals(f.hookedCustomers(), recorded);
+        assertEquals(new java.util.TreeSet<>(recorded), f.stored().stream().map(Customer::id)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+    }
+
+    @Test
+    @Tag("CU-1")
+    @Tag("X-5")
+    void declareField_aTypeChangeRacingACreateWithAValueLeavesNoValueItsTypeRefuses() throws Exception {
+        org.loyaltyengine.testing.Interleaving race = new org.loyaltyengine.testing.Interleaving(newStore());
+        CustomersFixture shop = new CustomersFixture(race);
+        applied(shop.customers.declareField(shop.manager(), "score", CustomFieldType.NUMBER));
+        CommandContext theirs = shop.next();
+        // Theirs runs right after mine listed the customers to count who holds a value for the field.
+        java.util.concurrent.Future<Object> meanwhile = race.once(org.loyaltyengine.testing.Interleaving.Point.AFTER_LIST,
+                () -> {
+                    try {
+                        return shop.customers.create(theirs, CustomerProfile.builder("Racer").field("score", "5").build());
+                    } catch (InvalidValueException refused) {
+                        return refused;
+                    }
+                });
+        Outcome mine = shop.customers.declareField(shop.manager(), "score", CustomFieldType.BOOLEAN);
+        Object other = meanwhile.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        // One after the other, either way round: the type change first refuses the value, or the value
+        // first keeps the type.
+        if (mine.applied()) {
+            assertTrue(other instanceof InvalidValueException, () -> "the value of the old type was kept: " + other);
+        } else {
+            rejected(mine, "CUSTOM_FIELD_IN_USE");
+            applied((Outcome) other);
+        }
+        CustomFieldType type = shop.customers.customFields(shop.shop).get("score");
+        for (RegisteredCustomer c : shop.customers.all(shop.shop)) {
+            String value = c.profile().customFields().get("score");
+            if (value != null) {
+                org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> type.canonical("score", value),
+                        () -> c + " holds a value its field's type " + type + " refuses");
+            }
+        }
     }
 
     // ------------------------------------------------------------------ X-5 concurrent commands

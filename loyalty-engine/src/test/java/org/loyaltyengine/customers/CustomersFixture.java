@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.RuleSource;
+import org.loyaltyengine.customers.internal.DefaultCustomers;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.spi.Actor;
@@ -37,12 +38,20 @@ final class CustomersFixture {
     private static final RuleSetRegistry RULES = new RuleSetRegistry(RuleSource.defaults());
 
     final CommandPipeline pipeline;
-    final CustomerRegistry customers;
-    final TenantId shop = TenantId.of("shop-" + UUID.randomUUID().toString().substring(0, 12));
+    final Customers customers;
+    final TenantId shop;
     private final AtomicLong keys = new AtomicLong();
 
     CustomersFixture() {
         this(new InMemoryStore(), true);
+    }
+
+    /**
+     * On a fresh in-memory store, in a tenant of the given name: two such fixtures make the same
+     * customers, ids included, from the same commands (ids are derived from tenant and key).
+     */
+    CustomersFixture(TenantId shop) {
+        this(new InMemoryStore(), true, shop);
     }
 
     /** On the given store, which may be shared: the tenant is this fixture's own. */
@@ -56,9 +65,14 @@ final class CustomersFixture {
     }
 
     private CustomersFixture(LoyaltyStore store, boolean hook) {
+        this(store, hook, TenantId.of("shop-" + UUID.randomUUID().toString().substring(0, 12)));
+    }
+
+    private CustomersFixture(LoyaltyStore store, boolean hook, TenantId shop) {
+        this.shop = shop;
         pipeline = new CommandPipeline(store, RULES, new MutableClock(Instant.parse("2026-03-14T09:00:00Z")));
         if (!hook) {
-            customers = new CustomerRegistry(pipeline);
+            customers = new DefaultCustomers(pipeline);
             return;
         }
         pipeline.onNewCustomer((tx, created, ctx) -> {
@@ -67,7 +81,7 @@ final class CustomersFixture {
             seen.put(String.format("%08d", seen.size()), created.id());
             tx.settings().put("test-hook", seen);
         });
-        customers = new CustomerRegistry(pipeline);
+        customers = new DefaultCustomers(pipeline);
     }
 
     /** The customers the hook was applied to, as stored (so rolled-back calls do not count). */

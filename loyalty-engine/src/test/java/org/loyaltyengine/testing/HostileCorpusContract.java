@@ -28,7 +28,7 @@ import org.loyaltyengine.card.CardRequests;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.customers.CustomFieldType;
 import org.loyaltyengine.customers.CustomerProfile;
-import org.loyaltyengine.customers.CustomerRegistry;
+import org.loyaltyengine.customers.Customers;
 import org.loyaltyengine.customers.ImportSummary;
 import org.loyaltyengine.customers.WebshopOrder;
 import org.loyaltyengine.points.PointsRequests;
@@ -118,14 +118,14 @@ public abstract class HostileCorpusContract {
     public static final class Shop {
         public static final LocalDate DAY = LocalDate.of(2026, 3, 14);
         public static final Actor CASHIER = Actor.of("cashier-eva");
-        public static final Actor CLERK = Actor.of("clerk-anna", CustomerRegistry.WRITE_PERMISSION,
-                CustomerRegistry.IMPORT_PERMISSION);
+        public static final Actor CLERK = Actor.of("clerk-anna", Customers.WRITE_PERMISSION,
+                Customers.IMPORT_PERMISSION);
         /** Seeds the shop: holds every permission the programs ask for. */
         public static final Actor OWNER = Actor.of("owner-olga", CustomerCards.MANUAL_PERMISSION,
                 CustomerCards.SETTINGS_PERMISSION, CustomerCards.CATALOGUE_PERMISSION,
                 CustomerCards.ENROL_ALL_PERMISSION, SavingsPoints.ADMIN_PERMISSION,
-                CustomerRegistry.SETTINGS_PERMISSION, CustomerRegistry.WRITE_PERMISSION,
-                CustomerRegistry.IMPORT_PERMISSION, PosCards.CARDS_PERMISSION, PosCards.SETTINGS_PERMISSION,
+                Customers.SETTINGS_PERMISSION, Customers.WRITE_PERMISSION,
+                Customers.IMPORT_PERMISSION, PosCards.CARDS_PERMISSION, PosCards.SETTINGS_PERMISSION,
                 PosCards.MANUAL_PERMISSION);
         public static final String SEED_TOP_UP = "seed-pos-top-up";
         public static final String SEED_CUSTOMER = "seed-customer-k1";
@@ -167,7 +167,7 @@ public abstract class HostileCorpusContract {
             applied(pos.addItem(as(CASHIER), PosRequests.AddItem.of("R5", "1", "cake", czk("30.00"), "15")
                     .withManualDiscount("10")));
 
-            CustomerRegistry customers = engine.customers();
+            Customers customers = engine.customers();
             applied(customers.declareField(as(OWNER), "vip", CustomFieldType.BOOLEAN));
             k1 = applied(customers.create(CommandContext.of(tenant, OWNER, SEED_CUSTOMER, DAY),
                     CustomerProfile.builder("Bakkerij de Vries").number("K1").email("info@devries.nl").build()))
@@ -230,7 +230,7 @@ public abstract class HostileCorpusContract {
             return engine.savingsPoints();
         }
 
-        public CustomerRegistry customers() {
+        public Customers customers() {
             return engine.customers();
         }
 

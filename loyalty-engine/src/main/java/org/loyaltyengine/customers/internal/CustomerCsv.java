@@ -1,4 +1,4 @@
-package org.loyaltyengine.customers;
+package org.loyaltyengine.customers.internal;
 
 import org.loyaltyengine.IoFailedException;
 import java.io.IOException;
@@ -15,6 +15,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.loyaltyengine.customers.Address;
+import org.loyaltyengine.customers.CustomerProfile;
 import org.loyaltyengine.customers.ImportSummary.RowRejection;
 import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.spi.InvalidValueException;
@@ -34,7 +36,7 @@ import org.loyaltyengine.spi.InvalidValueException;
  * skipped and not counted. A cell that an export neutralised against formula injection
  * ({@code '=...}) is read back without its quote ({@link CsvTable#unneutralise}).
  */
-final class CustomerCsv {
+public final class CustomerCsv {
     /** One readable row: the line it starts on and its values by canonical column name. */
     record Row(int line, Map<String, String> values) {
         String get(String column) {
@@ -215,8 +217,8 @@ final class CustomerCsv {
         table.writeTo(out);
     }
 
-    /** A profile as the cells of an import row: the inverse of {@link #profile(Row)}. */
-    static Map<String, String> cells(CustomerProfile p) {
+    /** A profile as the cells of an import row: the inverse of {@link #profile(Row)}. Public for the round-trip property test. */
+    public static Map<String, String> cells(CustomerProfile p) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("number", p.number());
         c.put("name", p.name());

@@ -1,10 +1,13 @@
-package org.loyaltyengine.customers;
+package org.loyaltyengine.customers.internal;
 
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.loyaltyengine.customers.CustomFieldType;
+import org.loyaltyengine.customers.CustomerProfile;
+import org.loyaltyengine.customers.Customers;
+import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.spi.InvalidValueException;
-import org.loyaltyengine.spi.StoreTransaction;
 
 /**
  * The tenant's custom field declarations, kept in the program settings of {@code customers} as
@@ -14,9 +17,15 @@ final class CustomFields {
     private CustomFields() {
     }
 
-    static Map<String, CustomFieldType> declared(StoreTransaction tx) {
+    /** The declarations, read once through the view. */
+    static Map<String, CustomFieldType> declared(StoreView view) {
+        return declared(view.settings(Customers.PROGRAM));
+    }
+
+    /** The declarations among the program's settings as read. */
+    static Map<String, CustomFieldType> declared(Map<String, String> settings) {
         Map<String, CustomFieldType> out = new TreeMap<>();
-        tx.settings().of(CustomerRegistry.PROGRAM).forEach((k, v) -> {
+        settings.forEach((k, v) -> {
             if (k.startsWith(CustomerProfile.FIELD_PREFIX)) {
                 out.put(k.substring(CustomerProfile.FIELD_PREFIX.length()), CustomFieldType.valueOf(v));
             }

@@ -1,0 +1,140 @@
+package org.loyaltyengine.customers;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.spi.TenantId;
+
+/**
+ * The customers of the webshop warehouse system (seed 003, SPEC CU-1..CU-5), as
+ * {@code LoyaltyEngine.customers()} hands them out: creating and changing customers, declaring custom
+ * fields, bulk import from CSV, customers made from incoming webshop orders, and the customer's own
+ * discount on its orders. Every change is a command decided by the {@code customers} rule set and
+ * answered with an {@link Outcome}; reads take no key.
+ *
+ * <p>A customer the engine creates is named by the host's own id when the request carries one
+ * ({@link CustomerRequests.Create#customerId()}, {@link WebshopOrder#newCustomerId()}), otherwise by an id
+ * derived from the tenant and the command's idempotency key (a name-based UUID), so a retried or
+ * previewed command names the same customer. Whenever a command creates a customer, the defaults other
+ * programs registered for new customers are applied in the same transaction (for example
+ * auto-enrolment in the customer card).
+ *
+ * <p>A customer number, when given, is unique within the tenant (SPEC CU-2): the rules refuse a number
+ * another customer holds ({@code CUSTOMER_NUMBER_TAKEN}); two commands that take the same free number
+ * run one after the other, so the second is refused the same way.
+ */
+public interface Customers {
+    /** The rule set and settings program name. */
+    String PROGRAM = "customers";
+    /** The permission that allows changing the program's settings (custom field declarations). */
+    String SETTINGS_PERMISSION = "customers.settings";
+    /** The permission to create and change customers' master data, their discount included. */
+    String WRITE_PERMISSION = "customers.write";
+    /** The permission to import customers from a file (each row creates or changes a customer). */
+    String IMPORT_PERMISSION = "customers.import";
+
+    // ------------------------------------------------------------------ commands
+
+    /**
+     * Creates a customer (SPEC CU-1, CU-2) under an id derived from the tenant and the key; the
+     * outcome's value {@code customerId} names it.
+     */
+    Outcome create(CommandContext ctx, CustomerProfile profile);
+
+    /**
+     * Creates a customer (SPEC CU-1, CU-2), under the host's own id when the request carries one; the
+     * outcome's value {@code customerId} names it.
+     *
+     * @throws org.loyaltyengine.spi.DuplicateKeyException when another customer of the tenant holds that id
+     */
+    Outcome create(CommandContext ctx, CustomerRequests.Create request);
+
+    /** Replaces a customer's master data (SPEC CU-1, CU-2). */
+    Outcome update(CommandContext ctx, String customerId, CustomerProfile profile);
+
+    /**
+     * Declares a custom field with its type (the seed's "Klantvelden"), or changes the type of one no
+     * customer holds a value for yet ({@code CUSTOM_FIELD_IN_USE} otherwise). The actor needs the
+     * permission {@value #SETTINGS_PERMISSION} ({@code PERMISSION_REQUIRED} otherwise).
+     */
+    Outcome declareField(CommandContext ctx, String name, CustomFieldType type);
+
+    /**
+     * Imports customers from a UTF-8 CSV file, with or without a byte-order mark (SPEC CU-3).
+     *
+     * @see #importCsv(CommandContext, Reader, ImportOptions)
+     */
+    ImportSummary importCsv(CommandContext ctx, InputStream csv, ImportOptions options);
+
+    /**
+     * Imports customers from CSV text (SPEC CU-3): the first line names the columns ({@code number},
+     * {@code name}, {@code email}, ..., {@code field.<name>}); only {@code name} is required. A row whose
+     * number is already known updates that customer or is ignored, as {@code options} say; an update
+     * writes the row's non-blank cells over the stored data and keeps what the row leaves blank (the
+     * seed's "aanvullen": complete, not wipe); a row without a number always creates a customer; a number
+     * that appears twice in one file is refused on its later lines ({@code DUPLICATE_NUMBER_IN_FILE}),
+     * since the file itself does not say which line is meant. Each bad row is reported with its line and
+     * reason and nothing of it is written; the other rows go on. That holds for every typed refusal of a
+     * row: a value the profile refuses, a cell holding a control character (NUL, ESC, ...), a rule's
+     * rejection, a store failure that rolled the row back ({@code STORE_FAILED}); a row whose commit reply
+     * was lost is submitted again under its own key, which settles whether it was written. An import
+     * never stops half-way.
+     *
+     * <p>Each row is one command, under the key {@code <import key>#<line>}: its own transaction (a bad
+     * row can never leave half a customer or undo its neighbours), its own rule decision and stored
+     * outcome. A re-run of the same import under the same key is a replay that changes nothing and
+     * reports the same summary; a new key re-applies the file (with {@link ImportOptions.Duplicates#UPDATE}
+     * the customers end up the same as after one run, except that rows without a number create again, as
+     * the seed says they must). A file-level fault (no header, unknown or repeated column, not UTF-8) is
+     * a typed error before any row is imported.
+     *
+     * <p>With a dry-run context every row is decided and nothing is written; since each row is previewed
+     * on its own, a dry run does not see customers that earlier rows of the same file would create.
+     *
+     * @throws InvalidValueException when the file as a whole cannot be imported
+     */
+    ImportSummary importCsv(CommandContext ctx, Reader csv, ImportOptions options);
+
+    /**
+     * Receives a webshop order (SPEC CU-4, CU-5): an order naming a known customer number is linked to
+     * that customer; otherwise a customer is created from the buyer's details in the order. The
+     * customer's own discount (and the programs' discounts the order carries, combined as the rules say)
+     * is applied to each line. Outcome values: {@code customerId}, {@code customerAction} ({@code linked}
+     * or {@code created}), {@code discountPercent}, {@code discountSource}, {@code discount} (the order's
+     * total discount) and {@code discount.<lineId>}.
+     */
+    Outcome receiveOrder(CommandContext ctx, WebshopOrder order);
+
+    // ------------------------------------------------------------------ reads
+
+    Optional<RegisteredCustomer> find(TenantId tenant, String customerId);
+
+    Optional<RegisteredCustomer> findByNumber(TenantId tenant, String number);
+
+    /** Every customer of the tenant. */
+    List<RegisteredCustomer> all(TenantId tenant);
+
+    /**
+     * Writes every customer of the tenant as CSV in the import's format (SPEC X-12): the columns of the
+     * import, then a {@code field.<name>} column for each declared custom field; {@code ;} separated,
+     * quoted where needed. Edit it and import it back with {@link ImportOptions#updating()} to change
+     * customers in bulk (customers without a number would be created again; give them numbers first).
+     */
+    void exportCsv(TenantId tenant, Writer out);
+
+    /** The declared custom fields and their types. */
+    Map<String, CustomFieldType> customFields(TenantId tenant);
+
+    /** A received webshop order with its discounts. */
+    Optional<ReceivedOrder> order(TenantId tenant, String orderId);
+
+    /** Every webshop order of one customer, by date then order id (the seed's "per klant alle bestellingen"). */
+    List<ReceivedOrder> orders(TenantId tenant, String customerId);
+}

@@ -1,0 +1,41 @@
+package org.loyaltyengine.customers.internal;
+
+import java.util.Map;
+
+import org.loyaltyengine.customers.CustomerProfile;
+import org.loyaltyengine.customers.ImportOptions;
+
+/**
+ * One row of an import file, as the import hands it to the pipeline (SPEC CU-3): its line, what to do
+ * with a known number, its validated profile (for a new customer) and its non-blank cells (to update a
+ * known one), and the earlier line of the file with the same number (0: none).
+ *
+ * <p>{@code holder} is the customer the import found holding the row's number just before it submitted
+ * the row (null: free), so that the row locks that customer, whose id the row itself cannot name, with
+ * its own keys; under the lock the row checks that the number is still that customer's. It is no part
+ * of what the row asks, so {@link #toString()}, which the idempotency fingerprint is made of, leaves it
+ * out: the same file under the same key is a replay even after its rows created the number's holder.
+ */
+record ImportRow(int line, ImportOptions.Duplicates mode, CustomerProfile profile, Map<String, String> cells,
+                 int firstLineWithNumber, String holder) {
+    ImportRow {
+        // Sorted, so the fingerprint of a row does not depend on the order of the file's columns.
+        cells = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(cells));
+    }
+
+    /** The same row, expecting another holder of its number. */
+    ImportRow expecting(String newHolder) {
+        return new ImportRow(line, mode, profile, cells, firstLineWithNumber, newHolder);
+    }
+
+    /** Whether the row may update the customer holding its number: what the holder is looked up and locked for. */
+    boolean mayUpdate() {
+        return mode == ImportOptions.Duplicates.UPDATE && profile.number() != null && firstLineWithNumber == 0;
+    }
+
+    @Override
+    public String toString() {
+        return "ImportRow[line=" + line + ", mode=" + mode + ", profile=" + profile + ", cells=" + cells
+                + ", firstLineWithNumber=" + firstLineWithNumber + "]";
+    }
+}
