@@ -60,7 +60,6 @@ public final class CommandPipeline {
     private final LoyaltyStore store;
     private final RuleSetRegistry rules;
     private final Clock clock;
-    private final List<NewCustomerDefaults> newCustomerDefaults = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<NewCustomerHook> newCustomerHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CommandPipeline(LoyaltyStore store, RuleSetRegistry rules, Clock clock) {
@@ -81,11 +80,6 @@ public final class CommandPipeline {
         return rules;
     }
 
-    /** Registers a program's defaults for newly created customers; programs call this when constructed. */
-    public void onNewCustomer(NewCustomerDefaults defaults) {
-        newCustomerDefaults.add(defaults);
-    }
-
     /** Registers a program's defaults for newly created customers, on the {@link Command} contract. */
     public void onNewCustomer(NewCustomerHook hook) {
         newCustomerHooks.add(hook);
@@ -94,13 +88,6 @@ public final class CommandPipeline {
     /** Every program's defaults for newly created customers, in the order the programs registered them. */
     public List<NewCustomerHook> newCustomerHooks() {
         return List.copyOf(newCustomerHooks);
-    }
-
-    /** Applies every registered program's defaults to a customer created in {@code tx}. */
-    public void applyNewCustomerDefaults(StoreTransaction tx, org.loyaltyengine.spi.Customer created, CommandContext ctx) {
-        for (NewCustomerDefaults d : newCustomerDefaults) {
-            d.apply(tx, created, ctx);
-        }
     }
 
     public <P> Outcome execute(CommandContext ctx, P payload, CommandHandler<P> handler) {
@@ -245,9 +232,6 @@ public final class CommandPipeline {
                     requireLocked(LockKey.customerNumber(c.customer().number()));
                 }
                 tx.customers().save(c.customer());
-            } else if (w instanceof Write.ApplyNewCustomerDefaults c) {
-                requireLocked(LockKey.customer(c.created().id()));
-                applyNewCustomerDefaults(tx, c.created(), ctx);
             } else {
                 throw new IllegalStateException("unknown write " + w);
             }

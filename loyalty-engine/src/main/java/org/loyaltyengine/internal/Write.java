@@ -38,16 +38,6 @@ public sealed interface Write {
     record SaveCustomer(Customer customer) implements Write {
     }
 
-    /**
-     * A customer the command created, saved by an earlier {@link SaveCustomer}: the pipeline applies to it
-     * the defaults programs registered the old way ({@link NewCustomerDefaults}), inside the transaction,
-     * as the customers program did before it moved to {@link Command}. Programs on the new contract
-     * register a {@link NewCustomerHook} instead, whose writes the creating command returns itself; this
-     * write goes with {@code NewCustomerDefaults} once no program registers one.
-     */
-    record ApplyNewCustomerDefaults(Customer created) implements Write {
-    }
-
     static Write save(Document d) {
         return new SaveDocument(d);
     }

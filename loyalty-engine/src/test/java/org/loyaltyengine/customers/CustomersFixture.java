@@ -75,11 +75,21 @@ final class CustomersFixture {
             customers = new DefaultCustomers(pipeline);
             return;
         }
-        pipeline.onNewCustomer((tx, created, ctx) -> {
+        pipeline.onNewCustomer(new org.loyaltyengine.internal.NewCustomerHook() {
             // Stands in for a program's default (e.g. auto-enrolment): a setting written in the same transaction.
-            java.util.Map<String, String> seen = new java.util.TreeMap<>(tx.settings().of("test-hook"));
-            seen.put(String.format("%08d", seen.size()), created.id());
-            tx.settings().put("test-hook", seen);
+            @Override
+            public java.util.Set<org.loyaltyengine.spi.LockKey> keys(String customerId) {
+                return java.util.Set.of(org.loyaltyengine.spi.LockKey.settings("test-hook"));
+            }
+
+            @Override
+            public List<org.loyaltyengine.internal.Write> writes(org.loyaltyengine.internal.StoreView view,
+                                                                 org.loyaltyengine.spi.Customer created,
+                                                                 CommandContext ctx) {
+                java.util.Map<String, String> seen = new java.util.TreeMap<>(view.settings("test-hook"));
+                seen.put(String.format(java.util.Locale.ROOT, "%08d", seen.size()), created.id());
+                return List.of(new org.loyaltyengine.internal.Write.PutSettings("test-hook", seen));
+            }
         });
         customers = new DefaultCustomers(pipeline);
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.loyaltyengine.CommandContext;
-import org.loyaltyengine.internal.NewCustomerDefaults;
 import org.loyaltyengine.internal.NewCustomerHook;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
@@ -35,22 +34,5 @@ final class AutoEnrolment implements NewCustomerHook {
         }
         return List.of(new Write.SaveDocument(CardDocuments.enrolment(created.id(), ctx.businessDate(), "automatic",
                 ctx.actor().user())));
-    }
-
-    /**
-     * The same defaults for the customers program's commands that are not on the command contract yet:
-     * they call it inside the transaction that creates the customer and write what it returns. Goes once
-     * the customers program asks {@code CommandPipeline.newCustomerHooks()} instead; a creating command
-     * must use one of the two, not both.
-     */
-    NewCustomerDefaults asDefaults() {
-        return (StoreTransaction tx, Customer created, CommandContext ctx) -> {
-            for (Write w : writes(StoreView.of(tx), created, ctx)) {
-                if (!(w instanceof Write.SaveDocument save)) {
-                    throw new IllegalStateException("auto-enrolment writes only documents, not " + w);
-                }
-                tx.documents().save(save.document());
-            }
-        };
     }
 }

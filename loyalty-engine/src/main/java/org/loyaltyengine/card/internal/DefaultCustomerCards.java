@@ -56,7 +56,6 @@ public final class DefaultCustomerCards implements CustomerCards {
         // customer: on the command contract, and as before for its commands not moved to it yet.
         AutoEnrolment auto = new AutoEnrolment();
         pipeline.onNewCustomer(auto);
-        pipeline.onNewCustomer(auto.asDefaults());
     }
 
     @Override

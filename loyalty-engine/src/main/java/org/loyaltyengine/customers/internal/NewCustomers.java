@@ -72,15 +72,12 @@ final class NewCustomers {
     }
 
     /**
-     * The writes of a created customer: the customer, then the programs' defaults on the new contract,
-     * then the defaults still registered the old way. In that order: a program registered both ways (the
-     * customer card while it moves) finds the new contract's writes made when its old default looks.
+     * The writes of a created customer: the customer, then every program's defaults for it.
      */
     static List<Write> created(Customer created, List<Write> defaults) {
         List<Write> writes = new ArrayList<>();
         writes.add(new Write.SaveCustomer(created));
         writes.addAll(defaults);
-        writes.add(new Write.ApplyNewCustomerDefaults(created));
         return writes;
     }
 }
