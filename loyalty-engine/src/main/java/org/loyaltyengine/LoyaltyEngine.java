@@ -9,6 +9,7 @@ import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.EvaluationLimits;
 import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.points.internal.DefaultSavingsPoints;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.LoyaltyStore;
@@ -37,7 +38,7 @@ public final class LoyaltyEngine {
                 b.maxEvaluationTime));
         this.pipeline = new CommandPipeline(b.store, registry, b.clock);
         this.posCards = new PosCards(pipeline);
-        this.savingsPoints = new SavingsPoints(pipeline);
+        this.savingsPoints = new DefaultSavingsPoints(pipeline);
         this.customerCards = new CustomerCards(pipeline);
         this.customers = new CustomerRegistry(pipeline);
         this.audit = new AuditTrail(b.store);

@@ -139,6 +139,8 @@ public abstract class PermissionsContract {
         // Savings points (seed 001): the points administration is guarded, the agent's booking work is not.
         row("SavingsPoints.configure(PointsSettings)", "points-admin",
                 w -> of(PointsSettings.defaults().with(Map.of("rate", "1"))));
+        row("SavingsPoints.configure(Configure)", "points-admin",
+                w -> of(PointsRequests.Configure.set(PointsRequests.Configure.Setting.RATE, "1")));
         row("SavingsPoints.defineSupplier(Supplier)", "points-admin", w -> of(PointsRequests.Supplier.enabled("DER")));
         row("SavingsPoints.setParticipation(Participation)", "points-admin",
                 w -> of(new PointsRequests.Participation("c1", false)));
@@ -223,8 +225,7 @@ public abstract class PermissionsContract {
                 if (Arrays.asList(m.getParameterTypes()).contains(CommandContext.class)) {
                     commands.add(m);
                 } else if (m.getParameterCount() == 0 && m.getReturnType().getName().startsWith("org.loyaltyengine.")
-                        && !m.getReturnType().isInterface() && !m.getReturnType().isRecord()
-                        && !m.getReturnType().isEnum()) {
+                        && !m.getReturnType().isRecord() && !m.getReturnType().isEnum()) {
                     todo.push(m.getReturnType());
                 }
             }
