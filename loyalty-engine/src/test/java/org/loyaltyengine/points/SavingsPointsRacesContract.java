@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loyaltyengine.LoyaltyEngine;
+import org.loyaltyengine.points.PointsRequests.Cancellation;
 import org.loyaltyengine.points.PointsRequests.ExpireYear;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.spi.LedgerEntry;
@@ -67,6 +68,32 @@ public abstract class SavingsPointsRacesContract {
         expired.addAll(other.entries());
         assertEquals(1, expired.size(), () -> "expired " + expired);
         assertAmount("-100", expired.get(0).amount());
+        assertAmount("0", f.balance("c1"));
+        // The run that came second saw the first one's entries and says so.
+        Outcome second = mine.entries().isEmpty() ? mine : other;
+        assertEquals(List.of("ALREADY_EXPIRED"), second.notices().stream().map(n -> n.code()).toList());
+    }
+
+    @Test
+    @Tag("SP-14")
+    @Tag("X-13")
+    @Tag("X-5")
+    void cancel_expiryMeanwhile_pointsAreTakenBackOrExpiredNeverBoth() throws Exception {
+        PointsFixtures f = agency();
+        f.set("rate", "0.20", "expiryEnabled", "true");
+        f.on("2024-05-01");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 in 2024, none in 2025
+        f.on("2026-01-15");
+        Future<Outcome> theirs = interleaving(f).once(Interleaving.Point.BEFORE_LOCK,
+                () -> f.points.expireYear(f.admin(), new ExpireYear(2025)));
+        Outcome cancel = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
+        Outcome expiry = applied(theirs.get(30, TimeUnit.SECONDS));
+        // Cancelled first, the 100 points are taken back and nothing is left to expire; expired first, the
+        // cancellation takes back nothing (they are gone). Either way they leave once.
+        List<LedgerEntry> moved = new ArrayList<>(cancel.entries());
+        moved.addAll(expiry.entries());
+        assertEquals(1, moved.size(), () -> "moved " + moved);
+        assertAmount("-100", moved.get(0).amount());
         assertAmount("0", f.balance("c1"));
     }
 
