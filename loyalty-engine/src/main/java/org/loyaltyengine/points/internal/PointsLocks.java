@@ -11,10 +11,11 @@ final class PointsLocks {
      * The program's ledger, held by every command that decides on customers' ledger entries or opens a points
      * account: bookings and the commands on them, manual entries, the year-end expiry, and a change of the
      * currency. The pipeline reads a command's context before it locks the accounts, so the account lock alone
-     * would let a context hold entries another command is changing: a booking deciding availability on
-     * entries without a concurrent earning, a second expiry run that has not seen the first one's entries,
-     * a currency change counting no booking while the first one is made. Holding this key makes each of
-     * them decide on the ledger as the one before left it.
+     * would let a context hold entries another command is changing meanwhile: a cancellation taking back
+     * points the expiry has just expired (the customer loses them twice), a payment spending points earned
+     * this year on another booking, a second expiry run that does not see the first, a currency change that
+     * counts no booking while the first one is made. Holding this key, each decides on the ledger as the one
+     * before left it; the price is one such command at a time per tenant.
      */
     static final LockKey LEDGER = LockKey.program(SavingsPoints.PROGRAM, "ledger");
 
