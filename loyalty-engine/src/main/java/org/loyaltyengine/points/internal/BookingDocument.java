@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.points.BookingView;
+import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.DocumentLine;
@@ -162,8 +164,17 @@ record BookingDocument(String id, String customerId, Status status, LocalDate da
         return total;
     }
 
-    /** The booking as a clerk sees it, its points figures from the booking's ledger entries. */
+    /**
+     * The booking as a clerk sees it, its points figures from its entries on the customer's points account,
+     * taken from {@code entries}: the customer's points entries or the entries naming this document. Only
+     * those: another program's document of the same id (a card sale, a receipt) is not this booking.
+     */
     BookingView view(List<LedgerEntry> entries) {
+        AccountKey points = SavingsPoints.accountOf(customerId);
+        return viewOf(entries.stream().filter(e -> e.account().equals(points) && id.equals(e.document())).toList());
+    }
+
+    private BookingView viewOf(List<LedgerEntry> entries) {
         List<BookingView.Line> shown = lines.stream().map(l -> new BookingView.Line(l.lineId(), l.supplier(),
                 l.productType(), Money.of(l.price(), currency),
                 PointsEntries.sum(entries, PointsEntries.earned().and(e -> l.lineId().equals(e.line()))),

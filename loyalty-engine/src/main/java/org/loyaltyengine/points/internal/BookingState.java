@@ -21,17 +21,15 @@ import org.loyaltyengine.spi.LedgerEntry;
 
 /**
  * What a command on a stored booking (a price change, a payment, a cancellation) reads, once, under the
- * booking's and the ledger's locks: the booking, the settings, the booking's entries and its customer's,
- * whether the customer opted out, and each supplier the lines name. Each of those commands keeps one in its
- * context; the facts they show the rules are built here, the same for all of them.
+ * booking's and the ledger's locks: the booking, the settings, its customer's points entries (the booking's
+ * own among them), whether the customer opted out, and each supplier the lines name. Each of those commands
+ * keeps one in its context; the facts they show the rules are built here, the same for all of them.
  *
  * @param ctx the command's context: its actor, key and business date go into what it writes
  */
-record BookingState(BookingDocument booking, PointsSettings settings, List<LedgerEntry> bookingEntries,
-                    List<LedgerEntry> customerEntries, boolean optedOut, Map<String, SupplierDocument> suppliers,
-                    CommandContext ctx) {
+record BookingState(BookingDocument booking, PointsSettings settings, List<LedgerEntry> customerEntries,
+                    boolean optedOut, Map<String, SupplierDocument> suppliers, CommandContext ctx) {
     BookingState {
-        bookingEntries = List.copyOf(bookingEntries);
         customerEntries = List.copyOf(customerEntries);
         suppliers = Map.copyOf(suppliers);
     }
@@ -46,12 +44,11 @@ record BookingState(BookingDocument booking, PointsSettings settings, List<Ledge
                 .orElseThrow(() -> new NoSuchEntityException("booking", bookingId));
         PointsSettings settings = PointsFacts.settings(view);
         check.accept(booking, settings);
-        List<LedgerEntry> bookingEntries = view.entriesOfDocument(booking.id());
         List<LedgerEntry> customerEntries = view.entries(SavingsPoints.accountOf(booking.customerId()));
         boolean optedOut = ParticipantDocument.optedOut(view.document(ParticipantDocument.TYPE, booking.customerId()));
         Map<String, SupplierDocument> suppliers = PointsFacts.suppliers(view, booking.lines().stream()
                 .map(BookingDocument.Line::supplier).toList());
-        return new BookingState(booking, settings, bookingEntries, customerEntries, optedOut, suppliers, ctx);
+        return new BookingState(booking, settings, customerEntries, optedOut, suppliers, ctx);
     }
 
     AccountKey account() {
@@ -81,7 +78,7 @@ record BookingState(BookingDocument booking, PointsSettings settings, List<Ledge
         facts.add(settings);
         facts.add(PointsFacts.customer(booking.customerId(), accounts.get(account()), customerEntries, optedOut,
                 ctx.businessDate()));
-        BookingView view = booking.view(bookingEntries);
+        BookingView view = booking.view(customerEntries);
         facts.add(new PointsBooking(booking.id(), booking.customerId(), booking.status().name(), view.total().amount(),
                 view.paidMoney().amount(), view.paidPointsValue().amount(), view.paidPoints(), view.earnedPoints()));
         Map<String, BigDecimal> expired = PointsEntries.expiredByLine(customerEntries);
