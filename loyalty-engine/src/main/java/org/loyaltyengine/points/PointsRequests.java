@@ -84,15 +84,23 @@ public final class PointsRequests {
         public Configure {
             Checks.notNull(changes, "settings to change");
             TreeMap<Setting, String> copy = new TreeMap<>();
-            changes.forEach((setting, value) -> {
-                Checks.notNull(setting, "setting");
+            // Read as plain objects: a map built past the compiler's checks must fail typed, not with a cast.
+            for (Map.Entry<?, ?> change : ((Map<?, ?>) changes).entrySet()) {
+                if (!(change.getKey() instanceof Setting setting)) {
+                    throw new InvalidValueException("a setting to change is a Configure.Setting, was "
+                            + (change.getKey() == null ? "null" : change.getKey().getClass().getSimpleName()));
+                }
                 String key = setting.key();
-                Checks.notNull(value, "savings-points setting '" + key + "' (an empty value leaves it empty)");
+                if (!(change.getValue() instanceof String value)) {
+                    throw new InvalidValueException("savings-points setting '" + key
+                            + "' needs its value as text (an empty one leaves it empty), was "
+                            + (change.getValue() == null ? "null" : change.getValue().getClass().getSimpleName()));
+                }
                 if (setting.required() && value.isBlank()) {
                     throw new InvalidValueException("savings-points setting '" + key + "' cannot be left empty");
                 }
                 copy.put(setting, value);
-            });
+            }
             if (copy.isEmpty()) {
                 throw new InvalidValueException("a configuration changes at least one savings-points setting");
             }
@@ -183,7 +191,8 @@ public final class PointsRequests {
             if (Checks.notNull(setting, "setting").kind != Setting.Kind.NUMBER) {
                 throw new InvalidValueException("savings-points setting '" + setting.key() + "' is not a number");
             }
-            return Checks.notNull(value, "savings-points setting '" + setting.key() + "' (clear() leaves it empty)")
+            // Held to the stores' digits first: a plain form of 1E+2147483647 would not fit in memory.
+            return Checks.decimal(value, "savings-points setting '" + setting.key() + "' (clear() leaves it empty)")
                     .toPlainString();
         }
 
