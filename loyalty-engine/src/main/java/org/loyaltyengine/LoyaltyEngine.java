@@ -11,6 +11,7 @@ import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.EvaluationLimits;
 import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.points.internal.DefaultSavingsPoints;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.internal.DefaultPosCards;
 import org.loyaltyengine.spi.InMemoryStore;
@@ -40,7 +41,7 @@ public final class LoyaltyEngine {
                 b.maxEvaluationTime));
         this.pipeline = new CommandPipeline(b.store, registry, b.clock);
         this.posCards = new DefaultPosCards(pipeline);
-        this.savingsPoints = new SavingsPoints(pipeline);
+        this.savingsPoints = new DefaultSavingsPoints(pipeline);
         this.customerCards = new DefaultCustomerCards(pipeline);
         this.customers = new DefaultCustomers(pipeline);
         this.audit = new AuditTrail(b.store);

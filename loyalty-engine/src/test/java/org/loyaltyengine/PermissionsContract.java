@@ -139,6 +139,8 @@ public abstract class PermissionsContract {
         // Savings points (seed 001): the points administration is guarded, the agent's booking work is not.
         row("SavingsPoints.configure(PointsSettings)", "points-admin",
                 w -> of(PointsSettings.defaults().with(Map.of("rate", "1"))));
+        row("SavingsPoints.configure(Configure)", "points-admin",
+                w -> of(PointsRequests.Configure.set(PointsRequests.Configure.Setting.RATE, "1")));
         row("SavingsPoints.defineSupplier(Supplier)", "points-admin", w -> of(PointsRequests.Supplier.enabled("DER")));
         row("SavingsPoints.setParticipation(Participation)", "points-admin",
                 w -> of(new PointsRequests.Participation("c1", false)));

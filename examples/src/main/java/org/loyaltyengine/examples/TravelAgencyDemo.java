@@ -10,12 +10,13 @@ import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.points.BookingView;
 import org.loyaltyengine.points.PointsAnalysis;
 import org.loyaltyengine.points.PointsRequests.Booking;
+import org.loyaltyengine.points.PointsRequests.Configure;
+import org.loyaltyengine.points.PointsRequests.Configure.Setting;
 import org.loyaltyengine.points.PointsRequests.MoneyPayment;
 import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.points.SavingsPoints;
-import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.Money;
@@ -50,8 +51,9 @@ public final class TravelAgencyDemo {
             return null;
         });
         LocalDate day = LocalDate.of(2025, 6, 2);
-        points.configure(ctx(ADMIN, day), PointsSettings.defaults().with(Map.of("rate", "0.20",
-                "paymentType", "SPAARPUNTEN", "roundingFactor", "10", "paymentMaximumPercent", "25")));
+        points.configure(ctx(ADMIN, day), Configure.set(Setting.RATE, new BigDecimal("0.20"))
+                .and(Setting.PAYMENT_TYPE, "SPAARPUNTEN").and(Setting.ROUNDING_FACTOR, BigDecimal.TEN)
+                .and(Setting.PAYMENT_MAXIMUM_PERCENT, new BigDecimal("25")));
         points.defineSupplier(ctx(ADMIN, day), Supplier.enabled("TUI"));
 
         // 680.00 x 0.20 = 136 points, rounded down to the factor 10: 130; the hotel earns 60.

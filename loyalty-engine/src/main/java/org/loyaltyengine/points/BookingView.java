@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.loyaltyengine.spi.Document;
-import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Money;
 
 /**
@@ -33,22 +31,5 @@ public record BookingView(String bookingId, String customerId, String status, Lo
      */
     public record Line(String lineId, String supplier, String productType, Money price, BigDecimal points,
                        BigDecimal manualPoints, boolean cancelled) {
-    }
-
-    static BookingView of(Document booking, List<LedgerEntry> entries) {
-        String currency = booking.currency();
-        List<Line> lines = booking.lines().stream().map(l -> new Line(l.lineId(), l.attribute("supplier").orElse(null),
-                l.product(), Money.of(l.amount(), currency),
-                PointsLedger.sum(entries, PointsLedger.earned().and(e -> l.lineId().equals(e.line()))),
-                l.attribute("manualPoints").map(BigDecimal::new).orElse(null), SavingsPoints.isCancelled(l))).toList();
-        Money total = Money.of(lines.stream().filter(l -> !l.cancelled()).map(l -> l.price().amount())
-                .reduce(BigDecimal.ZERO, BigDecimal::add), currency);
-        Money paidMoney = Money.of(new BigDecimal(booking.attribute("paidMoney").orElse("0")), currency);
-        Money paidPointsValue = Money.of(new BigDecimal(booking.attribute("paidPointsValue").orElse("0")), currency);
-        BigDecimal paidPoints = PointsLedger.sum(entries, e -> PointsLedger.kindOf(e) == PointsLedger.Kind.USED).negate();
-        return new BookingView(booking.id(), booking.owner(), booking.status(), booking.date(), total, paidMoney,
-                paidPointsValue, paidPoints, total.minus(paidMoney).minus(paidPointsValue),
-                PointsLedger.sum(entries, PointsLedger.earned()), lines, booking.attributes().entrySet().stream()
-                        .filter(a -> a.getKey().startsWith("payment.")).map(java.util.Map.Entry::getValue).toList());
     }
 }

@@ -1,32 +1,16 @@
 package org.loyaltyengine.points;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
-import org.loyaltyengine.NoSuchEntityException;
-import org.loyaltyengine.internal.CsvTable;
-import org.loyaltyengine.rules.facts.PointsSettings;
-import org.loyaltyengine.spi.Account;
-import org.loyaltyengine.spi.Checks;
-import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.InvalidValueException;
-import org.loyaltyengine.spi.LedgerEntry;
-import org.loyaltyengine.spi.LoyaltyStore;
-import org.loyaltyengine.spi.Money;
-import org.loyaltyengine.spi.StoreTransaction;
 import org.loyaltyengine.spi.TenantId;
 
 /**
  * The savings-points reports, as data and as CSV (SPEC SP-17, SP-18, X-12): the analysis per customer and
- * year, the monthly list of all points movements, and the accounting postings.
+ * year, the monthly list of all points movements, and the accounting postings. Reached through
+ * {@link SavingsPoints#reports()}.
  *
  * <p>The accounting postings are derived from the ledger rather than written as outcome values: the
  * ledger is the one append-only history of the points, so a report for any period can be produced (and
@@ -34,93 +18,24 @@ import org.loyaltyengine.spi.TenantId;
  * accounts were configured are still accounted for. The accounts are the ones configured when the report
  * runs.
  */
-public final class PointsReports {
-    private final LoyaltyStore store;
-
-    PointsReports(LoyaltyStore store) {
-        this.store = store;
-    }
-
+public interface PointsReports {
     /** The analysis of one customer per year (SPEC SP-17). */
-    public PointsAnalysis analysis(TenantId tenant, String customerId) {
-        return store.inTransaction(tenant, tx -> {
-            tx.customers().find(customerId).orElseThrow(() -> new NoSuchEntityException("customer", customerId));
-            PointsSettings settings = SavingsPoints.settings(tx);
-            List<LedgerEntry> entries = tx.ledger().entries(SavingsPoints.accountOf(customerId));
-            Map<Integer, BigDecimal> revenue = new TreeMap<>();
-            for (Document b : tx.documents().list(SavingsPoints.BOOKING, customerId)) {
-                BigDecimal live = b.lines().stream().filter(l -> !SavingsPoints.isCancelled(l))
-                        .map(l -> l.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-                revenue.merge(b.date().getYear(), live, BigDecimal::add);
-            }
-            TreeSet<Integer> years = new TreeSet<>(revenue.keySet());
-            entries.forEach(e -> years.add(e.businessDate().getYear()));
-            List<PointsAnalysis.Year> rows = new ArrayList<>();
-            BigDecimal running = BigDecimal.ZERO;
-            for (int year : years) {
-                BigDecimal earned = PointsLedger.sum(entries, PointsLedger.earned().and(PointsLedger.inYear(year)));
-                BigDecimal used = PointsLedger.sum(entries, PointsLedger.inYear(year)
-                        .and(e -> PointsLedger.kindOf(e) == PointsLedger.Kind.USED)).negate();
-                BigDecimal expired = PointsLedger.sum(entries, PointsLedger.inYear(year)
-                        .and(e -> PointsLedger.kindOf(e) == PointsLedger.Kind.EXPIRED)).negate();
-                running = running.add(earned).subtract(used).subtract(expired);
-                rows.add(new PointsAnalysis.Year(year, Money.of(revenue.getOrDefault(year, BigDecimal.ZERO),
-                        settings.currency()), earned, used, expired, running));
-            }
-            BigDecimal balance = tx.accounts().find(SavingsPoints.accountOf(customerId)).map(Account::balance)
-                    .orElse(BigDecimal.ZERO);
-            return new PointsAnalysis(customerId, rows, balance, Money.of(value(balance, settings.pointValue()),
-                    settings.currency()));
-        });
-    }
+    PointsAnalysis analysis(TenantId tenant, String customerId);
 
     /** The analysis as CSV: one row per year, with a header. */
-    public String analysisCsv(TenantId tenant, String customerId) {
-        PointsAnalysis a = analysis(tenant, customerId);
-        return csv(new String[] {"customer", "year", "revenue", "currency", "earned", "used", "expired", "available"},
-                a.years().stream().map(y -> List.<Object>of(a.customerId(), y.year(), y.revenue().amount(),
-                        y.revenue().currency().getCurrencyCode(), y.earned(), y.used(), y.expired(), y.available()))
-                        .toList());
-    }
+    String analysisCsv(TenantId tenant, String customerId);
 
     /**
      * The analysis as a printable statement for the customer (seed: "Printen" in the analysis): one line per
      * year and the balance with its value, in fixed-width columns.
      */
-    public String statement(TenantId tenant, String customerId) {
-        PointsAnalysis a = analysis(tenant, customerId);
-        String name = store.inTransaction(tenant, tx -> tx.customers().find(customerId).orElseThrow().name());
-        StringBuilder out = new StringBuilder();
-        out.append("Savings points statement: ").append(name).append(" (").append(customerId).append(")\n");
-        String row = "%-6s %14s %12s %12s %12s %12s%n";
-        out.append(String.format(java.util.Locale.ROOT, row, "year", "revenue", "earned", "used", "expired", "available"));
-        for (PointsAnalysis.Year y : a.years()) {
-            out.append(String.format(java.util.Locale.ROOT, row, y.year(), y.revenue(), y.earned().toPlainString(),
-                    y.used().toPlainString(), y.expired().toPlainString(), y.available().toPlainString()));
-        }
-        out.append(String.format(java.util.Locale.ROOT, "Balance: %s points, worth %s%n", a.balance().toPlainString(),
-                a.balanceValue()));
-        return out.toString();
-    }
+    String statement(TenantId tenant, String customerId);
 
     /** Every points movement with a business date in {@code month}, in ledger order (SPEC SP-17). */
-    public List<PointsMovement> monthlyList(TenantId tenant, YearMonth month) {
-        Checks.notNull(month, "month");
-        return store.inTransaction(tenant, tx -> allEntries(tx).stream()
-                .filter(e -> YearMonth.from(e.businessDate()).equals(month))
-                .map(e -> new PointsMovement(e.sequence(), e.businessDate(), e.recordedAt(), e.account().owner(),
-                        PointsLedger.kindOf(e).name(), e.kind().name(), e.amount(), e.document(), e.line(), e.note(),
-                        e.actor(), e.rule().ruleSet() + " v" + e.rule().version() + ": " + e.rule().rule()))
-                .toList());
-    }
+    List<PointsMovement> monthlyList(TenantId tenant, YearMonth month);
 
     /** The monthly list as CSV, with a header. */
-    public String monthlyListCsv(TenantId tenant, YearMonth month) {
-        return csv(new String[] {"sequence", "date", "customer", "kind", "entry", "points", "document", "line", "note",
-                "user", "rule"}, monthlyList(tenant, month).stream().map(m -> java.util.Arrays.<Object>asList(
-                        m.sequence(), m.date(), m.customerId(), m.kind(), m.entry(), m.points(), m.document(), m.line(),
-                        m.note(), m.user(), m.rule())).toList());
-    }
+    String monthlyListCsv(TenantId tenant, YearMonth month);
 
     /**
      * The bookkeeping postings of every points entry dated {@code from..to} (inclusive), plus the revaluation
@@ -128,110 +43,8 @@ public final class PointsReports {
      *
      * @throws InvalidValueException naming the account settings that are not configured
      */
-    public List<AccountingPosting> accounting(TenantId tenant, LocalDate from, LocalDate to) {
-        Checks.notNull(from, "first day of the period");
-        Checks.notNull(to, "last day of the period");
-        if (from.isAfter(to)) {
-            // An empty report for a period given backwards would read as "nothing to post".
-            throw new InvalidValueException("the accounting period starts on " + from + ", after its last day " + to
-                    + "; give the first day first");
-        }
-        return store.inTransaction(tenant, tx -> {
-            PointsSettings s = SavingsPoints.settings(tx);
-            List<String> missing = new ArrayList<>();
-            String[][] accounts = {{"liabilityAccount", s.liabilityAccount()}, {"expenseAccount", s.expenseAccount()},
-                    {"receivableAccount", s.receivableAccount()}, {"expiryRevenueAccount", s.expiryRevenueAccount()}};
-            for (String[] a : accounts) {
-                if (a[1] == null) {
-                    missing.add(a[0]);
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new InvalidValueException("configure the savings-points bookkeeping accounts " + missing
-                        + " before running the accounting report");
-            }
-            TreeMap<LocalDate, BigDecimal> rates = new TreeMap<>();
-            for (Document r : tx.documents().list(SavingsPoints.RATE, null)) {
-                rates.put(r.date(), new BigDecimal(r.attribute("pointValue").orElseThrow()));
-            }
-            List<AccountingPosting> postings = new ArrayList<>();
-            List<LedgerEntry> all = allEntries(tx);
-            for (LedgerEntry e : all) {
-                if (e.businessDate().isBefore(from) || e.businessDate().isAfter(to)) {
-                    continue;
-                }
-                String counter = switch (PointsLedger.kindOf(e)) {
-                    case EARNED -> s.expenseAccount();
-                    case USED -> s.receivableAccount();
-                    case EXPIRED -> s.expiryRevenueAccount();
-                };
-                BigDecimal rate = rateOn(rates, e.businessDate());
-                postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(), e.kind().name(),
-                        e.amount(), rate, s, counter));
-            }
-            BigDecimal previous = BigDecimal.ONE;
-            for (Map.Entry<LocalDate, BigDecimal> change : rates.entrySet()) {
-                LocalDate day = change.getKey();
-                BigDecimal delta = change.getValue().subtract(previous);
-                previous = change.getValue();
-                if (day.isBefore(from) || day.isAfter(to) || delta.signum() == 0) {
-                    continue;
-                }
-                Map<String, BigDecimal> unspent = new TreeMap<>();
-                all.stream().filter(e -> e.businessDate().isBefore(day))
-                        .forEach(e -> unspent.merge(e.account().owner(), e.amount(), BigDecimal::add));
-                unspent.forEach((customer, points) -> {
-                    if (points.signum() != 0) {
-                        postings.add(posting(0, day, customer, null, "REVALUE", points, delta, s, s.expenseAccount()));
-                    }
-                });
-            }
-            return postings;
-        });
-    }
+    List<AccountingPosting> accounting(TenantId tenant, LocalDate from, LocalDate to);
 
     /** The accounting postings as CSV, with a header. */
-    public String accountingCsv(TenantId tenant, LocalDate from, LocalDate to) {
-        return csv(new String[] {"sequence", "date", "customer", "document", "entry", "debit", "credit", "points",
-                "pointValue", "value", "currency"}, accounting(tenant, from, to).stream().map(p -> java.util.Arrays
-                        .<Object>asList(p.sequence(), p.date(), p.customerId(), p.document(), p.entry(),
-                                p.debitAccount(), p.creditAccount(), p.points(), p.pointValue(), p.value().amount(),
-                                p.value().currency().getCurrencyCode())).toList());
-    }
-
-    // A positive movement raises the points liability (credit) against its counter account; a negative
-    // one lowers it (debit). Either way one amount is debited and credited, so every posting balances.
-    private static AccountingPosting posting(long sequence, LocalDate date, String customer, String document,
-                                             String entry, BigDecimal points, BigDecimal rate, PointsSettings s,
-                                             String counter) {
-        boolean raises = points.signum() * rate.signum() > 0;
-        return new AccountingPosting(sequence, date, customer, document, entry,
-                raises ? counter : s.liabilityAccount(), raises ? s.liabilityAccount() : counter, points, rate,
-                Money.of(value(points, rate).abs(), s.currency()));
-    }
-
-    private static BigDecimal rateOn(TreeMap<LocalDate, BigDecimal> rates, LocalDate day) {
-        Map.Entry<LocalDate, BigDecimal> r = rates.floorEntry(day);
-        return r == null ? BigDecimal.ONE : r.getValue();
-    }
-
-    private static BigDecimal value(BigDecimal points, BigDecimal rate) {
-        return points.multiply(rate).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static List<LedgerEntry> allEntries(StoreTransaction tx) {
-        List<LedgerEntry> all = new ArrayList<>();
-        for (Account a : tx.accounts().ofProgram(SavingsPoints.PROGRAM)) {
-            all.addAll(tx.ledger().entries(a.key()));
-        }
-        all.sort(Comparator.comparingLong(LedgerEntry::sequence));
-        return all;
-    }
-
-    /** Every report's CSV goes through the one writer, which neutralises cells a spreadsheet would run. */
-    private static String csv(String[] header, List<List<Object>> rows) {
-        CsvTable table = CsvTable.withHeader(',', List.of(header));
-        rows.forEach(table::row);
-        return table.toString();
-    }
+    String accountingCsv(TenantId tenant, LocalDate from, LocalDate to);
 }

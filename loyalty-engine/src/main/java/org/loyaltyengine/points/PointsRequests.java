@@ -1,12 +1,16 @@
 package org.loyaltyengine.points;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.InvalidValueException;
@@ -16,6 +20,188 @@ import org.loyaltyengine.spi.Money;
 /** The requests a travel-agency host sends to {@link SavingsPoints}; each validates itself on construction. */
 public final class PointsRequests {
     private PointsRequests() {
+    }
+
+    /**
+     * Changes some of the agency's points settings (seed 001's application parameters) and keeps the others:
+     * one setting ({@code Configure.set(Setting.RATE, new BigDecimal("0.20"))}) or several
+     * ({@code .and(Setting.PAYMENT_TYPE, "SPAARPUNTEN")}). Values are as the settings store them: a number,
+     * {@code true} or {@code false}, a text; an emptied setting ({@link #clear}) is left empty, as the seed's
+     * parameters may be (no rate, no payment cap, no payment type). Each value is checked here with the
+     * checks and ranges of {@link PointsSettings}, the fact the rules see, so a bad one is refused before a
+     * command is sent, with a message naming the setting.
+     *
+     * @param changes the settings to change and their new values, at least one
+     */
+    public record Configure(SortedMap<Setting, String> changes) {
+        /** The savings-points settings, by the name each is stored under (see {@link PointsSettings}). */
+        public enum Setting {
+            CURRENCY("currency", Kind.TEXT), RATE("rate", Kind.NUMBER), BASE_AMOUNT("baseAmount", Kind.NUMBER),
+            ROUNDING_FACTOR("roundingFactor", Kind.NUMBER),
+            NEGATIVE_POINTS_ALLOWED("negativePointsAllowed", Kind.SWITCH),
+            RECALCULATE_ON_PRICE_CHANGE("recalculateOnPriceChange", Kind.SWITCH),
+            PAYMENT_TYPE("paymentType", Kind.TEXT), POINTS_MINIMUM("pointsMinimum", Kind.NUMBER),
+            PAYMENT_MINIMUM("paymentMinimum", Kind.NUMBER),
+            PAYMENT_MAXIMUM_PERCENT("paymentMaximumPercent", Kind.NUMBER),
+            SETTLE_ONLY_IN_EARNING_DOSSIER("settleOnlyInEarningDossier", Kind.SWITCH),
+            DIRECTLY_AVAILABLE("directlyAvailable", Kind.SWITCH), EXPIRY_ENABLED("expiryEnabled", Kind.SWITCH),
+            POINT_VALUE("pointValue", Kind.NUMBER), LIABILITY_ACCOUNT("liabilityAccount", Kind.TEXT),
+            EXPENSE_ACCOUNT("expenseAccount", Kind.TEXT), RECEIVABLE_ACCOUNT("receivableAccount", Kind.TEXT),
+            EXPIRY_REVENUE_ACCOUNT("expiryRevenueAccount", Kind.TEXT);
+
+            enum Kind { NUMBER, SWITCH, TEXT }
+
+            private final String key;
+            private final Kind kind;
+
+            Setting(String key, Kind kind) {
+                this.key = key;
+                this.kind = kind;
+            }
+
+            /** The name the setting is stored under, and the {@link PointsSettings} component it sets. */
+            public String key() {
+                return key;
+            }
+
+            /** The setting stored under {@code key}. */
+            public static Setting named(String key) {
+                for (Setting s : values()) {
+                    if (s.key.equals(key)) {
+                        return s;
+                    }
+                }
+                throw new InvalidValueException("unknown savings-points setting '" + key + "'; known: "
+                        + Arrays.stream(values()).map(Setting::key).sorted().toList());
+            }
+
+            /** Neither may be left empty: every amount is in the currency, every payment valued at the point value. */
+            private boolean required() {
+                return this == CURRENCY || this == POINT_VALUE;
+            }
+        }
+
+        public Configure {
+            Checks.notNull(changes, "settings to change");
+            TreeMap<Setting, String> copy = new TreeMap<>();
+            // Read as plain objects: a map built past the compiler's checks must fail typed, not with a cast.
+            for (Map.Entry<?, ?> change : ((Map<?, ?>) changes).entrySet()) {
+                if (!(change.getKey() instanceof Setting setting)) {
+                    throw new InvalidValueException("a setting to change is a Configure.Setting, was "
+                            + (change.getKey() == null ? "null" : change.getKey().getClass().getSimpleName()));
+                }
+                String key = setting.key();
+                if (!(change.getValue() instanceof String value)) {
+                    throw new InvalidValueException("savings-points setting '" + key
+                            + "' needs its value as text (an empty one leaves it empty), was "
+                            + (change.getValue() == null ? "null" : change.getValue().getClass().getSimpleName()));
+                }
+                if (setting.required() && value.isBlank()) {
+                    throw new InvalidValueException("savings-points setting '" + key + "' cannot be left empty");
+                }
+                copy.put(setting, value);
+            }
+            if (copy.isEmpty()) {
+                throw new InvalidValueException("a configuration changes at least one savings-points setting");
+            }
+            changes = Collections.unmodifiableSortedMap(copy);
+            // Read as the rules will read them: one set of checks, ranges and messages for every path.
+            PointsSettings.defaults().with(byName(changes));
+        }
+
+        /** Changes one setting to {@code value}, as stored: a number, {@code true}/{@code false} or a text. */
+        public static Configure set(Setting setting, String value) {
+            TreeMap<Setting, String> one = new TreeMap<>();
+            one.put(Checks.notNull(setting, "setting"), value);
+            return new Configure(one);
+        }
+
+        /** Changes a number setting (a rate, an amount, a percentage, the point value). */
+        public static Configure set(Setting setting, BigDecimal value) {
+            return set(setting, number(setting, value));
+        }
+
+        /** Turns a switch on or off. */
+        public static Configure set(Setting setting, boolean on) {
+            return set(setting, flag(setting, on));
+        }
+
+        /** Leaves a setting empty (no rate, no base amount, no payment cap, no payment type, no account). */
+        public static Configure clear(Setting setting) {
+            return set(setting, "");
+        }
+
+        /** These changes and one more (a later change of the same setting wins). */
+        public Configure and(Setting setting, String value) {
+            TreeMap<Setting, String> more = new TreeMap<>(changes);
+            more.put(Checks.notNull(setting, "setting"), value);
+            return new Configure(more);
+        }
+
+        public Configure and(Setting setting, BigDecimal value) {
+            return and(setting, number(setting, value));
+        }
+
+        public Configure and(Setting setting, boolean on) {
+            return and(setting, flag(setting, on));
+        }
+
+        public Configure andClear(Setting setting) {
+            return and(setting, "");
+        }
+
+        /**
+         * Changes settings given by their stored names ({@code Map.of("rate", "0.20")}), for hosts that keep
+         * the seed's parameters as name and value.
+         */
+        public static Configure of(Map<String, String> byName) {
+            Checks.notNull(byName, "settings to change");
+            TreeMap<Setting, String> changes = new TreeMap<>();
+            byName.forEach((name, value) -> changes.put(Setting.named(name), value));
+            return new Configure(changes);
+        }
+
+        /** Every setting as {@code settings} has it, empty ones emptied: the settings replaced as a whole. */
+        public static Configure all(PointsSettings settings) {
+            Map<String, String> stored = Checks.notNull(settings, "settings").toMap();
+            TreeMap<Setting, String> every = new TreeMap<>();
+            for (Setting s : Setting.values()) {
+                every.put(s, stored.getOrDefault(s.key(), ""));
+            }
+            return new Configure(every);
+        }
+
+        /** Whether this request changes {@code setting}. */
+        public boolean changes(Setting setting) {
+            return changes.containsKey(setting);
+        }
+
+        /** The changes by their stored names, as {@link PointsSettings#with} takes them. */
+        public Map<String, String> byName() {
+            return byName(changes);
+        }
+
+        private static Map<String, String> byName(SortedMap<Setting, String> changes) {
+            Map<String, String> m = new LinkedHashMap<>();
+            changes.forEach((s, v) -> m.put(s.key(), v));
+            return m;
+        }
+
+        private static String number(Setting setting, BigDecimal value) {
+            if (Checks.notNull(setting, "setting").kind != Setting.Kind.NUMBER) {
+                throw new InvalidValueException("savings-points setting '" + setting.key() + "' is not a number");
+            }
+            // Held to the stores' digits first: a plain form of 1E+2147483647 would not fit in memory.
+            return Checks.decimal(value, "savings-points setting '" + setting.key() + "' (clear() leaves it empty)")
+                    .toPlainString();
+        }
+
+        private static String flag(Setting setting, boolean on) {
+            if (Checks.notNull(setting, "setting").kind != Setting.Kind.SWITCH) {
+                throw new InvalidValueException("savings-points setting '" + setting.key() + "' is not a switch");
+            }
+            return Boolean.toString(on);
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.points.PointsRequests.Booking;
 import org.loyaltyengine.points.PointsRequests.Cancellation;
+import org.loyaltyengine.points.PointsRequests.Configure;
 import org.loyaltyengine.points.PointsRequests.ExpireYear;
 import org.loyaltyengine.points.PointsRequests.ManualEntry;
 import org.loyaltyengine.points.PointsRequests.MoneyPayment;
@@ -59,7 +60,7 @@ public final class PointsScenarioDriver implements ScenarioDriver {
                 });
                 yield null;
             }
-            case "configure" -> points.configure(ctx, PointsSettings.defaults().with(a));
+            case "configure" -> points.configure(ctx, Configure.all(PointsSettings.defaults().with(a)));
             case "supplier" -> {
                 TreeMap<String, BigDecimal> products = new TreeMap<>();
                 a.forEach((k, v) -> {

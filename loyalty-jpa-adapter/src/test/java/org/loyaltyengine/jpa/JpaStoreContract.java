@@ -30,6 +30,7 @@ import org.loyaltyengine.card.CustomerCardContract;
 import org.loyaltyengine.customers.CustomerImportContract;
 import org.loyaltyengine.customers.CustomerRegistryContract;
 import org.loyaltyengine.points.SavingsPointsContract;
+import org.loyaltyengine.points.SavingsPointsRacesContract;
 import org.loyaltyengine.pos.PosCardContract;
 import org.loyaltyengine.rules.RuleSafetyContract;
 import org.loyaltyengine.spi.Account;
@@ -111,6 +112,16 @@ abstract class JpaStoreContract {
     @Nested
     @Tag("SP-1")
     class SavingsPointsSuite extends SavingsPointsContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's savings points races: commands on one ledger decide as one after the other, on this database. */
+    @Nested
+    @Tag("X-5")
+    class SavingsPointsRacesSuite extends SavingsPointsRacesContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

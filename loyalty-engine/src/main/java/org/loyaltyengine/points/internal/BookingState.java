@@ -1,0 +1,99 @@
+package org.loyaltyengine.points.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.points.BookingView;
+import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.rules.facts.PointsBooking;
+import org.loyaltyengine.rules.facts.PointsSettings;
+import org.loyaltyengine.rules.facts.PointsTotalAfter;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.LedgerEntry;
+
+/**
+ * What a command on a stored booking (a price change, a payment, a cancellation) reads, once, under the
+ * booking's and the ledger's locks: the booking, the settings, its customer's points entries (the booking's
+ * own among them), whether the customer opted out, and each supplier the lines name. Each of those commands
+ * keeps one in its context; the facts they show the rules are built here, the same for all of them.
+ *
+ * @param ctx the command's context: its actor, key and business date go into what it writes
+ */
+record BookingState(BookingDocument booking, PointsSettings settings, List<LedgerEntry> customerEntries,
+                    boolean optedOut, Map<String, SupplierDocument> suppliers, CommandContext ctx) {
+    BookingState {
+        customerEntries = List.copyOf(customerEntries);
+        suppliers = Map.copyOf(suppliers);
+    }
+
+    /**
+     * Reads the booking and the settings, runs {@code check} on them (the request's typed errors, before
+     * anything else is read), then the rest.
+     */
+    static BookingState load(StoreView view, String bookingId, CommandContext ctx,
+                             BiConsumer<BookingDocument, PointsSettings> check) {
+        BookingDocument booking = view.document(BookingDocument.TYPE, bookingId).map(BookingDocument::from)
+                .orElseThrow(() -> new NoSuchEntityException("booking", bookingId));
+        PointsSettings settings = PointsFacts.settings(view);
+        check.accept(booking, settings);
+        List<LedgerEntry> customerEntries = view.entries(SavingsPoints.accountOf(booking.customerId()));
+        boolean optedOut = ParticipantDocument.optedOut(view.document(ParticipantDocument.TYPE, booking.customerId()));
+        Map<String, SupplierDocument> suppliers = PointsFacts.suppliers(view, booking.lines().stream()
+                .map(BookingDocument.Line::supplier).toList());
+        return new BookingState(booking, settings, customerEntries, optedOut, suppliers, ctx);
+    }
+
+    AccountKey account() {
+        return SavingsPoints.accountOf(booking.customerId());
+    }
+
+    /** The customer's points account, opened without a floor (the rules decide how low it may go). */
+    Map<AccountKey, BigDecimal> accounts() {
+        Map<AccountKey, BigDecimal> accounts = new HashMap<>();
+        accounts.put(account(), null);
+        return accounts;
+    }
+
+    /**
+     * The facts of a command on this booking: the command's own fact, the booking's price once the command is
+     * applied (null when it does not change it), the settings, the customer, the booking and its lines, each
+     * with the points it holds and how many of them expired. {@code pricedLine} (or null) is the line whose
+     * points the rules compute now, at {@code newAmount}.
+     */
+    List<Object> facts(Object command, BigDecimal totalAfter, Map<AccountKey, Account> accounts, String pricedLine,
+                       BigDecimal newAmount) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(command);
+        if (totalAfter != null) {
+            facts.add(new PointsTotalAfter(booking.id(), totalAfter));
+        }
+        facts.add(settings);
+        facts.add(PointsFacts.customer(booking.customerId(), accounts.get(account()), customerEntries, optedOut,
+                ctx.businessDate()));
+        BookingView view = booking.view(customerEntries);
+        facts.add(new PointsBooking(booking.id(), booking.customerId(), booking.status().name(), view.total().amount(),
+                view.paidMoney().amount(), view.paidPointsValue().amount(), view.paidPoints(), view.earnedPoints()));
+        Map<String, BigDecimal> expired = PointsEntries.expiredByLine(customerEntries);
+        for (BookingView.Line l : view.lines()) {
+            boolean pricing = l.lineId().equals(pricedLine);
+            facts.add(PointsFacts.line(booking.id(), l.lineId(), suppliers.get(l.supplier()), l.productType(),
+                    pricing ? newAmount : l.price().amount(), l.manualPoints(), l.points(),
+                    expired.getOrDefault(PointsEntries.lineKey(booking.id(), l.lineId()), BigDecimal.ZERO),
+                    l.cancelled(), pricing));
+        }
+        return facts;
+    }
+
+    /** A payment's line for the booking: what it took, by whom, on which day. */
+    String paymentLine(String what) {
+        return what + " by " + ctx.actor().user() + " on " + ctx.businessDate();
+    }
+}

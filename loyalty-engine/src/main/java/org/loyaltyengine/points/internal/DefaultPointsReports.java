@@ -1,0 +1,222 @@
+package org.loyaltyengine.points.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.internal.CsvTable;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.points.AccountingPosting;
+import org.loyaltyengine.points.PointsAnalysis;
+import org.loyaltyengine.points.PointsMovement;
+import org.loyaltyengine.points.PointsReports;
+import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.rules.facts.PointsSettings;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.spi.Money;
+import org.loyaltyengine.spi.StoreTransaction;
+import org.loyaltyengine.spi.TenantId;
+
+/** The savings-points reports, each one read-only transaction of the store (see {@link PointsReports}). */
+public final class DefaultPointsReports implements PointsReports {
+    private final LoyaltyStore store;
+
+    DefaultPointsReports(LoyaltyStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public PointsAnalysis analysis(TenantId tenant, String customerId) {
+        return store.inTransaction(tenant, tx -> {
+            tx.customers().find(customerId).orElseThrow(() -> new NoSuchEntityException("customer", customerId));
+            PointsSettings settings = PointsFacts.settings(StoreView.of(tx));
+            List<LedgerEntry> entries = tx.ledger().entries(SavingsPoints.accountOf(customerId));
+            Map<Integer, BigDecimal> revenue = new TreeMap<>();
+            for (Document d : tx.documents().list(BookingDocument.TYPE, customerId)) {
+                BookingDocument b = BookingDocument.from(d);
+                revenue.merge(b.date().getYear(), b.liveTotal(null, null), BigDecimal::add);
+            }
+            TreeSet<Integer> years = new TreeSet<>(revenue.keySet());
+            entries.forEach(e -> years.add(e.businessDate().getYear()));
+            List<PointsAnalysis.Year> rows = new ArrayList<>();
+            BigDecimal running = BigDecimal.ZERO;
+            for (int year : years) {
+                BigDecimal earned = PointsEntries.sum(entries, PointsEntries.earned().and(PointsEntries.inYear(year)));
+                BigDecimal used = PointsEntries.sum(entries, PointsEntries.inYear(year)
+                        .and(e -> PointsEntries.kindOf(e) == PointsEntries.Kind.USED)).negate();
+                BigDecimal expired = PointsEntries.sum(entries, PointsEntries.inYear(year)
+                        .and(e -> PointsEntries.kindOf(e) == PointsEntries.Kind.EXPIRED)).negate();
+                running = running.add(earned).subtract(used).subtract(expired);
+                rows.add(new PointsAnalysis.Year(year, Money.of(revenue.getOrDefault(year, BigDecimal.ZERO),
+                        settings.currency()), earned, used, expired, running));
+            }
+            BigDecimal balance = tx.accounts().find(SavingsPoints.accountOf(customerId)).map(Account::balance)
+                    .orElse(BigDecimal.ZERO);
+            return new PointsAnalysis(customerId, rows, balance, Money.of(value(balance, settings.pointValue()),
+                    settings.currency()));
+        });
+    }
+
+    @Override
+    public String analysisCsv(TenantId tenant, String customerId) {
+        PointsAnalysis a = analysis(tenant, customerId);
+        return csv(new String[] {"customer", "year", "revenue", "currency", "earned", "used", "expired", "available"},
+                a.years().stream().map(y -> List.<Object>of(a.customerId(), y.year(), y.revenue().amount(),
+                        y.revenue().currency().getCurrencyCode(), y.earned(), y.used(), y.expired(), y.available()))
+                        .toList());
+    }
+
+    @Override
+    public String statement(TenantId tenant, String customerId) {
+        PointsAnalysis a = analysis(tenant, customerId);
+        String name = store.inTransaction(tenant, tx -> tx.customers().find(customerId).orElseThrow().name());
+        StringBuilder out = new StringBuilder();
+        out.append("Savings points statement: ").append(name).append(" (").append(customerId).append(")\n");
+        String row = "%-6s %14s %12s %12s %12s %12s%n";
+        out.append(String.format(java.util.Locale.ROOT, row, "year", "revenue", "earned", "used", "expired", "available"));
+        for (PointsAnalysis.Year y : a.years()) {
+            out.append(String.format(java.util.Locale.ROOT, row, y.year(), y.revenue(), y.earned().toPlainString(),
+                    y.used().toPlainString(), y.expired().toPlainString(), y.available().toPlainString()));
+        }
+        out.append(String.format(java.util.Locale.ROOT, "Balance: %s points, worth %s%n", a.balance().toPlainString(),
+                a.balanceValue()));
+        return out.toString();
+    }
+
+    @Override
+    public List<PointsMovement> monthlyList(TenantId tenant, YearMonth month) {
+        Checks.notNull(month, "month");
+        return store.inTransaction(tenant, tx -> allEntries(tx).stream()
+                .filter(e -> YearMonth.from(e.businessDate()).equals(month))
+                .map(e -> new PointsMovement(e.sequence(), e.businessDate(), e.recordedAt(), e.account().owner(),
+                        PointsEntries.kindOf(e).name(), e.kind().name(), e.amount(), e.document(), e.line(), e.note(),
+                        e.actor(), e.rule().ruleSet() + " v" + e.rule().version() + ": " + e.rule().rule()))
+                .toList());
+    }
+
+    @Override
+    public String monthlyListCsv(TenantId tenant, YearMonth month) {
+        return csv(new String[] {"sequence", "date", "customer", "kind", "entry", "points", "document", "line", "note",
+                "user", "rule"}, monthlyList(tenant, month).stream().map(m -> java.util.Arrays.<Object>asList(
+                        m.sequence(), m.date(), m.customerId(), m.kind(), m.entry(), m.points(), m.document(), m.line(),
+                        m.note(), m.user(), m.rule())).toList());
+    }
+
+    @Override
+    public List<AccountingPosting> accounting(TenantId tenant, LocalDate from, LocalDate to) {
+        Checks.notNull(from, "first day of the period");
+        Checks.notNull(to, "last day of the period");
+        if (from.isAfter(to)) {
+            // An empty report for a period given backwards would read as "nothing to post".
+            throw new InvalidValueException("the accounting period starts on " + from + ", after its last day " + to
+                    + "; give the first day first");
+        }
+        return store.inTransaction(tenant, tx -> {
+            PointsSettings s = PointsFacts.settings(StoreView.of(tx));
+            List<String> missing = new ArrayList<>();
+            String[][] accounts = {{"liabilityAccount", s.liabilityAccount()}, {"expenseAccount", s.expenseAccount()},
+                    {"receivableAccount", s.receivableAccount()}, {"expiryRevenueAccount", s.expiryRevenueAccount()}};
+            for (String[] a : accounts) {
+                if (a[1] == null) {
+                    missing.add(a[0]);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new InvalidValueException("configure the savings-points bookkeeping accounts " + missing
+                        + " before running the accounting report");
+            }
+            TreeMap<LocalDate, BigDecimal> rates = RateDocument.byDate(tx.documents().list(RateDocument.TYPE, null));
+            List<AccountingPosting> postings = new ArrayList<>();
+            List<LedgerEntry> all = allEntries(tx);
+            for (LedgerEntry e : all) {
+                if (e.businessDate().isBefore(from) || e.businessDate().isAfter(to)) {
+                    continue;
+                }
+                String counter = switch (PointsEntries.kindOf(e)) {
+                    case EARNED -> s.expenseAccount();
+                    case USED -> s.receivableAccount();
+                    case EXPIRED -> s.expiryRevenueAccount();
+                };
+                BigDecimal rate = rateOn(rates, e.businessDate());
+                postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(), e.kind().name(),
+                        e.amount(), rate, s, counter));
+            }
+            BigDecimal previous = BigDecimal.ONE;
+            for (Map.Entry<LocalDate, BigDecimal> change : rates.entrySet()) {
+                LocalDate day = change.getKey();
+                BigDecimal delta = change.getValue().subtract(previous);
+                previous = change.getValue();
+                if (day.isBefore(from) || day.isAfter(to) || delta.signum() == 0) {
+                    continue;
+                }
+                Map<String, BigDecimal> unspent = new TreeMap<>();
+                all.stream().filter(e -> e.businessDate().isBefore(day))
+                        .forEach(e -> unspent.merge(e.account().owner(), e.amount(), BigDecimal::add));
+                unspent.forEach((customer, points) -> {
+                    if (points.signum() != 0) {
+                        postings.add(posting(0, day, customer, null, "REVALUE", points, delta, s, s.expenseAccount()));
+                    }
+                });
+            }
+            return postings;
+        });
+    }
+
+    @Override
+    public String accountingCsv(TenantId tenant, LocalDate from, LocalDate to) {
+        return csv(new String[] {"sequence", "date", "customer", "document", "entry", "debit", "credit", "points",
+                "pointValue", "value", "currency"}, accounting(tenant, from, to).stream().map(p -> java.util.Arrays
+                        .<Object>asList(p.sequence(), p.date(), p.customerId(), p.document(), p.entry(),
+                                p.debitAccount(), p.creditAccount(), p.points(), p.pointValue(), p.value().amount(),
+                                p.value().currency().getCurrencyCode())).toList());
+    }
+
+    // A positive movement raises the points liability (credit) against its counter account; a negative
+    // one lowers it (debit). Either way one amount is debited and credited, so every posting balances.
+    private static AccountingPosting posting(long sequence, LocalDate date, String customer, String document,
+                                             String entry, BigDecimal points, BigDecimal rate, PointsSettings s,
+                                             String counter) {
+        boolean raises = points.signum() * rate.signum() > 0;
+        return new AccountingPosting(sequence, date, customer, document, entry,
+                raises ? counter : s.liabilityAccount(), raises ? s.liabilityAccount() : counter, points, rate,
+                Money.of(value(points, rate).abs(), s.currency()));
+    }
+
+    private static BigDecimal rateOn(TreeMap<LocalDate, BigDecimal> rates, LocalDate day) {
+        Map.Entry<LocalDate, BigDecimal> r = rates.floorEntry(day);
+        return r == null ? BigDecimal.ONE : r.getValue();
+    }
+
+    private static BigDecimal value(BigDecimal points, BigDecimal rate) {
+        return points.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static List<LedgerEntry> allEntries(StoreTransaction tx) {
+        List<LedgerEntry> all = new ArrayList<>();
+        for (Account a : tx.accounts().ofProgram(SavingsPoints.PROGRAM)) {
+            all.addAll(tx.ledger().entries(a.key()));
+        }
+        all.sort(Comparator.comparingLong(LedgerEntry::sequence));
+        return all;
+    }
+
+    /** Every report's CSV goes through the one writer, which neutralises cells a spreadsheet would run. */
+    private static String csv(String[] header, List<List<Object>> rows) {
+        CsvTable table = CsvTable.withHeader(',', List.of(header));
+        rows.forEach(table::row);
+        return table.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package org.loyaltyengine.points.internal;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.internal.Command;
+import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.points.PointsRequests.ManualEntry;
+import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.rules.facts.PointsManualEntry;
+import org.loyaltyengine.rules.facts.PointsSettings;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.LockKey;
+
+/** {@code savings-points.manual-entry}: points entered by hand for a customer, with a note (SPEC SP-7, SP-19). */
+final class ManualEntryCommand implements Command<ManualEntry, ManualEntryCommand.Context> {
+    record Context(ManualEntry request, PointsSettings settings, boolean optedOut, List<LedgerEntry> customerEntries,
+                   CommandContext ctx) {
+        Context {
+            customerEntries = List.copyOf(customerEntries);
+        }
+
+        AccountKey account() {
+            return SavingsPoints.accountOf(request.customerId());
+        }
+    }
+
+    @Override
+    public String name() {
+        return PointsCommands.name("manual-entry");
+    }
+
+    @Override
+    public String ruleSet() {
+        return SavingsPoints.PROGRAM;
+    }
+
+    @Override
+    public Permission permission(ManualEntry request) {
+        return PointsCommands.ADMIN;
+    }
+
+    @Override
+    public Set<LockKey> keys(ManualEntry request, CommandContext ctx) {
+        return Set.of(PointsLocks.LEDGER);
+    }
+
+    @Override
+    public Context load(StoreView view, ManualEntry request, CommandContext ctx) {
+        PointsFacts.requireCustomer(view, request.customerId());
+        PointsSettings settings = PointsFacts.settings(view);
+        boolean optedOut = ParticipantDocument.optedOut(view.document(ParticipantDocument.TYPE, request.customerId()));
+        return new Context(request, settings, optedOut, view.entries(SavingsPoints.accountOf(request.customerId())),
+                ctx);
+    }
+
+    @Override
+    public Map<AccountKey, BigDecimal> accounts(Context c) {
+        Map<AccountKey, BigDecimal> accounts = new HashMap<>();
+        accounts.put(c.account(), null);
+        return accounts;
+    }
+
+    @Override
+    public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
+        ManualEntry m = c.request();
+        return List.of(new PointsManualEntry(m.customerId(), m.points(), m.note()), c.settings(),
+                PointsFacts.customer(m.customerId(), accounts.get(c.account()), c.customerEntries(), c.optedOut(),
+                        c.ctx().businessDate()));
+    }
+}
