@@ -31,6 +31,47 @@ class ArchitectureTest {
     }
 
     @Test
+    void noPublicSignatureOfTheApiNamesAnInternalType() {
+        // The public surface: everything outside the internal packages. A public or protected method,
+        // constructor or field there that takes or returns an internal type would make the internal
+        // type part of the API (as CommandPipeline once was, in the facades' constructors).
+        com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass> exposeNoInternals =
+                new com.tngtech.archunit.lang.ArchCondition<>("name no internal type in a public signature") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass c,
+                                      com.tngtech.archunit.lang.ConditionEvents events) {
+                        for (com.tngtech.archunit.core.domain.JavaMember m : c.getMembers()) {
+                            if (!m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+                                    && !m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PROTECTED)) {
+                                continue;
+                            }
+                            for (com.tngtech.archunit.core.domain.JavaClass t : signatureTypes(m)) {
+                                if (t.getPackageName().contains(".internal")) {
+                                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(m,
+                                            m.getFullName() + " names " + t.getName()));
+                                }
+                            }
+                        }
+                    }
+                };
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().arePublic()
+                .and().resideOutsideOfPackages("..internal..").and().resideInAPackage("org.loyaltyengine..")
+                .should(exposeNoInternals).check(MAIN);
+    }
+
+    private static java.util.Set<com.tngtech.archunit.core.domain.JavaClass> signatureTypes(
+            com.tngtech.archunit.core.domain.JavaMember m) {
+        java.util.Set<com.tngtech.archunit.core.domain.JavaClass> types = new java.util.HashSet<>();
+        if (m instanceof com.tngtech.archunit.core.domain.JavaField f) {
+            types.addAll(f.getType().getAllInvolvedRawTypes());
+        } else if (m instanceof com.tngtech.archunit.core.domain.JavaCodeUnit u) {
+            types.addAll(u.getReturnType().getAllInvolvedRawTypes());
+            u.getParameterTypes().forEach(p -> types.addAll(p.getAllInvolvedRawTypes()));
+        }
+        return types;
+    }
+
+    @Test
     void theEngineNeverReachesPersistenceDirectly() {
         noClasses().that().resideInAPackage("org.loyaltyengine..").and().resideOutsideOfPackage("org.loyaltyengine.jpa..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..", "java.sql..")
