@@ -36,8 +36,6 @@ public interface PosCards {
     String SETTINGS_PERMISSION = "pos-card.settings";
     /** The permission for a manual top-up or deduction of a card's credit. */
     String MANUAL_PERMISSION = "pos-card.manual";
-    /** How long a credit reservation holds, in minutes, until the program is {@link #configure configured}: 12 hours. */
-    long DEFAULT_HOLD_MINUTES = 12 * 60;
 
     /** The credit account of a card. */
     static AccountKey accountOf(Card card) {
@@ -50,7 +48,11 @@ public interface PosCards {
      */
     Outcome defineCard(CommandContext ctx, Card card);
 
-    /** Sets the program settings of the tenant. The outcome carries no typed result. */
+    /**
+     * Sets the program settings of the tenant. Until then a reservation holds for the default of the rule-set
+     * version in force ({@code setting.holdMinutes} in {@code rules/pos-card/v1/ruleset.properties}: 720
+     * minutes, 12 hours). The outcome carries no typed result.
+     */
     Outcome configure(CommandContext ctx, Configure settings);
 
     /** Opens a receipt in a currency; its id is used once. The outcome carries no typed result. */

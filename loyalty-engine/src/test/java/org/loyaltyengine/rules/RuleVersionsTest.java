@@ -52,7 +52,9 @@ class RuleVersionsTest {
             }
         }
         Files.writeString(dir.resolve("pos-card/v2/ruleset.properties"),
-                "effective-from=2026-06-01\ndescription=summer: card discount plus five points\n");
+                "effective-from=2026-06-01\ndescription=summer: card discount plus five points\n"
+                        // Each version names its own setting defaults; the POS hold time is one.
+                        + "setting.holdMinutes=720\n");
         Path discount = dir.resolve("pos-card/v2/discount.drl");
         Files.writeString(discount, Files.readString(discount)
                 .replace("rule \"card discount on each item while the card is active\"",

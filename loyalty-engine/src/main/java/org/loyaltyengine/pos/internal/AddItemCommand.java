@@ -10,6 +10,7 @@ import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
 import org.loyaltyengine.pos.PosCards;
@@ -33,9 +34,11 @@ final class AddItemCommand implements Command<AddItem, AddItemCommand.Context> {
     }
 
     private final Clock clock;
+    private final RuleSetRegistry rules;
 
-    AddItemCommand(Clock clock) {
+    AddItemCommand(Clock clock, RuleSetRegistry rules) {
         this.clock = clock;
+        this.rules = rules;
     }
 
     @Override
@@ -68,7 +71,8 @@ final class AddItemCommand implements Command<AddItem, AddItemCommand.Context> {
         }
         OnReceipt on = OnReceipt.load(view, receipt, clock.instant());
         // Read for every item, with a card or not, so a stored value out of range is found the same way.
-        return new Context(item, on, HoldSettings.of(view.settings(PosCards.PROGRAM)));
+        return new Context(item, on, HoldSettings.of(view.settings(PosCards.PROGRAM),
+                rules.versionInForce(PosCards.PROGRAM, ctx.businessDate())));
     }
 
     @Override
