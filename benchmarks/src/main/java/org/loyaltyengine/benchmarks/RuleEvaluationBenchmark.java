@@ -16,6 +16,7 @@ import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.rules.facts.PosAddItem;
 import org.loyaltyengine.rules.facts.PosCard;
 import org.loyaltyengine.rules.facts.PosItem;
+import org.loyaltyengine.rules.facts.PosItemDiscount;
 import org.loyaltyengine.rules.facts.PosReceipt;
 import org.loyaltyengine.rules.facts.PosSettings;
 import org.loyaltyengine.spi.AccountKey;
@@ -94,11 +95,11 @@ public class RuleEvaluationBenchmark {
     private void sameDecision(Facts f) {
         Decision engine = Evaluator.evaluate(rules, f.all());
         PlainPosRules.Decision plain = PlainPosRules.addItem(f.item(), f.receipt(), f.card(), f.items());
-        String engineDiscount = engine.valueOf("discount");
+        BigDecimal engineDiscount = engine.resultOf(PosItemDiscount.class).map(PosItemDiscount::discount).orElse(null);
         BigDecimal engineHold = engine.holdRequests().isEmpty() ? null : engine.holdRequests().get(0).amount();
         boolean same = engine.isRejected() == plain.rejected()
                 && engine.firedRules().equals(plain.fired())
-                && (engineDiscount == null ? plain.discount() == null : new BigDecimal(engineDiscount).equals(plain.discount()))
+                && (engineDiscount == null ? plain.discount() == null : engineDiscount.equals(plain.discount()))
                 && (engineHold == null ? plain.reserve() == null : engineHold.equals(plain.reserve()));
         if (!same || engine.isRejected()) {
             throw new IllegalStateException("engine and baseline decide differently for " + f.receipt().cardMode()

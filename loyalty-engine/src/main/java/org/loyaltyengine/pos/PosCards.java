@@ -36,48 +36,71 @@ public interface PosCards {
     String SETTINGS_PERMISSION = "pos-card.settings";
     /** The permission for a manual top-up or deduction of a card's credit. */
     String MANUAL_PERMISSION = "pos-card.manual";
-    /** How long a credit reservation holds, in minutes, until the program is {@link #configure configured}: 12 hours. */
-    long DEFAULT_HOLD_MINUTES = 12 * 60;
 
     /** The credit account of a card. */
     static AccountKey accountOf(Card card) {
         return new AccountKey("card:" + card.number(), PROGRAM, Unit.currency(card.currency().getCurrencyCode()));
     }
 
-    /** Creates a card, or changes the definition of an existing one (SPEC PC-1); its currency never changes. */
+    /**
+     * Creates a card, or changes the definition of an existing one (SPEC PC-1); its currency never changes.
+     * The outcome carries no typed result.
+     */
     Outcome defineCard(CommandContext ctx, Card card);
 
-    /** Sets the program settings of the tenant. */
+    /**
+     * Sets the program settings of the tenant. Until then a reservation holds for the default of the rule-set
+     * version in force ({@code setting.holdMinutes} in {@code rules/pos-card/v1/ruleset.properties}: 720
+     * minutes, 12 hours). The outcome carries no typed result.
+     */
     Outcome configure(CommandContext ctx, Configure settings);
 
-    /** Opens a receipt in a currency; its id is used once. */
+    /** Opens a receipt in a currency; its id is used once. The outcome carries no typed result. */
     Outcome openReceipt(CommandContext ctx, OpenReceipt open);
 
-    /** Identifies a card on a receipt (SPEC PC-2); items added from now on get its discount or draw its credit. */
+    /**
+     * Identifies a card on a receipt (SPEC PC-2); items added from now on get its discount or draw its credit.
+     * An applied outcome carries a {@link org.loyaltyengine.rules.facts.PosCardIdentified} with the mode the
+     * rules chose ({@code outcome.result(PosCardIdentified.class)}).
+     */
     Outcome identifyCard(CommandContext ctx, IdentifyCard identify);
 
-    /** Removes the card from a receipt: the items that follow get no discount and draw no credit (SPEC PC-2). */
+    /**
+     * Removes the card from a receipt: the items that follow get no discount and draw no credit (SPEC PC-2).
+     * The outcome carries no typed result.
+     */
     Outcome removeCard(CommandContext ctx, RemoveCard remove);
 
     /**
-     * Adds an item (SPEC PC-3, PC-4, PC-5): in discount mode it gets the card's percentage off (the
-     * outcome's value {@code discount}); in credit mode its price is reserved from the card's credit.
+     * Adds an item (SPEC PC-3, PC-4, PC-5): in discount mode it gets the card's percentage off, and an
+     * applied outcome carries a {@link org.loyaltyengine.rules.facts.PosItemDiscount} (so does an item with
+     * the cashier's discount); in credit mode its price is reserved from the card's credit, and the outcome
+     * carries a {@link org.loyaltyengine.rules.facts.PosItemReservation}. An item with neither carries none.
      */
     Outcome addItem(CommandContext ctx, AddItem item);
 
-    /** Deletes an item from an open receipt; a reservation made for it is returned (SPEC PC-5). */
+    /** Deletes an item from an open receipt; a reservation made for it is returned (SPEC PC-5). No typed result. */
     Outcome deleteItem(CommandContext ctx, DeleteItem delete);
 
-    /** Pays a receipt: reservations become draws, credit items load the card (SPEC PC-4, PC-5). */
+    /**
+     * Pays a receipt: reservations become draws, credit items load the card (SPEC PC-4, PC-5). The outcome
+     * carries no typed result: its entries and hold events are what the payment did.
+     */
     Outcome pay(CommandContext ctx, PayReceipt pay);
 
-    /** Abandons a receipt: every reservation on it is returned (SPEC PC-5). */
+    /** Abandons a receipt: every reservation on it is returned (SPEC PC-5). The outcome carries no typed result. */
     Outcome abandon(CommandContext ctx, AbandonReceipt abandon);
 
-    /** A manual top-up (positive) or deduction (negative) with a note (SPEC PC-4, PC-7). */
+    /**
+     * A manual top-up (positive) or deduction (negative) with a note (SPEC PC-4, PC-7). The outcome carries no
+     * typed result: its entry is the change.
+     */
     Outcome changeCredit(CommandContext ctx, ChangeCredit change);
 
-    /** Expires every reservation whose time has passed (run it periodically, e.g. every few minutes). */
+    /**
+     * Expires every reservation whose time has passed (run it periodically, e.g. every few minutes). The
+     * outcome carries no typed result: its hold events are the reservations expired.
+     */
     Outcome expireHolds(CommandContext ctx);
 
     /** The card with this number, if the tenant has one. */

@@ -18,6 +18,7 @@ import org.loyaltyengine.pos.PosRequests.AddItem;
 import org.loyaltyengine.pos.PosRequests.ChangeCredit;
 import org.loyaltyengine.pos.PosRequests.IdentifyCard;
 import org.loyaltyengine.pos.PosRequests.OpenReceipt;
+import org.loyaltyengine.rules.facts.PosItemDiscount;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Card;
 import org.loyaltyengine.spi.InMemoryStore;
@@ -98,7 +99,7 @@ class PosCardReadsTest {
         Map<String, Integer> reads = store.reads();
         Map<String, Integer> deciding = store.readsBeforeFirstWrite();
 
-        assertEquals("2.00", item.values().get("discount"));
+        assertEquals("2.00", item.result(PosItemDiscount.class).orElseThrow().discount().toPlainString());
         String account = "account pos-card/card:1001/currency:CZK";
         assertEquals(1, reads.get("document pos-receipt/R1"), reads::toString);
         assertEquals(1, reads.get("card 1001"), reads::toString);

@@ -22,6 +22,7 @@ import org.loyaltyengine.pos.PosRequests.IdentifyCard;
 import org.loyaltyengine.pos.PosRequests.OpenReceipt;
 import org.loyaltyengine.pos.PosRequests.PayReceipt;
 import org.loyaltyengine.pos.PosRequests.RemoveCard;
+import org.loyaltyengine.rules.facts.PosItemDiscount;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Card;
 import org.loyaltyengine.spi.Document;
@@ -121,7 +122,7 @@ class PosReceiptFormatTest {
         assertEquals(0, new BigDecimal("18.00").compareTo(read.total()));
 
         assertEquals("5.00", applied(pos.addItem(next(), AddItem.of("R7", "3", "cheese", Money.of("50.00", "CZK"), "12")))
-                .values().get("discount"));
+                .result(PosItemDiscount.class).orElseThrow().discount().toPlainString());
         Document after = stored("R7");
         assertEquals(Map.of("card", "1001", "cardActive", "true", "cardMode", "DISCOUNT"), after.attributes());
         assertEquals(Map.of("discount", "1.00", "creditItem", "false", "vat", "12", "deleted", "true"),

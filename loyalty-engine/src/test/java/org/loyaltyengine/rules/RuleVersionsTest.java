@@ -26,6 +26,7 @@ import org.loyaltyengine.RuleSource;
 import org.loyaltyengine.pos.PosRequests.AddItem;
 import org.loyaltyengine.pos.PosRequests.IdentifyCard;
 import org.loyaltyengine.pos.PosRequests.OpenReceipt;
+import org.loyaltyengine.rules.facts.PosItemDiscount;
 import org.loyaltyengine.scenarios.ScenarioResult;
 import org.loyaltyengine.scenarios.ScenarioRunner;
 import org.loyaltyengine.spi.Actor;
@@ -51,7 +52,9 @@ class RuleVersionsTest {
             }
         }
         Files.writeString(dir.resolve("pos-card/v2/ruleset.properties"),
-                "effective-from=2026-06-01\ndescription=summer: card discount plus five points\n");
+                "effective-from=2026-06-01\ndescription=summer: card discount plus five points\n"
+                        // Each version names its own setting defaults; the POS hold time is one.
+                        + "setting.holdMinutes=720\n");
         Path discount = dir.resolve("pos-card/v2/discount.drl");
         Files.writeString(discount, Files.readString(discount)
                 .replace("rule \"card discount on each item while the card is active\"",
@@ -79,12 +82,12 @@ class RuleVersionsTest {
 
         Outcome before = discountOn(engine, LocalDate.of(2026, 5, 31), "R1");
         assertEquals(1, before.ruleVersion());
-        assertEquals("10.00", before.values().get("discount"));
+        assertEquals("10.00", before.result(PosItemDiscount.class).orElseThrow().discount().toPlainString());
         assertTrue(before.rulesFired().contains("card discount on each item while the card is active"));
 
         Outcome after = discountOn(engine, LocalDate.of(2026, 6, 1), "R2");
         assertEquals(2, after.ruleVersion());
-        assertEquals("15.00", after.values().get("discount"));
+        assertEquals("15.00", after.result(PosItemDiscount.class).orElseThrow().discount().toPlainString());
         assertTrue(after.rulesFired().contains("summer card discount: five points more"));
 
         assertEquals(2, engine.ruleSetInForce("pos-card", LocalDate.of(2030, 1, 1)).version());
@@ -155,14 +158,14 @@ class RuleVersionsTest {
                 "openReceipt receipt=R1",
                 "identifyCard receipt=R1 card=1001",
                 "addItem receipt=R1 line=1 price=100.00",
-                "expect value discount=10.00"));
+                "expect value PosItemDiscount.discount=10.00"));
         RuleSource source = RuleSource.folder(root);
         RuleSetVersion v2 = LoyaltyEngine.builder().rules(source).build().ruleSets().stream()
                 .filter(v -> v.version() == 2).findFirst().orElseThrow();
         List<ScenarioResult> results = new ScenarioRunner().run(source, v2);
         ScenarioResult wrong = results.stream().filter(r -> r.file().endsWith("wrong.scenario")).findFirst().orElseThrow();
         assertFalse(wrong.passed());
-        assertTrue(wrong.failure().contains("expected value discount=10.00, was 15.00"), wrong.failure());
+        assertTrue(wrong.failure().contains("expected value PosItemDiscount.discount=10.00, was 15.00"), wrong.failure());
         assertEquals(7, wrong.line());
     }
 }

@@ -10,17 +10,18 @@ import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.AddItem;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.rules.facts.PosAddItem;
+import org.loyaltyengine.rules.facts.PosItemDiscount;
 import org.loyaltyengine.rules.facts.PosSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.CurrencyMismatchException;
-import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LockKey;
 
 /**
@@ -33,9 +34,11 @@ final class AddItemCommand implements Command<AddItem, AddItemCommand.Context> {
     }
 
     private final Clock clock;
+    private final RuleSetRegistry rules;
 
-    AddItemCommand(Clock clock) {
+    AddItemCommand(Clock clock, RuleSetRegistry rules) {
         this.clock = clock;
+        this.rules = rules;
     }
 
     @Override
@@ -62,12 +65,14 @@ final class AddItemCommand implements Command<AddItem, AddItemCommand.Context> {
     public Context load(StoreView view, AddItem item, CommandContext ctx) {
         Receipt receipt = OnReceipt.receipt(view, item.receiptId());
         if (!item.price().currency().equals(receipt.currency())) {
-            throw new CurrencyMismatchException("item " + item.lineId() + " is priced in " + item.price().currency()
-                    + " but receipt " + receipt.id() + " is in " + receipt.currency());
+            throw CurrencyMismatchException.of("item " + item.lineId(), item.price().currency().getCurrencyCode(),
+                    "receipt " + receipt.id(), receipt.currency().getCurrencyCode(),
+                    "price the item in " + receipt.currency().getCurrencyCode());
         }
         OnReceipt on = OnReceipt.load(view, receipt, clock.instant());
         // Read for every item, with a card or not, so a stored value out of range is found the same way.
-        return new Context(item, on, HoldSettings.of(view.settings(PosCards.PROGRAM)));
+        return new Context(item, on, HoldSettings.of(view.settings(PosCards.PROGRAM),
+                rules.versionInForce(PosCards.PROGRAM, ctx.businessDate())));
     }
 
     @Override
@@ -86,20 +91,9 @@ final class AddItemCommand implements Command<AddItem, AddItemCommand.Context> {
     public List<Write> writes(Context c, Decision decision, Applied applied) {
         AddItem p = c.request();
         Receipt.Item item = new Receipt.Item(p.lineId(), p.product(), BigDecimal.ONE, p.price().amount(),
-                discount(decision.valueOf("discount")), p.creditItem(), p.vatPercent(),
+                decision.resultOf(PosItemDiscount.class).map(PosItemDiscount::discount).orElse(BigDecimal.ZERO),
+                p.creditItem(), p.vatPercent(),
                 applied.placedHold(p.receiptId(), p.lineId()), false);
         return List.of(Write.save(c.on().receipt().withItem(item).toDocument()));
-    }
-
-    /** The discount the rules gave the item, zero if none. */
-    private static BigDecimal discount(String value) {
-        if (value == null) {
-            return BigDecimal.ZERO;
-        }
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException("the rules gave the item a discount of '" + value + "', which is not an amount");
-        }
     }
 }

@@ -43,8 +43,9 @@ final class ChangeCreditCommand implements Command<ChangeCredit, ChangeCreditCom
     public Context load(StoreView view, ChangeCredit change, CommandContext ctx) {
         Card card = OnReceipt.card(view, change.cardNumber());
         if (!card.currency().equals(change.amount().currency())) {
-            throw new CurrencyMismatchException("card " + card.number() + " holds " + card.currency()
-                    + "; the change is in " + change.amount().currency());
+            throw CurrencyMismatchException.of("the change of credit", change.amount().currency().getCurrencyCode(),
+                    "card " + card.number(), card.currency().getCurrencyCode(),
+                    "change the credit in " + card.currency().getCurrencyCode());
         }
         return new Context(change, card);
     }

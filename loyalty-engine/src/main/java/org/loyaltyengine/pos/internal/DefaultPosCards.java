@@ -47,7 +47,7 @@ public final class DefaultPosCards implements PosCards {
         Clock clock = pipeline.clock();
         this.identifyCard = new IdentifyCardCommand(clock);
         this.removeCard = new RemoveCardCommand(clock);
-        this.addItem = new AddItemCommand(clock);
+        this.addItem = new AddItemCommand(clock, pipeline.rules());
         this.deleteItem = new DeleteItemCommand(clock);
         this.pay = new PayCommand(clock);
         this.abandon = new AbandonCommand(clock);

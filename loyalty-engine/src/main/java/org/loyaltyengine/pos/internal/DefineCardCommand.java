@@ -53,8 +53,9 @@ final class DefineCardCommand implements Command<Card, DefineCardCommand.Context
         Optional<Card> existing = view.card(card.number());
         // The card's account is named by its currency: a card that changed it would leave its credit behind.
         if (existing.isPresent() && !existing.get().currency().equals(card.currency())) {
-            throw new CurrencyMismatchException("card " + card.number() + " keeps its credit in "
-                    + existing.get().currency() + "; its currency cannot change");
+            throw CurrencyMismatchException.of("the new definition of card " + card.number(),
+                    card.currency().getCurrencyCode(), "its credit", existing.get().currency().getCurrencyCode(),
+                    "a card's currency cannot change; define a new card for " + card.currency().getCurrencyCode());
         }
         return new Context(card, existing);
     }

@@ -2,7 +2,7 @@ package org.loyaltyengine.pos.internal;
 
 import java.util.Map;
 
-import org.loyaltyengine.pos.PosCards;
+import org.loyaltyengine.RuleSetVersion;
 import org.loyaltyengine.pos.PosRequests.Configure;
 import org.loyaltyengine.rules.facts.PosSettings;
 import org.loyaltyengine.spi.InvalidValueException;
@@ -19,20 +19,33 @@ final class HoldSettings {
         return Map.of(HOLD_MINUTES, Long.toString(c.holdMinutes()));
     }
 
-    /** The settings in force: the stored ones, or the defaults of a program never configured. */
-    static PosSettings of(Map<String, String> stored) {
+    /**
+     * The settings in force: the stored ones, or for a program never configured the defaults of the rule-set
+     * version in force ({@code setting.holdMinutes} of its {@code ruleset.properties}), checked as a stored value is.
+     */
+    static PosSettings of(Map<String, String> stored, RuleSetVersion version) {
         String minutes = stored.get(HOLD_MINUTES);
         if (minutes == null) {
-            return new PosSettings(PosCards.DEFAULT_HOLD_MINUTES);
+            String byDefault = version.settingDefaults().get(HOLD_MINUTES);
+            if (byDefault == null) {
+                throw new InvalidValueException("rule set " + version.ruleSet() + " v" + version.version() + " gives no "
+                        + "default for the POS setting holdMinutes: add setting." + HOLD_MINUTES + "=<minutes> to its "
+                        + "ruleset.properties, or configure the program");
+            }
+            return parsed(byDefault, "the default of the POS setting holdMinutes in rule set " + version.ruleSet() + " v"
+                    + version.version(), "correct its ruleset.properties");
         }
+        return parsed(minutes, "the stored POS setting holdMinutes", "configure the program again");
+    }
+
+    private static PosSettings parsed(String minutes, String what, String remedy) {
         // A value stored before the range existed, or by a host straight into its store, is checked
         // like a new one, so it cannot place a reservation that expires before it is made.
         try {
             return new PosSettings(new Configure(Long.parseLong(minutes)).holdMinutes());
         } catch (NumberFormatException | InvalidValueException e) {
-            throw new InvalidValueException("the stored POS setting holdMinutes is '" + minutes + "'; it must be between "
-                    + Configure.MIN_HOLD_MINUTES + " and " + Configure.MAX_HOLD_MINUTES
-                    + " minutes: configure the program again");
+            throw new InvalidValueException(what + " is '" + minutes + "'; it must be between "
+                    + Configure.MIN_HOLD_MINUTES + " and " + Configure.MAX_HOLD_MINUTES + " minutes: " + remedy);
         }
     }
 }

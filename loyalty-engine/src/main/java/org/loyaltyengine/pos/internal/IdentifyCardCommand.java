@@ -16,11 +16,13 @@ import org.loyaltyengine.internal.Write;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.IdentifyCard;
 import org.loyaltyengine.rules.facts.Decision;
+import org.loyaltyengine.rules.facts.PosCardIdentified;
 import org.loyaltyengine.rules.facts.PosIdentifyCard;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Card;
 import org.loyaltyengine.spi.CurrencyMismatchException;
+import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LockKey;
 
 /**
@@ -62,8 +64,10 @@ final class IdentifyCardCommand implements Command<IdentifyCard, IdentifyCardCom
         Receipt receipt = OnReceipt.receipt(view, identify.receiptId());
         Card card = OnReceipt.card(view, identify.cardNumber());
         if (!card.currency().equals(receipt.currency())) {
-            throw new CurrencyMismatchException("card " + card.number() + " holds " + card.currency()
-                    + " but receipt " + receipt.id() + " is in " + receipt.currency());
+            throw CurrencyMismatchException.of("card " + card.number(), card.currency().getCurrencyCode(),
+                    "receipt " + receipt.id(), receipt.currency().getCurrencyCode(),
+                    "identify a card that holds " + receipt.currency().getCurrencyCode()
+                            + " or start a receipt in " + card.currency().getCurrencyCode());
         }
         return new Context(identify, OnReceipt.load(view, receipt, Optional.of(card), clock.instant()));
     }
@@ -82,7 +86,10 @@ final class IdentifyCardCommand implements Command<IdentifyCard, IdentifyCardCom
 
     @Override
     public List<Write> writes(Context c, Decision decision, Applied applied) {
-        return List.of(Write.save(c.on().receipt().withCard(c.request().cardNumber(),
-                Receipt.mode(decision.valueOf("cardMode"))).toDocument()));
+        // Every identification the rules let through decides its mode; none would be a defect of the rule set.
+        PosCardIdentified identified = decision.resultOf(PosCardIdentified.class).orElseThrow(
+                () -> new InvalidValueException("the rules identified card " + c.request().cardNumber() + " on receipt "
+                        + c.request().receiptId() + " without deciding its mode"));
+        return List.of(Write.save(c.on().receipt().withCard(c.request().cardNumber(), identified.mode()).toDocument()));
     }
 }
