@@ -24,6 +24,7 @@ import org.loyaltyengine.customers.ImportOptions;
 import org.loyaltyengine.customers.WebshopOrder;
 import org.loyaltyengine.points.PointsRequests;
 import org.loyaltyengine.pos.PosRequests;
+import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Card;
@@ -207,7 +208,7 @@ public abstract class AuditContract {
     @Tag("CU-1")
     void customers_createUpdateImportFieldsAndOrders_keptWithActor() {
         String id = applied(engine.customers().create(later(ANNA), CustomerProfile.builder("Jansen").number("K1")
-                .build())).values().get("customerId");
+                .build())).result(CustomerSaved.class).orElseThrow().customerId();
         Outcome updated = applied(engine.customers().update(later(BERT), id, CustomerProfile.builder("Jansen")
                 .number("K1").discountPercent(new BigDecimal("15")).build()));
         assertEquals("bert", updated.actor());

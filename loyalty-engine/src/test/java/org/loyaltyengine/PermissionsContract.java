@@ -49,6 +49,7 @@ import org.loyaltyengine.points.PointsRequests;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests;
+import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.Actor;
@@ -409,7 +410,7 @@ public abstract class PermissionsContract {
                     PointsRequests.Service.of("1", "TUI", "flight", Money.of("100.00", "EUR")))));
 
             customerK1 = applied(engine.customers().create(ctx(root, "s"), CustomerProfile.builder("Jansen")
-                    .number("K1").build())).values().get("customerId");
+                    .number("K1").build())).result(CustomerSaved.class).orElseThrow().customerId();
         }
 
         static CardRequests.Sale sale(String document, String amount) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
@@ -16,6 +17,7 @@ import org.loyaltyengine.customers.ImportOptions;
 import org.loyaltyengine.customers.ImportSummary;
 import org.loyaltyengine.customers.ReceivedOrder;
 import org.loyaltyengine.customers.WebshopOrder;
+import org.loyaltyengine.rules.facts.CustomerOrderReceived;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -67,12 +69,17 @@ public final class CustomersDemo {
                 Currency.getInstance("EUR"), List.of(line("1", "45.00"))));
         ReceivedOrder order = customers.order(SHOP, "W-2001").orElseThrow();
         out.printf("Order %s: customer %s, %s%% off (%s), discount %s, total %s EUR%n", order.orderId(),
-                known.values().get("customerAction"), order.discountPercent().toPlainString(), order.discountSource(),
+                action(known), order.discountPercent().toPlainString(), order.discountSource(),
                 order.discount().toPlainString(), order.total().toPlainString());
-        out.printf("Order W-2002: customer %s (%s)%n", fresh.values().get("customerAction"),
+        out.printf("Order W-2002: customer %s (%s)%n", action(fresh),
                 customers.findByNumber(SHOP, "W-555").orElseThrow().profile().name());
         out.printf("Customers: %d%n", customers.all(SHOP).size());
         return order;
+    }
+
+    /** How the order found its customer, from the outcome's typed result: linked or created. */
+    private static String action(Outcome o) {
+        return o.result(CustomerOrderReceived.class).orElseThrow().customerAction().name().toLowerCase(Locale.ROOT);
     }
 
     private static WebshopOrder.Line line(String id, String amount) {

@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.rules.facts.CustomerFieldDeclared;
+import org.loyaltyengine.rules.facts.CustomerOrderDiscounted;
+import org.loyaltyengine.rules.facts.CustomerOrderReceived;
+import org.loyaltyengine.rules.facts.CustomerRowImported;
+import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -43,26 +48,32 @@ public interface Customers {
     // ------------------------------------------------------------------ commands
 
     /**
-     * Creates a customer (SPEC CU-1, CU-2) under an id derived from the tenant and the key; the
-     * outcome's value {@code customerId} names it.
+     * Creates a customer (SPEC CU-1, CU-2) under an id derived from the tenant and the key. An applied
+     * outcome carries the result {@link CustomerSaved} ({@code outcome.result(CustomerSaved.class)}), which
+     * names the customer and says {@code CREATED}.
      */
     Outcome create(CommandContext ctx, CustomerProfile profile);
 
     /**
-     * Creates a customer (SPEC CU-1, CU-2), under the host's own id when the request carries one; the
-     * outcome's value {@code customerId} names it.
+     * Creates a customer (SPEC CU-1, CU-2), under the host's own id when the request carries one. An
+     * applied outcome carries the result {@link CustomerSaved}, which names the customer and says
+     * {@code CREATED}.
      *
      * @throws org.loyaltyengine.spi.DuplicateKeyException when another customer of the tenant holds that id
      */
     Outcome create(CommandContext ctx, CustomerRequests.Create request);
 
-    /** Replaces a customer's master data (SPEC CU-1, CU-2). */
+    /**
+     * Replaces a customer's master data (SPEC CU-1, CU-2). An applied outcome carries the result
+     * {@link CustomerSaved}, which names the customer and says {@code UPDATED}.
+     */
     Outcome update(CommandContext ctx, String customerId, CustomerProfile profile);
 
     /**
      * Declares a custom field with its type (the seed's "Klantvelden"), or changes the type of one no
      * customer holds a value for yet ({@code CUSTOM_FIELD_IN_USE} otherwise). The actor needs the
-     * permission {@value #SETTINGS_PERMISSION} ({@code PERMISSION_REQUIRED} otherwise).
+     * permission {@value #SETTINGS_PERMISSION} ({@code PERMISSION_REQUIRED} otherwise). An applied
+     * outcome carries the result {@link CustomerFieldDeclared}: the field and its type.
      */
     Outcome declareField(CommandContext ctx, String name, CustomFieldType type);
 
@@ -87,6 +98,9 @@ public interface Customers {
      * was lost is submitted again under its own key, which settles whether it was written. An import
      * never stops half-way.
      *
+     * <p>Each row's outcome carries the result {@link CustomerRowImported} (its line, {@code CREATED},
+     * {@code UPDATED} or {@code IGNORED}, and the customer); the summary counts them.
+     *
      * <p>Each row is one command, under the key {@code <import key>#<line>}: its own transaction (a bad
      * row can never leave half a customer or undo its neighbours), its own rule decision and stored
      * outcome. A re-run of the same import under the same key is a replay that changes nothing and
@@ -106,9 +120,10 @@ public interface Customers {
      * Receives a webshop order (SPEC CU-4, CU-5): an order naming a known customer number is linked to
      * that customer; otherwise a customer is created from the buyer's details in the order. The
      * customer's own discount (and the programs' discounts the order carries, combined as the rules say)
-     * is applied to each line. Outcome values: {@code customerId}, {@code customerAction} ({@code linked}
-     * or {@code created}), {@code discountPercent}, {@code discountSource}, {@code discount} (the order's
-     * total discount) and {@code discount.<lineId>}.
+     * is applied to each line. An applied outcome carries the result {@link CustomerOrderReceived} (the
+     * customer and whether it was {@code LINKED} or {@code CREATED}) and, when the rules give a discount,
+     * {@link CustomerOrderDiscounted} (the percentage, its source, the order's total discount and each
+     * line's discount by line id).
      */
     Outcome receiveOrder(CommandContext ctx, WebshopOrder order);
 

@@ -37,6 +37,7 @@ import org.loyaltyengine.card.CardRequests.ReturnLine;
 import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.customers.CustomerProfile;
+import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.InvalidValueException;
@@ -341,11 +342,11 @@ public abstract class CustomerCardContract {
         // Customers created by the customers program pick up the card's defaults (its new-customer hook).
         vet.configure(Configure.percent("10"));
         String manual = applied(vet.engine.customers().create(vet.next(), CustomerProfile.named("Manual")))
-                .values().get("customerId");
+                .result(CustomerSaved.class).orElseThrow().customerId();
         assertFalse(cards.isEnrolled(vet.practice, manual));
         vet.configure(new Configure(BigDecimal.TEN, null, null, null, null, true, null));
         String automatic = applied(vet.engine.customers().create(vet.next(), CustomerProfile.named("Automatic")))
-                .values().get("customerId");
+                .result(CustomerSaved.class).orElseThrow().customerId();
         assertTrue(cards.isEnrolled(vet.practice, automatic));
         assertFalse(cards.isEnrolled(vet.practice, manual));
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loyaltyengine.customers.ImportSummary.RowRejection;
+import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyStore;
@@ -388,7 +389,7 @@ public abstract class CustomerImportContract {
         if (other.applied()) {
             // Theirs first: the row found K7 held by another customer than it looked up, and updated that one.
             assertEquals(new ImportSummary(1, 1, 0, 0, List.of()), s);
-            assertEquals(other.values().get("customerId"), k7.get(0).id());
+            assertEquals(other.result(CustomerSaved.class).orElseThrow().customerId(), k7.get(0).id());
             assertEquals("Zeven BV", k7.get(0).name());
         } else {
             // The row first (a store that runs a tenant's transactions one at a time may order them so).

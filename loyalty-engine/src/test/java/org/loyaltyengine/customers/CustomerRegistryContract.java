@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.rules.facts.CustomerOrderDiscounted;
+import org.loyaltyengine.rules.facts.CustomerOrderReceived;
+import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyStore;
@@ -204,14 +207,14 @@ public abstract class CustomerRegistryContract {
         String here = f.create(CustomerProfile.named("Jansen"));
         String key = "k1"; // the key f.create used, the fixture's first
         String there = applied(customers.create(CommandContext.of(other, CustomersFixture.CLERK, key,
-                CustomersFixture.DAY), CustomerProfile.named("Jansen"))).values().get("customerId");
+                CustomersFixture.DAY), CustomerProfile.named("Jansen"))).result(CustomerSaved.class).orElseThrow().customerId();
         assertNotEquals(here, there, "one key in two tenants named the same customer id");
         // The same holds for a customer made from an order and one made by an import row.
         String orderHere = applied(customers.receiveOrder(f.key("order-1"), WebshopOrder.of("W-1", null,
-                CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00"))))).values().get("customerId");
+                CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00"))))).result(CustomerOrderReceived.class).orElseThrow().customerId();
         String orderThere = applied(customers.receiveOrder(CommandContext.of(other, CustomersFixture.CLERK, "order-1",
                 CustomersFixture.DAY), WebshopOrder.of("W-1", null, CustomerProfile.named("Bos"), EUR,
-                List.of(line("1", "5.00"))))).values().get("customerId");
+                List.of(line("1", "5.00"))))).result(CustomerOrderReceived.class).orElseThrow().customerId();
         assertNotEquals(orderHere, orderThere, "one order key in two tenants named the same customer id");
         customers.importCsv(f.key("imp"), new java.io.StringReader("number;name\nK7;Pietersen\n"),
                 ImportOptions.updating());
@@ -220,9 +223,9 @@ public abstract class CustomerRegistryContract {
         assertNotEquals(customers.findByNumber(f.shop, "K7").orElseThrow().id(),
                 customers.findByNumber(other, "K7").orElseThrow().id(), "one import key in two tenants named the same customer id");
         // Within a tenant a key still names one customer: a retry or a preview gives the same id.
-        assertEquals(here, customers.create(f.key("k1"), CustomerProfile.named("Jansen")).values().get("customerId"));
-        assertEquals(customers.create(f.key("preview").asDryRun(), CustomerProfile.named("P")).values().get("customerId"),
-                customers.create(f.key("preview").asDryRun(), CustomerProfile.named("P")).values().get("customerId"));
+        assertEquals(here, customers.create(f.key("k1"), CustomerProfile.named("Jansen")).result(CustomerSaved.class).orElseThrow().customerId());
+        assertEquals(customers.create(f.key("preview").asDryRun(), CustomerProfile.named("P")).result(CustomerSaved.class).orElseThrow().customerId(),
+                customers.create(f.key("preview").asDryRun(), CustomerProfile.named("P")).result(CustomerSaved.class).orElseThrow().customerId());
     }
 
     @Test
@@ -230,7 +233,7 @@ public abstract class CustomerRegistryContract {
     void create_aHostsOwnIdNamesTheCustomer() {
         Outcome o = applied(customers.create(f.key("crm"), CustomerRequests.Create.withId("crm-4711",
                 CustomerProfile.builder("Jansen").number("K1").build())));
-        assertEquals("crm-4711", o.values().get("customerId"));
+        assertEquals("crm-4711", o.result(CustomerSaved.class).orElseThrow().customerId());
         assertEquals("Jansen", customers.find(f.shop, "crm-4711").orElseThrow().profile().name());
         assertEquals("crm-4711", customers.findByNumber(f.shop, "K1").orElseThrow().id());
         assertEquals(List.of("crm-4711"), f.hookedCustomers());
@@ -282,16 +285,16 @@ public abstract class CustomerRegistryContract {
     void receiveOrder_aHostsOwnIdNamesTheCustomerTheOrderCreates() {
         Outcome first = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", "W77",
                 CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00"))).withNewCustomerId("shop-77")));
-        assertEquals("created", first.values().get("customerAction"));
-        assertEquals("shop-77", first.values().get("customerId"));
+        assertEquals(CustomerOrderReceived.CustomerAction.CREATED, first.result(CustomerOrderReceived.class).orElseThrow().customerAction());
+        assertEquals("shop-77", first.result(CustomerOrderReceived.class).orElseThrow().customerId());
         assertEquals("shop-77", customers.findByNumber(f.shop, "W77").orElseThrow().id());
         assertEquals(List.of("shop-77"), f.hookedCustomers());
         // An order that links keeps the known customer's id, whatever id it would have given a new one, even a
         // taken one.
         Outcome linked = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-2", "W77",
                 CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00"))).withNewCustomerId("shop-77")));
-        assertEquals("linked", linked.values().get("customerAction"));
-        assertEquals("shop-77", linked.values().get("customerId"));
+        assertEquals(CustomerOrderReceived.CustomerAction.LINKED, linked.result(CustomerOrderReceived.class).orElseThrow().customerAction());
+        assertEquals("shop-77", linked.result(CustomerOrderReceived.class).orElseThrow().customerId());
         // An order that would create a customer under a taken id is refused before anything is written.
         List<Customer> before = f.stored();
         assertThrows(org.loyaltyengine.spi.DuplicateKeyException.class, () -> customers.receiveOrder(f.next(),
@@ -343,7 +346,7 @@ public abstract class CustomerRegistryContract {
         assertEquals(2, s.created());
         assertEquals(1, s.updated());
         String fromOrder = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", "W9",
-                CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00"))))).values().get("customerId");
+                CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00"))))).result(CustomerOrderReceived.class).orElseThrow().customerId();
         applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-2", "W9", null, EUR, List.of(line("1", "5.00")))));
 
         List<String> recorded = recorded();
@@ -501,18 +504,18 @@ public abstract class CustomerRegistryContract {
         applied(engine.customerCards().configure(ctx.get(), new org.loyaltyengine.card.CardRequests.Configure(
                 BigDecimal.TEN, null, 5, null, null, true, EUR)));
 
-        String created = engine.customers().create(ctx.get(), CustomerProfile.named("Jansen")).values().get("customerId");
+        String created = engine.customers().create(ctx.get(), CustomerProfile.named("Jansen")).result(CustomerSaved.class).orElseThrow().customerId();
         engine.customers().importCsv(ctx.get(), new java.io.StringReader("number;name\nK1;Pietersen\n"),
                 ImportOptions.updating());
         String fromOrder = engine.customers().receiveOrder(ctx.get(), WebshopOrder.of("W-1", "W9",
-                CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00")))).values().get("customerId");
+                CustomerProfile.named("Bos"), EUR, List.of(line("1", "5.00")))).result(CustomerOrderReceived.class).orElseThrow().customerId();
         String imported = engine.customers().findByNumber(shop, "K1").orElseThrow().id();
         for (String id : List.of(created, imported, fromOrder)) {
             assertTrue(engine.customerCards().isEnrolled(shop, id), id);
         }
         // A preview creates nobody, and its enrolment was rolled back with it.
         String previewed = engine.customers().create(ctx.get().asDryRun(), CustomerProfile.named("Preview"))
-                .values().get("customerId");
+                .result(CustomerSaved.class).orElseThrow().customerId();
         assertTrue(engine.customers().find(shop, previewed).isEmpty());
         assertThrows(NoSuchEntityException.class, () -> engine.customerCards().isEnrolled(shop, previewed));
     }
@@ -538,8 +541,8 @@ public abstract class CustomerRegistryContract {
         CustomerProfile buyer = CustomerProfile.builder("Jansen Webshopnaam").email("nieuw@jansen.nl").build();
         Outcome o = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", "K1", buyer, EUR,
                 List.of(line("1", "10.00")))));
-        assertEquals("linked", o.values().get("customerAction"));
-        assertEquals(id, o.values().get("customerId"));
+        assertEquals(CustomerOrderReceived.CustomerAction.LINKED, o.result(CustomerOrderReceived.class).orElseThrow().customerAction());
+        assertEquals(id, o.result(CustomerOrderReceived.class).orElseThrow().customerId());
         assertEquals(1, f.stored().size());
         // Linking leaves the customer's master data as it was.
         assertEquals("oud@jansen.nl", customers.find(f.shop, id).orElseThrow().profile().email());
@@ -557,16 +560,16 @@ public abstract class CustomerRegistryContract {
                 .calculateVat(false).build();
         Outcome o = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", "W77", buyer, EUR,
                 List.of(line("1", "10.00")))));
-        assertEquals("created", o.values().get("customerAction"));
-        String id = o.values().get("customerId");
+        assertEquals(CustomerOrderReceived.CustomerAction.CREATED, o.result(CustomerOrderReceived.class).orElseThrow().customerAction());
+        String id = o.result(CustomerOrderReceived.class).orElseThrow().customerId();
         RegisteredCustomer c = customers.find(f.shop, id).orElseThrow();
         assertEquals(buyer.toBuilder().number("W77").build(), c.profile());
         assertEquals(List.of(id), f.hookedCustomers());
         // The next order of the same buyer links to the customer made from the first.
         Outcome second = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-2", "W77", buyer, EUR,
                 List.of(line("1", "5.00")))));
-        assertEquals("linked", second.values().get("customerAction"));
-        assertEquals(id, second.values().get("customerId"));
+        assertEquals(CustomerOrderReceived.CustomerAction.LINKED, second.result(CustomerOrderReceived.class).orElseThrow().customerAction());
+        assertEquals(id, second.result(CustomerOrderReceived.class).orElseThrow().customerId());
         assertEquals(1, f.stored().size());
         // An order without a customer number always makes a new customer.
         applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-3", null, CustomerProfile.named("Anoniem"), EUR,
@@ -619,11 +622,11 @@ public abstract class CustomerRegistryContract {
         Outcome o = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", "K1", null, EUR,
                 List.of(line("1", "19.99"), line("2", "100.00"), line("3", "0.10")))));
         // 19.99 x 7.5% = 1.49925 -> 1.50; 100.00 -> 7.50; 0.10 x 7.5% = 0.0075 -> 0.01; total 9.01
-        assertEquals("1.50", o.values().get("discount.1"));
-        assertEquals("7.50", o.values().get("discount.2"));
-        assertEquals("0.01", o.values().get("discount.3"));
-        assertEquals("9.01", o.values().get("discount"));
-        assertEquals("customer", o.values().get("discountSource"));
+        assertEquals(new BigDecimal("1.50"), o.result(CustomerOrderDiscounted.class).orElseThrow().lines().get("1"));
+        assertEquals(new BigDecimal("7.50"), o.result(CustomerOrderDiscounted.class).orElseThrow().lines().get("2"));
+        assertEquals(new BigDecimal("0.01"), o.result(CustomerOrderDiscounted.class).orElseThrow().lines().get("3"));
+        assertEquals(new BigDecimal("9.01"), o.result(CustomerOrderDiscounted.class).orElseThrow().total());
+        assertEquals("customer", o.result(CustomerOrderDiscounted.class).orElseThrow().source());
         assertTrue(o.rulesFired().contains("the customer's own discount applies when no program offers more"));
         ReceivedOrder order = customers.order(f.shop, "W-1").orElseThrow();
         assertAmount("9.01", order.discount());
@@ -638,17 +641,17 @@ public abstract class CustomerRegistryContract {
         List<WebshopOrder.Line> lines = List.of(line("1", "50.00"));
         Outcome smallerCard = applied(customers.receiveOrder(f.next(),
                 WebshopOrder.of("W-1", "K1", null, EUR, lines).withProgramDiscount("pos-card", "5")));
-        assertEquals("5.00", smallerCard.values().get("discount"));
-        assertEquals("customer", smallerCard.values().get("discountSource"));
+        assertEquals(new BigDecimal("5.00"), smallerCard.result(CustomerOrderDiscounted.class).orElseThrow().total());
+        assertEquals("customer", smallerCard.result(CustomerOrderDiscounted.class).orElseThrow().source());
         Outcome largerCard = applied(customers.receiveOrder(f.next(),
                 WebshopOrder.of("W-2", "K1", null, EUR, lines).withProgramDiscount("pos-card", "15")));
-        assertEquals("7.50", largerCard.values().get("discount"));
-        assertEquals("pos-card", largerCard.values().get("discountSource"));
+        assertEquals(new BigDecimal("7.50"), largerCard.result(CustomerOrderDiscounted.class).orElseThrow().total());
+        assertEquals("pos-card", largerCard.result(CustomerOrderDiscounted.class).orElseThrow().source());
         assertTrue(largerCard.rulesFired().contains("a program's larger discount applies instead"));
         Outcome tie = applied(customers.receiveOrder(f.next(),
                 WebshopOrder.of("W-3", "K1", null, EUR, lines).withProgramDiscount("pos-card", "10.0")));
-        assertEquals("5.00", tie.values().get("discount"));
-        assertEquals("customer", tie.values().get("discountSource"));
+        assertEquals(new BigDecimal("5.00"), tie.result(CustomerOrderDiscounted.class).orElseThrow().total());
+        assertEquals("customer", tie.result(CustomerOrderDiscounted.class).orElseThrow().source());
     }
 
     @Test
@@ -676,13 +679,13 @@ public abstract class CustomerRegistryContract {
         f.create(CustomerProfile.builder("Jansen").number("K1").build());
         Outcome o = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", "K1", null, EUR,
                 List.of(line("1", "50.00")))));
-        assertNull(o.values().get("discount"));
+        assertTrue(o.result(CustomerOrderDiscounted.class).isEmpty());
         assertAmount("50.00", customers.order(f.shop, "W-1").orElseThrow().total());
         // A new customer has no discount of its own; a program's discount still applies.
         Outcome fresh = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-2", "K2",
                 CustomerProfile.named("Nieuw"), Currency.getInstance("JPY"), List.of(line("1", "999")))
                 .withProgramDiscount("pos-card", "10")));
         // 999 x 10% = 99.9 -> 100 (yen have no decimals)
-        assertEquals("100", fresh.values().get("discount"));
+        assertEquals(new BigDecimal("100"), fresh.result(CustomerOrderDiscounted.class).orElseThrow().total());
     }
 }

@@ -16,6 +16,7 @@ import org.loyaltyengine.RuleSource;
 import org.loyaltyengine.customers.internal.DefaultCustomers;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.RuleSetRegistry;
+import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.InMemoryStore;
@@ -113,7 +114,7 @@ final class CustomersFixture {
     }
 
     String create(CustomerProfile p) {
-        return applied(customers.create(next(), p)).values().get("customerId");
+        return applied(customers.create(next(), p)).result(CustomerSaved.class).orElseThrow().customerId();
     }
 
     List<Customer> stored() {

@@ -35,6 +35,7 @@ import org.loyaltyengine.points.PointsRequests;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests;
+import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Card;
@@ -171,11 +172,11 @@ public abstract class HostileCorpusContract {
             applied(customers.declareField(as(OWNER), "vip", CustomFieldType.BOOLEAN));
             k1 = applied(customers.create(CommandContext.of(tenant, OWNER, SEED_CUSTOMER, DAY),
                     CustomerProfile.builder("Bakkerij de Vries").number("K1").email("info@devries.nl").build()))
-                    .values().get("customerId");
+                    .result(CustomerSaved.class).orElseThrow().customerId();
             k2 = applied(customers.create(as(OWNER), CustomerProfile.builder("Jansen BV").number("K2").build()))
-                    .values().get("customerId");
+                    .result(CustomerSaved.class).orElseThrow().customerId();
             k3 = applied(customers.create(as(OWNER), CustomerProfile.builder("Pietersen").number("K3").build()))
-                    .values().get("customerId");
+                    .result(CustomerSaved.class).orElseThrow().customerId();
             applied(customers.receiveOrder(as(CLERK), WebshopOrder.of("O1", "K1", null, Money.currency("EUR"),
                     List.of(new WebshopOrder.Line("1", "widget", BigDecimal.ONE, new BigDecimal("10.00"))))));
 

@@ -26,13 +26,14 @@ import org.loyaltyengine.customers.CustomerProfile;
 import org.loyaltyengine.customers.CustomerRequests;
 import org.loyaltyengine.customers.Customers;
 import org.loyaltyengine.customers.ImportOptions;
-import org.loyaltyengine.customers.ImportSummary;
 import org.loyaltyengine.customers.ImportSummary.RowRejection;
+import org.loyaltyengine.customers.ImportSummary;
 import org.loyaltyengine.customers.ReceivedOrder;
 import org.loyaltyengine.customers.RegisteredCustomer;
 import org.loyaltyengine.customers.WebshopOrder;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.rules.facts.CustomerRowImported;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.IdempotencyKey;
@@ -184,12 +185,13 @@ public final class DefaultCustomers implements Customers {
                 rejections.add(new RowRejection(row.line(), o.rejections().get(0).code(), o.rejections().get(0).message()));
                 continue;
             }
-            switch (o.values().getOrDefault("action", "")) {
-                case "created" -> created++;
-                case "updated" -> updated++;
-                case "ignored" -> ignored++;
-                default -> throw new RuleFailedException(o.ruleSet(), o.ruleVersion(), String.join(", ",
-                        o.rulesFired()), "the rules decided no action for import line " + row.line());
+            CustomerRowImported.Action action = o.result(CustomerRowImported.class).map(CustomerRowImported::action)
+                    .orElseThrow(() -> new RuleFailedException(o.ruleSet(), o.ruleVersion(), String.join(", ",
+                            o.rulesFired()), "the rules decided no action for import line " + row.line()));
+            switch (action) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case IGNORED -> ignored++;
             }
         }
         rejections.sort(Comparator.comparingInt(RowRejection::line));

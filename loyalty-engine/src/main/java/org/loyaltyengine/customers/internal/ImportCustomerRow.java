@@ -19,6 +19,7 @@ import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
 import org.loyaltyengine.rules.facts.CustomerImportRow;
+import org.loyaltyengine.rules.facts.CustomerRowImported;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -120,11 +121,15 @@ final class ImportCustomerRow implements Command<ImportRow, ImportCustomerRow.Co
 
     @Override
     public List<Write> writes(Context context, Decision decision, Applied applied) {
-        String action = decision.valueOf("action");
-        if ("created".equals(action)) {
+        Optional<CustomerRowImported> imported = decision.resultOf(CustomerRowImported.class);
+        if (imported.isEmpty()) {
+            return List.of();
+        }
+        CustomerRowImported.Action action = imported.get().action();
+        if (action == CustomerRowImported.Action.CREATED) {
             return NewCustomers.created(possible(context, decision, context.created(), action), context.defaults());
         }
-        if ("updated".equals(action)) {
+        if (action == CustomerRowImported.Action.UPDATED) {
             return List.of(new Write.SaveCustomer(possible(context, decision, context.updated(), action)));
         }
         return List.of();
@@ -132,9 +137,10 @@ final class ImportCustomerRow implements Command<ImportRow, ImportCustomerRow.Co
 
     @Override
     public List<AuditSubject> audited(Context context, Decision decision) {
-        String id = "created".equals(decision.valueOf("action")) ? context.row().newCustomerId()
-                : decision.valueOf("customerId");
-        return id == null ? List.of() : List.of(AuditSubject.customer(AuditTrail.CUSTOMER, id));
+        // A created customer is audited under the id the row reserved, whatever id the rules named.
+        return decision.resultOf(CustomerRowImported.class)
+                .map(r -> r.action() == CustomerRowImported.Action.CREATED ? context.row().newCustomerId() : r.customerId())
+                .map(id -> List.of(AuditSubject.customer(AuditTrail.CUSTOMER, id))).orElse(List.of());
     }
 
     /**
@@ -142,10 +148,11 @@ final class ImportCustomerRow implements Command<ImportRow, ImportCustomerRow.Co
      * cannot do (update a number nobody holds, or in a file imported with IGNORE; create under a number
      * that is held) is wrong, and named as such rather than written around.
      */
-    private Customer possible(Context context, Decision decision, Customer customer, String action) {
+    private Customer possible(Context context, Decision decision, Customer customer,
+                              CustomerRowImported.Action action) {
         if (customer == null) {
-            throw RuleDefects.impossible(rules, context.businessDate(), decision, "it decided '" + action
-                    + "' for import line " + context.row().line() + ", which that row cannot be as read");
+            throw RuleDefects.impossible(rules, context.businessDate(), decision, "it decided " + action
+                    + " for import line " + context.row().line() + ", which that row cannot be as read");
         }
         return customer;
     }

@@ -25,7 +25,9 @@ import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
 import org.loyaltyengine.rules.facts.CustomerDiscount;
 import org.loyaltyengine.rules.facts.CustomerOrder;
+import org.loyaltyengine.rules.facts.CustomerOrderDiscounted;
 import org.loyaltyengine.rules.facts.CustomerOrderLine;
+import org.loyaltyengine.rules.facts.CustomerOrderReceived;
 import org.loyaltyengine.rules.facts.CustomerProgramDiscount;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
@@ -149,26 +151,27 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
     @Override
     public List<Write> writes(Context context, Decision decision, Applied applied) {
         WebshopOrder o = context.order();
-        String customerId = decision.valueOf("customerId");
+        Optional<CustomerOrderReceived> received = decision.resultOf(CustomerOrderReceived.class);
+        String customerId = received.map(CustomerOrderReceived::customerId).orElse(null);
         List<Write> writes = new ArrayList<>();
-        if ("created".equals(decision.valueOf("customerAction"))) {
+        if (received.isPresent() && received.get().customerAction() == CustomerOrderReceived.CustomerAction.CREATED) {
             if (context.created() == null || !context.created().id().equals(customerId)) {
                 throw RuleDefects.impossible(rules, context.businessDate(), decision, "it decided to create customer "
                         + customerId + " for order " + o.orderId() + ", which that order cannot create as read");
             }
             writes.addAll(NewCustomers.created(context.created(), context.defaults()));
         }
+        Optional<CustomerOrderDiscounted> discounted = decision.resultOf(CustomerOrderDiscounted.class);
+        Map<String, BigDecimal> lineDiscounts = discounted.map(CustomerOrderDiscounted::lines).orElse(Map.of());
         List<DocumentLine> lines = new ArrayList<>();
         for (WebshopOrder.Line l : o.lines()) {
-            String discount = decision.valueOf("discount." + l.lineId());
+            BigDecimal discount = lineDiscounts.get(l.lineId());
             lines.add(new DocumentLine(l.lineId(), l.product(), l.quantity(), l.amount(),
-                    Map.of("discount", discount == null ? "0" : discount)));
+                    Map.of("discount", discount == null ? "0" : discount.toPlainString())));
         }
         Map<String, String> attributes = new TreeMap<>();
-        attributes.put("discountPercent", decision.values().getOrDefault("discountPercent", "0"));
-        if (decision.valueOf("discountSource") != null) {
-            attributes.put("discountSource", decision.valueOf("discountSource"));
-        }
+        attributes.put("discountPercent", discounted.map(d -> d.percent().toPlainString()).orElse("0"));
+        discounted.ifPresent(d -> attributes.put("discountSource", d.source()));
         writes.add(new Write.SaveDocument(new Document(ORDER, o.orderId(), customerId, "RECEIVED",
                 context.businessDate(), o.currency().getCurrencyCode(), attributes, lines, 0)));
         return writes;
@@ -176,8 +179,8 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
 
     @Override
     public List<AuditSubject> audited(Context context, Decision decision) {
-        String id = decision.valueOf("customerId");
-        return id == null ? List.of() : List.of(AuditSubject.customer(AuditTrail.CUSTOMER, id));
+        return decision.resultOf(CustomerOrderReceived.class)
+                .map(r -> List.of(AuditSubject.customer(AuditTrail.CUSTOMER, r.customerId()))).orElse(List.of());
     }
 
     /** A recorded order as the facade shows it. */
