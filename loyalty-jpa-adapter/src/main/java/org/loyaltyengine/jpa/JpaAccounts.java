@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -47,16 +45,9 @@ final class JpaAccounts extends JpaRepository implements Accounts {
             AccountRow row = new AccountRow(s.t, created);
             // Another transaction opened it first; a re-run finds its row and returns it.
             tx.insertOrRerun(row, "account " + key + " was opened concurrently");
-            s.accountsListed.computeIfPresent(key.program(), (p, keys) -> with(keys, key));
             s.trackInserted(row);
             return created;
         });
-    }
-
-    private static Set<AccountKey> with(Set<AccountKey> keys, AccountKey key) {
-        Set<AccountKey> next = new HashSet<>(keys);
-        next.add(key);
-        return next;
     }
 
     @Override
@@ -94,16 +85,7 @@ final class JpaAccounts extends JpaRepository implements Accounts {
         if (!Checks.isIdentifier(program, Limits.CODE)) {
             return List.of();
         }
-        return tx.call(() -> {
-            List<AccountRow> rows = s.programAccounts(program);
-            Set<AccountKey> keys = JpaShared.keysOf(rows);
-            // As with all customers listed twice: one listing to decide on, or a re-run.
-            if (!s.accountsListed.getOrDefault(program, keys).equals(keys)) {
-                throw JpaShared.openedMeanwhile(program);
-            }
-            s.accountsListed.put(program, keys);
-            return rows.stream().map(s::track).map(AccountRow::toAccount)
-                    .sorted(Comparator.comparing(Account::key)).toList();
-        });
+        return tx.call(() -> s.programAccounts(program).stream().map(s::track).map(AccountRow::toAccount)
+                .sorted(Comparator.comparing(Account::key)).toList());
     }
 }

@@ -4,9 +4,7 @@ import static org.loyaltyengine.jpa.JpaShared.first;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Limits;
 import org.loyaltyengine.spi.Settings;
@@ -46,13 +44,6 @@ final class JpaSettings extends JpaRepository implements Settings {
             // Locked and read afresh: the values put were most likely made from what this
             // transaction read, and must not overwrite what another committed since.
             Optional<SettingRow> row = s.lockedSettingsAsRead(program);
-            // Nor may they be made from a listing of the program's accounts that one opened since has
-            // made wrong (the customer card's currency changes only while no card has an account).
-            // An account opened later waits for this lock, and then finds the settings changed.
-            Set<AccountKey> listed = s.accountsListed.get(program);
-            if (listed != null && !listed.equals(JpaShared.keysOf(s.programAccounts(program)))) {
-                throw JpaShared.openedMeanwhile(program);
-            }
             if (row.isPresent()) {
                 row.get().body = body;
             } else {
