@@ -36,14 +36,10 @@ final class JpaAccounts extends JpaRepository implements Accounts {
             if (existing != null) {
                 return existing.toAccount();
             }
-            if (s.settingsRead.containsKey(key.program())) {
-                // The account is named and opened under its program's settings as read (the customer
-                // card's currency): they must still hold, and must not change until this commits.
-                s.lockedSettingsAsRead(key.program());
-            }
             Account created = new Account(key, floor, BigDecimal.ZERO, BigDecimal.ZERO);
             AccountRow row = new AccountRow(s.t, created);
-            // Another transaction opened it first; a re-run finds its row and returns it.
+            // Another transaction opened it first (two transactions inserting the same unique key; a
+            // caller that locked the account with lock() never races here): a re-run finds its row.
             tx.insertOrRerun(row, "account " + key + " was opened concurrently");
             s.trackInserted(row);
             return created;
