@@ -23,8 +23,6 @@ final class JpaCustomers extends JpaRepository implements Customers {
 
     /** Each customer this transaction first read by id or number (null: it read that there was none). */
     private final Map<String, Customer> customersRead = new HashMap<>();
-    /** Every customer by id as this transaction first listed them, with its own saves since; null until it lists them. */
-    private Map<String, Customer> customersListed;
     /** Customer numbers this transaction looked up and found free. */
     private final Set<String> numbersReadFree = new HashSet<>();
 
@@ -91,9 +89,6 @@ final class JpaCustomers extends JpaRepository implements Customers {
             s.em.flush();
             // The row is locked (or not yet visible to others) until commit; a later read finds our own.
             customersRead.remove(customer.id());
-            if (customersListed != null) {
-                customersListed.put(customer.id(), customer);
-            }
             return null;
         }, () -> new Failures.Retry("customer " + customer.id() + " or number " + customer.number()
                 + " was saved meanwhile by another transaction", null));
@@ -101,19 +96,7 @@ final class JpaCustomers extends JpaRepository implements Customers {
 
     @Override
     public List<Customer> all() {
-        List<Customer> listed = tx.call(() -> s.query("select c from CustomerRow c where c.tenant = :t order by c.id",
+        return tx.call(() -> s.query("select c from CustomerRow c where c.tenant = :t order by c.id",
                 CustomerRow.class).getResultList().stream().map(CustomerRow::toCustomer).toList());
-        // As with a document read twice: a command lists the customers to learn which accounts to
-        // lock and again to decide; one created or changed in between would be decided on unlocked.
-        // By id, not as a list: a customer this transaction saved is in the listing by the database's
-        // order, which need not be the order in which it was added here.
-        Map<String, Customer> byId = new HashMap<>();
-        listed.forEach(c -> byId.put(c.id(), c));
-        if (customersListed != null && !customersListed.equals(byId)) {
-            throw new Failures.Retry("the customers were changed by another transaction since this one"
-                    + " listed them", null);
-        }
-        customersListed = byId;
-        return listed;
     }
 }
