@@ -3,11 +3,9 @@ package org.loyaltyengine.jpa;
 import static org.loyaltyengine.jpa.JpaShared.first;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.persistence.LockModeType;
 
@@ -23,8 +21,6 @@ final class JpaCustomers extends JpaRepository implements Customers {
 
     /** Each customer this transaction first read by id or number (null: it read that there was none). */
     private final Map<String, Customer> customersRead = new HashMap<>();
-    /** Customer numbers this transaction looked up and found free. */
-    private final Set<String> numbersReadFree = new HashSet<>();
 
     JpaCustomers(JpaTransaction tx, JpaShared shared) {
         super(tx, shared);
@@ -50,9 +46,6 @@ final class JpaCustomers extends JpaRepository implements Customers {
         }
         Optional<Customer> holder = tx.call(() -> first(s.query("select c from CustomerRow c where c.tenant = :t"
                 + " and c.number = :n", CustomerRow.class).setParameter("n", number)).map(CustomerRow::toCustomer));
-        if (holder.isEmpty() && number != null) {
-            numbersReadFree.add(number);
-        }
         holder.ifPresent(c -> customersRead.putIfAbsent(c.id(), c));
         return holder;
     }
@@ -60,16 +53,13 @@ final class JpaCustomers extends JpaRepository implements Customers {
     @Override
     public void save(Customer customer) {
         Checks.notNull(customer, "customer");
-        // A unique key refusal at the flush is a number (or id) this transaction saw free that another
-        // took meanwhile: the re-run decides on that customer.
+        // A unique key refusal at the flush is two transactions creating the same number (or id) at once:
+        // the re-run decides on the other's customer. A caller that locks the number (LockKey.customerNumber)
+        // before it looks never gets here; a number another holds already is a duplicate.
         tx.call(() -> {
             if (customer.number() != null) {
                 Optional<Customer> holder = findByNumber(customer.number());
                 if (holder.isPresent() && !holder.get().id().equals(customer.id())) {
-                    if (numbersReadFree.contains(customer.number())) {
-                        throw new Failures.Retry("customer number " + customer.number() + " was free when this"
-                                + " transaction looked, and another took it since", null);
-                    }
                     throw new DuplicateKeyException(CUSTOMER_NUMBER, customer.number());
                 }
             }
