@@ -28,9 +28,8 @@ final class JpaSettings extends JpaRepository implements Settings {
         return tx.call(() -> {
             Optional<SettingRow> row = settingRow(program);
             String body = row.map(r -> r.body).orElse(null);
-            // As with a document read twice: the currency read to name the account to lock must
-            // be the one the command decides with once it holds the lock.
-            JpaShared.asFirstRead(s.settingsRead, program, body, "the settings of " + program + " were");
+            // Noted for put: a put over settings that moved since this first read re-runs. A second read
+            // may find them moved; the caller that holds the settings' lock reads them current.
             s.settingsRead.putIfAbsent(program, body);
             return row.map(r -> Checks.sortedMap(TextCodec.map(r.body), "settings")).orElse(Map.of());
         });
