@@ -90,7 +90,35 @@ public final class CommandPipeline {
         return List.copyOf(newCustomerHooks);
     }
 
-    public <P> Outcome execute(CommandContext ctx, P payload, CommandHandler<P> handler) {
+    /**
+     * What {@link #decide} asks of the command it runs, step by step; {@link Driven} answers it for a
+     * {@link Command}. Inside the store's transaction, which a store may re-run on a conflict of the
+     * database's, so no step has effects outside it.
+     */
+    private interface Handler<P> {
+        /** A stable name such as {@code pos-card.add-item}; recorded in the outcome. */
+        String command();
+
+        /** The rule set that decides this command. */
+        String ruleSet();
+
+        /** The permission this request needs; refused before anything is locked, read or evaluated. */
+        Permission permission(P payload);
+
+        /** Locks the command's keys, reads its context, and names the accounts it may change with their floors. */
+        Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, P payload, CommandContext ctx);
+
+        /** The facts the rules see, after the accounts were locked. */
+        List<Object> facts(StoreTransaction tx, P payload, CommandContext ctx, Map<AccountKey, Account> accounts);
+
+        /** Writes the command's program state for an applied decision, after the ledger and holds. */
+        void record(StoreTransaction tx, P payload, CommandContext ctx, Decision decision, Applied applied);
+
+        /** What the applied decision changes whose history the audit trail keeps. */
+        List<AuditSubject> audited(StoreTransaction tx, P payload, CommandContext ctx, Decision decision);
+    }
+
+    private <P> Outcome execute(CommandContext ctx, P payload, Handler<P> handler) {
         // A host's null is bad input, not a NullPointerException from deep inside a handler.
         Checks.notNull(ctx, "command context");
         Checks.notNull(payload, "the request of " + handler.command());
@@ -138,7 +166,7 @@ public final class CommandPipeline {
      * A {@link Command} seen through the steps of the pipeline's one path. The context is read once,
      * after the command's keys are locked, and kept for the facts and writes that follow.
      */
-    private final class Driven<P, C> implements CommandHandler<P> {
+    private final class Driven<P, C> implements Handler<P> {
         private final Command<P, C> command;
         private C context;
 
@@ -154,11 +182,6 @@ public final class CommandPipeline {
         @Override
         public String ruleSet() {
             return command.ruleSet();
-        }
-
-        @Override
-        public Permission permission() {
-            return Permission.none();
         }
 
         @Override
@@ -245,7 +268,7 @@ public final class CommandPipeline {
         }
     }
 
-    private <P> Outcome decide(StoreTransaction tx, CommandContext ctx, P payload, CommandHandler<P> handler,
+    private <P> Outcome decide(StoreTransaction tx, CommandContext ctx, P payload, Handler<P> handler,
                                String fingerprint) {
         Optional<StoredOutcome> first = tx.outcomes().find(ctx.key());
         if (first.isPresent()) {
@@ -317,7 +340,7 @@ public final class CommandPipeline {
         return values;
     }
 
-    private Outcome refused(CommandContext ctx, CommandHandler<?> handler, Permission needed) {
+    private Outcome refused(CommandContext ctx, Handler<?> handler, Permission needed) {
         String permission = needed.name().orElseThrow();
         String message = handler.command() + " needs the permission " + permission + ", which user "
                 + ctx.actor().user() + " does not have; ask an administrator to grant it";

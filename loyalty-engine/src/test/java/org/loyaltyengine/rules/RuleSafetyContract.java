@@ -25,10 +25,11 @@ import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.RuleFailedException;
 import org.loyaltyengine.RuleLimitExceededException;
 import org.loyaltyengine.RuleSource;
+import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.Permission;
-import org.loyaltyengine.internal.ProgramCommand;
 import org.loyaltyengine.internal.RuleSetRegistry;
+import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.pos.PosRequests.OpenReceipt;
 import org.loyaltyengine.rules.facts.PosCard;
 import org.loyaltyengine.spi.Account;
@@ -36,7 +37,6 @@ import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
-import org.loyaltyengine.spi.StoreTransaction;
 import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.spi.Unit;
 
@@ -303,21 +303,10 @@ public abstract class RuleSafetyContract {
         AccountKey declared = new AccountKey("card:1", "pos-card", Unit.currency("CZK"));
         AccountKey other = new AccountKey("card:2", "pos-card", Unit.currency("CZK"));
         CommandPipeline pipeline = new CommandPipeline(store, new RuleSetRegistry(source), Clock.systemUTC());
-        ProgramCommand<String> command = new ProgramCommand<>("pos-card", "test-post", Permission.none()) {
-            @Override
-            public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, String payload, CommandContext ctx) {
-                return Map.of(declared, BigDecimal.ZERO);
-            }
-
-            @Override
-            public List<Object> facts(StoreTransaction tx, String payload, CommandContext ctx,
-                                      Map<AccountKey, Account> accounts) {
-                return List.of(card("1", declared), card("2", other));
-            }
-        };
+        Command<String, String> command = testPost(declared, List.of(card("1", declared), card("2", other)));
 
         RuleFailedException e = assertThrows(RuleFailedException.class,
-                () -> pipeline.execute(CommandContext.of(tenant, CASHIER, "post", DAY), "post", command));
+                () -> pipeline.run(CommandContext.of(tenant, CASHIER, "post", DAY), "post", command));
 
         assertEquals("RULE_FAILED", e.code());
         assertEquals("posts to every card it sees", e.rule());
@@ -380,26 +369,50 @@ public abstract class RuleSafetyContract {
                 """);
         AccountKey declared = new AccountKey("card:1", "pos-card", Unit.currency("CZK"));
         CommandPipeline pipeline = new CommandPipeline(store, new RuleSetRegistry(source), Clock.systemUTC());
-        ProgramCommand<String> command = new ProgramCommand<>("pos-card", "test-post", Permission.none()) {
-            @Override
-            public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, String payload, CommandContext ctx) {
-                return Map.of(declared, BigDecimal.ZERO);
-            }
-
-            @Override
-            public List<Object> facts(StoreTransaction tx, String payload, CommandContext ctx,
-                                      Map<AccountKey, Account> accounts) {
-                return List.of(card("1", declared));
-            }
-        };
+        Command<String, String> command = testPost(declared, List.of(card("1", declared)));
 
         RuleFailedException e = assertThrows(RuleFailedException.class,
-                () -> pipeline.execute(CommandContext.of(tenant, CASHIER, "post", DAY), "post", command));
+                () -> pipeline.run(CommandContext.of(tenant, CASHIER, "post", DAY), "post", command));
 
         assertEquals("posts a fortune", e.rule(), e.getMessage());
         assertTrue(store.inTransaction(tenant, tx -> tx.ledger().entries(declared)).isEmpty());
         assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(declared)).isEmpty());
         assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().all()).isEmpty());
+    }
+
+    /** A pos-card command declaring one account and handing the rules the given facts. */
+    private static Command<String, String> testPost(AccountKey declared, List<Object> facts) {
+        return new Command<>() {
+            @Override
+            public String name() {
+                return "pos-card.test-post";
+            }
+
+            @Override
+            public String ruleSet() {
+                return "pos-card";
+            }
+
+            @Override
+            public Permission permission(String request) {
+                return Permission.none();
+            }
+
+            @Override
+            public String load(StoreView view, String request, CommandContext ctx) {
+                return request;
+            }
+
+            @Override
+            public Map<AccountKey, BigDecimal> accounts(String context) {
+                return Map.of(declared, BigDecimal.ZERO);
+            }
+
+            @Override
+            public List<Object> facts(String context, Map<AccountKey, Account> accounts) {
+                return facts;
+            }
+        };
     }
 
     private static PosCard card(String number, AccountKey account) {

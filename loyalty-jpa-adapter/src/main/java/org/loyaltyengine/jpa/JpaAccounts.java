@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -38,25 +36,14 @@ final class JpaAccounts extends JpaRepository implements Accounts {
             if (existing != null) {
                 return existing.toAccount();
             }
-            if (s.settingsRead.containsKey(key.program())) {
-                // The account is named and opened under its program's settings as read (the customer
-                // card's currency): they must still hold, and must not change until this commits.
-                s.lockedSettingsAsRead(key.program());
-            }
             Account created = new Account(key, floor, BigDecimal.ZERO, BigDecimal.ZERO);
             AccountRow row = new AccountRow(s.t, created);
-            // Another transaction opened it first; a re-run finds its row and returns it.
+            // Another transaction opened it first (two transactions inserting the same unique key; a
+            // caller that locked the account with lock() never races here): a re-run finds its row.
             tx.insertOrRerun(row, "account " + key + " was opened concurrently");
-            s.accountsListed.computeIfPresent(key.program(), (p, keys) -> with(keys, key));
             s.trackInserted(row);
             return created;
         });
-    }
-
-    private static Set<AccountKey> with(Set<AccountKey> keys, AccountKey key) {
-        Set<AccountKey> next = new HashSet<>(keys);
-        next.add(key);
-        return next;
     }
 
     @Override
@@ -94,16 +81,7 @@ final class JpaAccounts extends JpaRepository implements Accounts {
         if (!Checks.isIdentifier(program, Limits.CODE)) {
             return List.of();
         }
-        return tx.call(() -> {
-            List<AccountRow> rows = s.programAccounts(program);
-            Set<AccountKey> keys = JpaShared.keysOf(rows);
-            // As with all customers listed twice: one listing to decide on, or a re-run.
-            if (!s.accountsListed.getOrDefault(program, keys).equals(keys)) {
-                throw JpaShared.openedMeanwhile(program);
-            }
-            s.accountsListed.put(program, keys);
-            return rows.stream().map(s::track).map(AccountRow::toAccount)
-                    .sorted(Comparator.comparing(Account::key)).toList();
-        });
+        return tx.call(() -> s.programAccounts(program).stream().map(s::track).map(AccountRow::toAccount)
+                .sorted(Comparator.comparing(Account::key)).toList());
     }
 }

@@ -4,11 +4,9 @@ import static org.loyaltyengine.jpa.JpaShared.first;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.persistence.LockModeType;
@@ -26,8 +24,6 @@ final class JpaCards extends JpaRepository implements Cards {
 
     /** Each card this transaction first read (null: it read that there was none). */
     private final Map<String, Card> cardsRead = new HashMap<>();
-    /** Card numbers this transaction looked up and found free. */
-    private final Set<String> numbersReadFree = new HashSet<>();
 
     JpaCards(JpaTransaction tx, JpaShared shared) {
         super(tx, shared);
@@ -44,9 +40,6 @@ final class JpaCards extends JpaRepository implements Cards {
             return Optional.empty();
         }
         Optional<Card> card = tx.call(() -> cardRow(number).map(CardRow::toCard));
-        if (card.isEmpty() && number != null) {
-            numbersReadFree.add(number);
-        }
         if (number != null && !cardsRead.containsKey(number)) {
             cardsRead.put(number, card.orElse(null));
         }
@@ -56,14 +49,14 @@ final class JpaCards extends JpaRepository implements Cards {
     @Override
     public void insert(Card card) {
         Checks.notNull(card, "card");
-        // A number this transaction found free and another took meanwhile (committed, or refused
-        // by the unique key at the flush) is a race: the re-run decides on that card.
+        // Two transactions inserting the same number at once: the second waits on the unique key and is
+        // refused at the flush; the re-run finds the first one's card. A caller that locks the number
+        // (LockKey.card) before it looks never gets here; a number taken before it looked is a duplicate.
         Supplier<RuntimeException> takenMeanwhile = () -> new Failures.Retry("card number " + card.number()
-                + " was free when this transaction looked, and another took it since", null);
+                + " was inserted concurrently by another transaction", null);
         tx.call(() -> {
             if (cardRow(card.number()).isPresent()) {
-                throw numbersReadFree.contains(card.number()) ? takenMeanwhile.get()
-                        : new DuplicateKeyException(CARD_NUMBER, card.number());
+                throw new DuplicateKeyException(CARD_NUMBER, card.number());
             }
             s.em.persist(new CardRow(s.t, card));
             s.em.flush();

@@ -3,11 +3,9 @@ package org.loyaltyengine.jpa;
 import static org.loyaltyengine.jpa.JpaShared.first;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.persistence.LockModeType;
 
@@ -23,10 +21,6 @@ final class JpaCustomers extends JpaRepository implements Customers {
 
     /** Each customer this transaction first read by id or number (null: it read that there was none). */
     private final Map<String, Customer> customersRead = new HashMap<>();
-    /** Every customer by id as this transaction first listed them, with its own saves since; null until it lists them. */
-    private Map<String, Customer> customersListed;
-    /** Customer numbers this transaction looked up and found free. */
-    private final Set<String> numbersReadFree = new HashSet<>();
 
     JpaCustomers(JpaTransaction tx, JpaShared shared) {
         super(tx, shared);
@@ -52,9 +46,6 @@ final class JpaCustomers extends JpaRepository implements Customers {
         }
         Optional<Customer> holder = tx.call(() -> first(s.query("select c from CustomerRow c where c.tenant = :t"
                 + " and c.number = :n", CustomerRow.class).setParameter("n", number)).map(CustomerRow::toCustomer));
-        if (holder.isEmpty() && number != null) {
-            numbersReadFree.add(number);
-        }
         holder.ifPresent(c -> customersRead.putIfAbsent(c.id(), c));
         return holder;
     }
@@ -62,16 +53,13 @@ final class JpaCustomers extends JpaRepository implements Customers {
     @Override
     public void save(Customer customer) {
         Checks.notNull(customer, "customer");
-        // A unique key refusal at the flush is a number (or id) this transaction saw free that another
-        // took meanwhile: the re-run decides on that customer.
+        // A unique key refusal at the flush is two transactions creating the same number (or id) at once:
+        // the re-run decides on the other's customer. A caller that locks the number (LockKey.customerNumber)
+        // before it looks never gets here; a number another holds already is a duplicate.
         tx.call(() -> {
             if (customer.number() != null) {
                 Optional<Customer> holder = findByNumber(customer.number());
                 if (holder.isPresent() && !holder.get().id().equals(customer.id())) {
-                    if (numbersReadFree.contains(customer.number())) {
-                        throw new Failures.Retry("customer number " + customer.number() + " was free when this"
-                                + " transaction looked, and another took it since", null);
-                    }
                     throw new DuplicateKeyException(CUSTOMER_NUMBER, customer.number());
                 }
             }
@@ -91,9 +79,6 @@ final class JpaCustomers extends JpaRepository implements Customers {
             s.em.flush();
             // The row is locked (or not yet visible to others) until commit; a later read finds our own.
             customersRead.remove(customer.id());
-            if (customersListed != null) {
-                customersListed.put(customer.id(), customer);
-            }
             return null;
         }, () -> new Failures.Retry("customer " + customer.id() + " or number " + customer.number()
                 + " was saved meanwhile by another transaction", null));
@@ -101,19 +86,7 @@ final class JpaCustomers extends JpaRepository implements Customers {
 
     @Override
     public List<Customer> all() {
-        List<Customer> listed = tx.call(() -> s.query("select c from CustomerRow c where c.tenant = :t order by c.id",
+        return tx.call(() -> s.query("select c from CustomerRow c where c.tenant = :t order by c.id",
                 CustomerRow.class).getResultList().stream().map(CustomerRow::toCustomer).toList());
-        // As with a document read twice: a command lists the customers to learn which accounts to
-        // lock and again to decide; one created or changed in between would be decided on unlocked.
-        // By id, not as a list: a customer this transaction saved is in the listing by the database's
-        // order, which need not be the order in which it was added here.
-        Map<String, Customer> byId = new HashMap<>();
-        listed.forEach(c -> byId.put(c.id(), c));
-        if (customersListed != null && !customersListed.equals(byId)) {
-            throw new Failures.Retry("the customers were changed by another transaction since this one"
-                    + " listed them", null);
-        }
-        customersListed = byId;
-        return listed;
     }
 }

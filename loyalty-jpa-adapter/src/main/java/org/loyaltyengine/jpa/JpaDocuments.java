@@ -40,17 +40,12 @@ final class JpaDocuments extends JpaRepository implements Documents {
     }
 
     /**
-     * Notes the version of a document this transaction read (0: none). A later read that finds
-     * another version re-runs the work: the command would otherwise decide on two versions of one
-     * document, such as a receipt read without a card to learn which accounts to lock and with the
-     * card identified meanwhile after the locks, whose account it did not lock.
+     * Notes the version of a document this transaction first read (0: none), which a save compares
+     * with. A later read may find another version: the caller re-reads under the document's lock, and
+     * it is that read it decides on and saves from (a save from the first still re-runs, below).
      */
     private void seen(String type, String id, long version) {
-        Long first = documentVersionsRead.putIfAbsent(documentKey(type, id), version);
-        if (first != null && first != version) {
-            throw new Failures.Retry("document " + type + " " + id + " was changed by another transaction since"
-                    + " this one read it (version " + first + ", now " + version + ")", null);
-        }
+        documentVersionsRead.putIfAbsent(documentKey(type, id), version);
     }
 
     @Override

@@ -4,9 +4,7 @@ import static org.loyaltyengine.jpa.JpaShared.first;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Limits;
 import org.loyaltyengine.spi.Settings;
@@ -30,9 +28,8 @@ final class JpaSettings extends JpaRepository implements Settings {
         return tx.call(() -> {
             Optional<SettingRow> row = settingRow(program);
             String body = row.map(r -> r.body).orElse(null);
-            // As with a document read twice: the currency read to name the account to lock must
-            // be the one the command decides with once it holds the lock.
-            JpaShared.asFirstRead(s.settingsRead, program, body, "the settings of " + program + " were");
+            // Noted for put: a put over settings that moved since this first read re-runs. A second read
+            // may find them moved; the caller that holds the settings' lock reads them current.
             s.settingsRead.putIfAbsent(program, body);
             return row.map(r -> Checks.sortedMap(TextCodec.map(r.body), "settings")).orElse(Map.of());
         });
@@ -46,13 +43,6 @@ final class JpaSettings extends JpaRepository implements Settings {
             // Locked and read afresh: the values put were most likely made from what this
             // transaction read, and must not overwrite what another committed since.
             Optional<SettingRow> row = s.lockedSettingsAsRead(program);
-            // Nor may they be made from a listing of the program's accounts that one opened since has
-            // made wrong (the customer card's currency changes only while no card has an account).
-            // An account opened later waits for this lock, and then finds the settings changed.
-            Set<AccountKey> listed = s.accountsListed.get(program);
-            if (listed != null && !listed.equals(JpaShared.keysOf(s.programAccounts(program)))) {
-                throw JpaShared.openedMeanwhile(program);
-            }
             if (row.isPresent()) {
                 row.get().body = body;
             } else {

@@ -17,8 +17,7 @@ import org.loyaltyengine.spi.NoSuchAccountException;
 
 /**
  * What the repositories of one {@link JpaTransaction} share: its EntityManager and tenant, the account
- * rows it loaded and locked, and the reads that more than one repository checks (a program's settings,
- * the listing of a program's accounts). What only one repository reads, it keeps itself.
+ * rows it loaded and locked, and the reads that more than one repository checks (a program's settings). What only one repository reads, it keeps itself.
  *
  * <p>Account rows change only while this transaction holds their PESSIMISTIC_WRITE lock, so the
  * floor check and the new balance are computed from the committed state and no update is lost at
@@ -37,8 +36,6 @@ final class JpaShared {
     private final Set<AccountKey> locked = new HashSet<>();
     /** The settings body of each program this transaction first read (null: there were none). */
     final Map<String, String> settingsRead = new HashMap<>();
-    /** The keys of each program's accounts as this transaction first listed them, with those it opened since. */
-    final Map<String, Set<AccountKey>> accountsListed = new HashMap<>();
 
     JpaShared(EntityManager em, String tenant) {
         this.em = em;
@@ -130,17 +127,6 @@ final class JpaShared {
     List<AccountRow> programAccounts(String program) {
         return query("select r from AccountRow r where r.tenant = :t and r.account.program = :p", AccountRow.class)
                 .setParameter("p", program).getResultList();
-    }
-
-    static Set<AccountKey> keysOf(List<AccountRow> rows) {
-        Set<AccountKey> keys = new HashSet<>();
-        rows.forEach(r -> keys.add(r.key()));
-        return keys;
-    }
-
-    static Failures.Retry openedMeanwhile(String program) {
-        return new Failures.Retry("an account of " + program + " was opened by another transaction since this one"
-                + " listed them", null);
     }
 
     /**

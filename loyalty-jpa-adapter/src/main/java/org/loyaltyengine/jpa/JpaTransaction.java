@@ -25,12 +25,13 @@ import org.loyaltyengine.spi.TenantId;
  * EntityManager and what this transaction read through {@link JpaShared}. Every query names the
  * tenant. Every repository call runs through {@link #call}, which keeps what the database refused.
  *
- * <p>A command reads, decides, then writes, and at READ COMMITTED another transaction may commit a
- * change to what it read in between. Documents, settings and customers therefore remember what this
- * transaction read; a write that finds the row changed since (or created meanwhile by a transaction
- * this one could not see) is a race the other transaction won, and the work is re-run
- * ({@link Failures.Retry}) so that it decides again on the winner's row, as if the two had run one
- * after the other. The in-memory store gets the same by running a tenant's transactions one at a time.
+ * <p>The engine's pipeline locks every key a command writes under before it reads (documents,
+ * cards, settings, customers and their numbers, program-wide keys: {@link JpaLocks}), so what it
+ * reads under a lock cannot move until it commits. What is still re-run ({@link Failures.Retry})
+ * is the database's: a deadlock, a serialization failure or lock timeout, two transactions inserting
+ * the same unique key (a lock row, an account, a number) at once, and the SPI's compare-with-first-read
+ * of documents, settings, cards and customers, which the conformance suite asks of a caller that
+ * writes without locking.
  */
 final class JpaTransaction implements StoreTransaction {
     private final TenantId tenant;

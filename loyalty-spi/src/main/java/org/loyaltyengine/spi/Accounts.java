@@ -10,10 +10,11 @@ public interface Accounts {
     Optional<Account> find(AccountKey key);
 
     /**
-     * Opens an account with zero balance, or returns the existing one unchanged. An account is named
-     * and opened under its program's settings (the customer card's currency): when this transaction
-     * read them ({@link Settings#of} with the key's program) and another has changed them since, the
-     * store re-runs the work instead of opening it.
+     * Opens an account with zero balance, or returns the existing one unchanged. The caller holds the
+     * account's lock ({@link #lock}) and whatever keys the settings it is named under change by (the
+     * customer card's currency), so neither moves between its read and the opening. Two transactions
+     * opening the same account without the lock are the one race the store settles itself: the second
+     * re-runs and finds the first one's account.
      *
      * @param floor the lowest available balance allowed, or null for none
      */
@@ -34,8 +35,8 @@ public interface Accounts {
     List<Account> lock(Collection<AccountKey> keys);
 
     /**
-     * All accounts of a program. Within one transaction a second listing finds the same accounts (with
-     * those this transaction opened): otherwise the store re-runs the work.
+     * All accounts of a program as they are now. A caller that decides on the listing holds the
+     * program-wide key under which the program's accounts are opened ({@link Locks}), so it cannot move.
      */
     List<Account> ofProgram(String program);
 }

@@ -8,9 +8,9 @@ public interface Cards {
     Optional<Card> find(String number);
 
     /**
-     * Inserts a new card. A number this transaction found free ({@link #find}) that another
-     * transaction took meanwhile is a race, not a duplicate: the store re-runs the work (as for any
-     * transient conflict), so the work decides again on the other transaction's card.
+     * Inserts a new card. The caller locks the number ({@link LockKey#card}) before it looks it up, so
+     * a number it found free stays free. Two transactions inserting the same number at once without
+     * that lock are a race the database settles: the second re-runs and decides on the first's card.
      *
      * @throws DuplicateKeyException if the number is taken
      */

@@ -12,9 +12,10 @@ public interface Customers {
     /**
      * Inserts or replaces a customer.
      *
-     * <p>A number this transaction found free ({@link #findByNumber}) that another transaction took
-     * meanwhile is a race, not a duplicate: the store re-runs the work (as for any transient conflict),
-     * so the work decides again on the other transaction's customer.
+     * <p>The caller locks the customer ({@link LockKey#customer}) and its number
+     * ({@link LockKey#customerNumber}) before it reads them, so a number it found free stays free. Two
+     * transactions creating the same number at once without those locks are a race the database
+     * settles: the second re-runs and decides on the first's customer.
      *
      * @throws DuplicateKeyException if another customer holds the same customer number
      */
@@ -23,10 +24,7 @@ public interface Customers {
     /**
      * Every customer of the tenant, in the order they were first saved (a change keeps the place):
      * listings and exports come out the same on every store.
-     *
-     * <p>Within one transaction a second listing finds the same customers as the first (with this
-     * transaction's own saves): when another transaction created or changed one in between, the store
-     * re-runs the work rather than let it decide on two different lists.
+     * A listing is as the customers are now; a second one in the same transaction may differ.
      */
     List<Customer> all();
 }

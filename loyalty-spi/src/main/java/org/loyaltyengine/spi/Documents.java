@@ -6,9 +6,9 @@ import java.util.Optional;
 /** Business documents by type and id. */
 public interface Documents {
     /**
-     * The document, or empty. Within one transaction every read of a document finds the same version
-     * (or this transaction's own save of it): when another transaction changed it since this one first
-     * read it, the store re-runs the work rather than let it decide on two versions of one document.
+     * The document as it is now, or empty. A caller that will save it holds its lock
+     * ({@link LockKey#document}) before it reads, so the version read is the one it saves from; a read
+     * made before the lock may be followed by one under it that finds a later version.
      */
     Optional<Document> find(String type, String id);
 
@@ -18,7 +18,8 @@ public interface Documents {
      * <p>When the document was created or changed by another transaction after this one read it (or
      * read that there was none), the store does not fail the work: it re-runs it (as for any transient
      * conflict), so the work decides again on the other transaction's document, as if the two had run
-     * one after the other.
+     * one after the other. A caller that holds the document's lock ({@link LockKey#document}) and saves
+     * at the version it read under it never meets this; the re-run stays for callers that do not lock.
      *
      * @return the document as stored, with its new version
      * @throws InvalidValueException if the document's version is not the stored one and not the one
