@@ -46,6 +46,7 @@ import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.Interleaving;
 import org.loyaltyengine.testing.MutableClock;
 import org.loyaltyengine.testing.Spreadsheet;
+import org.loyaltyengine.rules.facts.CcSettlementResult;
 
 /**
  * The customer card (seed 000) proven through the public API. Abstract so that every store runs it:
@@ -469,8 +470,8 @@ public abstract class CustomerCardContract {
         assertAmount("4.50", preview.amount());
         assertAmount("3.00", vet.card("c1").amount()); // the preview wrote nothing
         Outcome commit = applied(cards.settle(ctx, settle));
-        assertAmount(preview.amount().toPlainString(), new BigDecimal(commit.values().get("settlement")));
-        assertAmount("-4.50", new BigDecimal(commit.values().get("freeBooking")));
+        assertAmount(preview.amount().toPlainString(), commit.result(CcSettlementResult.class).orElseThrow().settlement());
+        assertAmount("-4.50", commit.result(CcSettlementResult.class).orElseThrow().freeBooking());
         assertEquals(EntryKind.SETTLE, commit.entries().get(commit.entries().size() - 1).kind());
         assertEquals("S9", commit.entries().get(commit.entries().size() - 1).document());
     }
@@ -518,7 +519,7 @@ public abstract class CustomerCardContract {
         vet.buy("c1", DAY, "food", "10.00");
         Outcome o = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY))));
         assertEquals("CARD_NOT_FULL", o.notices().get(0).code());
-        assertEquals("1.00", o.values().get("settlement"));
+        assertEquals(new BigDecimal("1.00"), o.result(CcSettlementResult.class).orElseThrow().settlement());
     }
 
     // ------------------------------------------------------------------ CC-7 manual lines
@@ -1005,7 +1006,7 @@ public abstract class CustomerCardContract {
         // The locked sale exactly as it was locked settles the card: its value, and nothing more.
         Outcome settled = applied(cards.settle(vet.next(), new Settle(sale("S1", "c1", DAY,
                 line("1", "food", "1", "100.00")))));
-        assertAmount("10.00", new BigDecimal(settled.values().get("settlement")));
+        assertAmount("10.00", settled.result(CcSettlementResult.class).orElseThrow().settlement());
     }
 
     @Test
@@ -1036,7 +1037,7 @@ public abstract class CustomerCardContract {
         vet.buy("c1", DAY, "food", "10.00");
         Outcome settled = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
                 line("1", "food", "1", "500.00")))));
-        assertAmount("51.00", new BigDecimal(settled.values().get("settlement")));
+        assertAmount("51.00", settled.result(CcSettlementResult.class).orElseThrow().settlement());
         int entries = cards.history(vet.practice, "c1").size();
 
         assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "1.00"))));
@@ -1089,7 +1090,7 @@ public abstract class CustomerCardContract {
                 line("1", "food", "1", "99.00")))));
         Outcome second = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
                 line("1", "food", "1", "10.00"), line("2", "food", "1", "5000.00")))));
-        assertAmount("500.00", new BigDecimal(second.values().get("settlement")));
+        assertAmount("500.00", second.result(CcSettlementResult.class).orElseThrow().settlement());
         int entries = cards.history(vet.practice, "c1").size();
 
         assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "10.00"))));
