@@ -963,8 +963,11 @@ public abstract class CustomerCardContract {
                 line("1", "food", "1", "2.00")));
         assertThrows(CurrencyMismatchException.class, () -> new Sale("S1", "c1", DAY, Money.currency("CZK"),
                 List.of(line("1", "food", "1", "1.00"))));
-        assertThrows(CurrencyMismatchException.class, () -> vet.lock(new Sale("S1", "c1", DAY, Money.currency("CZK"),
-                List.of())));
+        CurrencyMismatchException otherCurrency = assertThrows(CurrencyMismatchException.class,
+                () -> vet.lock(new Sale("S1", "c1", DAY, Money.currency("CZK"), List.of())));
+        // The one wording of currency refusals: what, in which currency, against what, and the remedy.
+        assertEquals("document S1 is in CZK but the customer card of this practice is in EUR; bring it in EUR",
+                otherCurrency.getMessage());
         assertThrows(NoSuchEntityException.class, () -> cards.card(vet.practice, "nobody"));
         assertThrows(NoSuchEntityException.class, () -> vet.unlock("S404"));
         assertTrue(cards.history(vet.practice, "c1").isEmpty());
@@ -1020,7 +1023,10 @@ public abstract class CustomerCardContract {
         vet.customer("c1");
         applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "100.00"))));
 
-        assertThrows(CurrencyMismatchException.class, () -> cards.configure(vet.next(), toCzk()));
+        CurrencyMismatchException refused = assertThrows(CurrencyMismatchException.class,
+                () -> cards.configure(vet.next(), toCzk()));
+        assertEquals("the new currency setting is in CZK but sale S1 of this practice is in EUR; keep the currency"
+                + " while a sale is kept in it", refused.getMessage());
 
         applied(cards.enrol(vet.next(), new Enrol("c1")));
         CardStatus card = vet.card("c1");

@@ -80,7 +80,7 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         Sale s = request.document();
         CardReads.requireCustomer(view, s.customerId());
         CcSettings settings = CardReads.settings(view);
-        CardReads.requireCurrency(settings, s.currency().getCurrencyCode());
+        CardReads.requireCurrency(settings, "document " + s.documentId(), s.currency().getCurrencyCode());
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
         SaleChecks.requireAsLocked(stored, s);
