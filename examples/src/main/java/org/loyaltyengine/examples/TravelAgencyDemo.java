@@ -17,6 +17,8 @@ import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.rules.facts.PointsBookResult;
+import org.loyaltyengine.rules.facts.PointsPaymentResult;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.Money;
@@ -59,14 +61,15 @@ public final class TravelAgencyDemo {
         // 680.00 x 0.20 = 136 points, rounded down to the factor 10: 130; the hotel earns 60.
         Outcome summer = points.book(ctx(CLERK, day), Booking.of("D-2025-017", "K-1001",
                 Service.of("1", "TUI", "flight", eur("680.00")), Service.of("2", "TUI", "hotel", eur("300.00"))));
-        out.println("Booked D-2025-017: points column " + summer.values());
+        out.println("Booked D-2025-017: points column " + summer.result(PointsBookResult.class)
+                .map(PointsBookResult::linePoints).orElseThrow());
 
         // Points of 2025 are spendable from 1 January 2026.
         LocalDate next = LocalDate.of(2026, 1, 10);
         points.book(ctx(CLERK, next), Booking.of("D-2026-003", "K-1001",
                 Service.of("1", "TUI", "package", eur("600.00"))));
         Outcome paid = points.payWithPoints(ctx(CLERK, next), new PointsPayment("D-2026-003", eur("150.00")));
-        out.println("Points payment: " + (paid.applied() ? paid.values().get("pointsPaid") + " points"
+        out.println("Points payment: " + (paid.applied() ? paid.result(PointsPaymentResult.class).orElseThrow().points() + " points"
                 : paid.rejections().get(0).message()));
         points.payMoney(ctx(CLERK, next), new MoneyPayment("D-2026-003", "PIN", eur("400.00")));
 

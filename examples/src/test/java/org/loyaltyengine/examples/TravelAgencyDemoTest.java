@@ -23,7 +23,7 @@ class TravelAgencyDemoTest {
         String printed = bytes.toString(StandardCharsets.UTF_8);
         // 2025: 130 + 60 = 190; 2026: 600 x 0.20 = 120 earned, 150 used
         assertEquals(0, new BigDecimal("160").compareTo(a.balance()), a::toString);
-        assertTrue(printed.contains("points.1=130.00, points.2=60.00"), printed);
+        assertTrue(printed.contains("points column {1=130.00, 2=60.00}"), printed);
         assertTrue(printed.contains("Points payment: 150.00 points"), printed);
         assertTrue(printed.contains("price 600.00 EUR, money 400.00 EUR, points 150.00 EUR (150.00 points), remainder 50.00 EUR"),
                 printed);

@@ -123,8 +123,8 @@ public final class CardRequests {
                     throw new InvalidValueException("line id " + l.lineId() + " appears twice in document " + documentId);
                 }
                 if (!l.amount().currency().equals(currency)) {
-                    throw new CurrencyMismatchException("line " + l.lineId() + " is in " + l.amount().currency()
-                            + " but document " + documentId + " is in " + currency);
+                    throw CurrencyMismatchException.of("line " + l.lineId(), l.amount().currency().getCurrencyCode(),
+                            "document " + documentId, currency.getCurrencyCode(), "price every line in the document's currency");
                 }
             }
         }

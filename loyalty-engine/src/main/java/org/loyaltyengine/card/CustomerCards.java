@@ -14,6 +14,8 @@ import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.card.CardRequests.Unlock;
 import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.rules.facts.CcCardStatusResult;
+import org.loyaltyengine.rules.facts.CcSettlementResult;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.spi.Unit;
@@ -89,12 +91,13 @@ public interface CustomerCards {
     /**
      * Sets the practice's card settings (SPEC CC-1, CC-3); needs {@value #SETTINGS_PERMISSION}. The
      * currency cannot change while a card or a sale is kept in another one ({@code CurrencyMismatchException}).
+     * The outcome carries no typed result.
      */
     Outcome configure(CommandContext ctx, Configure settings);
 
     /**
      * Adds (or replaces) a validity period of a product: eligible or not, own percentage (SPEC CC-2);
-     * needs {@value #CATALOGUE_PERMISSION}.
+     * needs {@value #CATALOGUE_PERMISSION}. The outcome carries no typed result.
      */
     Outcome defineProduct(CommandContext ctx, DefineProduct product);
 
@@ -102,14 +105,16 @@ public interface CustomerCards {
 
     /**
      * Enrols a customer (SPEC CC-3); the customer's earlier locked purchases count at once, each with
-     * the eligibility and percentage in force on its own date (SPEC CC-4).
+     * the eligibility and percentage in force on its own date (SPEC CC-4). The outcome carries no typed
+     * result: its entries are what the enrolment put on the card.
      */
     Outcome enrol(CommandContext ctx, Enrol enrol);
 
     /**
      * Enrols every existing customer who does not take part yet, retroactively like {@link #enrol};
      * needs {@value #ENROL_ALL_PERMISSION}. The customers are those of the practice when the call is
-     * made; one created meanwhile is left to auto-enrolment or the next bulk enrolment.
+     * made; one created meanwhile is left to auto-enrolment or the next bulk enrolment. The outcome
+     * carries no typed result.
      */
     Outcome enrolAll(CommandContext ctx);
 
@@ -118,16 +123,21 @@ public interface CustomerCards {
     /**
      * Locks a consultation or sale (SPEC CC-5): it is recorded, and when the customer takes part its
      * eligible lines go on the card. Locking a document again after {@link #unlock} puts on the card
-     * only what is not on a card already, so lock, unlock, lock gives the same card as one lock.
+     * only what is not on a card already, so lock, unlock, lock gives the same card as one lock. The
+     * outcome carries no typed result: its entries are what went on the card.
      */
     Outcome lock(CommandContext ctx, Sale sale);
 
-    /** Unlocks a consultation or sale: its lines leave the open card by reversal entries (SPEC CC-5). */
+    /**
+     * Unlocks a consultation or sale: its lines leave the open card by reversal entries (SPEC CC-5). The
+     * outcome carries no typed result.
+     */
     Outcome unlock(CommandContext ctx, Unlock unlock);
 
     /**
      * Returns lines of a locked sale (SPEC X-13): the returned share of each line's card value comes
-     * off the card once. If the value was settled already, the reversal shows on the open card.
+     * off the card once. If the value was settled already, the reversal shows on the open card. The
+     * outcome carries no typed result.
      */
     Outcome creditNote(CommandContext ctx, CreditNote note);
 
@@ -137,32 +147,45 @@ public interface CustomerCards {
      * What settling the customer's card on this document would deduct (SPEC CC-6): a dry run of
      * {@link #settle} with the same context, so the amount is the one the commit books, and the open
      * card lines it shows are the ones that dry run read. (Under a key a settlement used already, the
-     * preview replays that settlement's outcome, and the open lines are the card as it stands.)
+     * preview replays that settlement's outcome, and the open lines are the card as it stands.) The
+     * preview's amount is the dry run's {@link CcSettlementResult#settlement()}, and its outcome carries
+     * the same results as {@link #settle} would.
      */
     SettlementPreview previewSettlement(CommandContext ctx, Settle settle);
 
     /**
      * Settles the customer's open card on a consultation or sale being made (SPEC CC-6): the
      * document's own eligible lines join the card, the whole amount is booked as one negative free
-     * booking on the document (outcome values {@code settlement} and {@code freeBooking}) and a new
-     * card starts. The document is recorded as OPEN unless it was known already; when it is locked
-     * later, the lines settled here are not put on the card again.
+     * booking on the document and a new card starts. The document is recorded as OPEN unless it was
+     * known already; when it is locked later, the lines settled here are not put on the card again.
+     *
+     * <p>An applied outcome carries {@code outcome.result(CcSettlementResult.class)}: the amount settled
+     * and the free booking; and {@code outcome.result(CcCardStatusResult.class)}: whether the card was
+     * full when settled and which thresholds it reached (a card not full is settled with the notice
+     * {@code CARD_NOT_FULL}).
      */
     Outcome settle(CommandContext ctx, Settle settle);
 
     // ------------------------------------------------------------------ manual lines
 
-    /** Puts a value on a card by hand, with a note; needs {@value #MANUAL_PERMISSION} (SPEC CC-7). */
+    /**
+     * Puts a value on a card by hand, with a note; needs {@value #MANUAL_PERMISSION} (SPEC CC-7). The outcome
+     * carries no typed result.
+     */
     Outcome addValue(CommandContext ctx, AddValue add);
 
-    /** Takes one line off the open card by hand, with a note; needs {@value #MANUAL_PERMISSION} (SPEC CC-7). */
+    /**
+     * Takes one line off the open card by hand, with a note; needs {@value #MANUAL_PERMISSION} (SPEC CC-7).
+     * The outcome carries no typed result.
+     */
     Outcome removeLine(CommandContext ctx, RemoveLine remove);
 
     // ------------------------------------------------------------------ reads
 
     /**
      * The customer's open card: figures, thresholds met, full or not, and its lines (SPEC CC-1, CC-9),
-     * with whether it is full decided by the rule-set version in force on {@code businessDate}.
+     * with whether it is full decided by the rule-set version in force on {@code businessDate} (its
+     * {@link CcCardStatusResult}).
      */
     CardStatus card(TenantId tenant, String customerId, LocalDate businessDate);
 

@@ -275,8 +275,9 @@ public final class PointsRequests {
                     throw new InvalidValueException("booking " + bookingId + " has line id " + s.lineId() + " twice");
                 }
                 if (!s.price().currency().equals(services.get(0).price().currency())) {
-                    throw new CurrencyMismatchException("booking " + bookingId + " mixes " + s.price().currency()
-                            + " and " + services.get(0).price().currency() + "; price all lines in one currency");
+                    throw CurrencyMismatchException.of("line " + s.lineId(), s.price().currency().getCurrencyCode(),
+                            "line " + services.get(0).lineId() + " of booking " + bookingId,
+                            services.get(0).price().currency().getCurrencyCode(), "price all lines in one currency");
                 }
             }
         }

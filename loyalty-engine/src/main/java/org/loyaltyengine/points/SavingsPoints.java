@@ -60,7 +60,7 @@ public interface SavingsPoints {
     /**
      * Changes the settings the request names and keeps the others (administration permission). A change
      * of the point value is kept with its business date for the accounting report; the currency changes
-     * only while the program holds no booking and no points account.
+     * only while the program holds no booking and no points account. The outcome carries no typed result.
      */
     Outcome configure(CommandContext ctx, Configure configure);
 
@@ -73,43 +73,62 @@ public interface SavingsPoints {
         return configure(ctx, Configure.all(Checks.notNull(settings, "settings")));
     }
 
-    /** Creates or changes a tour operator: enabled for points, its rate and its product-type structure. */
+    /**
+     * Creates or changes a tour operator: enabled for points, its rate and its product-type structure. The
+     * outcome carries no typed result.
+     */
     Outcome defineSupplier(CommandContext ctx, Supplier supplier);
 
-    /** Says whether a customer takes part in the savings plan; one who does not earns nothing (SPEC SP-7). */
+    /**
+     * Says whether a customer takes part in the savings plan; one who does not earns nothing (SPEC SP-7). The
+     * outcome carries no typed result.
+     */
     Outcome setParticipation(CommandContext ctx, Participation participation);
 
-    /** A manual points entry with a note (administration permission; SPEC SP-7). */
+    /**
+     * A manual points entry with a note (administration permission; SPEC SP-7). The outcome carries no typed
+     * result: the points moved are its ledger entries.
+     */
     Outcome manualEntry(CommandContext ctx, ManualEntry entry);
 
     // ------------------------------------------------------------------ bookings
 
     /**
      * Registers a booking; each service line earns its points (SPEC SP-1..SP-5, SP-7, SP-16). Points typed in
-     * by hand above zero need the administration permission, as a manual entry does.
+     * by hand above zero need the administration permission, as a manual entry does. An applied outcome
+     * carries a {@link org.loyaltyengine.rules.facts.PointsBookResult} (each line's points column) unless the
+     * customer takes no part in the savings plan: {@code outcome.result(PointsBookResult.class)}.
      */
     Outcome book(CommandContext ctx, Booking booking);
 
     /**
      * Changes a service line's price; with recalculation on its points are adjusted, never taking back points
-     * that expired (SPEC SP-6, SP-14); points paid beyond the new price are given back (SPEC X-13).
+     * that expired (SPEC SP-6, SP-14); points paid beyond the new price are given back (SPEC X-13). An applied
+     * outcome carries a {@link org.loyaltyengine.rules.facts.PointsPriceChangeResult} (the line's points column
+     * once changed), and a
+     * {@link org.loyaltyengine.rules.facts.PointsRefundResult} when points paid were given back.
      */
     Outcome changePrice(CommandContext ctx, PriceChange change);
 
     /**
      * Pays part of a booking with points, with the points payment type (SPEC SP-8..SP-13, SP-15). The points it
      * takes are the amount divided by the point value, rounded up to 0.01, so they are always worth at least
-     * the amount. The outcome's values {@code pointsPaid} and {@code valuePaid} say what it took.
+     * the amount. An applied outcome carries a {@link org.loyaltyengine.rules.facts.PointsPaymentResult}: the
+     * points it took, for what value, at which point value.
      */
     Outcome payWithPoints(CommandContext ctx, PointsPayment payment);
 
-    /** Records a money payment on a booking, so the booking shows money, points and the remainder (SPEC SP-8). */
+    /**
+     * Records a money payment on a booking, so the booking shows money, points and the remainder (SPEC SP-8). An
+     * applied outcome carries a {@link org.loyaltyengine.rules.facts.PointsMoneyPaymentResult}.
+     */
     Outcome payMoney(CommandContext ctx, MoneyPayment payment);
 
     /**
      * Cancels a service line or the whole booking (SPEC X-13): the cancelled lines' points are taken back,
      * less what of them expired, and points paid beyond the new price are given back, never more than were
-     * paid, once.
+     * paid, once. An applied outcome carries a {@link org.loyaltyengine.rules.facts.PointsRefundResult} when
+     * points paid were given back, and no other typed result: the points taken back are its ledger entries.
      */
     Outcome cancel(CommandContext ctx, Cancellation cancellation);
 
@@ -118,6 +137,7 @@ public interface SavingsPoints {
     /**
      * The year-end expiry (SPEC SP-14): every customer who earned no points in {@code year} loses the
      * points still unused. Run it on or after 31 December; a second run for the same year changes nothing.
+     * The outcome carries no typed result: the points expired are its ledger entries.
      */
     Outcome expireYear(CommandContext ctx, ExpireYear run);
 

@@ -21,6 +21,7 @@ import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
+import org.loyaltyengine.rules.facts.CcSettlementResult;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -124,7 +125,7 @@ class CardFixtures {
         String doc = "D" + documents.incrementAndGet();
         Outcome o = applied(cards.settle(next(), new Settle(sale(doc, customer, date, line("1", product, "1", amount)))));
         applied(cards.lock(next(), sale(doc, customer, date, line("1", product, "1", amount))));
-        return new BigDecimal(o.values().get("settlement"));
+        return o.result(CcSettlementResult.class).orElseThrow().settlement();
     }
 
     CardStatus card(String customer) {

@@ -47,6 +47,7 @@ import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.MutableClock;
+import org.loyaltyengine.rules.facts.CcSettlementResult;
 
 /**
  * Value conservation of the customer card over random command sequences (SPEC CC-5..CC-8, X-3, X-13):
@@ -367,7 +368,7 @@ class CustomerCardConservationPropertiesTest {
                             List.of(own))));
                     if (ok) {
                         BigDecimal expected = total;
-                        assertEquals(0, expected.compareTo(new BigDecimal(o.values().get("settlement"))),
+                        assertEquals(0, expected.compareTo(o.result(CcSettlementResult.class).orElseThrow().settlement()),
                                 () -> op + ": settlement " + o.values() + ", model " + expected);
                     }
                 }

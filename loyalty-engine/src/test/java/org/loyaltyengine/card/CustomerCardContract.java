@@ -47,6 +47,7 @@ import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.Interleaving;
 import org.loyaltyengine.testing.MutableClock;
 import org.loyaltyengine.testing.Spreadsheet;
+import org.loyaltyengine.rules.facts.CcSettlementResult;
 
 /**
  * The customer card (seed 000) proven through the public API. Abstract so that every store runs it:
@@ -470,8 +471,8 @@ public abstract class CustomerCardContract {
         assertAmount("4.50", preview.amount());
         assertAmount("3.00", vet.card("c1").amount()); // the preview wrote nothing
         Outcome commit = applied(cards.settle(ctx, settle));
-        assertAmount(preview.amount().toPlainString(), new BigDecimal(commit.values().get("settlement")));
-        assertAmount("-4.50", new BigDecimal(commit.values().get("freeBooking")));
+        assertAmount(preview.amount().toPlainString(), commit.result(CcSettlementResult.class).orElseThrow().settlement());
+        assertAmount("-4.50", commit.result(CcSettlementResult.class).orElseThrow().freeBooking());
         assertEquals(EntryKind.SETTLE, commit.entries().get(commit.entries().size() - 1).kind());
         assertEquals("S9", commit.entries().get(commit.entries().size() - 1).document());
     }
@@ -519,7 +520,7 @@ public abstract class CustomerCardContract {
         vet.buy("c1", DAY, "food", "10.00");
         Outcome o = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY))));
         assertEquals("CARD_NOT_FULL", o.notices().get(0).code());
-        assertEquals("1.00", o.values().get("settlement"));
+        assertEquals(new BigDecimal("1.00"), o.result(CcSettlementResult.class).orElseThrow().settlement());
     }
 
     // ------------------------------------------------------------------ CC-7 manual lines
@@ -963,8 +964,11 @@ public abstract class CustomerCardContract {
                 line("1", "food", "1", "2.00")));
         assertThrows(CurrencyMismatchException.class, () -> new Sale("S1", "c1", DAY, Money.currency("CZK"),
                 List.of(line("1", "food", "1", "1.00"))));
-        assertThrows(CurrencyMismatchException.class, () -> vet.lock(new Sale("S1", "c1", DAY, Money.currency("CZK"),
-                List.of())));
+        CurrencyMismatchException otherCurrency = assertThrows(CurrencyMismatchException.class,
+                () -> vet.lock(new Sale("S1", "c1", DAY, Money.currency("CZK"), List.of())));
+        // The one wording of currency refusals: what, in which currency, against what, and the remedy.
+        assertEquals("document S1 is in CZK but the customer card of this practice is in EUR; bring it in EUR",
+                otherCurrency.getMessage());
         assertThrows(NoSuchEntityException.class, () -> cards.card(vet.practice, "nobody"));
         assertThrows(NoSuchEntityException.class, () -> vet.unlock("S404"));
         assertTrue(cards.history(vet.practice, "c1").isEmpty());
@@ -1006,7 +1010,7 @@ public abstract class CustomerCardContract {
         // The locked sale exactly as it was locked settles the card: its value, and nothing more.
         Outcome settled = applied(cards.settle(vet.next(), new Settle(sale("S1", "c1", DAY,
                 line("1", "food", "1", "100.00")))));
-        assertAmount("10.00", new BigDecimal(settled.values().get("settlement")));
+        assertAmount("10.00", settled.result(CcSettlementResult.class).orElseThrow().settlement());
     }
 
     @Test
@@ -1020,7 +1024,10 @@ public abstract class CustomerCardContract {
         vet.customer("c1");
         applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "100.00"))));
 
-        assertThrows(CurrencyMismatchException.class, () -> cards.configure(vet.next(), toCzk()));
+        CurrencyMismatchException refused = assertThrows(CurrencyMismatchException.class,
+                () -> cards.configure(vet.next(), toCzk()));
+        assertEquals("the new currency setting is in CZK but sale S1 of this practice is in EUR; keep the currency"
+                + " while a sale is kept in it", refused.getMessage());
 
         applied(cards.enrol(vet.next(), new Enrol("c1")));
         CardStatus card = vet.card("c1");
@@ -1037,7 +1044,7 @@ public abstract class CustomerCardContract {
         vet.buy("c1", DAY, "food", "10.00");
         Outcome settled = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
                 line("1", "food", "1", "500.00")))));
-        assertAmount("51.00", new BigDecimal(settled.values().get("settlement")));
+        assertAmount("51.00", settled.result(CcSettlementResult.class).orElseThrow().settlement());
         int entries = cards.history(vet.practice, "c1").size();
 
         assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "1.00"))));
@@ -1090,7 +1097,7 @@ public abstract class CustomerCardContract {
                 line("1", "food", "1", "99.00")))));
         Outcome second = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
                 line("1", "food", "1", "10.00"), line("2", "food", "1", "5000.00")))));
-        assertAmount("500.00", new BigDecimal(second.values().get("settlement")));
+        assertAmount("500.00", second.result(CcSettlementResult.class).orElseThrow().settlement());
         int entries = cards.history(vet.practice, "c1").size();
 
         assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "10.00"))));

@@ -31,6 +31,7 @@ import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.MutableClock;
+import org.loyaltyengine.rules.facts.CcSettlementResult;
 
 /**
  * The invariants of SPEC CC-5 and CC-8 over generated purchases. One engine serves every try (the
@@ -91,7 +92,7 @@ class CustomerCardPropertiesTest {
             Sale sale = saleOf("D" + (++n), p);
             if (vet.card("c1").full()) {
                 Outcome o = applied(vet.cards.settle(vet.next(), new Settle(sale)));
-                settled = settled.add(new BigDecimal(o.values().get("settlement")));
+                settled = settled.add(o.result(CcSettlementResult.class).orElseThrow().settlement());
             }
             applied(vet.lock(sale));
             expected = expected.add(p.expectedValue());
@@ -100,7 +101,7 @@ class CustomerCardPropertiesTest {
         }
         if (vet.card("c1").amount().signum() > 0) {
             Outcome o = applied(vet.cards.settle(vet.next(), new Settle(sale("final", "c1", DAY))));
-            settled = settled.add(new BigDecimal(o.values().get("settlement")));
+            settled = settled.add(o.result(CcSettlementResult.class).orElseThrow().settlement());
         }
         assertEquals(0, vet.card("c1").amount().signum());
         assertEquals(0, expected.compareTo(settled), () -> "all line values were settled");

@@ -19,6 +19,9 @@ import org.loyaltyengine.points.PointsRequests.MoneyPayment;
 import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.rules.facts.PointsBookResult;
+import org.loyaltyengine.rules.facts.PointsPaymentResult;
+import org.loyaltyengine.rules.facts.PointsRefundResult;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.Actor;
@@ -121,6 +124,25 @@ final class PointsFixtures {
         assertEquals(List.of(code), o.reasonCodes().stream().distinct().toList());
         o.rejections().forEach(r -> assertFalse(r.message().isBlank()));
         return o;
+    }
+
+    /** A booking's points column of a line, from its typed result: as stored, {@code 100.00}. */
+    static String linePoints(Outcome o, String line) {
+        BigDecimal points = o.result(PointsBookResult.class).orElseThrow(() -> new AssertionError("no "
+                + "PointsBookResult in " + o.values())).linePoints().get(line);
+        return points == null ? null : points.toPlainString();
+    }
+
+    /** The points a payment took, from its typed result. */
+    static String pointsPaid(Outcome o) {
+        return o.result(PointsPaymentResult.class).orElseThrow(() -> new AssertionError("no PointsPaymentResult in "
+                + o.values())).points().toPlainString();
+    }
+
+    /** Points paid given back by a cancellation or a price cut, from its typed result. */
+    static PointsRefundResult refund(Outcome o) {
+        return o.result(PointsRefundResult.class).orElseThrow(() -> new AssertionError("no PointsRefundResult in "
+                + o.values()));
     }
 
     static void assertAmount(String expected, BigDecimal actual) {

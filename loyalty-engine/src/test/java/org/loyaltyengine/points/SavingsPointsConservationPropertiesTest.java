@@ -32,6 +32,7 @@ import org.loyaltyengine.points.PointsRequests.ManualEntry;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.rules.facts.PointsPaymentResult;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Outcome;
@@ -171,7 +172,7 @@ class SavingsPointsConservationPropertiesTest {
                     Outcome o = f.payWithPoints(b.id, pay.toPlainString());
                     check(f, m, op, o, m.payWithPoints(b, pay));
                     if (o.applied()) {
-                        BigDecimal taken = new BigDecimal(o.values().get("pointsPaid"));
+                        BigDecimal taken = o.result(PointsPaymentResult.class).orElseThrow().points();
                         assertTrue(taken.signum() > 0 && taken.multiply(m.pointValue).compareTo(pay) >= 0,
                                 () -> op + ": " + taken + " points at " + m.pointValue + " paid " + pay);
                     }

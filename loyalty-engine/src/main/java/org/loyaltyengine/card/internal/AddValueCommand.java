@@ -47,7 +47,7 @@ final class AddValueCommand implements Command<AddValue, AddValueCommand.Context
     public Context load(StoreView view, AddValue p, CommandContext ctx) {
         CardReads.requireCustomer(view, p.customerId());
         CcSettings settings = CardReads.settings(view);
-        CardReads.requireCurrency(settings, p.amount().currency().getCurrencyCode());
+        CardReads.requireCurrency(settings, "the value", p.amount().currency().getCurrencyCode());
         return new Context(p, CardReads.card(view, p.customerId(), settings));
     }
 

@@ -51,10 +51,11 @@ final class CardReads {
                 documentId));
     }
 
-    static void requireCurrency(CcSettings settings, String currency) {
+    /** Refuses {@code subject} (a document, a value) in another currency than the practice's cards. */
+    static void requireCurrency(CcSettings settings, String subject, String currency) {
         if (!settings.currency().equals(currency)) {
-            throw new CurrencyMismatchException("customer cards of this practice are kept in " + settings.currency()
-                    + ", not " + currency);
+            throw CurrencyMismatchException.of(subject, currency, "the customer card of this practice",
+                    settings.currency(), "bring it in " + settings.currency());
         }
     }
 

@@ -18,6 +18,7 @@ import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.internal.Evaluator;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.rules.facts.CcCard;
+import org.loyaltyengine.rules.facts.CcCardStatusResult;
 import org.loyaltyengine.rules.facts.CcSettings;
 import org.loyaltyengine.rules.facts.CcStatusQuery;
 import org.loyaltyengine.rules.facts.Decision;
@@ -111,14 +112,11 @@ final class CardReports {
         CcCard figures = CardFacts.card(customerId, card.account(), balance, card.ledger(), documents);
         Decision d = Evaluator.evaluate(pipeline.rules().inForce(CustomerCards.PROGRAM, businessDate),
                 List.of(new CcStatusQuery(customerId), settings, figures));
-        List<String> met = new ArrayList<>();
-        d.values().forEach((name, value) -> {
-            if (name.startsWith("met.") && Boolean.parseBoolean(value)) {
-                met.add(name.substring(4));
-            }
-        });
+        // A rule set that answers nothing says no threshold is reached: the card is not full.
+        CcCardStatusResult answer = d.resultOf(CcCardStatusResult.class)
+                .orElse(new CcCardStatusResult(customerId, false, List.of()));
         return new CardStatus(customerId, enrolled, settings.currency(), balance, figures.units(), figures.purchases(),
-                figures.visits(), met, Boolean.parseBoolean(d.values().get("full")),
+                figures.visits(), answer.thresholdsMet(), answer.full(),
                 CardFacts.openLines(card.ledger(), documents));
     }
 }

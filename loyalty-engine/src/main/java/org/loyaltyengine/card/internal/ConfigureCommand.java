@@ -62,14 +62,14 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
         String code = s.currency().getCurrencyCode();
         for (Account a : view.accountsOf(CustomerCards.PROGRAM)) {
             if (!a.key().unit().code().equals(code)) {
-                throw new CurrencyMismatchException("cards of this practice are kept in " + a.key().unit().code()
-                        + "; the currency cannot change to " + code);
+                throw CurrencyMismatchException.of("the new currency setting", code, "the card of customer " + a.key().owner(),
+                        a.key().unit().code(), "keep the currency while a card is kept in it");
             }
         }
         for (Document sale : view.documents(CardDocuments.SALE, null)) {
             if (!code.equals(sale.currency())) {
-                throw new CurrencyMismatchException("sales of this practice are kept in " + sale.currency()
-                        + " (document " + sale.id() + "); the currency cannot change to " + code);
+                throw CurrencyMismatchException.of("the new currency setting", code, "sale " + sale.id() + " of this practice",
+                        sale.currency(), "keep the currency while a sale is kept in it");
             }
         }
         Map<String, String> values = new TreeMap<>();

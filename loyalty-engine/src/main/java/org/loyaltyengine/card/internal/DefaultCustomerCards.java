@@ -25,6 +25,7 @@ import org.loyaltyengine.card.SettlementPreview;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.rules.facts.CcSettlementResult;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.LedgerEntry;
@@ -105,7 +106,7 @@ public final class DefaultCustomerCards implements CustomerCards {
         SettlementPreviewing preview = new SettlementPreviewing(settle);
         Outcome decision = pipeline.run(ctx.asDryRun(), request, preview);
         Sale sale = request.document();
-        String amount = decision.values().get("settlement");
+        BigDecimal amount = decision.result(CcSettlementResult.class).map(CcSettlementResult::settlement).orElse(null);
         List<CardLine> own = new ArrayList<>();
         for (LedgerEntry e : decision.entries()) {
             if (e.kind() == EntryKind.EARN) {
@@ -117,7 +118,7 @@ public final class DefaultCustomerCards implements CustomerCards {
         List<CardLine> open = preview.read().map(SettleCommand.Context::openLines)
                 .orElseGet(() -> reports.openLines(ctx.tenant(), sale.customerId()));
         return new SettlementPreview(sale.customerId(), sale.documentId(), open, own,
-                amount == null ? null : new BigDecimal(amount), decision);
+                amount, decision);
     }
 
     @Override

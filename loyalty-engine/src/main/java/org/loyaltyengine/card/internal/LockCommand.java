@@ -64,7 +64,7 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
     public Context load(StoreView view, Sale s, CommandContext ctx) {
         CardReads.requireCustomer(view, s.customerId());
         CcSettings settings = CardReads.settings(view);
-        CardReads.requireCurrency(settings, s.currency().getCurrencyCode());
+        CardReads.requireCurrency(settings, "document " + s.documentId(), s.currency().getCurrencyCode());
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
         CardReads.CustomerCard card = CardReads.card(view, s.customerId(), settings);

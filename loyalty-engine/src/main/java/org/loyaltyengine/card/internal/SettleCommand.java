@@ -21,6 +21,7 @@ import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
 import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CcSettlementResult;
 import org.loyaltyengine.rules.facts.CcSettle;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
@@ -32,8 +33,8 @@ import org.loyaltyengine.spi.LockKey;
 /**
  * Settles the customer's open card on a consultation or sale being made (SPEC CC-6): the document's own
  * eligible lines join the card, the whole amount is booked as one negative free booking on the document
- * (outcome values {@code settlement} and {@code freeBooking}, kept as a settlement document named by
- * the idempotency key) and a new card starts. The document is recorded as OPEN unless it was known
+ * (the outcome's {@link CcSettlementResult}, kept as a settlement document named by the idempotency
+ * key) and a new card starts. The document is recorded as OPEN unless it was known
  * already; when it is locked later, the lines settled here are not put on the card again.
  */
 final class SettleCommand implements Command<Settle, SettleCommand.Context> {
@@ -79,7 +80,7 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         Sale s = request.document();
         CardReads.requireCustomer(view, s.customerId());
         CcSettings settings = CardReads.settings(view);
-        CardReads.requireCurrency(settings, s.currency().getCurrencyCode());
+        CardReads.requireCurrency(settings, "document " + s.documentId(), s.currency().getCurrencyCode());
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
         SaleChecks.requireAsLocked(stored, s);
@@ -123,7 +124,9 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         if (c.recorded() != null) {
             writes.add(new Write.SaveDocument(c.recorded()));
         }
-        BigDecimal amount = new BigDecimal(decision.valueOf("settlement"));
+        BigDecimal amount = decision.resultOf(CcSettlementResult.class).map(CcSettlementResult::settlement)
+                .orElseThrow(() -> new IllegalStateException("the settlement rules applied a settlement and decided no "
+                        + CcSettlementResult.class.getSimpleName()));
         writes.add(new Write.SaveDocument(new Document(CardDocuments.SETTLEMENT, c.settlementId(), sale.customerId(),
                 "BOOKED", c.date(), sale.currency().getCurrencyCode(), Map.of("document", sale.documentId()),
                 List.of(new DocumentLine("free-booking", CustomerCards.PROGRAM, BigDecimal.ONE, amount.negate(),

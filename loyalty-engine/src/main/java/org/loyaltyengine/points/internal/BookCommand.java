@@ -67,7 +67,14 @@ final class BookCommand implements Command<Booking, BookCommand.Context> {
 
     @Override
     public Set<LockKey> keys(Booking b, CommandContext ctx) {
-        return PointsLocks.bookingAndLedger(b.bookingId());
+        return PointsLocks.booking(b.bookingId());
+    }
+
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        // Learnt, not locked up front, though the request names the customer: the program's key it may
+        // need sorts before the customer's (PointsLocks).
+        return PointsLocks.ledgerOf(c.request().customerId(), c.customerEntries());
     }
 
     @Override

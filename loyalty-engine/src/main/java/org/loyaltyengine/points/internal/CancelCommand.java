@@ -48,7 +48,13 @@ final class CancelCommand implements Command<Cancellation, CancelCommand.Context
 
     @Override
     public Set<LockKey> keys(Cancellation request, CommandContext ctx) {
-        return PointsLocks.bookingAndLedger(request.bookingId());
+        return PointsLocks.booking(request.bookingId());
+    }
+
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        // The booking names its customer: their ledger is what the rules decide on.
+        return Set.of(PointsLocks.customer(c.state().booking().customerId()));
     }
 
     @Override

@@ -62,11 +62,9 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
     @Override
     public Set<LockKey> keys(Configure request, CommandContext ctx) {
         Set<LockKey> keys = new HashSet<>();
-        keys.add(LockKey.settings(SavingsPoints.PROGRAM));
-        if (request.changes(Configure.Setting.CURRENCY)) {
-            // The currency may change only while no booking or account exists: none may be made meanwhile.
-            keys.add(PointsLocks.LEDGER);
-        }
+        // The currency may change only while no booking or account exists: a command that may open a
+        // customer's first account holds this key too, so none is made meanwhile (PointsLocks).
+        keys.add(PointsLocks.PROGRAM_WIDE);
         if (request.changes(Configure.Setting.POINT_VALUE)) {
             keys.add(LockKey.document(RateDocument.TYPE, RateDocument.idOn(ctx.businessDate())));
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.internal.Command;
@@ -55,7 +56,15 @@ final class ExpireYearCommand implements Command<ExpireYear, ExpireYearCommand.C
 
     @Override
     public Set<LockKey> keys(ExpireYear request, CommandContext ctx) {
-        return Set.of(PointsLocks.LEDGER);
+        // The set of points accounts: none may be opened while the run decides.
+        return Set.of(PointsLocks.PROGRAM_WIDE);
+    }
+
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        Set<LockKey> keys = new TreeSet<>();
+        c.entries().keySet().forEach(key -> keys.add(PointsLocks.customer(key.owner())));
+        return keys;
     }
 
     @Override

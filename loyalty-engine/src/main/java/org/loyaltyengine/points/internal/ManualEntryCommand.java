@@ -49,7 +49,14 @@ final class ManualEntryCommand implements Command<ManualEntry, ManualEntryComman
 
     @Override
     public Set<LockKey> keys(ManualEntry request, CommandContext ctx) {
-        return Set.of(PointsLocks.LEDGER);
+        return Set.of();
+    }
+
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        // Learnt, not locked up front, though the request names the customer: the program's key it may
+        // need sorts before the customer's (PointsLocks).
+        return PointsLocks.ledgerOf(c.request().customerId(), c.customerEntries());
     }
 
     @Override

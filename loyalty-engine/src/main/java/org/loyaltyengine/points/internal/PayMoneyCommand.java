@@ -44,7 +44,13 @@ final class PayMoneyCommand implements Command<MoneyPayment, PayMoneyCommand.Con
 
     @Override
     public Set<LockKey> keys(MoneyPayment request, CommandContext ctx) {
-        return PointsLocks.bookingAndLedger(request.bookingId());
+        return PointsLocks.booking(request.bookingId());
+    }
+
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        // The booking names its customer: their ledger is what the rules decide on.
+        return Set.of(PointsLocks.customer(c.state().booking().customerId()));
     }
 
     @Override

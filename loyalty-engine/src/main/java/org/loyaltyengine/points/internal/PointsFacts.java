@@ -44,15 +44,16 @@ final class PointsFacts {
 
     static void requireCurrency(PointsSettings s, String currency, String what) {
         if (!s.currency().equals(currency)) {
-            throw new CurrencyMismatchException(what + " is in " + currency + " but the agency's points program works in "
-                    + s.currency() + " (setting 'currency')");
+            throw CurrencyMismatchException.of(what, currency, "the agency's points program", s.currency(),
+                    "give it in " + s.currency() + ", the setting 'currency'");
         }
     }
 
     static void requireBookingCurrency(BookingDocument booking, Money amount) {
         if (!amount.currency().getCurrencyCode().equals(booking.currency())) {
-            throw new CurrencyMismatchException("booking " + booking.id() + " is in " + booking.currency()
-                    + "; an amount of " + amount + " cannot be taken on it");
+            throw CurrencyMismatchException.of("the amount " + amount.amount().toPlainString(),
+                    amount.currency().getCurrencyCode(), "booking " + booking.id(), booking.currency(),
+                    "give it in " + booking.currency());
         }
     }
 

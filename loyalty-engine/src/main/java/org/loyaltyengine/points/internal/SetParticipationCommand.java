@@ -46,7 +46,9 @@ final class SetParticipationCommand implements Command<Participation, SetPartici
 
     @Override
     public Set<LockKey> keys(Participation request, CommandContext ctx) {
-        return Set.of(LockKey.document(ParticipantDocument.TYPE, request.customerId()));
+        // The customer's key too: a booking or manual entry reads the participation with their ledger.
+        return Set.of(LockKey.document(ParticipantDocument.TYPE, request.customerId()),
+                PointsLocks.customer(request.customerId()));
     }
 
     @Override
