@@ -157,8 +157,6 @@ public final class CommandPipeline {
      * writes, the command's own writes, the outcome stored; a dry run rolls back.
      */
     public <P, C> Outcome run(CommandContext ctx, P request, Command<P, C> command) {
-        Checks.notNull(ctx, "command context");
-        Checks.notNull(request, "the request of " + command.name());
         return execute(ctx, request, new Driven<>(command));
     }
 
@@ -168,6 +166,8 @@ public final class CommandPipeline {
      */
     private final class Driven<P, C> implements Handler<P> {
         private final Command<P, C> command;
+        /** Every key this transaction holds for the command; a write under any other is refused. */
+        private final Set<LockKey> locked = new java.util.HashSet<>();
         private C context;
 
         Driven(Command<P, C> command) {
@@ -191,20 +191,10 @@ public final class CommandPipeline {
 
         @Override
         public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, P payload, CommandContext ctx) {
-            Set<LockKey> keys = command.keys(payload, ctx);
-            if (!keys.isEmpty()) {
-                tx.locks().lock(keys);
-            }
-            locked = Set.copyOf(keys);
+            lockNew(tx, command.keys(payload, ctx));
             StoreView view = new StoreView(tx);
             context = command.load(view, payload, ctx);
-            Set<LockKey> learnt = new java.util.TreeSet<>(command.keysOf(context));
-            learnt.removeAll(locked);
-            if (!learnt.isEmpty()) {
-                tx.locks().lock(learnt);
-                Set<LockKey> all = new java.util.HashSet<>(locked);
-                all.addAll(learnt);
-                locked = Set.copyOf(all);
+            if (lockNew(tx, command.keysOf(context))) {
                 // What was read before these locks may have moved meanwhile; under them it cannot.
                 context = command.load(view, payload, ctx);
                 Set<LockKey> again = new java.util.TreeSet<>(command.keysOf(context));
@@ -217,7 +207,17 @@ public final class CommandPipeline {
             return command.accounts(context);
         }
 
-        private Set<LockKey> locked = Set.of();
+        /** Locks those of {@code keys} not held yet; true if there were any. */
+        private boolean lockNew(StoreTransaction tx, Set<LockKey> keys) {
+            Set<LockKey> missing = new java.util.TreeSet<>(keys);
+            missing.removeAll(locked);
+            if (missing.isEmpty()) {
+                return false;
+            }
+            tx.locks().lock(missing);
+            locked.addAll(missing);
+            return true;
+        }
 
         @Override
         public List<Object> facts(StoreTransaction tx, P payload, CommandContext ctx, Map<AccountKey, Account> accounts) {
