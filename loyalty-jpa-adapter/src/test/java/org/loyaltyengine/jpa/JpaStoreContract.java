@@ -24,15 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.loyaltyengine.AuditContract;
-import org.loyaltyengine.PermissionsContract;
-import org.loyaltyengine.card.CustomerCardContract;
-import org.loyaltyengine.customers.CustomerImportContract;
-import org.loyaltyengine.customers.CustomerRegistryContract;
-import org.loyaltyengine.points.SavingsPointsContract;
-import org.loyaltyengine.points.SavingsPointsRacesContract;
-import org.loyaltyengine.pos.PosCardContract;
-import org.loyaltyengine.rules.RuleSafetyContract;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.EntryKind;
@@ -44,7 +35,16 @@ import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.StoreException;
 import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.spi.conformance.LoyaltyStoreConformance;
+import org.loyaltyengine.testing.AuditContract;
 import org.loyaltyengine.testing.HostileCorpusContract;
+import org.loyaltyengine.testing.PermissionsContract;
+import org.loyaltyengine.testing.card.CustomerCardContract;
+import org.loyaltyengine.testing.customers.CustomerImportContract;
+import org.loyaltyengine.testing.customers.CustomerRegistryContract;
+import org.loyaltyengine.testing.points.SavingsPointsContract;
+import org.loyaltyengine.testing.points.SavingsPointsRacesContract;
+import org.loyaltyengine.testing.pos.PosCardContract;
+import org.loyaltyengine.testing.rules.RuleSafetyContract;
 
 /**
  * Everything the JPA store must prove on one database: the SPI conformance suite and every program

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,6 @@ import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.LockKey;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
-import org.loyaltyengine.testing.MutableClock;
 
 /**
  * The customer card's auto-enrolment on the command contract (SPEC CC-3): a command that creates a
@@ -48,7 +49,7 @@ class AutoEnrolmentTest {
     private static final Actor CLERK = Actor.of("clerk-anna", CustomerCards.SETTINGS_PERMISSION);
 
     private final CommandPipeline pipeline = new CommandPipeline(new InMemoryStore(), RULES,
-            new MutableClock(Instant.parse("2026-06-15T09:00:00Z")));
+            Clock.fixed(Instant.parse("2026-06-15T09:00:00Z"), ZoneOffset.UTC));
     private final CustomerCards cards = new DefaultCustomerCards(pipeline);
     private final TenantId practice = TenantId.of("vet-hook");
     private int keys;
