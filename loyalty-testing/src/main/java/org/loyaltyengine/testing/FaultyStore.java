@@ -1,20 +1,12 @@
 package org.loyaltyengine.testing;
 
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import org.loyaltyengine.spi.Accounts;
-import org.loyaltyengine.spi.Cards;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.Customers;
-import org.loyaltyengine.spi.Documents;
-import org.loyaltyengine.spi.Holds;
-import org.loyaltyengine.spi.Ledger;
 import org.loyaltyengine.spi.LoyaltyStore;
-import org.loyaltyengine.spi.Outcomes;
-import org.loyaltyengine.spi.Settings;
 import org.loyaltyengine.spi.StoreException;
 import org.loyaltyengine.spi.StoreTransaction;
 import org.loyaltyengine.spi.TenantId;
@@ -25,13 +17,12 @@ import org.loyaltyengine.spi.TenantId;
  * commits a transaction that saved a customer named in {@link #loseCommitReply} and then reports the
  * commit's outcome as unknown, once per name, as a connection lost during the commit does.
  */
-public final class FaultyStore implements LoyaltyStore {
-    private final LoyaltyStore delegate;
+public final class FaultyStore extends DelegatingStore {
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final Set<String> losing = ConcurrentHashMap.newKeySet();
 
     public FaultyStore(LoyaltyStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Saving a customer with this name fails with {@code STORE_FAILED}, always. */
@@ -49,81 +40,24 @@ public final class FaultyStore implements LoyaltyStore {
     @Override
     public <T> T inTransaction(TenantId tenant, Function<StoreTransaction, T> work) {
         String[] lost = new String[1];
-        T result = delegate.inTransaction(tenant, tx -> work.apply(new Tx(tx, lost)));
+        T result = delegate().inTransaction(tenant, tx -> work.apply(new Tx(tx, lost)));
         if (lost[0] != null && losing.remove(lost[0])) {
             throw StoreException.commitOutcomeUnknown("connection lost during the commit (simulated)", null);
         }
         return result;
     }
 
-    private final class Tx implements StoreTransaction {
-        private final StoreTransaction tx;
+    private final class Tx extends DelegatingTransaction {
         private final String[] lost;
 
         Tx(StoreTransaction tx, String[] lost) {
-            this.tx = tx;
+            super(tx);
             this.lost = lost;
         }
 
         @Override
-        public TenantId tenant() {
-            return tx.tenant();
-        }
-
-        @Override
-        public Accounts accounts() {
-            return tx.accounts();
-        }
-
-        @Override
-        public Ledger ledger() {
-            return tx.ledger();
-        }
-
-        @Override
-        public Holds holds() {
-            return tx.holds();
-        }
-
-        @Override
-        public Outcomes outcomes() {
-            return tx.outcomes();
-        }
-
-        @Override
-        public Documents documents() {
-            return tx.documents();
-        }
-
-        @Override
-        public Settings settings() {
-            return tx.settings();
-        }
-
-        @Override
-        public Cards cards() {
-            return tx.cards();
-        }
-
-        @Override
-        public org.loyaltyengine.spi.Locks locks() {
-            return tx.locks();
-        }
-
-        @Override
         public Customers customers() {
-            Customers c = tx.customers();
-            return new Customers() {
-                @Override
-                public Optional<Customer> find(String id) {
-                    return c.find(id);
-                }
-
-                @Override
-                public Optional<Customer> findByNumber(String number) {
-                    return c.findByNumber(number);
-                }
-
+            return new DelegatingCustomers(tx.customers()) {
                 @Override
                 public void save(Customer customer) {
                     if (refused.contains(customer.name())) {
@@ -133,24 +67,9 @@ public final class FaultyStore implements LoyaltyStore {
                     if (losing.contains(customer.name())) {
                         lost[0] = customer.name();
                     }
-                    c.save(customer);
-                }
-
-                @Override
-                public java.util.List<Customer> all() {
-                    return c.all();
+                    super.save(customer);
                 }
             };
-        }
-
-        @Override
-        public void setRollbackOnly() {
-            tx.setRollbackOnly();
-        }
-
-        @Override
-        public boolean isRollbackOnly() {
-            return tx.isRollbackOnly();
         }
     }
 }

@@ -1,32 +1,24 @@
 package org.loyaltyengine.testing;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Accounts;
-import org.loyaltyengine.spi.Cards;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.Customers;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.Documents;
-import org.loyaltyengine.spi.Holds;
-import org.loyaltyengine.spi.Ledger;
 import org.loyaltyengine.spi.LoyaltyStore;
-import org.loyaltyengine.spi.Outcomes;
 import org.loyaltyengine.spi.Settings;
 import org.loyaltyengine.spi.StoreTransaction;
-import org.loyaltyengine.spi.TenantId;
 
 /**
  * A store that lets another command run at a chosen point of a command's transaction, so that a race
@@ -38,7 +30,7 @@ import org.loyaltyengine.spi.TenantId;
  * commit). On a machine too loaded for that, a test proves less but cannot fail wrongly: the other
  * command then simply runs after the first.
  */
-public final class Interleaving implements LoyaltyStore {
+public final class Interleaving extends DelegatingStore {
     /** Where in the transaction the other command runs. */
     public enum Point {
         /** Right after the transaction listed rows: documents by type, all customers, a program's accounts. */
@@ -52,11 +44,10 @@ public final class Interleaving implements LoyaltyStore {
     private record Armed(Point point, Callable<?> theirs, CompletableFuture<Object> done) {
     }
 
-    private final LoyaltyStore store;
     private final AtomicReference<Armed> armed = new AtomicReference<>();
 
     public Interleaving(LoyaltyStore store) {
-        this.store = store;
+        super(store);
     }
 
     /**
@@ -74,8 +65,8 @@ public final class Interleaving implements LoyaltyStore {
     }
 
     @Override
-    public <T> T inTransaction(TenantId tenant, Function<StoreTransaction, T> work) {
-        return store.inTransaction(tenant, tx -> work.apply(new Hooked(tx)));
+    protected StoreTransaction transaction(StoreTransaction tx) {
+        return new Hooked(tx);
     }
 
     private void reached(Point point) {
@@ -104,41 +95,23 @@ public final class Interleaving implements LoyaltyStore {
     }
 
     /** The transaction as handed out, with the points marked. */
-    private final class Hooked implements StoreTransaction {
-        private final StoreTransaction tx;
-
+    private final class Hooked extends DelegatingTransaction {
         Hooked(StoreTransaction tx) {
-            this.tx = tx;
-        }
-
-        @Override
-        public TenantId tenant() {
-            return tx.tenant();
+            super(tx);
         }
 
         @Override
         public Accounts accounts() {
-            Accounts a = tx.accounts();
-            return new Accounts() {
-                @Override
-                public Optional<Account> find(AccountKey key) {
-                    return a.find(key);
-                }
-
-                @Override
-                public Account open(AccountKey key, BigDecimal floor) {
-                    return a.open(key, floor);
-                }
-
+            return new DelegatingAccounts(tx.accounts()) {
                 @Override
                 public List<Account> lock(Collection<AccountKey> keys) {
                     reached(Point.BEFORE_LOCK);
-                    return a.lock(keys);
+                    return super.lock(keys);
                 }
 
                 @Override
                 public List<Account> ofProgram(String program) {
-                    List<Account> listed = a.ofProgram(program);
+                    List<Account> listed = super.ofProgram(program);
                     reached(Point.AFTER_LIST);
                     return listed;
                 }
@@ -146,37 +119,11 @@ public final class Interleaving implements LoyaltyStore {
         }
 
         @Override
-        public Ledger ledger() {
-            return tx.ledger();
-        }
-
-        @Override
-        public Holds holds() {
-            return tx.holds();
-        }
-
-        @Override
-        public Outcomes outcomes() {
-            return tx.outcomes();
-        }
-
-        @Override
         public Documents documents() {
-            Documents d = tx.documents();
-            return new Documents() {
-                @Override
-                public Optional<Document> find(String type, String id) {
-                    return d.find(type, id);
-                }
-
-                @Override
-                public Document save(Document document) {
-                    return d.save(document);
-                }
-
+            return new DelegatingDocuments(tx.documents()) {
                 @Override
                 public List<Document> list(String type, String owner) {
-                    List<Document> listed = d.list(type, owner);
+                    List<Document> listed = super.list(type, owner);
                     reached(Point.AFTER_LIST);
                     return listed;
                 }
@@ -185,67 +132,25 @@ public final class Interleaving implements LoyaltyStore {
 
         @Override
         public Settings settings() {
-            Settings s = tx.settings();
-            return new Settings() {
-                @Override
-                public Map<String, String> of(String program) {
-                    return s.of(program);
-                }
-
+            return new DelegatingSettings(tx.settings()) {
                 @Override
                 public void put(String program, Map<String, String> values) {
-                    s.put(program, values);
+                    super.put(program, values);
                     reached(Point.AFTER_SETTINGS_PUT);
                 }
             };
         }
 
         @Override
-        public Cards cards() {
-            return tx.cards();
-        }
-
-        @Override
-        public org.loyaltyengine.spi.Locks locks() {
-            return tx.locks();
-        }
-
-        @Override
         public Customers customers() {
-            Customers c = tx.customers();
-            return new Customers() {
-                @Override
-                public Optional<Customer> find(String id) {
-                    return c.find(id);
-                }
-
-                @Override
-                public Optional<Customer> findByNumber(String number) {
-                    return c.findByNumber(number);
-                }
-
-                @Override
-                public void save(Customer customer) {
-                    c.save(customer);
-                }
-
+            return new DelegatingCustomers(tx.customers()) {
                 @Override
                 public List<Customer> all() {
-                    List<Customer> listed = c.all();
+                    List<Customer> listed = super.all();
                     reached(Point.AFTER_LIST);
                     return listed;
                 }
             };
-        }
-
-        @Override
-        public void setRollbackOnly() {
-            tx.setRollbackOnly();
-        }
-
-        @Override
-        public boolean isRollbackOnly() {
-            return tx.isRollbackOnly();
         }
     }
 }
