@@ -72,6 +72,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void theEngineShipsAndUsesNoTestTooling() {
+        // The scenario runner, drivers, suites and test stores live in loyalty-testing, which depends on
+        // the engine: an engine class there, or one naming them, would bring test code into the engine
+        // jar or a cycle into the module graph.
+        noClasses().should().resideInAnyPackage("org.loyaltyengine.testing..", "org.loyaltyengine.scenarios..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.loyaltyengine.testing..",
+                        "org.loyaltyengine.scenarios..", "org.junit..", "net.jqwik..")
+                .check(MAIN);
+    }
+
+    @Test
     void theEngineNeverReachesPersistenceDirectly() {
         noClasses().that().resideInAPackage("org.loyaltyengine..").and().resideOutsideOfPackage("org.loyaltyengine.jpa..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..", "java.sql..")

@@ -40,7 +40,7 @@ public final class CustomersFixture {
             "customer-card.settings");
     private static final RuleSetRegistry RULES = new RuleSetRegistry(RuleSource.defaults());
 
-    public final CommandPipeline pipeline;
+    final CommandPipeline pipeline;
     public final Customers customers;
     public final TenantId shop;
     private final AtomicLong keys = new AtomicLong();
