@@ -36,6 +36,7 @@ import org.loyaltyengine.rules.facts.PointsPaymentResult;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Outcome;
+import org.loyaltyengine.testing.LedgerInvariants;
 import org.loyaltyengine.testing.points.PointsFixtures;
 
 /**
@@ -246,12 +247,11 @@ class SavingsPointsConservationPropertiesTest {
 
     private static void check(PointsFixtures f, Model m, Object op, Outcome o, Expected expected) {
         List<LedgerEntry> before = m.ledgerSeen;
-        List<LedgerEntry> ledger = f.engine.store().inTransaction(f.agency, tx -> tx.ledger()
-                .entries(SavingsPoints.accountOf(CUSTOMER)));
-        List<LedgerEntry> added = ledger.stream().filter(e -> before.stream()
-                .noneMatch(x -> x.sequence() == e.sequence())).toList();
-        m.ledgerSeen = ledger;
+        List<LedgerEntry> ledger = LedgerInvariants.ledger(f.engine.store(), f.agency, SavingsPoints.accountOf(CUSTOMER));
         String context = op + " -> " + o.status() + " " + o.rejections() + " " + o.entries();
+        List<LedgerEntry> added = LedgerInvariants.written(before, ledger, context);
+        m.ledgerSeen = ledger;
+        LedgerInvariants.assertWroteWhatItReports(o, added, context);
         assertEquals(expected.rejections(), new TreeSet<>(o.reasonCodes()), context);
         assertEquals(sorted(expected.entries()), sorted(o.entries().stream().map(Model::describe).toList()), context);
         assertEquals(sorted(o.entries().stream().map(Model::describe).toList()),
@@ -259,7 +259,8 @@ class SavingsPointsConservationPropertiesTest {
         o.entries().forEach(e -> assertTrue(e.amount().signum() != 0, context));
 
         BigDecimal balance = f.balance(CUSTOMER);
-        BigDecimal sum = ledger.stream().map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        LedgerInvariants.assertBalanced(f.engine.store(), f.agency, SavingsPoints.accountOf(CUSTOMER), ledger, context);
+        BigDecimal sum = LedgerInvariants.sum(ledger);
         assertEquals(0, balance.compareTo(sum), () -> context + ": balance " + balance + ", ledger sums to " + sum);
         assertEquals(0, balance.compareTo(m.balance), () -> context + ": balance " + balance + ", model " + m.balance);
 
