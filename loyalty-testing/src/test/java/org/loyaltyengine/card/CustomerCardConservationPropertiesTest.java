@@ -48,6 +48,7 @@ import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.LedgerInvariants;
 import org.loyaltyengine.testing.MutableClock;
+import org.loyaltyengine.testing.card.CardArbitraries;
 import org.loyaltyengine.testing.card.CardFixtures;
 
 /**
@@ -82,11 +83,8 @@ class CustomerCardConservationPropertiesTest {
 
     @Provide
     Arbitrary<List<List<LineSpec>>> documents() {
-        Arbitrary<Integer> cents = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)),
-                Tuple.of(2, Arbitraries.integers().between(1, 9)), Tuple.of(7, Arbitraries.integers().between(10, 25000)));
         Arbitrary<LineSpec> line = Combinators.combine(Arbitraries.integers().between(0, PRODUCTS.length - 1),
-                Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(1)), Tuple.of(3, Arbitraries.integers().between(2, 3))),
-                cents).as(LineSpec::new);
+                CardArbitraries.quantities(), CardArbitraries.lineCents()).as(LineSpec::new);
         return line.list().ofMinSize(1).ofMaxSize(2).list().ofMinSize(1).ofMaxSize(3);
     }
 

@@ -22,6 +22,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import org.loyaltyengine.testing.customers.CustomerArbitraries;
 import org.loyaltyengine.testing.customers.CustomersFixture;
 
 /**
@@ -65,21 +66,7 @@ class CustomerImportPropertiesTest {
 
     @Provide
     Arbitrary<CustomerProfile> profiles() {
-        Arbitrary<String> text = Arbitraries.strings().withChars("abcXYZ é;,\"'\n\r\t=+-@").ofMinLength(1).ofMaxLength(20)
-                .filter(t -> !t.isBlank());
-        Arbitrary<String> number = Arbitraries.integers().between(1, 999).map(i -> "N" + i);
-        Arbitrary<String> email = Arbitraries.of("", "jan@example.nl", "a.b@c-d.be");
-        Arbitrary<String> discount = Arbitraries.of("", "0.5", "10", "99.99");
-        Arbitrary<List<String>> tags = Arbitraries.of("vip", "horeca", "b2b", "x y").list().ofMaxSize(3);
-        // Names, contacts and addresses are one line by the input contract; remarks may hold line breaks.
-        Arbitrary<String> line = text.map(t -> t.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '))
-                .filter(t -> !t.isBlank());
-        Arbitrary<String> remarks = text.injectNull(0.3);
-        Arbitrary<String> contact = line.injectNull(0.3);
-        return Combinators.combine(number, line, email, discount, tags, remarks, contact, Arbitraries.of(true, false))
-                .as((n, name, mail, d, t, r, c, vat) -> CustomerProfile.builder(name).number(n).email(mail)
-                        .discountPercent(d).tags(t).remarks(r).orderRemarks(r).contact(c).calculateVat(vat)
-                        .deliveryAddress(new Address(c, null, name, null)).build());
+        return CustomerArbitraries.profiles();
     }
 
     /**

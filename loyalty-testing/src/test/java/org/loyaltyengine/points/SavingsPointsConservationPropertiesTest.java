@@ -37,6 +37,7 @@ import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.LedgerInvariants;
+import org.loyaltyengine.testing.points.PointsArbitraries;
 import org.loyaltyengine.testing.points.PointsFixtures;
 
 /**
@@ -68,11 +69,7 @@ class SavingsPointsConservationPropertiesTest {
 
     /** Amounts in cents: mostly ordinary, often a cent or a few, sometimes zero or a credit. */
     private static Arbitrary<Long> cents() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.longs().between(1, 5)),
-                Tuple.of(5, Arbitraries.longs().between(100, 80_000)),
-                Tuple.of(2, Arbitraries.longs().between(-30_000, -1)),
-                Tuple.of(1, Arbitraries.just(0L)));
+        return PointsArbitraries.cents();
     }
 
     @Provide
@@ -90,7 +87,7 @@ class SavingsPointsConservationPropertiesTest {
 
     @Provide
     Arbitrary<Plan> plan() {
-        return Combinators.combine(Arbitraries.of("0.20", "0.33", "1.00"), Arbitraries.of("0.30", "1.00", "2.50", "0.07"),
+        return Combinators.combine(PointsArbitraries.rates(), PointsArbitraries.pointValues(),
                 Arbitraries.of(true, false), Arbitraries.of(0L, 5L, 100_000L)).as(Plan::new);
     }
 

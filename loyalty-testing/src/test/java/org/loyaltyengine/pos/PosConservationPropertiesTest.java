@@ -52,6 +52,7 @@ import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.testing.LedgerInvariants;
 import org.loyaltyengine.testing.MutableClock;
+import org.loyaltyengine.testing.pos.PosArbitraries;
 
 /**
  * Value conservation of the POS card over random command sequences (SPEC PC-2..PC-7, X-3): cards are
@@ -198,14 +199,14 @@ class PosConservationPropertiesTest {
     @Tag("X-3")
     void anySequence_conservesCreditAndWritesWhatItReports(
             @ForAll @Size(min = 15, max = 50) List<@net.jqwik.api.From("op") Op> ops,
-            @ForAll("percent") String cardPercent,
+            @ForAll("percent") BigDecimal cardPercent,
             @ForAll("deposit") BigDecimal deposit) {
         TenantId shop = TenantId.of("pc-" + UUID.randomUUID().toString().substring(0, 12));
         AtomicLong keys = new AtomicLong();
         PosCards pos = ENGINE.posCards();
         java.util.function.Supplier<CommandContext> next = () -> CommandContext.of(shop, MANAGER,
                 "k" + keys.incrementAndGet(), DAY);
-        BigDecimal percent = new BigDecimal(cardPercent);
+        BigDecimal percent = cardPercent;
         Card credit = new Card(CREDIT_CARD, "Eva", "Malá", percent, true, true, Money.currency("CZK"));
         assertTrue(pos.defineCard(next.get(), credit).applied());
         assertTrue(pos.defineCard(next.get(), new Card(DISCOUNT_CARD, "Jan", "Novák", new BigDecimal("20"), false,
@@ -464,13 +465,12 @@ class PosConservationPropertiesTest {
 
     @Provide
     Arbitrary<BigDecimal> deposit() {
-        return Arbitraries.of(new BigDecimal("0.01"), new BigDecimal("25.00"), new BigDecimal("150.00"),
-                new BigDecimal("1000.00"));
+        return PosArbitraries.deposits();
     }
 
     @Provide
-    Arbitrary<String> percent() {
-        return Arbitraries.of("0", "10", "12.5", "100");
+    Arbitrary<BigDecimal> percent() {
+        return PosArbitraries.cardPercents();
     }
 
     private static List<LedgerEntry> ledger(TenantId shop, AccountKey account) {

@@ -1,0 +1,65 @@
+package org.loyaltyengine.testing.points;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import org.loyaltyengine.points.PointsRequests.Booking;
+import org.loyaltyengine.points.PointsRequests.Service;
+import org.loyaltyengine.spi.Money;
+import org.loyaltyengine.testing.LoyaltyArbitraries;
+
+/**
+ * jqwik generators of savings points commands and settings, in EUR, from the engine's savings points
+ * properties: bookings of one to three services, earning rates and point values that do not divide
+ * evenly, so rounding shows.
+ */
+public final class PointsArbitraries {
+    private PointsArbitraries() {
+    }
+
+    /** Amounts in cents, as {@link LoyaltyArbitraries#cents()}: zero and credits included. */
+    public static Arbitrary<Long> cents() {
+        return LoyaltyArbitraries.cents();
+    }
+
+    /** An earning rate (the {@code rate} setting). */
+    public static Arbitrary<String> rates() {
+        return Arbitraries.of("0.20", "0.33", "1.00");
+    }
+
+    /** What a point is worth when paying with it (the {@code pointValue} setting). */
+    public static Arbitrary<String> pointValues() {
+        return Arbitraries.of("0.30", "1.00", "2.50", "0.07");
+    }
+
+    /** A service on line {@code lineId} from {@code supplier}, a package of up to 800.00, its points by the rules. */
+    public static Arbitrary<Service> services(String lineId, String supplier) {
+        return LoyaltyArbitraries.money("EUR", 80_000).map(price -> new Service(lineId, supplier, "package", price, null));
+    }
+
+    /** A booking {@code bookingId} of {@code customerId}, of one to three services from {@code supplier}. */
+    public static Arbitrary<Booking> bookings(String bookingId, String customerId, String supplier) {
+        return Arbitraries.integers().between(1, 3).flatMap(n -> {
+            List<Arbitrary<Service>> services = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                services.add(services(Integer.toString(i), supplier));
+            }
+            return Combinators.combine(services).as(s -> new Booking(bookingId, customerId, s));
+        });
+    }
+
+    /** An amount to pay on a booking, in EUR, up to 800.00. */
+    public static Arbitrary<Money> payments() {
+        return LoyaltyArbitraries.money("EUR", 80_000);
+    }
+
+    /** The points of a manual entry: a positive or negative number of points, never zero. */
+    public static Arbitrary<BigDecimal> manualPoints() {
+        return cents().filter(c -> c != 0).map(c -> BigDecimal.valueOf(c, 2));
+    }
+}
