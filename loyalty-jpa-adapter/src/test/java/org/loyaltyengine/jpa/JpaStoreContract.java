@@ -62,7 +62,7 @@ abstract class JpaStoreContract {
         return TenantId.of("jpa-" + UUID.randomUUID().toString().substring(0, 18));
     }
 
-    /** The SPI conformance suite from loyalty-spi's test-jar, unchanged. */
+    /** The SPI conformance suite from loyalty-testing, unchanged. */
     @Nested
     @Tag("X-2")
     class Conformance extends LoyaltyStoreConformance {
@@ -78,7 +78,7 @@ abstract class JpaStoreContract {
         }
     }
 
-    /** Runaway and failing rules leave this database as it was (from loyalty-engine's test-jar). */
+    /** Runaway and failing rules leave this database as it was (from loyalty-testing). */
     @Nested
     @Tag("X-11")
     class RuleSafetySuite extends RuleSafetyContract {
@@ -88,7 +88,7 @@ abstract class JpaStoreContract {
         }
     }
 
-    /** The engine's whole POS card suite (from loyalty-engine's test-jar), unchanged, on this database. */
+    /** The engine's whole POS card suite (from loyalty-testing), unchanged, on this database. */
     @Nested
     @Tag("PC-1")
     class PosCardSuite extends PosCardContract {
@@ -98,7 +98,7 @@ abstract class JpaStoreContract {
         }
     }
 
-    /** The engine's customer card suite (from loyalty-engine's test-jar), unchanged, on this database. */
+    /** The engine's customer card suite (from loyalty-testing), unchanged, on this database. */
     @Nested
     @Tag("CC-5")
     class CustomerCardSuite extends CustomerCardContract {

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * {@link Customers#save}); the work must therefore have no effects outside the transaction. A store
  * must never turn such a failure into a business rejection.
  *
- * <p>Implementations must pass the conformance suite shipped in this module's test-jar
+ * <p>Implementations must pass the conformance suite shipped in the loyalty-testing module
  * ({@code org.loyaltyengine.spi.conformance.LoyaltyStoreConformance}).
  */
 public interface LoyaltyStore {
