@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.pos.PosRequests.CardMode;
 import org.loyaltyengine.rules.facts.PosReceipt;
 import org.loyaltyengine.spi.Checks;
@@ -117,7 +118,7 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
 
     static Receipt from(Document d) {
         if (!d.type().equals(TYPE)) {
-            throw new IllegalArgumentException("document " + d.id() + " is a " + d.type() + ", not a receipt");
+            throw new InternalDefectException("document " + d.id() + " is a " + d.type() + ", not a receipt");
         }
         String status = d.status();
         Status s;
