@@ -279,12 +279,9 @@ public final class CommandPipeline {
         return finish(tx, ctx, fingerprint, outcome);
     }
 
-    /** The outcome's named values: those rules named, and each typed result as {@link org.loyaltyengine.spi.Results} keeps it. */
+    /** The outcome's named values: each typed result the rules decided, as {@link org.loyaltyengine.spi.Results} keeps it. */
     private static Map<String, String> values(Decision decision, String set, int version) {
-        if (decision.results().isEmpty()) {
-            return decision.values();
-        }
-        Map<String, String> values = new java.util.TreeMap<>(decision.values());
+        Map<String, String> values = new java.util.TreeMap<>();
         for (Record r : decision.results()) {
             values.putAll(byRule(set, version, "(result " + r.getClass().getSimpleName() + ")",
                     () -> org.loyaltyengine.spi.Results.encode(r)));
