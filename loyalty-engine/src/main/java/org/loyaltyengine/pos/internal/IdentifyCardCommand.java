@@ -18,6 +18,7 @@ import org.loyaltyengine.pos.PosRequests.IdentifyCard;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.rules.facts.PosCardIdentified;
 import org.loyaltyengine.rules.facts.PosIdentifyCard;
+import org.loyaltyengine.rules.facts.PosReceiptTransition;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Card;
@@ -81,7 +82,7 @@ final class IdentifyCardCommand implements Command<IdentifyCard, IdentifyCardCom
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         IdentifyCard p = c.request();
         return c.on().facts(new PosIdentifyCard(p.receiptId(), p.cardNumber(), p.mode() == null ? null : p.mode().name()),
-                accounts);
+                PosReceiptTransition.IDENTIFY_CARD, accounts);
     }
 
     @Override
@@ -90,6 +91,7 @@ final class IdentifyCardCommand implements Command<IdentifyCard, IdentifyCardCom
         PosCardIdentified identified = decision.resultOf(PosCardIdentified.class).orElseThrow(
                 () -> new InvalidValueException("the rules identified card " + c.request().cardNumber() + " on receipt "
                         + c.request().receiptId() + " without deciding its mode"));
-        return List.of(Write.save(c.on().receipt().withCard(c.request().cardNumber(), identified.mode()).toDocument()));
+        return List.of(Write.save(c.on().receipt().withCard(c.request().cardNumber(), identified.mode())
+                .after(decision, PosReceiptTransition.IDENTIFY_CARD).toDocument()));
     }
 }
