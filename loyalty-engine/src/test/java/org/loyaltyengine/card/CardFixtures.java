@@ -18,6 +18,7 @@ import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.card.CardRequests.Unlock;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -37,13 +38,16 @@ class CardFixtures {
             CustomerCards.SETTINGS_PERMISSION, CustomerCards.CATALOGUE_PERMISSION, CustomerCards.ENROL_ALL_PERMISSION);
 
     final LoyaltyEngine engine;
+    /** The store the engine runs on, for what a host writes straight into it (master data of its own). */
+    final LoyaltyStore store;
     final CustomerCards cards;
     final TenantId practice;
     private final AtomicLong keys = new AtomicLong();
     private final AtomicLong documents = new AtomicLong();
 
-    CardFixtures(LoyaltyEngine engine) {
+    CardFixtures(LoyaltyEngine engine, LoyaltyStore store) {
         this.engine = engine;
+        this.store = store;
         this.cards = engine.customerCards();
         this.practice = TenantId.of("vet-" + UUID.randomUUID().toString().substring(0, 12));
     }
@@ -65,7 +69,7 @@ class CardFixtures {
     }
 
     void customer(String id) {
-        engine.store().inTransaction(practice, tx -> {
+        store.inTransaction(practice, tx -> {
             tx.customers().save(new Customer(id, null, "Customer " + id, Map.of()));
             return null;
         });

@@ -64,7 +64,8 @@ import org.loyaltyengine.rules.facts.CcSettlementResult;
  * by a credit note for a value settled already, which the practice claims back on the next card (X-13).
  */
 class CustomerCardConservationPropertiesTest {
-    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(new InMemoryStore())
+    private static final InMemoryStore STORE = new InMemoryStore();
+    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(STORE)
             .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build();
 
     /** Product, eligible, percentage in force (the default 10% where the product has none). */
@@ -213,7 +214,7 @@ class CustomerCardConservationPropertiesTest {
                                                             @ForAll @net.jqwik.api.constraints.IntRange(max = 3)
                                                             int enrolment) {
         boolean enrolledFirst = enrolment > 0;
-        CardFixtures vet = new CardFixtures(ENGINE);
+        CardFixtures vet = new CardFixtures(ENGINE, STORE);
         vet.configure(Configure.percent("10"));
         for (String[] p : PRODUCTS) {
             vet.product(p[0], LocalDate.of(2020, 1, 1), Boolean.parseBoolean(p[1]),
@@ -432,13 +433,13 @@ class CustomerCardConservationPropertiesTest {
     }
 
     private static List<LedgerEntry> ledger(CardFixtures vet, AccountKey account) {
-        return ENGINE.store().inTransaction(vet.practice, tx -> List.copyOf(tx.ledger().entries(account)));
+        return STORE.inTransaction(vet.practice, tx -> List.copyOf(tx.ledger().entries(account)));
     }
 
     private static void assertInvariants(CardFixtures vet, AccountKey account, Model m, List<LedgerEntry> ledger,
                                          String step) {
         BigDecimal sum = ledger.stream().map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal balance = ENGINE.store().inTransaction(vet.practice, tx -> tx.accounts().find(account)
+        BigDecimal balance = STORE.inTransaction(vet.practice, tx -> tx.accounts().find(account)
                 .map(a -> a.balance()).orElse(BigDecimal.ZERO));
         assertEquals(0, sum.compareTo(balance), () -> step + ": balance == sum of the ledger");
         CardStatus card = vet.card("c1");

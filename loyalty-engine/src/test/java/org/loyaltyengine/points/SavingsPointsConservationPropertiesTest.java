@@ -34,6 +34,7 @@ import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.rules.facts.PointsPaymentResult;
 import org.loyaltyengine.spi.EntryKind;
+import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Outcome;
 
@@ -52,7 +53,8 @@ import org.loyaltyengine.spi.Outcome;
  * model's points paid and value paid.
  */
 class SavingsPointsConservationPropertiesTest {
-    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().build();
+    private static final InMemoryStore STORE = new InMemoryStore();
+    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(STORE).build();
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
     private static final String CUSTOMER = "c1";
 
@@ -101,7 +103,7 @@ class SavingsPointsConservationPropertiesTest {
     @Tag("SP-15")
     @Tag("SP-17")
     void anySequence_conservesValue(@ForAll("plan") Plan plan, @ForAll @Size(min = 1, max = 20) List<@From("op") Op> ops) {
-        PointsFixtures f = new PointsFixtures(ENGINE);
+        PointsFixtures f = new PointsFixtures(ENGINE, STORE);
         f.customer(CUSTOMER);
         f.supplier(Supplier.enabled("TUI"));
         Model m = new Model(new BigDecimal(plan.rate()), new BigDecimal(plan.pointValue()), plan.recalculate());
@@ -135,7 +137,7 @@ class SavingsPointsConservationPropertiesTest {
     void paidWithPointsThenCut_neverGivesBackMoreThanWasTaken(@ForAll("plan") Plan plan,
             @ForAll @Size(min = 1, max = 3) List<@IntRange(min = 1, max = 60_000) Long> prices,
             @ForAll @Size(min = 1, max = 8) List<@From("cut") Op> ops) {
-        PointsFixtures f = new PointsFixtures(ENGINE);
+        PointsFixtures f = new PointsFixtures(ENGINE, STORE);
         f.customer(CUSTOMER);
         f.supplier(Supplier.enabled("TUI"));
         Model m = new Model(new BigDecimal(plan.rate()), new BigDecimal(plan.pointValue()), plan.recalculate());
@@ -245,7 +247,7 @@ class SavingsPointsConservationPropertiesTest {
 
     private static void check(PointsFixtures f, Model m, Object op, Outcome o, Expected expected) {
         List<LedgerEntry> before = m.ledgerSeen;
-        List<LedgerEntry> ledger = f.engine.store().inTransaction(f.agency, tx -> tx.ledger()
+        List<LedgerEntry> ledger = f.store.inTransaction(f.agency, tx -> tx.ledger()
                 .entries(SavingsPoints.accountOf(CUSTOMER)));
         List<LedgerEntry> added = ledger.stream().filter(e -> before.stream()
                 .noneMatch(x -> x.sequence() == e.sequence())).toList();

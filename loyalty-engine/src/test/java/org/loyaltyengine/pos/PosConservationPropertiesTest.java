@@ -69,7 +69,8 @@ import org.loyaltyengine.testing.MutableClock;
  */
 class PosConservationPropertiesTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-14T09:00:00Z"));
-    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(new InMemoryStore()).clock(CLOCK).build();
+    private static final InMemoryStore STORE = new InMemoryStore();
+    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(STORE).clock(CLOCK).build();
     private static final LocalDate DAY = LocalDate.of(2026, 3, 14);
     private static final String CREDIT_CARD = "C";
     private static final String DISCOUNT_CARD = "D";
@@ -479,13 +480,13 @@ class PosConservationPropertiesTest {
     }
 
     private static List<LedgerEntry> ledger(TenantId shop, AccountKey account) {
-        return ENGINE.store().inTransaction(shop, tx -> List.copyOf(tx.ledger().entries(account)));
+        return STORE.inTransaction(shop, tx -> List.copyOf(tx.ledger().entries(account)));
     }
 
     private static void assertInvariants(TenantId shop, AccountKey account, Model m, CardStatement s,
                                          List<LedgerEntry> ledger, String step) {
         BigDecimal sum = ledger.stream().map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal balance = ENGINE.store().inTransaction(shop, tx -> tx.accounts().find(account).map(Account::balance)
+        BigDecimal balance = STORE.inTransaction(shop, tx -> tx.accounts().find(account).map(Account::balance)
                 .orElse(BigDecimal.ZERO));
         assertEquals(0, sum.compareTo(balance), () -> step + ": balance == sum of the ledger");
         assertEquals(0, m.credit().compareTo(s.credit()), () -> step + ": credit " + s.credit()
@@ -502,7 +503,7 @@ class PosConservationPropertiesTest {
         assertEquals(0, m.held().compareTo(s.held()), () -> step + ": held " + s.held() + ", model " + m.held());
         assertTrue(s.available().signum() >= 0, () -> step + ": available never below zero");
         for (MReceipt r : m.receipts.values()) {
-            List<Hold> holds = ENGINE.store().inTransaction(shop, tx -> List.copyOf(tx.holds().ofDocument(r.id)));
+            List<Hold> holds = STORE.inTransaction(shop, tx -> List.copyOf(tx.holds().ofDocument(r.id)));
             BigDecimal reserved = holds.stream().map(Hold::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal settled = holds.stream().filter(h -> !h.isPending()).map(Hold::amount)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
