@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
@@ -23,7 +24,6 @@ import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Card;
 import org.loyaltyengine.spi.CurrencyMismatchException;
-import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LockKey;
 
 /**
@@ -89,7 +89,7 @@ final class IdentifyCardCommand implements Command<IdentifyCard, IdentifyCardCom
     public List<Write> writes(Context c, Decision decision, Applied applied) {
         // Every identification the rules let through decides its mode; none would be a defect of the rule set.
         PosCardIdentified identified = decision.resultOf(PosCardIdentified.class).orElseThrow(
-                () -> new InvalidValueException("the rules identified card " + c.request().cardNumber() + " on receipt "
+                () -> new InternalDefectException("the rules identified card " + c.request().cardNumber() + " on receipt "
                         + c.request().receiptId() + " without deciding its mode"));
         return List.of(Write.save(c.on().receipt().withCard(c.request().cardNumber(), identified.mode())
                 .after(decision, PosReceiptTransition.IDENTIFY_CARD).toDocument()));

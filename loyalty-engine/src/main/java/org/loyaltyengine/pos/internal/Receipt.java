@@ -184,12 +184,12 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
     /**
      * The receipt in the status the rules decided for {@code transition} ({@link PosReceiptMoved}). The rules
      * decide the status after every move they let through on an existing receipt; a rule set that lets one
-     * through without deciding it is refused here, before anything of the command is saved.
+     * through without deciding it is a defect, refused here before anything of the command is saved.
      */
     Receipt after(Decision decision, String transition) {
         PosReceiptMoved moved = decision.resultOf(PosReceiptMoved.class)
                 .filter(m -> m.receiptId().equals(id) && m.transition().equals(transition))
-                .orElseThrow(() -> new InvalidValueException("the rules let the move " + transition + " on receipt " + id
+                .orElseThrow(() -> new InternalDefectException("the rules let the move " + transition + " on receipt " + id
                         + " through without deciding the receipt's status after it (a PosReceiptMoved result)"));
         return new Receipt(id, Status.valueOf(moved.status()), date, currency, cardNumber, cardActive, cardMode, items,
                 version);
