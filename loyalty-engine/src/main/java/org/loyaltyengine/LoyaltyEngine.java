@@ -26,7 +26,10 @@ import org.loyaltyengine.spi.LoyaltyStore;
  * Outcome o = engine.posCards().addItem(ctx, AddItem.of("R1", "1", "coffee", Money.of("45.00", "CZK"), "21"));
  * }</pre>
  *
- * <p>The engine keeps no state of its own and is safe to share between threads (SPEC X-2).
+ * <p>The engine keeps no state of its own and is safe to share between threads (SPEC X-2). It hands out
+ * no path to its store: every change goes through a facade and so through the command pipeline. A host
+ * that reads its store directly (or seeds it, as a migration does) keeps the reference it passed to
+ * {@link Builder#store}.
  */
 public final class LoyaltyEngine {
     private final CommandPipeline pipeline;
@@ -99,10 +102,6 @@ public final class LoyaltyEngine {
         for (RuleSetVersion v : pipeline.rules().all()) {
             pipeline.rules().compile(v);
         }
-    }
-
-    public LoyaltyStore store() {
-        return pipeline.store();
     }
 
     /** Configures an engine; every setting has a default, so {@code builder().build()} works. */

@@ -3,10 +3,12 @@ package org.loyaltyengine.examples;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
+import org.loyaltyengine.customers.CustomerProfile;
+import org.loyaltyengine.customers.CustomerRequests.Create;
+import org.loyaltyengine.customers.Customers;
 import org.loyaltyengine.points.BookingView;
 import org.loyaltyengine.points.PointsAnalysis;
 import org.loyaltyengine.points.PointsRequests.Booking;
@@ -20,7 +22,6 @@ import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsBookResult;
 import org.loyaltyengine.rules.facts.PointsPaymentResult;
 import org.loyaltyengine.spi.Actor;
-import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -36,7 +37,8 @@ import org.loyaltyengine.spi.TenantId;
  */
 public final class TravelAgencyDemo {
     private static final TenantId AGENCY = TenantId.of("reisbureau-zon");
-    private static final Actor ADMIN = Actor.of("office-manager", SavingsPoints.ADMIN_PERMISSION);
+    private static final Actor ADMIN = Actor.of("office-manager", SavingsPoints.ADMIN_PERMISSION,
+            Customers.WRITE_PERMISSION);
     private static final Actor CLERK = Actor.of("travel-agent");
     private int keys;
 
@@ -48,11 +50,10 @@ public final class TravelAgencyDemo {
     public PointsAnalysis run(PrintStream out) {
         LoyaltyEngine engine = LoyaltyEngine.builder().build();
         SavingsPoints points = engine.savingsPoints();
-        engine.store().inTransaction(AGENCY, tx -> {
-            tx.customers().save(new Customer("K-1001", "1001", "Familie de Vries", Map.of()));
-            return null;
-        });
         LocalDate day = LocalDate.of(2025, 6, 2);
+        // The customer comes from the agency's own system, under its own id.
+        engine.customers().create(ctx(ADMIN, day), Create.withId("K-1001",
+                CustomerProfile.builder("Familie de Vries").number("1001").build()));
         points.configure(ctx(ADMIN, day), Configure.set(Setting.RATE, new BigDecimal("0.20"))
                 .and(Setting.PAYMENT_TYPE, "SPAARPUNTEN").and(Setting.ROUNDING_FACTOR, BigDecimal.TEN)
                 .and(Setting.PAYMENT_MAXIMUM_PERCENT, new BigDecimal("25")));

@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.IdempotencyConflictException;
+import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.RuleFailedException;
 import org.loyaltyengine.rules.facts.CommandInfo;
 import org.loyaltyengine.rules.facts.Decision;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one path every command takes (DESIGN.md): idempotency look-up, locking, rule evaluation,
  * applying the decision, storing the outcome; dry runs roll back. Program facades call
- * {@link #execute} and nothing else writes.
+ * {@link #run} and nothing else writes.
  */
 public final class CommandPipeline {
     /** Reason code when the store's floor guard refuses what the rules allowed. */
@@ -91,40 +92,18 @@ public final class CommandPipeline {
     }
 
     /**
-     * What {@link #decide} asks of the command it runs, step by step; {@link Driven} answers it for a
-     * {@link Command}. Inside the store's transaction, which a store may re-run on a conflict of the
-     * database's, so no step has effects outside it.
+     * Runs one command on the contract of {@link Command}: idempotency look-up, permission, the
+     * command's keys locked, its context read once, its accounts locked, evaluation, the ledger and hold
+     * writes, the command's own writes, the outcome stored; a dry run rolls back.
      */
-    private interface Handler<P> {
-        /** A stable name such as {@code pos-card.add-item}; recorded in the outcome. */
-        String command();
-
-        /** The rule set that decides this command. */
-        String ruleSet();
-
-        /** The permission this request needs; refused before anything is locked, read or evaluated. */
-        Permission permission(P payload);
-
-        /** Locks the command's keys, reads its context, and names the accounts it may change with their floors. */
-        Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, P payload, CommandContext ctx);
-
-        /** The facts the rules see, after the accounts were locked. */
-        List<Object> facts(StoreTransaction tx, P payload, CommandContext ctx, Map<AccountKey, Account> accounts);
-
-        /** Writes the command's program state for an applied decision, after the ledger and holds. */
-        void record(StoreTransaction tx, P payload, CommandContext ctx, Decision decision, Applied applied);
-
-        /** What the applied decision changes whose history the audit trail keeps. */
-        List<AuditSubject> audited(StoreTransaction tx, P payload, CommandContext ctx, Decision decision);
-    }
-
-    private <P> Outcome execute(CommandContext ctx, P payload, Handler<P> handler) {
-        // A host's null is bad input, not a NullPointerException from deep inside a handler.
+    public <P, C> Outcome run(CommandContext ctx, P request, Command<P, C> command) {
+        // A host's null is bad input, not a NullPointerException from deep inside a command.
         Checks.notNull(ctx, "command context");
-        Checks.notNull(payload, "the request of " + handler.command());
-        String fingerprint = fingerprint(handler.command(), ctx, payload);
+        Checks.notNull(command, "command");
+        Checks.notNull(request, "the request of " + command.name());
+        String fingerprint = fingerprint(command.name(), ctx, request);
         try {
-            return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, payload, handler, fingerprint));
+            return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, request, command, fingerprint));
         } catch (DuplicateKeyException collision) {
             // A concurrent submission of the same key won the race (a database store reports the
             // unique key at commit): ours rolled back whole, so answer with the winner's outcome.
@@ -136,14 +115,14 @@ public final class CommandPipeline {
         } catch (FloorViolationException guard) {
             // The rules allowed it but the store's guard did not: everything the command wrote has
             // been rolled back; record the refusal under the key in a transaction of its own.
-            LOG.debug("store guard refused {} {}: {}", handler.command(), ctx.key(), guard.getMessage());
+            LOG.debug("store guard refused {} {}: {}", command.name(), ctx.key(), guard.getMessage());
             return store.inTransaction(ctx.tenant(), tx -> {
                 Optional<StoredOutcome> first = tx.outcomes().find(ctx.key());
                 if (first.isPresent()) {
                     return replay(first.get(), fingerprint, ctx);
                 }
-                Outcome refused = new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(),
-                        ctx.dryRun(), handler.ruleSet(), rules.versionInForce(handler.ruleSet(), ctx.businessDate())
+                Outcome refused = new Outcome(Outcome.Status.REJECTED, command.name(), ctx.key().value(),
+                        ctx.dryRun(), command.ruleSet(), rules.versionInForce(command.ruleSet(), ctx.businessDate())
                         .version(), List.of(), List.of(new Rejection(INSUFFICIENT_BALANCE, guard.getMessage(), null)),
                         List.of(), List.of(), List.of(), List.of(), Map.of(), clock.instant(), ctx.actor().user());
                 return finish(tx, ctx, fingerprint, refused);
@@ -152,145 +131,116 @@ public final class CommandPipeline {
     }
 
     /**
-     * Runs one command on the contract of {@link Command}: idempotency look-up, permission, the
-     * command's keys locked, its context read once, its accounts locked, evaluation, the ledger and hold
-     * writes, the command's own writes, the outcome stored; a dry run rolls back.
+     * The keys one attempt of a command holds. One per run of the transaction's work: a store that runs
+     * the work again (a deadlock, a lost connection) starts a fresh transaction that holds nothing yet.
      */
-    public <P, C> Outcome run(CommandContext ctx, P request, Command<P, C> command) {
-        return execute(ctx, request, new Driven<>(command));
-    }
+    private static final class HeldKeys {
+        private final StoreTransaction tx;
+        private final Set<LockKey> held = new java.util.HashSet<>();
 
-    /**
-     * A {@link Command} seen through the steps of the pipeline's one path. The context is read once,
-     * after the command's keys are locked, and kept for the facts and writes that follow.
-     */
-    private final class Driven<P, C> implements Handler<P> {
-        private final Command<P, C> command;
-        /** Every key this transaction holds for the command; a write under any other is refused. */
-        private final Set<LockKey> locked = new java.util.HashSet<>();
-        private C context;
-
-        Driven(Command<P, C> command) {
-            this.command = command;
+        HeldKeys(StoreTransaction tx) {
+            this.tx = tx;
         }
 
-        @Override
-        public String command() {
-            return command.name();
-        }
-
-        @Override
-        public String ruleSet() {
-            return command.ruleSet();
-        }
-
-        @Override
-        public Permission permission(P payload) {
-            return Checks.notNull(command.permission(payload), "permission of " + command.name());
-        }
-
-        @Override
-        public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, P payload, CommandContext ctx) {
-            lockNew(tx, command.keys(payload, ctx));
-            StoreView view = new StoreView(tx);
-            context = command.load(view, payload, ctx);
-            if (lockNew(tx, command.keysOf(context))) {
-                // What was read before these locks may have moved meanwhile; under them it cannot.
-                context = command.load(view, payload, ctx);
-                Set<LockKey> again = new java.util.TreeSet<>(command.keysOf(context));
-                again.removeAll(locked);
-                if (!again.isEmpty()) {
-                    // The context moved onto keys it did not name before: decide again from the start.
-                    throw new ConcurrentChangeException(command.name() + " found new keys to lock after locking: " + again);
-                }
-            }
-            return command.accounts(context);
-        }
-
-        /** Locks those of {@code keys} not held yet; true if there were any. */
-        private boolean lockNew(StoreTransaction tx, Set<LockKey> keys) {
+        /** Locks those of {@code keys} not held yet, in {@link LockKey} order; true if there were any. */
+        boolean lockNew(Set<LockKey> keys) {
             Set<LockKey> missing = new java.util.TreeSet<>(keys);
-            missing.removeAll(locked);
+            missing.removeAll(held);
             if (missing.isEmpty()) {
                 return false;
             }
             tx.locks().lock(missing);
-            locked.addAll(missing);
+            held.addAll(missing);
             return true;
         }
 
-        @Override
-        public List<Object> facts(StoreTransaction tx, P payload, CommandContext ctx, Map<AccountKey, Account> accounts) {
-            return command.facts(context, accounts);
+        /** Those of {@code keys} not held. */
+        Set<LockKey> notHeld(Set<LockKey> keys) {
+            Set<LockKey> missing = new java.util.TreeSet<>(keys);
+            missing.removeAll(held);
+            return missing;
         }
 
-        @Override
-        public List<AuditSubject> audited(StoreTransaction tx, P payload, CommandContext ctx, Decision decision) {
-            return command.audited(context, decision);
-        }
-
-        @Override
-        public void record(StoreTransaction tx, P payload, CommandContext ctx, Decision decision, Applied applied) {
-            for (Write w : command.writes(context, decision, applied)) {
-                write(tx, ctx, w);
-            }
-        }
-
-        private void write(StoreTransaction tx, CommandContext ctx, Write w) {
-            if (w instanceof Write.SaveDocument d) {
-                requireLocked(LockKey.document(d.document().type(), d.document().id()));
-                tx.documents().save(d.document());
-            } else if (w instanceof Write.InsertCard c) {
-                requireLocked(LockKey.card(c.card().number()));
-                tx.cards().insert(c.card());
-            } else if (w instanceof Write.UpdateCard c) {
-                requireLocked(LockKey.card(c.card().number()));
-                tx.cards().update(c.card());
-            } else if (w instanceof Write.PutSettings p) {
-                requireLocked(LockKey.settings(p.program()));
-                tx.settings().put(p.program(), p.values());
-            } else if (w instanceof Write.SaveCustomer c) {
-                requireLocked(LockKey.customer(c.customer().id()));
-                if (c.customer().number() != null) {
-                    requireLocked(LockKey.customerNumber(c.customer().number()));
-                }
-                tx.customers().save(c.customer());
-            } else {
-                throw new IllegalStateException("unknown write " + w);
-            }
-        }
-
-        private void requireLocked(LockKey key) {
-            if (!locked.contains(key)) {
+        void require(String command, LockKey key) {
+            if (!held.contains(key)) {
                 // A defect of the command, never of the request: it would write what it did not lock.
-                throw new IllegalStateException(command.name() + " writes under " + key + ", which it did not lock");
+                throw new InternalDefectException(command + " writes under " + key + ", which it did not lock");
             }
         }
     }
 
-    private <P> Outcome decide(StoreTransaction tx, CommandContext ctx, P payload, Handler<P> handler,
-                               String fingerprint) {
+    /**
+     * The command's keys locked, its context read once under them (and once more should the context name
+     * keys of its own that were not held yet).
+     */
+    private static <P, C> C load(StoreTransaction tx, HeldKeys keys, CommandContext ctx, P request,
+                                 Command<P, C> command) {
+        keys.lockNew(command.keys(request, ctx));
+        StoreView view = new StoreView(tx);
+        C context = command.load(view, request, ctx);
+        if (keys.lockNew(command.keysOf(context))) {
+            // What was read before these locks may have moved meanwhile; under them it cannot.
+            context = command.load(view, request, ctx);
+            Set<LockKey> again = keys.notHeld(command.keysOf(context));
+            if (!again.isEmpty()) {
+                // The context moved onto keys it did not name before: decide again from the start.
+                throw new ConcurrentChangeException(command.name() + " found new keys to lock after locking: " + again);
+            }
+        }
+        return context;
+    }
+
+    /** Writes one of the command's writes, under a key it locked. */
+    private static void write(StoreTransaction tx, HeldKeys keys, String command, Write w) {
+        if (w instanceof Write.SaveDocument d) {
+            keys.require(command, LockKey.document(d.document().type(), d.document().id()));
+            tx.documents().save(d.document());
+        } else if (w instanceof Write.InsertCard c) {
+            keys.require(command, LockKey.card(c.card().number()));
+            tx.cards().insert(c.card());
+        } else if (w instanceof Write.UpdateCard c) {
+            keys.require(command, LockKey.card(c.card().number()));
+            tx.cards().update(c.card());
+        } else if (w instanceof Write.PutSettings p) {
+            keys.require(command, LockKey.settings(p.program()));
+            tx.settings().put(p.program(), p.values());
+        } else if (w instanceof Write.SaveCustomer c) {
+            keys.require(command, LockKey.customer(c.customer().id()));
+            if (c.customer().number() != null) {
+                keys.require(command, LockKey.customerNumber(c.customer().number()));
+            }
+            tx.customers().save(c.customer());
+        } else {
+            // Write is sealed; a kind added there and not here is the pipeline's defect.
+            throw new InternalDefectException(command + " asks for a write the pipeline does not know: " + w);
+        }
+    }
+
+    private <P, C> Outcome decide(StoreTransaction tx, CommandContext ctx, P request, Command<P, C> command,
+                                  String fingerprint) {
         Optional<StoredOutcome> first = tx.outcomes().find(ctx.key());
         if (first.isPresent()) {
             return replay(first.get(), fingerprint, ctx);
         }
-        Permission needed = handler.permission(payload);
+        Permission needed = Checks.notNull(command.permission(request), "permission of " + command.name());
         if (!needed.grantedTo(ctx.actor())) {
             // Before anything is locked, read or evaluated: a user without the permission learns
             // nothing about the state and no rule can be reached.
-            return finish(tx, ctx, fingerprint, refused(ctx, handler, needed));
+            return finish(tx, ctx, fingerprint, refused(ctx, command, needed));
         }
-        Map<AccountKey, BigDecimal> floors = handler.accounts(tx, payload, ctx);
+        HeldKeys keys = new HeldKeys(tx);
+        C context = load(tx, keys, ctx, request, command);
+        Map<AccountKey, BigDecimal> floors = command.accounts(context);
         Map<AccountKey, Account> accounts = new LinkedHashMap<>();
         for (Account a : tx.accounts().lock(floors.keySet())) {
             accounts.put(a.key(), a);
         }
         floors.forEach((key, floor) -> accounts.computeIfAbsent(key,
                 k -> new Account(k, floor, BigDecimal.ZERO, BigDecimal.ZERO)));
-        RuleSetRegistry.Compiled ruleSet = rules.inForce(handler.ruleSet(), ctx.businessDate());
+        RuleSetRegistry.Compiled ruleSet = rules.inForce(command.ruleSet(), ctx.businessDate());
         Instant now = clock.instant();
-        List<Object> facts = new ArrayList<>(handler.facts(tx, payload, ctx, Map.copyOf(accounts)));
-        facts.add(new CommandInfo(handler.command(), ctx.businessDate(), now, ctx.actor().user(),
+        List<Object> facts = new ArrayList<>(command.facts(context, Map.copyOf(accounts)));
+        facts.add(new CommandInfo(command.name(), ctx.businessDate(), now, ctx.actor().user(),
                 ctx.actor().permissions(), ctx.dryRun()));
         Decision decision = Evaluator.evaluate(ruleSet, facts);
         int version = ruleSet.version().version();
@@ -302,37 +252,36 @@ public final class CommandPipeline {
                     () -> new Rejection(r.code(), r.message(), r.rule()))).toList();
             // No values: a rule that matched alongside the refusal (a reservation, a discount, a card mode)
             // would read as a figure that was applied, on an outcome that applied nothing.
-            Outcome rejected = new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(), ctx.dryRun(),
+            Outcome rejected = new Outcome(Outcome.Status.REJECTED, command.name(), ctx.key().value(), ctx.dryRun(),
                     set, version, decision.firedRules(), reasons, List.of(), List.of(), balances(accounts.values()),
                     notices, Map.of(), now, ctx.actor().user());
             return finish(tx, ctx, fingerprint, rejected);
         }
-        List<AuditSubject> audited = handler.audited(tx, payload, ctx, decision);
+        List<AuditSubject> audited = command.audited(context, decision);
         List<Map<String, String>> before = audited.stream().map(s -> s.state().apply(tx)).toList();
         Applied applied = apply(tx, ctx, decision, floors, set, version, now);
-        handler.record(tx, payload, ctx, decision, applied);
+        for (Write w : command.writes(context, decision, applied)) {
+            write(tx, keys, command.name(), w);
+        }
         for (int i = 0; i < audited.size(); i++) {
             Map<String, String> after = audited.get(i).state().apply(tx);
             if (!after.equals(before.get(i))) {
-                AuditLog.write(tx, ctx, handler.command(), now, audited.get(i), before.get(i), after);
+                AuditLog.write(tx, ctx, command.name(), now, audited.get(i), before.get(i), after);
             }
         }
         List<Balance> after = new ArrayList<>();
         for (AccountKey key : floors.keySet().stream().sorted().toList()) {
             after.add(tx.accounts().find(key).map(Balance::of).orElse(Balance.of(accounts.get(key))));
         }
-        Outcome outcome = new Outcome(Outcome.Status.APPLIED, handler.command(), ctx.key().value(), ctx.dryRun(), set,
+        Outcome outcome = new Outcome(Outcome.Status.APPLIED, command.name(), ctx.key().value(), ctx.dryRun(), set,
                 version, decision.firedRules(), List.of(), applied.entries(), applied.holds(), after, notices,
                 values(decision, set, version), now, ctx.actor().user());
         return finish(tx, ctx, fingerprint, outcome);
     }
 
-    /** The outcome's named values: those rules named, and each typed result as {@link org.loyaltyengine.spi.Results} keeps it. */
+    /** The outcome's named values: each typed result the rules decided, as {@link org.loyaltyengine.spi.Results} keeps it. */
     private static Map<String, String> values(Decision decision, String set, int version) {
-        if (decision.results().isEmpty()) {
-            return decision.values();
-        }
-        Map<String, String> values = new java.util.TreeMap<>(decision.values());
+        Map<String, String> values = new java.util.TreeMap<>();
         for (Record r : decision.results()) {
             values.putAll(byRule(set, version, "(result " + r.getClass().getSimpleName() + ")",
                     () -> org.loyaltyengine.spi.Results.encode(r)));
@@ -340,12 +289,12 @@ public final class CommandPipeline {
         return values;
     }
 
-    private Outcome refused(CommandContext ctx, Handler<?> handler, Permission needed) {
+    private Outcome refused(CommandContext ctx, Command<?, ?> command, Permission needed) {
         String permission = needed.name().orElseThrow();
-        String message = handler.command() + " needs the permission " + permission + ", which user "
+        String message = command.name() + " needs the permission " + permission + ", which user "
                 + ctx.actor().user() + " does not have; ask an administrator to grant it";
-        return new Outcome(Outcome.Status.REJECTED, handler.command(), ctx.key().value(), ctx.dryRun(),
-                handler.ruleSet(), rules.versionInForce(handler.ruleSet(), ctx.businessDate()).version(), List.of(),
+        return new Outcome(Outcome.Status.REJECTED, command.name(), ctx.key().value(), ctx.dryRun(),
+                command.ruleSet(), rules.versionInForce(command.ruleSet(), ctx.businessDate()).version(), List.of(),
                 List.of(new Rejection(PERMISSION_REQUIRED, message, null)), List.of(), List.of(), List.of(), List.of(),
                 Map.of(), clock.instant(), ctx.actor().user());
     }
@@ -474,7 +423,7 @@ public final class CommandPipeline {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new InternalDefectException("this JVM has no SHA-256, which every Java platform must provide", e);
         }
     }
 

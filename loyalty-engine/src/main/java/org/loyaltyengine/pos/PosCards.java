@@ -61,13 +61,14 @@ public interface PosCards {
     /**
      * Identifies a card on a receipt (SPEC PC-2); items added from now on get its discount or draw its credit.
      * An applied outcome carries a {@link org.loyaltyengine.rules.facts.PosCardIdentified} with the mode the
-     * rules chose ({@code outcome.result(PosCardIdentified.class)}).
+     * rules chose ({@code outcome.result(PosCardIdentified.class)}), and a PosReceiptMoved (the receipt stays
+     * open).
      */
     Outcome identifyCard(CommandContext ctx, IdentifyCard identify);
 
     /**
      * Removes the card from a receipt: the items that follow get no discount and draw no credit (SPEC PC-2).
-     * The outcome carries no typed result.
+     * An applied outcome carries a {@link org.loyaltyengine.rules.facts.PosReceiptMoved} (the receipt stays open).
      */
     Outcome removeCard(CommandContext ctx, RemoveCard remove);
 
@@ -75,20 +76,28 @@ public interface PosCards {
      * Adds an item (SPEC PC-3, PC-4, PC-5): in discount mode it gets the card's percentage off, and an
      * applied outcome carries a {@link org.loyaltyengine.rules.facts.PosItemDiscount} (so does an item with
      * the cashier's discount); in credit mode its price is reserved from the card's credit, and the outcome
-     * carries a {@link org.loyaltyengine.rules.facts.PosItemReservation}. An item with neither carries none.
+     * carries a {@link org.loyaltyengine.rules.facts.PosItemReservation}. Every applied outcome carries a
+     * {@link org.loyaltyengine.rules.facts.PosReceiptMoved} (the receipt stays open).
      */
     Outcome addItem(CommandContext ctx, AddItem item);
 
-    /** Deletes an item from an open receipt; a reservation made for it is returned (SPEC PC-5). No typed result. */
+    /**
+     * Deletes an item from an open receipt; a reservation made for it is returned (SPEC PC-5). An applied
+     * outcome carries a {@link org.loyaltyengine.rules.facts.PosReceiptMoved} (the receipt stays open).
+     */
     Outcome deleteItem(CommandContext ctx, DeleteItem delete);
 
     /**
-     * Pays a receipt: reservations become draws, credit items load the card (SPEC PC-4, PC-5). The outcome
-     * carries no typed result: its entries and hold events are what the payment did.
+     * Pays a receipt: reservations become draws, credit items load the card (SPEC PC-4, PC-5). An applied
+     * outcome carries a {@link org.loyaltyengine.rules.facts.PosReceiptMoved} with the status the rules closed the receipt in ({@code PAID}); its entries and
+     * hold events are what the payment did.
      */
     Outcome pay(CommandContext ctx, PayReceipt pay);
 
-    /** Abandons a receipt: every reservation on it is returned (SPEC PC-5). The outcome carries no typed result. */
+    /**
+     * Abandons a receipt: every reservation on it is returned (SPEC PC-5). An applied outcome carries a
+     * {@link org.loyaltyengine.rules.facts.PosReceiptMoved} with the status the rules closed the receipt in ({@code ABANDONED}).
+     */
     Outcome abandon(CommandContext ctx, AbandonReceipt abandon);
 
     /**

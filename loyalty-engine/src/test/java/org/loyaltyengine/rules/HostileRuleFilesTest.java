@@ -80,11 +80,11 @@ class HostileRuleFilesTest {
     }
 
     private static Case when(String name, String condition, String needle) {
-        return new Case(name, rule("", condition, "$d.value(\"x\", \"y\");"), needle);
+        return new Case(name, rule("", condition, "$d.notice(\"x\", \"y\");"), needle);
     }
 
     private static Case before(String name, String declarations, String needle) {
-        return new Case(name, rule(declarations, "", "$d.value(\"x\", \"y\");"), needle);
+        return new Case(name, rule(declarations, "", "$d.notice(\"x\", \"y\");"), needle);
     }
 
     static List<Case> cases() {
@@ -105,84 +105,84 @@ class HostileRuleFilesTest {
         // fully qualified names and forbidden types in consequences
         c.add(then("fully qualified Files in a consequence",
                 "java.nio.file.Files.writeString(java.nio.file.Path.of(\"/tmp/x\"), \"x\");", "java.nio"));
-        c.add(then("new java.io.File", "$d.value(\"h\", new java.io.File(\"/etc/hostname\").exists());", "java.io.File"));
+        c.add(then("new java.io.File", "$d.notice(\"h\", \"\" + new java.io.File(\"/etc/hostname\").exists());", "java.io.File"));
         c.add(then("copy /etc/hostname into the outcome",
-                "$d.value(\"h\", java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/hostname\")));", "hostname"));
-        c.add(then("Class.forName", "$d.value(\"c\", Class.forName(\"java.lang.Runtime\"));", "forName"));
-        c.add(then("getClass().getClassLoader()", "$d.value(\"c\", $d.getClass().getClassLoader());", "getClassLoader"));
-        c.add(then("getClass through a cast", "Object o = $d;\n    $d.value(\"c\", ((Object) o).getClass());",
+                "$d.notice(\"h\", \"\" + java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/hostname\")));", "hostname"));
+        c.add(then("Class.forName", "$d.notice(\"c\", \"\" + Class.forName(\"java.lang.Runtime\"));", "forName"));
+        c.add(then("getClass().getClassLoader()", "$d.notice(\"c\", \"\" + $d.getClass().getClassLoader());", "getClassLoader"));
+        c.add(then("getClass through a cast", "Object o = $d;\n    $d.notice(\"c\", \"\" + ((Object) o).getClass());",
                 "getClass"));
-        c.add(then("System.getenv", "$d.value(\"home\", System.getenv(\"HOME\"));", "getenv"));
-        c.add(then("System.getProperty", "$d.value(\"user\", System.getProperty(\"user.name\"));", "getProperty"));
+        c.add(then("System.getenv", "$d.notice(\"home\", \"\" + System.getenv(\"HOME\"));", "getenv"));
+        c.add(then("System.getProperty", "$d.notice(\"user\", \"\" + System.getProperty(\"user.name\"));", "getProperty"));
         c.add(then("System.exit", "System.exit(3);", "exit"));
         c.add(then("Runtime.exec", "Runtime.getRuntime().exec(\"true\");", "exec"));
         c.add(then("new Thread", "new Thread().start();", "Thread"));
-        c.add(then("Thread.currentThread", "$d.value(\"t\", Thread.currentThread().getContextClassLoader());", "Thread"));
+        c.add(then("Thread.currentThread", "$d.notice(\"t\", \"\" + Thread.currentThread().getContextClassLoader());", "Thread"));
         c.add(then("new ProcessBuilder", "new ProcessBuilder(\"true\").start();", "ProcessBuilder"));
-        c.add(then("new java.net.URL", "$d.value(\"u\", new java.net.URL(\"http://127.0.0.1/\"));", "java.net"));
+        c.add(then("new java.net.URL", "$d.notice(\"u\", \"\" + new java.net.URL(\"http://127.0.0.1/\"));", "java.net"));
         c.add(then("a socket", "new java.net.Socket(\"127.0.0.1\", 9);", "Socket"));
-        c.add(then("ClassLoader.getSystemClassLoader", "$d.value(\"l\", ClassLoader.getSystemClassLoader());",
+        c.add(then("ClassLoader.getSystemClassLoader", "$d.notice(\"l\", \"\" + ClassLoader.getSystemClassLoader());",
                 "ClassLoader"));
         c.add(then("class name built by concatenation, then reflection",
                 "String n = \"java.lang.\" + \"Run\" + \"time\";\n    Class.forName(n).getMethod(\"getRuntime\").invoke(null);",
                 "forName"));
         c.add(new Case("an enum's declaring class", rule("import org.loyaltyengine.spi.EntryKind;", "",
-                "$d.value(\"c\", EntryKind.EARN.getDeclaringClass().getClassLoader());"), "getDeclaringClass"));
+                "$d.notice(\"c\", \"\" + EntryKind.EARN.getDeclaringClass().getClassLoader());"), "getDeclaringClass"));
         c.add(then("a Class through a primitive's TYPE constant",
-                "$d.value(\"c\", Integer.TYPE.getName());", "Integer.TYPE"));
+                "$d.notice(\"c\", \"\" + Integer.TYPE.getName());", "Integer.TYPE"));
         c.add(then("a static method called through a value",
-                "$d.value(\"r\", \"x\".getClass());\n    Object o = Integer.TYPE;", "getClass"));
+                "$d.notice(\"r\", \"\" + \"x\".getClass());\n    Object o = Integer.TYPE;", "getClass"));
         c.add(new Case("the clock through a chronology", rule("import java.time.LocalDate;", "",
-                "$d.value(\"d\", LocalDate.of(2026, 1, 1).getChronology().dateNow());"), "dateNow"));
+                "$d.notice(\"d\", \"\" + LocalDate.of(2026, 1, 1).getChronology().dateNow());"), "dateNow"));
         // one call that builds something as large as its argument says: the heap, or hours of arithmetic
-        c.add(then("a string repeated Integer.MAX_VALUE times", "$d.value(\"x\", \"x\".repeat(Integer.MAX_VALUE));",
+        c.add(then("a string repeated Integer.MAX_VALUE times", "$d.notice(\"x\", \"\" + \"x\".repeat(Integer.MAX_VALUE));",
                 "repeat"));
-        c.add(then("a string repeated a billion times", "$d.value(\"x\", \"x\".repeat(1000000000).length());",
+        c.add(then("a string repeated a billion times", "$d.notice(\"x\", \"\" + \"x\".repeat(1000000000).length());",
                 "repeat"));
-        c.add(then("a repeat counted by a fact", "$d.value(\"x\", \"x\".repeat($o.receiptId().length()));", "repeat"));
-        c.add(then("a string indented two billion columns", "$d.value(\"x\", \"x\".indent(2000000000));", "indent"));
-        c.add(then("a format with a billion-column width", "$d.value(\"x\", String.format(\"%0999999999d\", 1));",
+        c.add(then("a repeat counted by a fact", "$d.notice(\"x\", \"\" + \"x\".repeat($o.receiptId().length()));", "repeat"));
+        c.add(then("a string indented two billion columns", "$d.notice(\"x\", \"\" + \"x\".indent(2000000000));", "indent"));
+        c.add(then("a format with a billion-column width", "$d.notice(\"x\", \"\" + String.format(\"%0999999999d\", 1));",
                 "format"));
         c.add(then("formatted with an argument index and a huge width",
-                "$d.value(\"x\", \"%1$0999999999d\".formatted(1));", "formatted"));
-        c.add(then("a huge precision", "$d.value(\"x\", String.format(\"%.999999999f\", 1.5));", "format"));
-        c.add(then("a plain format reads the machine's locale", "$d.value(\"x\", String.format(\"%s\", \"a\"));",
+                "$d.notice(\"x\", \"\" + \"%1$0999999999d\".formatted(1));", "formatted"));
+        c.add(then("a huge precision", "$d.notice(\"x\", \"\" + String.format(\"%.999999999f\", 1.5));", "format"));
+        c.add(then("a plain format reads the machine's locale", "$d.notice(\"x\", \"\" + String.format(\"%s\", \"a\"));",
                 "format"));
-        c.add(then("upper case in the machine's locale", "$d.value(\"x\", \"i\".toUpperCase());", "toUpperCase"));
-        c.add(then("a format taken from a fact", "$d.value(\"x\", String.format($o.receiptId(), 1));", "format"));
+        c.add(then("upper case in the machine's locale", "$d.notice(\"x\", \"\" + \"i\".toUpperCase());", "toUpperCase"));
+        c.add(then("a format taken from a fact", "$d.notice(\"x\", \"\" + String.format($o.receiptId(), 1));", "format"));
         c.add(new Case("BigInteger.pow with a huge exponent", rule("import java.math.BigInteger;", "",
-                "$d.value(\"x\", BigInteger.valueOf(3).pow(500000000).bitLength());"), "pow"));
+                "$d.notice(\"x\", \"\" + BigInteger.valueOf(3).pow(500000000).bitLength());"), "pow"));
         c.add(new Case("BigDecimal.pow with 999999999", rule("import java.math.BigDecimal;", "",
-                "$d.value(\"x\", new BigDecimal(\"1.1\").pow(999999999));"), "pow"));
+                "$d.notice(\"x\", \"\" + new BigDecimal(\"1.1\").pow(999999999));"), "pow"));
         c.add(new Case("a shift by two billion bits", rule("import java.math.BigInteger;", "",
-                "$d.value(\"x\", BigInteger.ONE.shiftLeft(2000000000).bitCount());"), "shiftLeft"));
+                "$d.notice(\"x\", \"\" + BigInteger.ONE.shiftLeft(2000000000).bitCount());"), "shiftLeft"));
         c.add(new Case("a decimal point moved a billion places", rule("import java.math.BigDecimal;", "",
-                "$d.value(\"x\", BigDecimal.ONE.movePointRight(999999999));"), "movePointRight"));
-        c.add(then("an array that claims the heap", "$d.value(\"a\", new long[Integer.MAX_VALUE - 8]);", "new long"));
-        c.add(then("a class literal", "$d.value(\"c\", String.class);", "String.class"));
+                "$d.notice(\"x\", \"\" + BigDecimal.ONE.movePointRight(999999999));"), "movePointRight"));
+        c.add(then("an array that claims the heap", "$d.notice(\"a\", \"\" + new long[Integer.MAX_VALUE - 8]);", "new long"));
+        c.add(then("a class literal", "$d.notice(\"c\", \"\" + String.class);", "String.class"));
         c.add(then("the engine's own session", "drools.halt();", "drools"));
-        c.add(then("kcontext", "$d.value(\"kb\", kcontext.getKieRuntime().getKieBase());", "kcontext"));
-        c.add(then("LocalDate.now reads the clock", "$d.value(\"today\", java.time.LocalDate.now());", "now"));
-        c.add(then("Math.random", "$d.value(\"r\", Math.random());", "random"));
-        c.add(then("a double local for money", "double d = 0.1;\n    $d.value(\"d\", d);", "double d"));
-        c.add(then("Double.valueOf for money", "$d.value(\"d\", Double.valueOf(\"0.1\"));", "Double.valueOf"));
-        c.add(then("Math.sqrt for money", "$d.value(\"d\", Math.sqrt(2));", "Math.sqrt"));
-        c.add(then("Integer.getInteger reads system properties", "$d.value(\"p\", Integer.getInteger(\"x\"));",
+        c.add(then("kcontext", "$d.notice(\"kb\", \"\" + kcontext.getKieRuntime().getKieBase());", "kcontext"));
+        c.add(then("LocalDate.now reads the clock", "$d.notice(\"today\", \"\" + java.time.LocalDate.now());", "now"));
+        c.add(then("Math.random", "$d.notice(\"r\", \"\" + Math.random());", "random"));
+        c.add(then("a double local for money", "double d = 0.1;\n    $d.notice(\"d\", \"\" + d);", "double d"));
+        c.add(then("Double.valueOf for money", "$d.notice(\"d\", \"\" + Double.valueOf(\"0.1\"));", "Double.valueOf"));
+        c.add(then("Math.sqrt for money", "$d.notice(\"d\", \"\" + Math.sqrt(2));", "Math.sqrt"));
+        c.add(then("Integer.getInteger reads system properties", "$d.notice(\"p\", \"\" + Integer.getInteger(\"x\"));",
                 "getInteger"));
         c.add(then("a second Decision", "insert(new Decision());", "new Decision"));
         c.add(then("faking the deciding rule", "$d.enterRule(\"someone else\");", "enterRule"));
         c.add(then("an endless loop", "while (true) { }", "while"));
-        c.add(then("a counted loop", "for (int i = 0; i < 10; i++) { $d.value(\"i\", i); }", "for"));
+        c.add(then("a counted loop", "for (int i = 0; i < 10; i++) { $d.notice(\"i\", \"\" + i); }", "for"));
         c.add(then("throw", "throw new RuntimeException(\"boom\");", "throw"));
-        c.add(then("try/catch", "try { $d.value(\"x\", 1); } catch (Exception e) { }", "try"));
-        c.add(then("a lambda", "java.util.List.of(1).forEach(x -> $d.value(\"x\", x));", "forEach"));
+        c.add(then("try/catch", "try { $d.notice(\"x\", \"\" + 1); } catch (Exception e) { }", "try"));
+        c.add(then("a lambda", "java.util.List.of(1).forEach(x -> $d.notice(\"x\", \"\" + x));", "forEach"));
         c.add(then("a method reference", "java.util.function.Function f = Integer::parseInt;", "java.util.function"));
-        c.add(then("an anonymous class", "$d.value(\"o\", new Object() { public String toString() { return \"\"; } });",
+        c.add(then("an anonymous class", "$d.notice(\"o\", \"\" + new Object() { public String toString() { return \"\"; } });",
                 "new Object"));
         c.add(then("a local class", "class Evil { }", "class Evil"));
         c.add(then("an annotation carrying a class", "@SuppressWarnings(\"x\") String s = \"y\";", "@SuppressWarnings"));
-        c.add(then("synchronized", "synchronized ($d) { $d.value(\"x\", 1); }", "synchronized"));
-        c.add(then("parallel streams", "$d.value(\"s\", $o.receiptId().chars().parallel().sum());", "parallel"));
+        c.add(then("synchronized", "synchronized ($d) { $d.notice(\"x\", \"\" + 1); }", "synchronized"));
+        c.add(then("parallel streams", "$d.notice(\"s\", \"\" + $o.receiptId().chars().parallel().sum());", "parallel"));
         // names that would hide a type from the gate but not from the Java compiler
         c.add(then("a local in an inner block named like a type",
                 "if ($d != null) { Object System = $d; }\n    System.exit(3);", "System.exit"));
@@ -202,16 +202,16 @@ class HostileRuleFilesTest {
         c.add(then("insert of a non-fact", "insert(new java.lang.StringBuilder());", "StringBuilder"));
         // MVEL tricks
         c.add(new Case("dialect mvel on a rule", HEAD + "rule \"hostile\" dialect \"mvel\"\nwhen\n    $d : Decision()\n"
-                + "then\n    $d.value(\"x\", \"y\");\nend\n", "dialect"));
+                + "then\n    $d.notice(\"x\", \"y\");\nend\n", "dialect"));
         c.add(before("dialect mvel for the package", "dialect \"mvel\"", "dialect"));
-        c.add(then("an MVEL inline map", "$d.value(\"m\", [\"a\" : 1]);", "[\"a\""));
-        c.add(then("MVEL property navigation to the class", "$d.value(\"c\", $d.class.classLoader);", "$d.class"));
+        c.add(then("an MVEL inline map", "$d.notice(\"m\", \"\" + [\"a\" : 1]);", "[\"a\""));
+        c.add(then("MVEL property navigation to the class", "$d.notice(\"c\", \"\" + $d.class.classLoader);", "$d.class"));
         c.add(when("MVEL str[] operator", "PosOpenReceipt( receiptId str[startsWith] \"R\" )", "str["));
         c.add(when("a class property in a constraint", "PosOpenReceipt( class.name != null )", "class.name"));
         c.add(when("getClass in a constraint", "Decision( getClass() != null )", "getClass"));
         // unicode escapes
         c.add(then("a unicode escape in an identifier", "\\u0053ystem.exit(3);", "\\u0053"));
-        c.add(then("a unicode newline that ends a comment", "// \\u000a System.exit(3);\n    $d.value(\"x\", 1);",
+        c.add(then("a unicode newline that ends a comment", "// \\u000a System.exit(3);\n    $d.notice(\"x\", \"\" + 1);",
                 "\\u000a"));
         // conditions: eval, from, accumulate, constraints
         c.add(when("an eval calling a static", "eval( System.currentTimeMillis() > 0 )", "currentTimeMillis"));
@@ -252,15 +252,15 @@ class HostileRuleFilesTest {
         c.add(before("a declared enum", "declare enum Evil\n    A, B;\nend", "declare enum"));
         c.add(before("a query", "query \"evil\"\n    $p : PosCard()\nend", "query"));
         c.add(new Case("a timer", HEAD + "rule \"hostile\" timer (int: 1s 1s)\nwhen\n    $d : Decision()\n"
-                + "then\n    $d.value(\"x\", \"y\");\nend\n", "timer"));
+                + "then\n    $d.notice(\"x\", \"y\");\nend\n", "timer"));
         c.add(new Case("salience as an expression", HEAD + "rule \"hostile\" salience (System.nanoTime())\nwhen\n"
-                + "    $d : Decision()\nthen\n    $d.value(\"x\", \"y\");\nend\n", "salience"));
+                + "    $d : Decision()\nthen\n    $d.notice(\"x\", \"y\");\nend\n", "salience"));
         c.add(new Case("a package inside the engine", "package org.loyaltyengine.internal;\n"
                 + "import org.loyaltyengine.rules.facts.*;\nrule \"hostile\"\nwhen\n    $d : Decision()\n"
-                + "then\n    $d.value(\"x\", \"y\");\nend\n", "package"));
+                + "then\n    $d.notice(\"x\", \"y\");\nend\n", "package"));
         c.add(new Case("the java.lang package", "package java.lang;\n"
                 + "import org.loyaltyengine.rules.facts.*;\nrule \"hostile\"\nwhen\n    $d : Decision()\n"
-                + "then\n    $d.value(\"x\", \"y\");\nend\n", "package"));
+                + "then\n    $d.notice(\"x\", \"y\");\nend\n", "package"));
         return c;
     }
 
@@ -314,7 +314,7 @@ class HostileRuleFilesTest {
         String drl = rule("function void touch(String p) {\n"
                         + "    java.nio.file.Files.writeString(java.nio.file.Path.of(p), \"x\");\n}\n", "",
                 "touch(\"" + marker.toString().replace("\\", "\\\\") + "\");\n"
-                        + "    $d.value(\"host\", java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/hostname\")));");
+                        + "    $d.notice(\"host\", \"\" + java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/hostname\")));");
         Path rules = folder(dir.resolve("rules"), drl);
         InMemoryStore store = new InMemoryStore();
         LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(RuleSource.folder(rules)).build();

@@ -22,6 +22,7 @@ import org.loyaltyengine.RuleSource;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.LoyaltyException;
+import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
 
@@ -78,13 +79,14 @@ public final class ScenarioRunner {
         // which the store keeps as apart as a fresh store would.
         Instant start = version.effectiveFrom().atTime(9, 0).toInstant(ZoneOffset.UTC);
         ScenarioClock clock = new ScenarioClock(start);
-        LoyaltyEngine engine = LoyaltyEngine.builder().store(new InMemoryStore()).rules(source.only(version.folder()))
+        InMemoryStore store = new InMemoryStore();
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(source.only(version.folder()))
                 .clock(clock).build();
         int n = 0;
         for (String file : version.scenarioFiles()) {
             for (Case c : parse(file, source.files().get(file))) {
                 clock.now = start;
-                results.add(runCase(engine, clock, TenantId.of("scenario-" + (++n)), version, c));
+                results.add(runCase(engine, store, clock, TenantId.of("scenario-" + (++n)), version, c));
             }
         }
         return results;
@@ -195,8 +197,8 @@ public final class ScenarioRunner {
         }
     }
 
-    private ScenarioResult runCase(LoyaltyEngine engine, ScenarioClock clock, TenantId tenant, RuleSetVersion version,
-                                   Case c) {
+    private ScenarioResult runCase(LoyaltyEngine engine, LoyaltyStore store, ScenarioClock clock, TenantId tenant,
+                                   RuleSetVersion version, Case c) {
         ScenarioDriver driver = drivers.get(version.ruleSet());
         if (driver == null) {
             return new ScenarioResult(c.file(), c.line(), c.title(), "no ScenarioDriver registered for rule set "
@@ -241,7 +243,7 @@ public final class ScenarioRunner {
                         last = null;
                         lastError = null;
                         try {
-                            last = driver.command(engine, ctx, head, args(w.subList(1, w.size()), step));
+                            last = driver.command(engine, store, ctx, head, args(w.subList(1, w.size()), step));
                         } catch (ScenarioException e) {
                             throw e;
                         } catch (LoyaltyException e) {

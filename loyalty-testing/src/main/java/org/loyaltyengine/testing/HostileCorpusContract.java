@@ -132,6 +132,8 @@ public abstract class HostileCorpusContract {
         public static final String SEED_CUSTOMER = "seed-customer-k1";
 
         public final LoyaltyEngine engine;
+        /** The store the engine runs on, read whole before and after each attack. */
+        private final LoyaltyStore store;
         public final TenantId tenant = TenantId.of("hostile-" + UUID.randomUUID().toString().substring(0, 12));
         /** Ids of the customers K1 (in every program), K2 (enrolled in the card, nothing on it), K3 (in none). */
         public final String k1;
@@ -142,6 +144,7 @@ public abstract class HostileCorpusContract {
         private volatile String prefix = "seed-";
 
         Shop(LoyaltyStore store) {
+            this.store = store;
             engine = LoyaltyEngine.builder().store(store).clock(new MutableClock(Instant.parse("2026-03-14T09:00:00Z")))
                     .build();
             PosCards pos = engine.posCards();
@@ -262,7 +265,7 @@ public abstract class HostileCorpusContract {
         private void check(HostileCase c) {
             prefix = "case" + caseNumber.incrementAndGet() + "-";
             String own = prefix;
-            TenantSnapshot before = TenantSnapshot.of(engine.store(), tenant);
+            TenantSnapshot before = TenantSnapshot.of(store, tenant);
             Object result;
             try {
                 result = c.attack().apply(this);
@@ -297,7 +300,7 @@ public abstract class HostileCorpusContract {
         }
 
         private void assertUnchanged(TenantSnapshot before, String own, boolean mayStoreRejection) {
-            TenantSnapshot after = TenantSnapshot.of(engine.store(), tenant);
+            TenantSnapshot after = TenantSnapshot.of(store, tenant);
             for (Map.Entry<String, List<String>> part : before.parts().entrySet()) {
                 assertEquals(part.getValue(), after.parts().get(part.getKey()), () -> part.getKey() + " changed");
             }

@@ -251,13 +251,14 @@ public abstract class PermissionsContract {
     @TestFactory
     Stream<DynamicTest> everyDeclaredPermissionIsEnforced() {
         // One engine for all rows, so its rules compile once; each row gets a tenant of its own.
-        LoyaltyEngine engine = LoyaltyEngine.builder().store(newStore())
+        LoyaltyStore store = newStore();
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store)
                 .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build();
         return commandMethods().stream().sorted(java.util.Comparator.comparing(PermissionsContract::key))
                 .map(m -> DynamicTest.dynamicTest(key(m), () -> {
                     Row row = COMMANDS.get(key(m));
                     assertNotNull(row, "no row for " + key(m));
-                    World w = new World(engine);
+                    World w = new World(engine, store);
                     if (row.permission() != null) {
                         provesRefusedWithout(w, m, row);
                     }
@@ -340,9 +341,10 @@ public abstract class PermissionsContract {
      */
     @Test
     void aKeyUsedByOneUserIsNotReplayedToAnother() {
-        LoyaltyEngine engine = LoyaltyEngine.builder().store(newStore())
+        LoyaltyStore store = newStore();
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store)
                 .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build();
-        World w = new World(engine);
+        World w = new World(engine, store);
         PosRequests.ChangeCredit topUp = new PosRequests.ChangeCredit("4242", Money.of("1000.00", "CZK"), "top-up");
         CommandContext manager = CommandContext.of(w.tenant, Actor.of("manager", "pos-card.manual"), "top-up-1", DAY);
         Outcome first = engine.posCards().changeCredit(manager, topUp);
@@ -374,14 +376,17 @@ public abstract class PermissionsContract {
         /** Gives the known customer a 100% discount and creates another: defect 10 through an import. */
         static final String CSV = "number;name;discount\nK1;Jansen BV;100\nK3;Bakker;\n";
         final LoyaltyEngine engine;
+        /** The store the engine runs on: the world's customers are a host's own, written straight into it. */
+        final LoyaltyStore store;
         final TenantId tenant = TenantId.of("perm-" + UUID.randomUUID().toString().substring(0, 12));
         private final AtomicLong keys = new AtomicLong();
         final String customerK1;
 
-        World(LoyaltyEngine engine) {
+        World(LoyaltyEngine engine, LoyaltyStore store) {
             this.engine = engine;
+            this.store = store;
             Actor root = new Actor("root", ALL);
-            engine.store().inTransaction(tenant, tx -> {
+            store.inTransaction(tenant, tx -> {
                 tx.customers().save(new Customer("c1", null, "Customer c1", Map.of()));
                 tx.customers().save(new Customer("c2", null, "Customer c2", Map.of()));
                 return null;
@@ -436,7 +441,7 @@ public abstract class PermissionsContract {
         }
 
         List<StoredOutcome> outcomes() {
-            return engine.store().inTransaction(tenant, tx -> tx.outcomes().all());
+            return store.inTransaction(tenant, tx -> tx.outcomes().all());
         }
 
         private static Outcome applied(Outcome o) {
@@ -448,7 +453,7 @@ public abstract class PermissionsContract {
     /** Everything a tenant holds except its outcome log, read through the SPI. */
     record Snapshot(Map<String, Object> parts) {
         static Snapshot of(World w) {
-            return w.engine.store().inTransaction(w.tenant, tx -> {
+            return w.store.inTransaction(w.tenant, tx -> {
                 Map<String, Object> parts = new TreeMap<>();
                 for (String program : PROGRAMS) {
                     List<Account> accounts = tx.accounts().ofProgram(program).stream()

@@ -66,7 +66,8 @@ import org.loyaltyengine.testing.card.CardFixtures;
  * by a credit note for a value settled already, which the practice claims back on the next card (X-13).
  */
 class CustomerCardConservationPropertiesTest {
-    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(new InMemoryStore())
+    private static final InMemoryStore STORE = new InMemoryStore();
+    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(STORE)
             .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build();
 
     /** Product, eligible, percentage in force (the default 10% where the product has none). */
@@ -212,7 +213,7 @@ class CustomerCardConservationPropertiesTest {
                                                             @ForAll @net.jqwik.api.constraints.IntRange(max = 3)
                                                             int enrolment) {
         boolean enrolledFirst = enrolment > 0;
-        CardFixtures vet = new CardFixtures(ENGINE);
+        CardFixtures vet = new CardFixtures(ENGINE, STORE);
         vet.configure(Configure.percent("10"));
         for (String[] p : PRODUCTS) {
             vet.product(p[0], LocalDate.of(2020, 1, 1), Boolean.parseBoolean(p[1]),
@@ -427,12 +428,12 @@ class CustomerCardConservationPropertiesTest {
     }
 
     private static List<LedgerEntry> ledger(CardFixtures vet, AccountKey account) {
-        return LedgerInvariants.ledger(ENGINE.store(), vet.practice, account);
+        return LedgerInvariants.ledger(STORE, vet.practice, account);
     }
 
     private static void assertInvariants(CardFixtures vet, AccountKey account, Model m, List<LedgerEntry> ledger,
                                          String step) {
-        LedgerInvariants.assertBalanced(ENGINE.store(), vet.practice, account, ledger, step);
+        LedgerInvariants.assertBalanced(STORE, vet.practice, account, ledger, step);
         CardStatus card = vet.card("c1");
         assertEquals(0, m.open().compareTo(card.amount()), () -> step + ": open card " + card.amount() + ", model "
                 + m.open());

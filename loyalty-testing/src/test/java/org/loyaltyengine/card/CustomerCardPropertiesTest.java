@@ -39,7 +39,8 @@ import org.loyaltyengine.testing.card.CardFixtures;
  * rules compile once); each try runs in a fresh practice (tenant).
  */
 class CustomerCardPropertiesTest {
-    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(new InMemoryStore())
+    private static final InMemoryStore STORE = new InMemoryStore();
+    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(STORE)
             .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build();
 
     /** A product of the generated practice: eligible or not, with an own percentage or the default 10%. */
@@ -67,7 +68,7 @@ class CustomerCardPropertiesTest {
     }
 
     private static CardFixtures practice(Integer minPurchases) {
-        CardFixtures vet = new CardFixtures(ENGINE);
+        CardFixtures vet = new CardFixtures(ENGINE, STORE);
         vet.configure(new Configure(BigDecimal.TEN, null, minPurchases, null, null, false, null));
         for (String[] p : PRODUCTS) {
             vet.product(p[0], LocalDate.of(2020, 1, 1), Boolean.parseBoolean(p[1]), p[2]);

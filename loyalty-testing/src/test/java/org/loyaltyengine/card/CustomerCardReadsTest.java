@@ -70,8 +70,8 @@ class CustomerCardReadsTest {
     }
 
     /** A practice at 10% with a minimum of two purchases, where c1 bought food twice in June 2026. */
-    private static CardFixtures twoPurchasesOfC1(LoyaltyEngine engine) {
-        CardFixtures vet = new CardFixtures(engine);
+    private static CardFixtures twoPurchasesOfC1(LoyaltyEngine engine, LoyaltyStore store) {
+        CardFixtures vet = new CardFixtures(engine, store);
         vet.configure(new Configure(BigDecimal.TEN, null, 2, null, null, false, null));
         vet.eligible("food");
         vet.enrolled("c1");
@@ -85,9 +85,10 @@ class CustomerCardReadsTest {
     @Tag("CC-9")
     void card_fullOrNotByTheVersionInForceOnTheBusinessDateAsked_notTheClocksDay(@TempDir Path dir) throws IOException {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-15T09:00:00Z"));
-        LoyaltyEngine engine = LoyaltyEngine.builder().store(new InMemoryStore()).clock(clock)
+        InMemoryStore store = new InMemoryStore();
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).clock(clock)
                 .rules(RuleSource.folder(twoVersions(dir))).build();
-        CardFixtures vet = twoPurchasesOfC1(engine);
+        CardFixtures vet = twoPurchasesOfC1(engine, store);
         CustomerCards cards = vet.cards;
         LocalDate inTheSecond = LocalDate.of(2027, 2, 1);
 
@@ -120,9 +121,10 @@ class CustomerCardReadsTest {
     @Tag("CC-1")
     @Tag("X-10")
     void card_aBusinessDateNoStoreKeepsIsATypedError() {
-        LoyaltyEngine engine = LoyaltyEngine.builder().store(new InMemoryStore())
+        InMemoryStore store = new InMemoryStore();
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store)
                 .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build();
-        CardFixtures vet = twoPurchasesOfC1(engine);
+        CardFixtures vet = twoPurchasesOfC1(engine, store);
         for (LocalDate day : new LocalDate[] {null, LocalDate.of(1899, 12, 31), LocalDate.of(2200, 1, 1)}) {
             org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
                     () -> vet.cards.card(vet.practice, "c1", day), String.valueOf(day));
@@ -165,7 +167,7 @@ class CustomerCardReadsTest {
         BetweenTransactions store = new BetweenTransactions();
         LoyaltyEngine engine = LoyaltyEngine.builder().store(store)
                 .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build();
-        CardFixtures vet = twoPurchasesOfC1(engine);
+        CardFixtures vet = twoPurchasesOfC1(engine, store);
         Settle settle = new Settle(sale("S9", "c1", DAY, line("1", "food", "1", "15.00")));
 
         store.beforeTheSecond(() -> applied(vet.lock(sale("S8", "c1", DAY, line("1", "food", "1", "50.00")))));

@@ -22,6 +22,7 @@ import org.loyaltyengine.points.PointsRequests.Configure;
 import org.loyaltyengine.points.PointsRequests.Configure.Setting;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.rules.facts.PointsSettings;
+import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.MutableClock;
@@ -32,19 +33,20 @@ import org.loyaltyengine.testing.points.PointsFixtures;
  * others kept, stored as the same settings the whole-settings path stores, and checked before it is sent.
  */
 class SavingsPointsConfigureTest {
-    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder()
+    private static final InMemoryStore STORE = new InMemoryStore();
+    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(STORE)
             .clock(new MutableClock(Instant.parse("2026-03-14T09:00:00Z"))).build();
     private PointsFixtures f;
 
     @BeforeEach
     void setUpAgency() {
-        f = new PointsFixtures(ENGINE);
+        f = new PointsFixtures(ENGINE, STORE);
         f.customer("c1");
         f.supplier(Supplier.enabled("TUI"));
     }
 
     private Map<String, String> stored(PointsFixtures agency) {
-        Map<String, String> settings = agency.engine.store().inTransaction(agency.agency,
+        Map<String, String> settings = agency.store.inTransaction(agency.agency,
                 tx -> tx.settings().of("savings-points"));
         return new TreeMap<>(settings);
     }
@@ -91,7 +93,7 @@ class SavingsPointsConfigureTest {
                 "changedBy", "admin-bert on 2026-03-14"));
         assertEquals(expected, stored(f));
 
-        PointsFixtures other = new PointsFixtures(ENGINE);
+        PointsFixtures other = new PointsFixtures(ENGINE, STORE);
         applied(other.points.configure(other.admin(), PointsSettings.defaults().with(Map.of("rate", "0.20",
                 "pointValue", "0.30"))));
         assertEquals(expected, stored(other));

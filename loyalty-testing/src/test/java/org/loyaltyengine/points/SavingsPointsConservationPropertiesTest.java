@@ -34,6 +34,7 @@ import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.rules.facts.PointsPaymentResult;
 import org.loyaltyengine.spi.EntryKind;
+import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.LedgerInvariants;
@@ -55,7 +56,8 @@ import org.loyaltyengine.testing.points.PointsFixtures;
  * model's points paid and value paid.
  */
 class SavingsPointsConservationPropertiesTest {
-    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().build();
+    private static final InMemoryStore STORE = new InMemoryStore();
+    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(STORE).build();
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
     private static final String CUSTOMER = "c1";
 
@@ -100,7 +102,7 @@ class SavingsPointsConservationPropertiesTest {
     @Tag("SP-15")
     @Tag("SP-17")
     void anySequence_conservesValue(@ForAll("plan") Plan plan, @ForAll @Size(min = 1, max = 20) List<@From("op") Op> ops) {
-        PointsFixtures f = new PointsFixtures(ENGINE);
+        PointsFixtures f = new PointsFixtures(ENGINE, STORE);
         f.customer(CUSTOMER);
         f.supplier(Supplier.enabled("TUI"));
         Model m = new Model(new BigDecimal(plan.rate()), new BigDecimal(plan.pointValue()), plan.recalculate());
@@ -134,7 +136,7 @@ class SavingsPointsConservationPropertiesTest {
     void paidWithPointsThenCut_neverGivesBackMoreThanWasTaken(@ForAll("plan") Plan plan,
             @ForAll @Size(min = 1, max = 3) List<@IntRange(min = 1, max = 60_000) Long> prices,
             @ForAll @Size(min = 1, max = 8) List<@From("cut") Op> ops) {
-        PointsFixtures f = new PointsFixtures(ENGINE);
+        PointsFixtures f = new PointsFixtures(ENGINE, STORE);
         f.customer(CUSTOMER);
         f.supplier(Supplier.enabled("TUI"));
         Model m = new Model(new BigDecimal(plan.rate()), new BigDecimal(plan.pointValue()), plan.recalculate());
@@ -244,7 +246,7 @@ class SavingsPointsConservationPropertiesTest {
 
     private static void check(PointsFixtures f, Model m, Object op, Outcome o, Expected expected) {
         List<LedgerEntry> before = m.ledgerSeen;
-        List<LedgerEntry> ledger = LedgerInvariants.ledger(f.engine.store(), f.agency, SavingsPoints.accountOf(CUSTOMER));
+        List<LedgerEntry> ledger = LedgerInvariants.ledger(f.store, f.agency, SavingsPoints.accountOf(CUSTOMER));
         String context = op + " -> " + o.status() + " " + o.rejections() + " " + o.entries();
         List<LedgerEntry> added = LedgerInvariants.written(before, ledger, context);
         m.ledgerSeen = ledger;
@@ -256,7 +258,7 @@ class SavingsPointsConservationPropertiesTest {
         o.entries().forEach(e -> assertTrue(e.amount().signum() != 0, context));
 
         BigDecimal balance = f.balance(CUSTOMER);
-        LedgerInvariants.assertBalanced(f.engine.store(), f.agency, SavingsPoints.accountOf(CUSTOMER), ledger, context);
+        LedgerInvariants.assertBalanced(f.store, f.agency, SavingsPoints.accountOf(CUSTOMER), ledger, context);
         BigDecimal sum = LedgerInvariants.sum(ledger);
         assertEquals(0, balance.compareTo(sum), () -> context + ": balance " + balance + ", ledger sums to " + sum);
         assertEquals(0, balance.compareTo(m.balance), () -> context + ": balance " + balance + ", model " + m.balance);

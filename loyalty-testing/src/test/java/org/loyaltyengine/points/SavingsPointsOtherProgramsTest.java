@@ -18,6 +18,7 @@ import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.spi.Actor;
+import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.MutableClock;
@@ -29,7 +30,8 @@ import org.loyaltyengine.testing.points.PointsFixtures;
  * "B1") leaves them alone.
  */
 class SavingsPointsOtherProgramsTest {
-    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder()
+    private static final InMemoryStore STORE = new InMemoryStore();
+    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(STORE)
             .clock(new MutableClock(Instant.parse("2026-03-14T09:00:00Z"))).build();
     private static final Actor OWNER = Actor.of("owner", "customer-card.settings", "customer-card.catalogue");
 
@@ -37,7 +39,7 @@ class SavingsPointsOtherProgramsTest {
     @Tag("SP-16")
     @Tag("SP-6")
     void booking_cardSaleOfTheSameIdAndCustomer_countsOnlyTheBookingsPoints() {
-        PointsFixtures f = new PointsFixtures(ENGINE);
+        PointsFixtures f = new PointsFixtures(ENGINE, STORE);
         f.customer("c1");
         f.supplier(Supplier.enabled("TUI"));
         f.set("rate", "0.20", "recalculateOnPriceChange", "true");

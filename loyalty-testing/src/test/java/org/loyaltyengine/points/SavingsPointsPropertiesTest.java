@@ -25,6 +25,7 @@ import org.loyaltyengine.points.PointsRequests.ExpireYear;
 import org.loyaltyengine.points.PointsRequests.ManualEntry;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.points.PointsFixtures;
 
@@ -34,7 +35,8 @@ import org.loyaltyengine.testing.points.PointsFixtures;
  * customer who saved points goes negative, and the year-end expiry is idempotent.
  */
 class SavingsPointsPropertiesTest {
-    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().build();
+    private static final InMemoryStore STORE = new InMemoryStore();
+    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(STORE).build();
 
     enum Kind { BOOK, PAY_POINTS, PAY_MONEY, PRICE_CHANGE, CANCEL_LINE, CANCEL_BOOKING, MANUAL, YEAR_END }
 
@@ -49,7 +51,7 @@ class SavingsPointsPropertiesTest {
 
     /** A travel agency over several years: runs the operations, checking {@code after} at every step. */
     private static final class Agency {
-        final PointsFixtures f = new PointsFixtures(ENGINE);
+        final PointsFixtures f = new PointsFixtures(ENGINE, STORE);
         final List<String> bookings = new ArrayList<>();
         int year = 2023;
 

@@ -69,7 +69,8 @@ import org.loyaltyengine.testing.pos.PosArbitraries;
  */
 class PosConservationPropertiesTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-14T09:00:00Z"));
-    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(new InMemoryStore()).clock(CLOCK).build();
+    private static final InMemoryStore STORE = new InMemoryStore();
+    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(STORE).clock(CLOCK).build();
     private static final LocalDate DAY = LocalDate.of(2026, 3, 14);
     private static final String CREDIT_CARD = "C";
     private static final String DISCOUNT_CARD = "D";
@@ -474,12 +475,12 @@ class PosConservationPropertiesTest {
     }
 
     private static List<LedgerEntry> ledger(TenantId shop, AccountKey account) {
-        return LedgerInvariants.ledger(ENGINE.store(), shop, account);
+        return LedgerInvariants.ledger(STORE, shop, account);
     }
 
     private static void assertInvariants(TenantId shop, AccountKey account, Model m, CardStatement s,
                                          List<LedgerEntry> ledger, String step) {
-        LedgerInvariants.assertBalanced(ENGINE.store(), shop, account, ledger, step);
+        LedgerInvariants.assertBalanced(STORE, shop, account, ledger, step);
         assertEquals(0, m.credit().compareTo(s.credit()), () -> step + ": credit " + s.credit()
                 + " == loads - draws +/- manual " + m.credit());
         BigDecimal loads = LedgerInvariants.sum(ledger, EntryKind.TOP_UP);
@@ -491,7 +492,7 @@ class PosConservationPropertiesTest {
         assertEquals(0, m.held().compareTo(s.held()), () -> step + ": held " + s.held() + ", model " + m.held());
         assertTrue(s.available().signum() >= 0, () -> step + ": available never below zero");
         for (MReceipt r : m.receipts.values()) {
-            BigDecimal reserved = LedgerInvariants.assertHoldsOfDocument(ENGINE.store(), shop, r.id, ledger, step);
+            BigDecimal reserved = LedgerInvariants.assertHoldsOfDocument(STORE, shop, r.id, ledger, step);
             BigDecimal drawnFor = ledger.stream().filter(x -> x.kind() == EntryKind.CAPTURE && r.id.equals(x.document()))
                     .map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
             BigDecimal modelReserved = r.items.stream().filter(i -> i.hold != null).map(i -> i.hold.amount)

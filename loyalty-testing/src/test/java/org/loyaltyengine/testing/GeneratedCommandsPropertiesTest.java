@@ -127,7 +127,7 @@ class GeneratedCommandsPropertiesTest {
     void pointsBookingsAndPayments_keepTheLedgerInvariants(@ForAll("rates") String rate,
             @ForAll @Size(min = 1, max = 4) List<@From("bookings") Booking> bookings,
             @ForAll @Size(min = 1, max = 4) List<@From("payments") Money> payments) {
-        PointsFixtures f = new PointsFixtures(ENGINE);
+        PointsFixtures f = new PointsFixtures(ENGINE, STORE);
         f.customer("c1");
         f.supplier(org.loyaltyengine.points.PointsRequests.Supplier.enabled("TUI"));
         f.set("rate", rate, "paymentType", "SPAARPUNTEN", "directlyAvailable", "true");
@@ -156,7 +156,7 @@ class GeneratedCommandsPropertiesTest {
     @Tag("X-3")
     @Tag("CC-8")
     void cardSalesLockedAndSettled_keepTheLedgerInvariants(@ForAll @Size(min = 1, max = 4) List<@From("sales") Sale> sales) {
-        CardFixtures vet = new CardFixtures(ENGINE);
+        CardFixtures vet = new CardFixtures(ENGINE, STORE);
         vet.configure(new Configure(BigDecimal.TEN, null, null, null, null, false, null));
         vet.product("food", LocalDate.of(2020, 1, 1), true, "10");
         vet.product("consult", LocalDate.of(2020, 1, 1), false, null);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.spi.Document;
@@ -39,7 +40,7 @@ final class Catalogue {
         Document doc = products.get(product);
         if (doc == null) {
             // A defect of the command: it must read every product its facts name.
-            throw new IllegalStateException("product " + product + " was not read");
+            throw new InternalDefectException("product " + product + " was not read");
         }
         DocumentLine inForce = null;
         for (DocumentLine period : doc.lines()) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.card.CardLine;
 import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.SaleLine;
@@ -125,7 +126,7 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
             writes.add(new Write.SaveDocument(c.recorded()));
         }
         BigDecimal amount = decision.resultOf(CcSettlementResult.class).map(CcSettlementResult::settlement)
-                .orElseThrow(() -> new IllegalStateException("the settlement rules applied a settlement and decided no "
+                .orElseThrow(() -> new InternalDefectException("the settlement rules applied a settlement and decided no "
                         + CcSettlementResult.class.getSimpleName()));
         writes.add(new Write.SaveDocument(new Document(CardDocuments.SETTLEMENT, c.settlementId(), sale.customerId(),
                 "BOOKED", c.date(), sale.currency().getCurrencyCode(), Map.of("document", sale.documentId()),

@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
+import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.points.BookingView;
 import org.loyaltyengine.points.SavingsPoints;
@@ -82,7 +83,7 @@ record BookingDocument(String id, String customerId, Status status, LocalDate da
 
     static BookingDocument from(Document d) {
         if (!TYPE.equals(d.type())) {
-            throw new IllegalArgumentException("not a booking: " + d.type());
+            throw new InternalDefectException("document " + d.id() + " is a " + d.type() + ", not a booking");
         }
         Status status;
         try {

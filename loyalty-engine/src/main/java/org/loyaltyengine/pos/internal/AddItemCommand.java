@@ -18,6 +18,7 @@ import org.loyaltyengine.pos.PosRequests.AddItem;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.rules.facts.PosAddItem;
 import org.loyaltyengine.rules.facts.PosItemDiscount;
+import org.loyaltyengine.rules.facts.PosReceiptTransition;
 import org.loyaltyengine.rules.facts.PosSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -84,7 +85,7 @@ final class AddItemCommand implements Command<AddItem, AddItemCommand.Context> {
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         AddItem p = c.request();
         return c.on().facts(new PosAddItem(p.receiptId(), p.lineId(), p.product(), p.price().amount(), p.creditItem(),
-                p.vatPercent(), p.manualDiscountPercent()), c.settings(), accounts);
+                p.vatPercent(), p.manualDiscountPercent()), PosReceiptTransition.ADD_ITEM, c.settings(), accounts);
     }
 
     @Override
@@ -94,6 +95,7 @@ final class AddItemCommand implements Command<AddItem, AddItemCommand.Context> {
                 decision.resultOf(PosItemDiscount.class).map(PosItemDiscount::discount).orElse(BigDecimal.ZERO),
                 p.creditItem(), p.vatPercent(),
                 applied.placedHold(p.receiptId(), p.lineId()), false);
-        return List.of(Write.save(c.on().receipt().withItem(item).toDocument()));
+        return List.of(Write.save(c.on().receipt().withItem(item).after(decision, PosReceiptTransition.ADD_ITEM)
+                .toDocument()));
     }
 }

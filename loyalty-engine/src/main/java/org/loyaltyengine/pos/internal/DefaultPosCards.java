@@ -38,8 +38,8 @@ public final class DefaultPosCards implements PosCards {
     private final RemoveCardCommand removeCard;
     private final AddItemCommand addItem;
     private final DeleteItemCommand deleteItem;
-    private final PayCommand pay;
-    private final AbandonCommand abandon;
+    private final CloseReceiptCommand<PayReceipt> pay;
+    private final CloseReceiptCommand<AbandonReceipt> abandon;
     private final ExpireHoldsCommand expireHolds;
 
     public DefaultPosCards(CommandPipeline pipeline) {
@@ -49,8 +49,8 @@ public final class DefaultPosCards implements PosCards {
         this.removeCard = new RemoveCardCommand(clock);
         this.addItem = new AddItemCommand(clock, pipeline.rules());
         this.deleteItem = new DeleteItemCommand(clock);
-        this.pay = new PayCommand(clock);
-        this.abandon = new AbandonCommand(clock);
+        this.pay = CloseReceiptCommand.pay(clock);
+        this.abandon = CloseReceiptCommand.abandon(clock);
         this.expireHolds = new ExpireHoldsCommand(clock);
     }
 

@@ -17,6 +17,7 @@ import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.DeleteItem;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.rules.facts.PosDeleteItem;
+import org.loyaltyengine.rules.facts.PosReceiptTransition;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.LockKey;
@@ -68,11 +69,13 @@ final class DeleteItemCommand implements Command<DeleteItem, DeleteItemCommand.C
 
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
-        return c.on().facts(new PosDeleteItem(c.request().receiptId(), c.request().lineId()), accounts);
+        return c.on().facts(new PosDeleteItem(c.request().receiptId(), c.request().lineId()),
+                PosReceiptTransition.DELETE_ITEM, accounts);
     }
 
     @Override
     public List<Write> writes(Context c, Decision decision, Applied applied) {
-        return List.of(Write.save(c.on().receipt().withItemDeleted(c.request().lineId()).toDocument()));
+        return List.of(Write.save(c.on().receipt().withItemDeleted(c.request().lineId())
+                .after(decision, PosReceiptTransition.DELETE_ITEM).toDocument()));
     }
 }

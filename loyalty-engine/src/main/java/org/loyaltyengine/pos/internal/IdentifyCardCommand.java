@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
@@ -18,11 +19,11 @@ import org.loyaltyengine.pos.PosRequests.IdentifyCard;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.rules.facts.PosCardIdentified;
 import org.loyaltyengine.rules.facts.PosIdentifyCard;
+import org.loyaltyengine.rules.facts.PosReceiptTransition;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Card;
 import org.loyaltyengine.spi.CurrencyMismatchException;
-import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LockKey;
 
 /**
@@ -81,15 +82,16 @@ final class IdentifyCardCommand implements Command<IdentifyCard, IdentifyCardCom
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         IdentifyCard p = c.request();
         return c.on().facts(new PosIdentifyCard(p.receiptId(), p.cardNumber(), p.mode() == null ? null : p.mode().name()),
-                accounts);
+                PosReceiptTransition.IDENTIFY_CARD, accounts);
     }
 
     @Override
     public List<Write> writes(Context c, Decision decision, Applied applied) {
         // Every identification the rules let through decides its mode; none would be a defect of the rule set.
         PosCardIdentified identified = decision.resultOf(PosCardIdentified.class).orElseThrow(
-                () -> new InvalidValueException("the rules identified card " + c.request().cardNumber() + " on receipt "
+                () -> new InternalDefectException("the rules identified card " + c.request().cardNumber() + " on receipt "
                         + c.request().receiptId() + " without deciding its mode"));
-        return List.of(Write.save(c.on().receipt().withCard(c.request().cardNumber(), identified.mode()).toDocument()));
+        return List.of(Write.save(c.on().receipt().withCard(c.request().cardNumber(), identified.mode())
+                .after(decision, PosReceiptTransition.IDENTIFY_CARD).toDocument()));
     }
 }

@@ -13,6 +13,7 @@ import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.rules.facts.PosCard;
 import org.loyaltyengine.rules.facts.PosItem;
+import org.loyaltyengine.rules.facts.PosReceiptTransition;
 import org.loyaltyengine.rules.facts.PosSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -63,15 +64,19 @@ record OnReceipt(Receipt receipt, Optional<Card> card, Map<String, Hold> holds, 
         return card.map(c -> Map.of(PosCards.accountOf(c), BigDecimal.ZERO)).orElse(Map.of());
     }
 
-    /** The command, the receipt, the card and the items, as the rules see them. */
-    List<Object> facts(Object command, Map<AccountKey, Account> accounts) {
-        return facts(command, null, accounts);
+    /**
+     * The command, the move it attempts on the receipt ({@link PosReceiptTransition}), the receipt, the card
+     * and the items, as the rules see them.
+     */
+    List<Object> facts(Object command, String transition, Map<AccountKey, Account> accounts) {
+        return facts(command, transition, null, accounts);
     }
 
-    /** As {@link #facts(Object, Map)}, with the program settings a command that reserves credit needs. */
-    List<Object> facts(Object command, PosSettings settings, Map<AccountKey, Account> accounts) {
+    /** As {@link #facts(Object, String, Map)}, with the program settings a command that reserves credit needs. */
+    List<Object> facts(Object command, String transition, PosSettings settings, Map<AccountKey, Account> accounts) {
         List<Object> facts = new ArrayList<>();
         facts.add(command);
+        facts.add(new PosReceiptTransition(receipt.id(), transition));
         facts.add(receipt.fact());
         if (settings != null) {
             facts.add(settings);

@@ -17,6 +17,7 @@ import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.OpenReceipt;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.rules.facts.PosOpenReceipt;
+import org.loyaltyengine.rules.facts.PosReceiptTransition;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.LockKey;
@@ -56,6 +57,7 @@ final class OpenReceiptCommand implements Command<OpenReceipt, OpenReceiptComman
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         List<Object> facts = new ArrayList<>();
         facts.add(new PosOpenReceipt(c.request().receiptId()));
+        facts.add(new PosReceiptTransition(c.request().receiptId(), PosReceiptTransition.OPEN));
         c.existing().ifPresent(r -> facts.add(r.fact()));
         return facts;
     }

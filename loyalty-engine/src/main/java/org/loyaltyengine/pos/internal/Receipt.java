@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.pos.PosRequests.CardMode;
+import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.rules.facts.PosReceipt;
+import org.loyaltyengine.rules.facts.PosReceiptMoved;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.DocumentLine;
@@ -46,7 +49,7 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
     private static final String HOLD_ID = "holdId";
     private static final String DELETED = "deleted";
 
-    /** Where a receipt is in its life; a paid or abandoned receipt takes no more commands (the rules say so). */
+    /** Where a receipt is in its life; the rules decide every move between them (pos-card's receipt.drl). */
     enum Status { OPEN, PAID, ABANDONED }
 
     /**
@@ -117,7 +120,7 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
 
     static Receipt from(Document d) {
         if (!d.type().equals(TYPE)) {
-            throw new IllegalArgumentException("document " + d.id() + " is a " + d.type() + ", not a receipt");
+            throw new InternalDefectException("document " + d.id() + " is a " + d.type() + ", not a receipt");
         }
         String status = d.status();
         Status s;
@@ -178,8 +181,18 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
                 items.stream().map(i -> i.lineId().equals(lineId) ? i.asDeleted() : i).toList(), version);
     }
 
-    Receipt closed(Status to) {
-        return new Receipt(id, to, date, currency, cardNumber, cardActive, cardMode, items, version);
+    /**
+     * The receipt in the status the rules decided for {@code transition} ({@link PosReceiptMoved}). The rules
+     * decide the status after every move they let through on an existing receipt; a rule set that lets one
+     * through without deciding it is a defect, refused here before anything of the command is saved.
+     */
+    Receipt after(Decision decision, String transition) {
+        PosReceiptMoved moved = decision.resultOf(PosReceiptMoved.class)
+                .filter(m -> m.receiptId().equals(id) && m.transition().equals(transition))
+                .orElseThrow(() -> new InternalDefectException("the rules let the move " + transition + " on receipt " + id
+                        + " through without deciding the receipt's status after it (a PosReceiptMoved result)"));
+        return new Receipt(id, Status.valueOf(moved.status()), date, currency, cardNumber, cardActive, cardMode, items,
+                version);
     }
 
     /**

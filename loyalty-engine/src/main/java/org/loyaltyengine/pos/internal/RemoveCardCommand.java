@@ -15,6 +15,7 @@ import org.loyaltyengine.internal.Write;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.RemoveCard;
 import org.loyaltyengine.rules.facts.Decision;
+import org.loyaltyengine.rules.facts.PosReceiptTransition;
 import org.loyaltyengine.rules.facts.PosRemoveCard;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -63,11 +64,12 @@ final class RemoveCardCommand implements Command<RemoveCard, RemoveCardCommand.C
 
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
-        return c.on().facts(new PosRemoveCard(c.request().receiptId()), accounts);
+        return c.on().facts(new PosRemoveCard(c.request().receiptId()), PosReceiptTransition.REMOVE_CARD, accounts);
     }
 
     @Override
     public List<Write> writes(Context c, Decision decision, Applied applied) {
-        return List.of(Write.save(c.on().receipt().withCardRemoved().toDocument()));
+        return List.of(Write.save(c.on().receipt().withCardRemoved().after(decision, PosReceiptTransition.REMOVE_CARD)
+                .toDocument()));
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.EntryKind;
@@ -17,7 +16,8 @@ import org.loyaltyengine.spi.EntryKind;
 /**
  * The collector every evaluation inserts once. Rules call its methods in their consequences to
  * decide: post ledger entries, place, capture, release or expire holds, reject with a reason code,
- * add notices, and name program values (a discount, an amount to settle).
+ * add notices, and decide the command's typed results (a discount, an amount to settle), records of
+ * the fact model the host reads from the outcome.
  *
  * <p>The engine tells the decision which rule is firing, so every output records the rule that
  * produced it. A decision is confined to one evaluation on one thread; rules must not keep it.
@@ -47,7 +47,6 @@ public final class Decision {
     private final List<HoldChange> holdChanges = new ArrayList<>();
     private final List<Reason> rejections = new ArrayList<>();
     private final List<Reason> notices = new ArrayList<>();
-    private final Map<String, String> values = new TreeMap<>();
     private final Map<Class<?>, Record> results = new LinkedHashMap<>();
     private final Set<String> fired = new LinkedHashSet<>();
     private String currentRule = "(engine)";
@@ -95,11 +94,6 @@ public final class Decision {
         notices.add(new Reason(code, message, currentRule));
     }
 
-    /** Names a program value of the outcome; a later value of the same name replaces an earlier one. */
-    public void value(String name, Object value) {
-        values.put(name, value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value));
-    }
-
     /**
      * Decides the command's typed result, a record of the fact model (the points a payment takes, the
      * mode a card is identified in); a later result of the same type replaces an earlier one. The host
@@ -128,10 +122,6 @@ public final class Decision {
         return !rejections.isEmpty();
     }
 
-    public String valueOf(String name) {
-        return values.get(name);
-    }
-
     public List<Posting> postings() {
         return Collections.unmodifiableList(postings);
     }
@@ -150,10 +140,6 @@ public final class Decision {
 
     public List<Reason> notices() {
         return Collections.unmodifiableList(notices);
-    }
-
-    public Map<String, String> values() {
-        return Collections.unmodifiableMap(values);
     }
 
     public List<String> firedRules() {

@@ -30,6 +30,7 @@ import org.loyaltyengine.scenarios.ScenarioException;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -50,10 +51,11 @@ public final class CardScenarioDriver implements ScenarioDriver {
     }
 
     @Override
-    public Outcome command(LoyaltyEngine engine, CommandContext ctx, String verb, Map<String, String> a) {
+    public Outcome command(LoyaltyEngine engine, LoyaltyStore store, CommandContext ctx, String verb,
+                           Map<String, String> a) {
         CustomerCards cards = engine.customerCards();
         if (a.containsKey("customer")) {
-            ensureCustomer(engine, ctx.tenant(), a.get("customer"));
+            ensureCustomer(store, ctx.tenant(), a.get("customer"));
         }
         String currency = a.getOrDefault("currency", "EUR");
         return switch (verb) {
@@ -111,8 +113,8 @@ public final class CardScenarioDriver implements ScenarioDriver {
         return new Sale(arg(a, "doc"), arg(a, "customer"), date, c, lines);
     }
 
-    private static void ensureCustomer(LoyaltyEngine engine, TenantId tenant, String id) {
-        engine.store().inTransaction(tenant, tx -> {
+    private static void ensureCustomer(LoyaltyStore store, TenantId tenant, String id) {
+        store.inTransaction(tenant, tx -> {
             if (tx.customers().find(id).isEmpty()) {
                 tx.customers().save(new Customer(id, null, "Customer " + id, Map.of()));
             }

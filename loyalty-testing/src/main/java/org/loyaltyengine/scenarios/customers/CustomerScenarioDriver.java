@@ -24,6 +24,7 @@ import org.loyaltyengine.customers.WebshopOrder;
 import org.loyaltyengine.scenarios.ScenarioDriver;
 import org.loyaltyengine.scenarios.ScenarioException;
 import org.loyaltyengine.spi.IdempotencyKey;
+import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.StoredOutcome;
 import org.loyaltyengine.spi.TenantId;
@@ -54,7 +55,8 @@ public final class CustomerScenarioDriver implements ScenarioDriver {
     }
 
     @Override
-    public Outcome command(LoyaltyEngine engine, CommandContext ctx, String verb, Map<String, String> a) {
+    public Outcome command(LoyaltyEngine engine, LoyaltyStore store, CommandContext ctx, String verb,
+                           Map<String, String> a) {
         Customers customers = engine.customers();
         return switch (verb) {
             case "createCustomer" -> customers.create(ctx, profile(a, a.get("number")));
@@ -62,7 +64,7 @@ public final class CustomerScenarioDriver implements ScenarioDriver {
                     profile(a, a.getOrDefault("newNumber", a.get("number"))));
             case "declareField" -> customers.declareField(ctx, arg(a, "name"),
                     CustomFieldType.valueOf(arg(a, "type").toUpperCase(java.util.Locale.ROOT)));
-            case "importCsv" -> importCsv(engine, ctx, a);
+            case "importCsv" -> importCsv(engine, store, ctx, a);
             case "receiveOrder" -> customers.receiveOrder(ctx, order(a));
             default -> throw new ScenarioException("customers has no command '" + verb + "'");
         };
@@ -85,14 +87,15 @@ public final class CustomerScenarioDriver implements ScenarioDriver {
         };
     }
 
-    private static Outcome importCsv(LoyaltyEngine engine, CommandContext ctx, Map<String, String> a) {
+    private static Outcome importCsv(LoyaltyEngine engine, LoyaltyStore store, CommandContext ctx,
+                                     Map<String, String> a) {
         String csv = arg(a, "csv").replace("\\n", "\n");
         ImportOptions options = "ignore".equalsIgnoreCase(a.getOrDefault("mode", "update"))
                 ? ImportOptions.ignoring() : ImportOptions.updating();
         LAST_IMPORT.put(engine, engine.customers().importCsv(ctx, new StringReader(csv), options));
         int line = a.containsKey("line") ? Integer.parseInt(a.get("line")) : csv.strip().split("\n").length;
         IdempotencyKey rowKey = IdempotencyKey.of(ctx.key().value() + "#" + line);
-        return engine.store().inTransaction(ctx.tenant(), tx -> tx.outcomes().find(rowKey)).map(StoredOutcome::outcome)
+        return store.inTransaction(ctx.tenant(), tx -> tx.outcomes().find(rowKey)).map(StoredOutcome::outcome)
                 .orElseThrow(() -> new ScenarioException("import line " + line + " was not decided by the rules: "
                         + LAST_IMPORT.get(engine).rejections()));
     }

@@ -27,6 +27,7 @@ import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.scenarios.ScenarioDriver;
 import org.loyaltyengine.scenarios.ScenarioException;
 import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -51,12 +52,13 @@ public final class PointsScenarioDriver implements ScenarioDriver {
     }
 
     @Override
-    public Outcome command(LoyaltyEngine engine, CommandContext ctx, String verb, Map<String, String> a) {
+    public Outcome command(LoyaltyEngine engine, LoyaltyStore store, CommandContext ctx, String verb,
+                           Map<String, String> a) {
         SavingsPoints points = engine.savingsPoints();
         String currency = a.getOrDefault("currency", "EUR");
         return switch (verb) {
             case "customer" -> {
-                engine.store().inTransaction(ctx.tenant(), tx -> {
+                store.inTransaction(ctx.tenant(), tx -> {
                     tx.customers().save(new Customer(arg(a, "id"), null, a.getOrDefault("name", arg(a, "id")), Map.of()));
                     return null;
                 });

@@ -22,6 +22,7 @@ import org.loyaltyengine.scenarios.ScenarioException;
 import org.loyaltyengine.spi.Card;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -38,7 +39,8 @@ public final class PosScenarioDriver implements ScenarioDriver {
     }
 
     @Override
-    public Outcome command(LoyaltyEngine engine, CommandContext ctx, String verb, Map<String, String> a) {
+    public Outcome command(LoyaltyEngine engine, LoyaltyStore store, CommandContext ctx, String verb,
+                           Map<String, String> a) {
         PosCards pos = engine.posCards();
         String currency = a.getOrDefault("currency", "CZK");
         return switch (verb) {

@@ -21,6 +21,7 @@ import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.rules.facts.CcSettlementResult;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -39,13 +40,16 @@ public class CardFixtures {
             CustomerCards.SETTINGS_PERMISSION, CustomerCards.CATALOGUE_PERMISSION, CustomerCards.ENROL_ALL_PERMISSION);
 
     public final LoyaltyEngine engine;
+    /** The store the engine runs on, for what a host writes straight into it (master data of its own). */
+    public final LoyaltyStore store;
     public final CustomerCards cards;
     public final TenantId practice;
     private final AtomicLong keys = new AtomicLong();
     private final AtomicLong documents = new AtomicLong();
 
-    public CardFixtures(LoyaltyEngine engine) {
+    public CardFixtures(LoyaltyEngine engine, LoyaltyStore store) {
         this.engine = engine;
+        this.store = store;
         this.cards = engine.customerCards();
         this.practice = TenantId.of("vet-" + UUID.randomUUID().toString().substring(0, 12));
     }
@@ -67,7 +71,7 @@ public class CardFixtures {
     }
 
     public void customer(String id) {
-        engine.store().inTransaction(practice, tx -> {
+        store.inTransaction(practice, tx -> {
             tx.customers().save(new Customer(id, null, "Customer " + id, Map.of()));
             return null;
         });

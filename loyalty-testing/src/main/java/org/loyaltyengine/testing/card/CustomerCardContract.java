@@ -79,11 +79,12 @@ public abstract class CustomerCardContract {
      */
     protected abstract LoyaltyStore newStore();
 
-    /** One engine per store under test on an {@link Interleaving} of it, for the races made to happen. */
-    private static final Map<LoyaltyStore, LoyaltyEngine> INTERLEAVED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One {@link Interleaving} per store under test, for the races made to happen; its engine is in {@link #ENGINES}. */
+    private static final Map<LoyaltyStore, Interleaving> INTERLEAVED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private LoyaltyEngine engine() {
-        return ENGINES.computeIfAbsent(newStore(), CustomerCardContract::engineOn);
+    /** A practice on the engine of the store under test. */
+    private static CardFixtures practiceOn(LoyaltyStore store) {
+        return new CardFixtures(ENGINES.computeIfAbsent(store, CustomerCardContract::engineOn), store);
     }
 
     private static LoyaltyEngine engineOn(LoyaltyStore store) {
@@ -93,11 +94,11 @@ public abstract class CustomerCardContract {
 
     /** A practice whose engine lets another command run at a chosen point of a command ({@link #interleaving}). */
     private CardFixtures interleavedPractice() {
-        return new CardFixtures(INTERLEAVED.computeIfAbsent(newStore(), store -> engineOn(new Interleaving(store))));
+        return practiceOn(INTERLEAVED.computeIfAbsent(newStore(), Interleaving::new));
     }
 
     private static Interleaving interleaving(CardFixtures practice) {
-        return (Interleaving) practice.engine.store();
+        return (Interleaving) practice.store;
     }
 
     /** Runs mine, and theirs meanwhile, right after mine first lists rows; both must apply. */
@@ -120,7 +121,7 @@ public abstract class CustomerCardContract {
 
     @BeforeEach
     void setUpPractice() {
-        vet = new CardFixtures(engine());
+        vet = practiceOn(newStore());
         cards = vet.cards;
     }
 
@@ -170,7 +171,7 @@ public abstract class CustomerCardContract {
 
     /** Five bags accrue, the sixth settles the card: what the customer pays for all six. */
     private BigDecimal payForSixBags(String... order) {
-        vet = new CardFixtures(engine());
+        vet = practiceOn(newStore());
         vet.configure(tenPercent(null, 5, null, null));
         vet.eligible("A");
         vet.eligible("B");
@@ -1074,7 +1075,7 @@ public abstract class CustomerCardContract {
         for (Map<String, String> stored : List.of(Map.of("defaultPercent", "ten"), Map.of("defaultPercent", "250"),
                 Map.of("defaultPercent", "10", "minPurchases", "5.5"), Map.of("defaultPercent", "10", "currency", "EURO"),
                 Map.of("defaultPercent", "10", "minAmount", "1E+999999"))) {
-            vet.engine.store().inTransaction(vet.practice, tx -> {
+            vet.store.inTransaction(vet.practice, tx -> {
                 tx.settings().put(CustomerCards.PROGRAM, stored);
                 return null;
             });

@@ -27,6 +27,7 @@ import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -40,14 +41,17 @@ public final class PointsFixtures {
     public static final Actor ADMIN = Actor.of("admin-bert", SavingsPoints.ADMIN_PERMISSION);
 
     public final LoyaltyEngine engine;
+    /** The store the engine runs on, for what a host writes straight into it (master data of its own). */
+    public final LoyaltyStore store;
     public final SavingsPoints points;
     public final TenantId agency = TenantId.of("agency-" + UUID.randomUUID().toString().substring(0, 12));
     private final AtomicLong keys = new AtomicLong();
     public LocalDate day = LocalDate.of(2026, 3, 14);
     private final Map<String, String> settings = new HashMap<>();
 
-    public PointsFixtures(LoyaltyEngine engine) {
+    public PointsFixtures(LoyaltyEngine engine, LoyaltyStore store) {
         this.engine = engine;
+        this.store = store;
         this.points = engine.savingsPoints();
     }
 
@@ -83,7 +87,7 @@ public final class PointsFixtures {
     }
 
     public PointsFixtures customer(String id) {
-        engine.store().inTransaction(agency, tx -> {
+        store.inTransaction(agency, tx -> {
             tx.customers().save(new Customer(id, null, "Customer " + id, Map.of()));
             return null;
         });
@@ -111,7 +115,7 @@ public final class PointsFixtures {
     }
 
     public BigDecimal balance(String customer) {
-        return engine.store().inTransaction(agency, tx -> tx.accounts().find(SavingsPoints.accountOf(customer))
+        return store.inTransaction(agency, tx -> tx.accounts().find(SavingsPoints.accountOf(customer))
                 .map(Account::balance).orElse(BigDecimal.ZERO));
     }
 

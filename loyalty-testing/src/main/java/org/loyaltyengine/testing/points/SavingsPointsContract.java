@@ -72,9 +72,10 @@ public abstract class SavingsPointsContract {
 
     @BeforeEach
     void setUpAgency() {
-        LoyaltyEngine engine = ENGINES.computeIfAbsent(newStore(), store -> LoyaltyEngine.builder().store(store)
+        LoyaltyStore store = newStore();
+        LoyaltyEngine engine = ENGINES.computeIfAbsent(store, s -> LoyaltyEngine.builder().store(s)
                 .clock(new MutableClock(Instant.parse("2026-03-14T09:00:00Z"))).build());
-        f = new PointsFixtures(engine);
+        f = new PointsFixtures(engine, store);
         f.customer("c1").customer("c2");
         f.supplier(Supplier.enabled("TUI"));
         f.set("rate", "0.20", "paymentType", "SPAARPUNTEN", "directlyAvailable", "true");
@@ -746,7 +747,7 @@ public abstract class SavingsPointsContract {
         assertAmount("500.00", f.points.booking(f.agency, "B1").total().amount());
         assertEquals("EUR", f.points.analysis(f.agency, "c1").years().get(0).revenue().currency().getCurrencyCode());
         // Before the program is used the currency is free.
-        PointsFixtures fresh = new PointsFixtures(f.engine);
+        PointsFixtures fresh = new PointsFixtures(f.engine, f.store);
         applied(fresh.points.configure(fresh.admin(), now.with(java.util.Map.of("currency", "USD"))));
         assertEquals("USD", fresh.points.settings(fresh.agency).currency());
     }

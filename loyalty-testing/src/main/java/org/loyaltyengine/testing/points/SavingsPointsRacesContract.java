@@ -35,20 +35,23 @@ import org.loyaltyengine.testing.MutableClock;
  */
 public abstract class SavingsPointsRacesContract {
     private static final Map<LoyaltyStore, LoyaltyEngine> ENGINES = new ConcurrentHashMap<>();
+    /** One {@link Interleaving} per store under test; its engine is in {@link #ENGINES}. */
+    private static final Map<LoyaltyStore, Interleaving> INTERLEAVED = new ConcurrentHashMap<>();
 
     /** The store under test; one shared store (each test uses a fresh tenant). */
     protected abstract LoyaltyStore newStore();
 
     private PointsFixtures agency() {
-        PointsFixtures f = new PointsFixtures(ENGINES.computeIfAbsent(newStore(), store -> LoyaltyEngine.builder()
-                .store(new Interleaving(store)).clock(new MutableClock(Instant.parse("2026-03-14T09:00:00Z"))).build()));
+        Interleaving store = INTERLEAVED.computeIfAbsent(newStore(), Interleaving::new);
+        PointsFixtures f = new PointsFixtures(ENGINES.computeIfAbsent(store, s -> LoyaltyEngine.builder()
+                .store(s).clock(new MutableClock(Instant.parse("2026-03-14T09:00:00Z"))).build()), store);
         f.customer("c1");
         f.supplier(Supplier.enabled("TUI"));
         return f;
     }
 
     private static Interleaving interleaving(PointsFixtures f) {
-        return (Interleaving) f.engine.store();
+        return (Interleaving) f.store;
     }
 
     @Test

@@ -68,6 +68,8 @@ public abstract class PosCardContract {
 
     protected MutableClock clock;
     protected LoyaltyEngine engine;
+    /** The store the engine runs on, for what a host writes straight into it. */
+    protected LoyaltyStore store;
     protected PosCards pos;
     protected TenantId shop;
     private final AtomicLong keys = new AtomicLong();
@@ -78,7 +80,8 @@ public abstract class PosCardContract {
     @BeforeEach
     void setUpEngine() {
         clock = new MutableClock(Instant.parse("2026-03-14T09:00:00Z"));
-        engine = LoyaltyEngine.builder().store(newStore()).clock(clock).build();
+        store = newStore();
+        engine = LoyaltyEngine.builder().store(store).clock(clock).build();
         pos = engine.posCards();
         shop = TenantId.of("shop-" + UUID.randomUUID().toString().substring(0, 12));
     }
@@ -195,7 +198,7 @@ public abstract class PosCardContract {
         // The item reads the receipt (no card yet) to learn which card account to lock, so it locks
         // none; the card identified meanwhile is on the receipt it reads after the lock. It must decide
         // as if it came before or after the identification, not fail on a card whose account it did not lock.
-        Interleaving interleaving = new Interleaving(engine.store());
+        Interleaving interleaving = new Interleaving(store);
         PosCards raced = LoyaltyEngine.builder().store(interleaving).clock(clock).build().posCards();
         // Through the engine under test, so that its rules are compiled before the race starts.
         applied(raced.defineCard(next(), discountCard("1001", "10")));
@@ -677,7 +680,7 @@ public abstract class PosCardContract {
         define(creditCard("2001"));
         topUpManually("2001", "100.00");
         // A setting written before the range existed, or by a host straight into its store.
-        engine.store().inTransaction(shop, tx -> {
+        store.inTransaction(shop, tx -> {
             tx.settings().put(PosCards.PROGRAM, java.util.Map.of("holdMinutes", Long.toString(Long.MAX_VALUE)));
             return null;
         });

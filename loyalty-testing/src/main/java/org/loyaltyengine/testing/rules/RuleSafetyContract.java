@@ -96,7 +96,7 @@ public abstract class RuleSafetyContract {
                 $d : Decision()
                 PosOpenReceipt()
             then
-                $d.value("opened", true);
+                $d.notice("opened", "a receipt was opened");
             end
             """;
 
@@ -170,7 +170,7 @@ public abstract class RuleSafetyContract {
                             steps = steps + 1;
                         }
                     }
-                    $d.value("steps", steps);
+                    $d.notice("steps", "" + steps);
                 end
 
                 rule "opens"
@@ -178,7 +178,7 @@ public abstract class RuleSafetyContract {
                     PosOpenReceipt()
                     $d : Decision()
                 then
-                    $d.value("opened", true);
+                    $d.notice("opened", "a receipt was opened");
                 end
                 """)).maxEvaluationTime(Duration.ofMillis(500)).build();
 
@@ -209,7 +209,7 @@ public abstract class RuleSafetyContract {
                     $d : Decision()
                 then
                     String s = "x".repeat(1000).replace("", "y".repeat(1000));
-                    $d.value("x", s.replace("", s).length());
+                    $d.notice("x", "" + s.replace("", s).length());
                 end
                 """)).build();
 
@@ -229,7 +229,7 @@ public abstract class RuleSafetyContract {
                     PosOpenReceipt()
                     $d : Decision()
                 then
-                    $d.value("x", BigDecimal.ONE.divide(BigDecimal.ZERO));
+                    $d.notice("x", BigDecimal.ONE.divide(BigDecimal.ZERO).toPlainString());
                 end
                 """)).build();
 
@@ -253,7 +253,7 @@ public abstract class RuleSafetyContract {
                     PosOpenReceipt( receiptId.substring(5).isEmpty() )
                     $d : Decision()
                 then
-                    $d.value("x", "y");
+                    $d.notice("x", "y");
                 end
                 """)).build();
 
