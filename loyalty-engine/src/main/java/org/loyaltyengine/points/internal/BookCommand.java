@@ -46,6 +46,12 @@ final class BookCommand implements Command<Booking, BookCommand.Context> {
         }
     }
 
+    private final PointsRules rules;
+
+    BookCommand(PointsRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public String name() {
         return PointsCommands.name("book");
@@ -80,7 +86,7 @@ final class BookCommand implements Command<Booking, BookCommand.Context> {
     @Override
     public Context load(StoreView view, Booking b, CommandContext ctx) {
         PointsFacts.requireCustomer(view, b.customerId());
-        PointsSettings settings = PointsFacts.settings(view);
+        PointsSettings settings = rules.settings(view, ctx.businessDate());
         PointsFacts.requireCurrency(settings, b.currency(), "booking " + b.bookingId());
         Map<String, SupplierDocument> suppliers = PointsFacts.suppliers(view,
                 b.services().stream().map(Service::supplier).toList());

@@ -38,11 +38,11 @@ record BookingState(BookingDocument booking, PointsSettings settings, List<Ledge
      * Reads the booking and the settings, runs {@code check} on them (the request's typed errors, before
      * anything else is read), then the rest.
      */
-    static BookingState load(StoreView view, String bookingId, CommandContext ctx,
+    static BookingState load(StoreView view, PointsRules rules, String bookingId, CommandContext ctx,
                              BiConsumer<BookingDocument, PointsSettings> check) {
         BookingDocument booking = view.document(BookingDocument.TYPE, bookingId).map(BookingDocument::from)
                 .orElseThrow(() -> new NoSuchEntityException("booking", bookingId));
-        PointsSettings settings = PointsFacts.settings(view);
+        PointsSettings settings = rules.settings(view, ctx.businessDate());
         check.accept(booking, settings);
         List<LedgerEntry> customerEntries = view.entries(SavingsPoints.accountOf(booking.customerId()));
         boolean optedOut = ParticipantDocument.optedOut(view.document(ParticipantDocument.TYPE, booking.customerId()));

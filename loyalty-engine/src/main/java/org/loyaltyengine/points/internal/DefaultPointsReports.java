@@ -33,16 +33,25 @@ import org.loyaltyengine.spi.TenantId;
 /** The savings-points reports, each one read-only transaction of the store (see {@link PointsReports}). */
 public final class DefaultPointsReports implements PointsReports {
     private final LoyaltyStore store;
+    private final PointsRules rules;
+    private final java.time.Clock clock;
 
-    DefaultPointsReports(LoyaltyStore store) {
+    DefaultPointsReports(LoyaltyStore store, PointsRules rules, java.time.Clock clock) {
         this.store = store;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** The reports ask for no business date: a program never configured reads the defaults in force today. */
+    private PointsSettings settings(StoreView view) {
+        return rules.settings(view, LocalDate.now(clock));
     }
 
     @Override
     public PointsAnalysis analysis(TenantId tenant, String customerId) {
         return store.inTransaction(tenant, tx -> {
             tx.customers().find(customerId).orElseThrow(() -> new NoSuchEntityException("customer", customerId));
-            PointsSettings settings = PointsFacts.settings(StoreView.of(tx));
+            PointsSettings settings = settings(StoreView.of(tx));
             List<LedgerEntry> entries = tx.ledger().entries(SavingsPoints.accountOf(customerId));
             Map<Integer, BigDecimal> revenue = new TreeMap<>();
             for (Document d : tx.documents().list(BookingDocument.TYPE, customerId)) {
@@ -125,7 +134,7 @@ public final class DefaultPointsReports implements PointsReports {
                     + "; give the first day first");
         }
         return store.inTransaction(tenant, tx -> {
-            PointsSettings s = PointsFacts.settings(StoreView.of(tx));
+            PointsSettings s = settings(StoreView.of(tx));
             List<String> missing = new ArrayList<>();
             String[][] accounts = {{"liabilityAccount", s.liabilityAccount()}, {"expenseAccount", s.expenseAccount()},
                     {"receivableAccount", s.receivableAccount()}, {"expiryRevenueAccount", s.expiryRevenueAccount()}};

@@ -39,6 +39,12 @@ final class ExpireYearCommand implements Command<ExpireYear, ExpireYearCommand.C
         }
     }
 
+    private final PointsRules rules;
+
+    ExpireYearCommand(PointsRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public String name() {
         return PointsCommands.name("expire-year");
@@ -75,7 +81,7 @@ final class ExpireYearCommand implements Command<ExpireYear, ExpireYearCommand.C
                 entries.put(a.key(), List.copyOf(view.entries(a.key())));
             }
         }
-        return new Context(request, PointsFacts.settings(view), entries);
+        return new Context(request, rules.settings(view, ctx.businessDate()), entries);
     }
 
     @Override

@@ -32,6 +32,12 @@ final class ManualEntryCommand implements Command<ManualEntry, ManualEntryComman
         }
     }
 
+    private final PointsRules rules;
+
+    ManualEntryCommand(PointsRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public String name() {
         return PointsCommands.name("manual-entry");
@@ -62,7 +68,7 @@ final class ManualEntryCommand implements Command<ManualEntry, ManualEntryComman
     @Override
     public Context load(StoreView view, ManualEntry request, CommandContext ctx) {
         PointsFacts.requireCustomer(view, request.customerId());
-        PointsSettings settings = PointsFacts.settings(view);
+        PointsSettings settings = rules.settings(view, ctx.businessDate());
         boolean optedOut = ParticipantDocument.optedOut(view.document(ParticipantDocument.TYPE, request.customerId()));
         return new Context(request, settings, optedOut, view.entries(SavingsPoints.accountOf(request.customerId())),
                 ctx);

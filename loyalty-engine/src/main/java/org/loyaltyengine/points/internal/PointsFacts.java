@@ -22,10 +22,6 @@ final class PointsFacts {
     private PointsFacts() {
     }
 
-    static PointsSettings settings(StoreView view) {
-        return PointsSettings.fromMap(view.settings(SavingsPoints.PROGRAM));
-    }
-
     static void requireCustomer(StoreView view, String customerId) {
         view.customer(customerId).orElseThrow(() -> new NoSuchEntityException("customer", customerId));
     }
