@@ -23,6 +23,7 @@ import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsSettings;
+import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
 
@@ -121,9 +122,11 @@ public final class DefaultSavingsPoints implements SavingsPoints {
     public BookingView booking(TenantId tenant, String bookingId) {
         return pipeline.store().inTransaction(tenant, tx -> {
             StoreView view = StoreView.of(tx);
-            return view.document(BookingDocument.TYPE, bookingId).map(BookingDocument::from)
-                    .orElseThrow(() -> new NoSuchEntityException("booking", bookingId))
-                    .view(view.entriesOfDocument(bookingId));
+            BookingDocument booking = view.document(BookingDocument.TYPE, bookingId).map(BookingDocument::from)
+                    .orElseThrow(() -> new NoSuchEntityException("booking", bookingId));
+            List<LedgerEntry> entries = view.entriesOfDocument(bookingId);
+            // Read as of today: the read asks for no business date.
+            return booking.view(entries, rules.classify(view, entries, java.time.LocalDate.now(pipeline.clock())));
         });
     }
 

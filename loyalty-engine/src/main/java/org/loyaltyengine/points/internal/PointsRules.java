@@ -1,17 +1,24 @@
 package org.loyaltyengine.points.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.loyaltyengine.RuleSetVersion;
+import org.loyaltyengine.internal.Evaluator;
 import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.rules.facts.PointsLedgerQuery;
+import org.loyaltyengine.rules.facts.PointsLedgerResult;
 import org.loyaltyengine.rules.facts.PointsSettings;
+import org.loyaltyengine.spi.LedgerEntry;
 
 /**
  * The program's rule set as the commands and reads need it besides the pipeline's evaluation: the settings in
  * force on a date, whose defaults the version in force gives ({@code setting.<name>} in its
- * {@code ruleset.properties}).
+ * {@code ruleset.properties}), and how the rules count ledger entries for a read that decides nothing.
  */
 final class PointsRules {
     private final RuleSetRegistry registry;
@@ -33,5 +40,21 @@ final class PointsRules {
         RuleSetVersion v = versionOn(date);
         return PointsSettings.inForce(view.settings(SavingsPoints.PROGRAM), v.settingDefaults(),
                 v.ruleSet() + " v" + v.version());
+    }
+
+    /**
+     * How the rules in force on {@code date} count {@code entries} (earned, used or expired): a read asks them
+     * outside any command (no key, nothing written), so the reports count as the commands decide.
+     */
+    PointsLedgerResult classify(StoreView view, List<LedgerEntry> entries, LocalDate date) {
+        if (entries.isEmpty()) {
+            return new PointsLedgerResult(Map.of());
+        }
+        List<Object> facts = new ArrayList<>();
+        facts.add(new PointsLedgerQuery());
+        facts.addAll(PointsFacts.entries(entries));
+        facts.addAll(PointsFacts.expiryRuns(view));
+        return Evaluator.evaluate(registry.inForce(SavingsPoints.PROGRAM, date), facts)
+                .resultOf(PointsLedgerResult.class).orElse(new PointsLedgerResult(Map.of()));
     }
 }
