@@ -217,14 +217,9 @@ public final class DefaultPointsReports implements PointsReports {
                 .map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The class the rules gave the entry; every entry of a points account has one. */
+    /** The class the rules gave the entry ({@link PointsRules#classify} gives every entry one). */
     private static PointsEntryClass classOf(PointsLedgerResult classes, LedgerEntry e) {
-        PointsEntryClass c = classes.classOf(e.sequence());
-        if (c == null) {
-            throw new IllegalStateException("the savings-points rules in force count ledger entry " + e.sequence()
-                    + " as neither earned, used nor expired");
-        }
-        return c;
+        return classes.classOf(e.sequence());
     }
 
     private static BigDecimal rateOn(TreeMap<LocalDate, BigDecimal> rates, LocalDate day) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.loyaltyengine.RuleFailedException;
 import org.loyaltyengine.RuleSetVersion;
 import org.loyaltyengine.internal.Evaluator;
 import org.loyaltyengine.internal.RuleSetRegistry;
@@ -45,6 +46,8 @@ final class PointsRules {
     /**
      * How the rules in force on {@code date} count {@code entries} (earned, used or expired): a read asks them
      * outside any command (no key, nothing written), so the reports count as the commands decide.
+     *
+     * @throws RuleFailedException when the rules leave an entry without a class
      */
     PointsLedgerResult classify(StoreView view, List<LedgerEntry> entries, LocalDate date) {
         if (entries.isEmpty()) {
@@ -54,7 +57,16 @@ final class PointsRules {
         facts.add(new PointsLedgerQuery());
         facts.addAll(PointsFacts.entries(entries));
         facts.addAll(PointsFacts.expiryRuns(view));
-        return Evaluator.evaluate(registry.inForce(SavingsPoints.PROGRAM, date), facts)
-                .resultOf(PointsLedgerResult.class).orElse(new PointsLedgerResult(Map.of()));
+        RuleSetRegistry.Compiled compiled = registry.inForce(SavingsPoints.PROGRAM, date);
+        PointsLedgerResult result = Evaluator.evaluate(compiled, facts).resultOf(PointsLedgerResult.class)
+                .orElse(new PointsLedgerResult(Map.of()));
+        for (LedgerEntry e : entries) {
+            if (result.classOf(e.sequence()) == null) {
+                // A report cannot leave an entry out of its sums: every entry is earned, used or expired.
+                throw new RuleFailedException(SavingsPoints.PROGRAM, compiled.version().version(), "(none)",
+                        "the rules count ledger entry " + e.sequence() + " as neither earned, used nor expired");
+            }
+        }
+        return result;
     }
 }
