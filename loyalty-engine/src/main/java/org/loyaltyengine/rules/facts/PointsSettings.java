@@ -105,7 +105,8 @@ public record PointsSettings(String currency, BigDecimal rate, BigDecimal baseAm
      *                               default is missing
      */
     public static PointsSettings inForce(Map<String, String> stored, Map<String, String> defaults, String version) {
-        boolean configured = stored.keySet().stream().anyMatch(NAMES::contains);
+        // Any stored name but the changer's counts, an unknown one too, so that fromMap refuses it.
+        boolean configured = stored.keySet().stream().anyMatch(name -> !name.equals(CHANGED_BY));
         if (configured) {
             return fromMap(stored);
         }
