@@ -40,7 +40,11 @@ public interface SavingsPoints {
     String PROGRAM = "savings-points";
     /** The permission an employee needs for the points administration (SPEC SP-7, SP-19). */
     String ADMIN_PERMISSION = "points-admin";
-    /** The document a year-end expiry's entries name, followed by the year ({@code expiry-2025}). */
+    /**
+     * The id of a year-end expiry run's document, followed by the year ({@code expiry-2025}); the run's entries
+     * name it. A run is stored as a {@code points-expiry} document dated on the year end it closed, and that
+     * date, not the form of the id, says up to which day its entries settled the points.
+     */
     String EXPIRY_DOCUMENT = "expiry-";
     /** The line a points payment's ledger entries name on their booking. */
     String PAYMENT_LINE = "payment";

@@ -31,6 +31,7 @@ public record TenantSnapshot(Map<String, List<String>> parts, List<StoredOutcome
     public static final List<String> DOCUMENT_TYPES = List.of("pos-receipt", "customer-card.sale",
             "customer-card.product", "customer-card.enrolment", "customer-card.settlement",
             "customer-card.credit-note", "points-booking", "points-supplier", "points-participant", "points-rate",
+            "points-expiry",
             "webshop-order");
 
     public static TenantSnapshot of(LoyaltyStore store, TenantId tenant) {

@@ -18,6 +18,7 @@ import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.rules.facts.PointsBook;
+import org.loyaltyengine.rules.facts.PointsExpiryRun;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -35,15 +36,23 @@ final class BookCommand implements Command<Booking, BookCommand.Context> {
      * @param created         the booking as it will be stored, its points column still to be decided
      */
     record Context(Booking request, PointsSettings settings, Map<String, SupplierDocument> suppliers, boolean exists,
-                   boolean optedOut, List<LedgerEntry> customerEntries, BookingDocument created, CommandContext ctx) {
+                   boolean optedOut, List<LedgerEntry> customerEntries, List<PointsExpiryRun> expiryRuns,
+                   BookingDocument created, CommandContext ctx) {
         Context {
             suppliers = Map.copyOf(suppliers);
             customerEntries = List.copyOf(customerEntries);
+            expiryRuns = List.copyOf(expiryRuns);
         }
 
         AccountKey account() {
             return SavingsPoints.accountOf(request.customerId());
         }
+    }
+
+    private final PointsRules rules;
+
+    BookCommand(PointsRules rules) {
+        this.rules = rules;
     }
 
     @Override
@@ -80,7 +89,7 @@ final class BookCommand implements Command<Booking, BookCommand.Context> {
     @Override
     public Context load(StoreView view, Booking b, CommandContext ctx) {
         PointsFacts.requireCustomer(view, b.customerId());
-        PointsSettings settings = PointsFacts.settings(view);
+        PointsSettings settings = rules.settings(view, ctx.businessDate());
         PointsFacts.requireCurrency(settings, b.currency(), "booking " + b.bookingId());
         Map<String, SupplierDocument> suppliers = PointsFacts.suppliers(view,
                 b.services().stream().map(Service::supplier).toList());
@@ -95,7 +104,7 @@ final class BookCommand implements Command<Booking, BookCommand.Context> {
         BookingDocument created = BookingDocument.created(b.bookingId(), b.customerId(), ctx.businessDate(),
                 b.currency(), ctx.actor().user(), lines);
         withPoints(created, DecidedFigures.WIDEST).toDocument();
-        return new Context(b, settings, suppliers, exists, optedOut, entries, created, ctx);
+        return new Context(b, settings, suppliers, exists, optedOut, entries, PointsFacts.expiryRuns(view), created, ctx);
     }
 
     @Override
@@ -112,12 +121,12 @@ final class BookCommand implements Command<Booking, BookCommand.Context> {
         List<Object> facts = new ArrayList<>();
         facts.add(new PointsBook(b.bookingId(), b.customerId(), c.exists()));
         for (Service l : b.services()) {
-            facts.add(PointsFacts.line(b.bookingId(), l.lineId(), c.suppliers().get(l.supplier()), l.productType(),
-                    l.price().amount(), l.points(), BigDecimal.ZERO, BigDecimal.ZERO, false, true));
+            facts.add(PointsFacts.line(b.bookingId(), b.customerId(), l.lineId(), c.suppliers().get(l.supplier()),
+                    l.productType(), l.price().amount(), l.points(), false, true));
         }
         facts.add(c.settings());
-        facts.add(PointsFacts.customer(b.customerId(), accounts.get(c.account()), c.customerEntries(), c.optedOut(),
-                c.ctx().businessDate()));
+        facts.addAll(PointsFacts.customer(b.customerId(), accounts.get(c.account()), c.customerEntries(),
+                c.expiryRuns(), c.optedOut()));
         return facts;
     }
 

@@ -15,6 +15,8 @@ import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.points.BookingView;
 import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.rules.facts.PointsEntryClass;
+import org.loyaltyengine.rules.facts.PointsLedgerResult;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Document;
@@ -167,27 +169,31 @@ record BookingDocument(String id, String customerId, Status status, LocalDate da
 
     /**
      * The booking as a clerk sees it, its points figures from its entries on the customer's points account,
-     * taken from {@code entries}: the customer's points entries or the entries naming this document. Only
-     * those: another program's document of the same id (a card sale, a receipt) is not this booking.
+     * taken from {@code entries} (the customer's points entries or the entries naming this document; only
+     * those: another program's document of the same id, a card sale, a receipt, is not this booking) and
+     * counted as the rules counted them ({@code classes}).
      */
-    BookingView view(List<LedgerEntry> entries) {
+    BookingView view(List<LedgerEntry> entries, PointsLedgerResult classes) {
         AccountKey points = SavingsPoints.accountOf(customerId);
-        return viewOf(entries.stream().filter(e -> e.account().equals(points) && id.equals(e.document())).toList());
-    }
-
-    private BookingView viewOf(List<LedgerEntry> entries) {
+        List<LedgerEntry> own = entries.stream().filter(e -> e.account().equals(points) && id.equals(e.document()))
+                .toList();
         List<BookingView.Line> shown = lines.stream().map(l -> new BookingView.Line(l.lineId(), l.supplier(),
-                l.productType(), Money.of(l.price(), currency),
-                PointsEntries.sum(entries, PointsEntries.earned().and(e -> l.lineId().equals(e.line()))),
+                l.productType(), Money.of(l.price(), currency), sum(own, classes, PointsEntryClass.EARNED, l.lineId()),
                 l.manualPoints(), l.cancelled())).toList();
         Money total = Money.of(liveTotal(null, null), currency);
         Money money = Money.of(paidMoney, currency);
-        Money points = Money.of(paidPointsValue, currency);
-        BigDecimal paidPoints = PointsEntries.sum(entries, e -> PointsEntries.kindOf(e) == PointsEntries.Kind.USED)
-                .negate();
-        return new BookingView(id, customerId, status.name(), date, total, money, points, paidPoints,
-                total.minus(money).minus(points), PointsEntries.sum(entries, PointsEntries.earned()), shown,
-                List.copyOf(payments.values()));
+        Money points2 = Money.of(paidPointsValue, currency);
+        return new BookingView(id, customerId, status.name(), date, total, money, points2,
+                sum(own, classes, PointsEntryClass.USED, null).negate(), total.minus(money).minus(points2),
+                sum(own, classes, PointsEntryClass.EARNED, null), shown, List.copyOf(payments.values()));
+    }
+
+    /** The entries of one class, of {@code lineId} (null: of every line), added up. */
+    private static BigDecimal sum(List<LedgerEntry> entries, PointsLedgerResult classes, PointsEntryClass which,
+                                  String lineId) {
+        return entries.stream().filter(e -> classes.classOf(e.sequence()) == which)
+                .filter(e -> lineId == null || lineId.equals(e.line()))
+                .map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     // ------------------------------------------------------------------ changing

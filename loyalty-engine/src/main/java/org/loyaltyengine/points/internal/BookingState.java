@@ -10,9 +10,9 @@ import java.util.function.BiConsumer;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.points.BookingView;
 import org.loyaltyengine.points.SavingsPoints;
-import org.loyaltyengine.rules.facts.PointsBooking;
+import org.loyaltyengine.rules.facts.PointsBookingState;
+import org.loyaltyengine.rules.facts.PointsExpiryRun;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.rules.facts.PointsTotalAfter;
 import org.loyaltyengine.spi.Account;
@@ -28,9 +28,11 @@ import org.loyaltyengine.spi.LedgerEntry;
  * @param ctx the command's context: its actor, key and business date go into what it writes
  */
 record BookingState(BookingDocument booking, PointsSettings settings, List<LedgerEntry> customerEntries,
-                    boolean optedOut, Map<String, SupplierDocument> suppliers, CommandContext ctx) {
+                    List<PointsExpiryRun> expiryRuns, boolean optedOut, Map<String, SupplierDocument> suppliers,
+                    CommandContext ctx) {
     BookingState {
         customerEntries = List.copyOf(customerEntries);
+        expiryRuns = List.copyOf(expiryRuns);
         suppliers = Map.copyOf(suppliers);
     }
 
@@ -38,17 +40,18 @@ record BookingState(BookingDocument booking, PointsSettings settings, List<Ledge
      * Reads the booking and the settings, runs {@code check} on them (the request's typed errors, before
      * anything else is read), then the rest.
      */
-    static BookingState load(StoreView view, String bookingId, CommandContext ctx,
+    static BookingState load(StoreView view, PointsRules rules, String bookingId, CommandContext ctx,
                              BiConsumer<BookingDocument, PointsSettings> check) {
         BookingDocument booking = view.document(BookingDocument.TYPE, bookingId).map(BookingDocument::from)
                 .orElseThrow(() -> new NoSuchEntityException("booking", bookingId));
-        PointsSettings settings = PointsFacts.settings(view);
+        PointsSettings settings = rules.settings(view, ctx.businessDate());
         check.accept(booking, settings);
         List<LedgerEntry> customerEntries = view.entries(SavingsPoints.accountOf(booking.customerId()));
         boolean optedOut = ParticipantDocument.optedOut(view.document(ParticipantDocument.TYPE, booking.customerId()));
         Map<String, SupplierDocument> suppliers = PointsFacts.suppliers(view, booking.lines().stream()
                 .map(BookingDocument.Line::supplier).toList());
-        return new BookingState(booking, settings, customerEntries, optedOut, suppliers, ctx);
+        return new BookingState(booking, settings, customerEntries, PointsFacts.expiryRuns(view), optedOut, suppliers,
+                ctx);
     }
 
     AccountKey account() {
@@ -64,9 +67,10 @@ record BookingState(BookingDocument booking, PointsSettings settings, List<Ledge
 
     /**
      * The facts of a command on this booking: the command's own fact, the booking's price once the command is
-     * applied (null when it does not change it), the settings, the customer, the booking and its lines, each
-     * with the points it holds and how many of them expired. {@code pricedLine} (or null) is the line whose
-     * points the rules compute now, at {@code newAmount}.
+     * applied (null when it does not change it), the settings, the customer's account with its entries and the
+     * expiry runs, the booking and its lines as stored; the rules total what the booking and each line hold
+     * and how many of a line's points expired. {@code pricedLine} (or null) is the line whose points the rules
+     * compute now, at {@code newAmount}.
      */
     List<Object> facts(Object command, BigDecimal totalAfter, Map<AccountKey, Account> accounts, String pricedLine,
                        BigDecimal newAmount) {
@@ -76,18 +80,14 @@ record BookingState(BookingDocument booking, PointsSettings settings, List<Ledge
             facts.add(new PointsTotalAfter(booking.id(), totalAfter));
         }
         facts.add(settings);
-        facts.add(PointsFacts.customer(booking.customerId(), accounts.get(account()), customerEntries, optedOut,
-                ctx.businessDate()));
-        BookingView view = booking.view(customerEntries);
-        facts.add(new PointsBooking(booking.id(), booking.customerId(), booking.status().name(), view.total().amount(),
-                view.paidMoney().amount(), view.paidPointsValue().amount(), view.paidPoints(), view.earnedPoints()));
-        Map<String, BigDecimal> expired = PointsEntries.expiredByLine(customerEntries);
-        for (BookingView.Line l : view.lines()) {
+        facts.addAll(PointsFacts.customer(booking.customerId(), accounts.get(account()), customerEntries, expiryRuns,
+                optedOut));
+        facts.add(new PointsBookingState(booking.id(), booking.customerId(), booking.status().name(),
+                booking.liveTotal(null, null), booking.paidMoney(), booking.paidPointsValue()));
+        for (BookingDocument.Line l : booking.lines()) {
             boolean pricing = l.lineId().equals(pricedLine);
-            facts.add(PointsFacts.line(booking.id(), l.lineId(), suppliers.get(l.supplier()), l.productType(),
-                    pricing ? newAmount : l.price().amount(), l.manualPoints(), l.points(),
-                    expired.getOrDefault(PointsEntries.lineKey(booking.id(), l.lineId()), BigDecimal.ZERO),
-                    l.cancelled(), pricing));
+            facts.add(PointsFacts.line(booking.id(), booking.customerId(), l.lineId(), suppliers.get(l.supplier()),
+                    l.productType(), pricing ? newAmount : l.price(), l.manualPoints(), l.cancelled(), pricing));
         }
         return facts;
     }

@@ -31,6 +31,12 @@ final class CancelCommand implements Command<Cancellation, CancelCommand.Context
         }
     }
 
+    private final PointsRules rules;
+
+    CancelCommand(PointsRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public String name() {
         return PointsCommands.name("cancel");
@@ -59,7 +65,7 @@ final class CancelCommand implements Command<Cancellation, CancelCommand.Context
 
     @Override
     public Context load(StoreView view, Cancellation request, CommandContext ctx) {
-        BookingState state = BookingState.load(view, request.bookingId(), ctx, (booking, settings) -> {
+        BookingState state = BookingState.load(view, rules, request.bookingId(), ctx, (booking, settings) -> {
             if (request.lineId() != null) {
                 booking.requireLine(request.lineId());
             }

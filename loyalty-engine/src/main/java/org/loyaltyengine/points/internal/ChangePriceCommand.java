@@ -31,6 +31,12 @@ final class ChangePriceCommand implements Command<PriceChange, ChangePriceComman
         }
     }
 
+    private final PointsRules rules;
+
+    ChangePriceCommand(PointsRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public String name() {
         return PointsCommands.name("change-price");
@@ -59,7 +65,7 @@ final class ChangePriceCommand implements Command<PriceChange, ChangePriceComman
 
     @Override
     public Context load(StoreView view, PriceChange request, CommandContext ctx) {
-        BookingState state = BookingState.load(view, request.bookingId(), ctx, (booking, settings) -> {
+        BookingState state = BookingState.load(view, rules, request.bookingId(), ctx, (booking, settings) -> {
             PointsFacts.requireBookingCurrency(booking, request.newPrice());
             PointsFacts.requireCurrency(settings, request.newPrice().currency().getCurrencyCode(),
                     "the new price of " + request.lineId());

@@ -44,6 +44,12 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
         }
     }
 
+    private final PointsRules rules;
+
+    ConfigureCommand(PointsRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public String name() {
         return PointsCommands.name("configure");
@@ -73,7 +79,7 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
 
     @Override
     public Context load(StoreView view, Configure request, CommandContext ctx) {
-        PointsSettings current = PointsFacts.settings(view);
+        PointsSettings current = rules.settings(view, ctx.businessDate());
         PointsSettings next = current.with(request.byName());
         PointsCurrencyChange currencyChange = current.currency().equals(next.currency()) ? null
                 : new PointsCurrencyChange(current.currency(), next.currency(),

@@ -19,6 +19,8 @@ import org.loyaltyengine.points.PointsAnalysis;
 import org.loyaltyengine.points.PointsMovement;
 import org.loyaltyengine.points.PointsReports;
 import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.rules.facts.PointsEntryClass;
+import org.loyaltyengine.rules.facts.PointsLedgerResult;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.Checks;
@@ -33,17 +35,28 @@ import org.loyaltyengine.spi.TenantId;
 /** The savings-points reports, each one read-only transaction of the store (see {@link PointsReports}). */
 public final class DefaultPointsReports implements PointsReports {
     private final LoyaltyStore store;
+    private final PointsRules rules;
+    private final java.time.Clock clock;
 
-    DefaultPointsReports(LoyaltyStore store) {
+    DefaultPointsReports(LoyaltyStore store, PointsRules rules, java.time.Clock clock) {
         this.store = store;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** The reports ask for no business date: a program never configured reads the defaults in force today. */
+    private PointsSettings settings(StoreView view) {
+        return rules.settings(view, LocalDate.now(clock));
     }
 
     @Override
     public PointsAnalysis analysis(TenantId tenant, String customerId) {
         return store.inTransaction(tenant, tx -> {
             tx.customers().find(customerId).orElseThrow(() -> new NoSuchEntityException("customer", customerId));
-            PointsSettings settings = PointsFacts.settings(StoreView.of(tx));
+            StoreView view = StoreView.of(tx);
+            PointsSettings settings = settings(view);
             List<LedgerEntry> entries = tx.ledger().entries(SavingsPoints.accountOf(customerId));
+            PointsLedgerResult classes = rules.classify(view, entries, LocalDate.now(clock));
             Map<Integer, BigDecimal> revenue = new TreeMap<>();
             for (Document d : tx.documents().list(BookingDocument.TYPE, customerId)) {
                 BookingDocument b = BookingDocument.from(d);
@@ -54,11 +67,9 @@ public final class DefaultPointsReports implements PointsReports {
             List<PointsAnalysis.Year> rows = new ArrayList<>();
             BigDecimal running = BigDecimal.ZERO;
             for (int year : years) {
-                BigDecimal earned = PointsEntries.sum(entries, PointsEntries.earned().and(PointsEntries.inYear(year)));
-                BigDecimal used = PointsEntries.sum(entries, PointsEntries.inYear(year)
-                        .and(e -> PointsEntries.kindOf(e) == PointsEntries.Kind.USED)).negate();
-                BigDecimal expired = PointsEntries.sum(entries, PointsEntries.inYear(year)
-                        .and(e -> PointsEntries.kindOf(e) == PointsEntries.Kind.EXPIRED)).negate();
+                BigDecimal earned = sum(entries, classes, PointsEntryClass.EARNED, year);
+                BigDecimal used = sum(entries, classes, PointsEntryClass.USED, year).negate();
+                BigDecimal expired = sum(entries, classes, PointsEntryClass.EXPIRED, year).negate();
                 running = running.add(earned).subtract(used).subtract(expired);
                 rows.add(new PointsAnalysis.Year(year, Money.of(revenue.getOrDefault(year, BigDecimal.ZERO),
                         settings.currency()), earned, used, expired, running));
@@ -99,12 +110,15 @@ public final class DefaultPointsReports implements PointsReports {
     @Override
     public List<PointsMovement> monthlyList(TenantId tenant, YearMonth month) {
         Checks.notNull(month, "month");
-        return store.inTransaction(tenant, tx -> allEntries(tx).stream()
-                .filter(e -> YearMonth.from(e.businessDate()).equals(month))
-                .map(e -> new PointsMovement(e.sequence(), e.businessDate(), e.recordedAt(), e.account().owner(),
-                        PointsEntries.kindOf(e).name(), e.kind().name(), e.amount(), e.document(), e.line(), e.note(),
-                        e.actor(), e.rule().ruleSet() + " v" + e.rule().version() + ": " + e.rule().rule()))
-                .toList());
+        return store.inTransaction(tenant, tx -> {
+            List<LedgerEntry> entries = allEntries(tx).stream()
+                    .filter(e -> YearMonth.from(e.businessDate()).equals(month)).toList();
+            PointsLedgerResult classes = rules.classify(StoreView.of(tx), entries, LocalDate.now(clock));
+            return entries.stream().map(e -> new PointsMovement(e.sequence(), e.businessDate(), e.recordedAt(),
+                    e.account().owner(), classOf(classes, e).name(), e.kind().name(), e.amount(), e.document(), e.line(),
+                    e.note(), e.actor(), e.rule().ruleSet() + " v" + e.rule().version() + ": " + e.rule().rule()))
+                    .toList();
+        });
     }
 
     @Override
@@ -125,7 +139,8 @@ public final class DefaultPointsReports implements PointsReports {
                     + "; give the first day first");
         }
         return store.inTransaction(tenant, tx -> {
-            PointsSettings s = PointsFacts.settings(StoreView.of(tx));
+            StoreView view = StoreView.of(tx);
+            PointsSettings s = settings(view);
             List<String> missing = new ArrayList<>();
             String[][] accounts = {{"liabilityAccount", s.liabilityAccount()}, {"expenseAccount", s.expenseAccount()},
                     {"receivableAccount", s.receivableAccount()}, {"expiryRevenueAccount", s.expiryRevenueAccount()}};
@@ -141,11 +156,11 @@ public final class DefaultPointsReports implements PointsReports {
             TreeMap<LocalDate, BigDecimal> rates = RateDocument.byDate(tx.documents().list(RateDocument.TYPE, null));
             List<AccountingPosting> postings = new ArrayList<>();
             List<LedgerEntry> all = allEntries(tx);
-            for (LedgerEntry e : all) {
-                if (e.businessDate().isBefore(from) || e.businessDate().isAfter(to)) {
-                    continue;
-                }
-                String counter = switch (PointsEntries.kindOf(e)) {
+            List<LedgerEntry> inPeriod = all.stream()
+                    .filter(e -> !e.businessDate().isBefore(from) && !e.businessDate().isAfter(to)).toList();
+            PointsLedgerResult classes = rules.classify(view, inPeriod, LocalDate.now(clock));
+            for (LedgerEntry e : inPeriod) {
+                String counter = switch (classOf(classes, e)) {
                     case EARNED -> s.expenseAccount();
                     case USED -> s.receivableAccount();
                     case EXPIRED -> s.expiryRevenueAccount();
@@ -193,6 +208,18 @@ public final class DefaultPointsReports implements PointsReports {
         return new AccountingPosting(sequence, date, customer, document, entry,
                 raises ? counter : s.liabilityAccount(), raises ? s.liabilityAccount() : counter, points, rate,
                 Money.of(value(points, rate).abs(), s.currency()));
+    }
+
+    /** The entries of one class dated in {@code year}, added up. */
+    private static BigDecimal sum(List<LedgerEntry> entries, PointsLedgerResult classes, PointsEntryClass which,
+                                  int year) {
+        return entries.stream().filter(e -> e.businessDate().getYear() == year && classOf(classes, e) == which)
+                .map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The class the rules gave the entry ({@link PointsRules#classify} gives every entry one). */
+    private static PointsEntryClass classOf(PointsLedgerResult classes, LedgerEntry e) {
+        return classes.classOf(e.sequence());
     }
 
     private static BigDecimal rateOn(TreeMap<LocalDate, BigDecimal> rates, LocalDate day) {

@@ -23,6 +23,7 @@ import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsSettings;
+import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
 
@@ -31,33 +32,45 @@ import org.loyaltyengine.spi.TenantId;
  * read-only transaction. Built by {@code LoyaltyEngine}; hosts use {@link SavingsPoints}.
  */
 public final class DefaultSavingsPoints implements SavingsPoints {
-    private static final ConfigureCommand CONFIGURE = new ConfigureCommand();
     private static final DefineSupplierCommand DEFINE_SUPPLIER = new DefineSupplierCommand();
     private static final SetParticipationCommand SET_PARTICIPATION = new SetParticipationCommand();
-    private static final ManualEntryCommand MANUAL_ENTRY = new ManualEntryCommand();
-    private static final BookCommand BOOK = new BookCommand();
-    private static final ChangePriceCommand CHANGE_PRICE = new ChangePriceCommand();
-    private static final PayWithPointsCommand PAY_WITH_POINTS = new PayWithPointsCommand();
-    private static final PayMoneyCommand PAY_MONEY = new PayMoneyCommand();
-    private static final CancelCommand CANCEL = new CancelCommand();
-    private static final ExpireYearCommand EXPIRE_YEAR = new ExpireYearCommand();
 
     private final CommandPipeline pipeline;
+    private final PointsRules rules;
     private final DefaultPointsReports reports;
+    private final ConfigureCommand configure;
+    private final ManualEntryCommand manualEntry;
+    private final BookCommand book;
+    private final ChangePriceCommand changePrice;
+    private final PayWithPointsCommand payWithPoints;
+    private final PayMoneyCommand payMoney;
+    private final CancelCommand cancel;
+    private final ExpireYearCommand expireYear;
 
     public DefaultSavingsPoints(CommandPipeline pipeline) {
         this.pipeline = pipeline;
-        this.reports = new DefaultPointsReports(pipeline.store());
+        this.rules = new PointsRules(pipeline.rules());
+        this.reports = new DefaultPointsReports(pipeline.store(), rules, pipeline.clock());
+        this.configure = new ConfigureCommand(rules);
+        this.manualEntry = new ManualEntryCommand(rules);
+        this.book = new BookCommand(rules);
+        this.changePrice = new ChangePriceCommand(rules);
+        this.payWithPoints = new PayWithPointsCommand(rules);
+        this.payMoney = new PayMoneyCommand(rules);
+        this.cancel = new CancelCommand(rules);
+        this.expireYear = new ExpireYearCommand(rules);
     }
 
     @Override
     public PointsSettings settings(TenantId tenant) {
-        return pipeline.store().inTransaction(tenant, tx -> PointsFacts.settings(StoreView.of(tx)));
+        // No business date is asked for: the defaults are those of the version in force today.
+        return pipeline.store().inTransaction(tenant, tx -> rules.settings(StoreView.of(tx),
+                java.time.LocalDate.now(pipeline.clock())));
     }
 
     @Override
     public Outcome configure(CommandContext ctx, Configure configure) {
-        return pipeline.run(ctx, configure, CONFIGURE);
+        return pipeline.run(ctx, configure, this.configure);
     }
 
     @Override
@@ -72,46 +85,48 @@ public final class DefaultSavingsPoints implements SavingsPoints {
 
     @Override
     public Outcome manualEntry(CommandContext ctx, ManualEntry entry) {
-        return pipeline.run(ctx, entry, MANUAL_ENTRY);
+        return pipeline.run(ctx, entry, this.manualEntry);
     }
 
     @Override
     public Outcome book(CommandContext ctx, Booking booking) {
-        return pipeline.run(ctx, booking, BOOK);
+        return pipeline.run(ctx, booking, this.book);
     }
 
     @Override
     public Outcome changePrice(CommandContext ctx, PriceChange change) {
-        return pipeline.run(ctx, change, CHANGE_PRICE);
+        return pipeline.run(ctx, change, this.changePrice);
     }
 
     @Override
     public Outcome payWithPoints(CommandContext ctx, PointsPayment payment) {
-        return pipeline.run(ctx, payment, PAY_WITH_POINTS);
+        return pipeline.run(ctx, payment, this.payWithPoints);
     }
 
     @Override
     public Outcome payMoney(CommandContext ctx, MoneyPayment payment) {
-        return pipeline.run(ctx, payment, PAY_MONEY);
+        return pipeline.run(ctx, payment, this.payMoney);
     }
 
     @Override
     public Outcome cancel(CommandContext ctx, Cancellation cancellation) {
-        return pipeline.run(ctx, cancellation, CANCEL);
+        return pipeline.run(ctx, cancellation, this.cancel);
     }
 
     @Override
     public Outcome expireYear(CommandContext ctx, ExpireYear run) {
-        return pipeline.run(ctx, run, EXPIRE_YEAR);
+        return pipeline.run(ctx, run, this.expireYear);
     }
 
     @Override
     public BookingView booking(TenantId tenant, String bookingId) {
         return pipeline.store().inTransaction(tenant, tx -> {
             StoreView view = StoreView.of(tx);
-            return view.document(BookingDocument.TYPE, bookingId).map(BookingDocument::from)
-                    .orElseThrow(() -> new NoSuchEntityException("booking", bookingId))
-                    .view(view.entriesOfDocument(bookingId));
+            BookingDocument booking = view.document(BookingDocument.TYPE, bookingId).map(BookingDocument::from)
+                    .orElseThrow(() -> new NoSuchEntityException("booking", bookingId));
+            List<LedgerEntry> entries = view.entriesOfDocument(bookingId);
+            // Read as of today: the read asks for no business date.
+            return booking.view(entries, rules.classify(view, entries, java.time.LocalDate.now(pipeline.clock())));
         });
     }
 

@@ -1,7 +1,6 @@
 package org.loyaltyengine.points.internal;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,13 +12,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.internal.Write;
+import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.points.PointsRequests.ExpireYear;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsExpiry;
-import org.loyaltyengine.rules.facts.PointsExpiryCandidate;
+import org.loyaltyengine.rules.facts.PointsAccount;
+import org.loyaltyengine.rules.facts.PointsExpiryRun;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -28,15 +31,28 @@ import org.loyaltyengine.spi.LockKey;
 import org.loyaltyengine.spi.Unit;
 
 /**
- * {@code savings-points.expire-year}: the year-end expiry over every points account (SPEC SP-14). Its entries
- * name the document {@code expiry-<year>}, so a second run sees what the first one expired.
+ * {@code savings-points.expire-year}: the year-end expiry over every points account (SPEC SP-14). The run is
+ * stored as an {@link ExpiryDocument} and its entries name it, so a second run sees what the first one expired
+ * and every later command reads up to which day an expiry entry settled the points.
  */
 final class ExpireYearCommand implements Command<ExpireYear, ExpireYearCommand.Context> {
-    /** @param entries every points account's entries, by account in key order */
-    record Context(ExpireYear request, PointsSettings settings, SortedMap<AccountKey, List<LedgerEntry>> entries) {
+    /**
+     * @param entries    every points account's entries, by account in key order
+     * @param expiryRuns every run stored, this year's among them when it ran before
+     * @param run        this year's run as it will be stored, or null when it is stored already
+     */
+    record Context(ExpireYear request, PointsSettings settings, SortedMap<AccountKey, List<LedgerEntry>> entries,
+                   List<PointsExpiryRun> expiryRuns, ExpiryDocument run) {
         Context {
             entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+            expiryRuns = List.copyOf(expiryRuns);
         }
+    }
+
+    private final PointsRules rules;
+
+    ExpireYearCommand(PointsRules rules) {
+        this.rules = rules;
     }
 
     @Override
@@ -56,8 +72,8 @@ final class ExpireYearCommand implements Command<ExpireYear, ExpireYearCommand.C
 
     @Override
     public Set<LockKey> keys(ExpireYear request, CommandContext ctx) {
-        // The set of points accounts: none may be opened while the run decides.
-        return Set.of(PointsLocks.PROGRAM_WIDE);
+        // The set of points accounts: none may be opened while the run decides; and the year's run.
+        return Set.of(PointsLocks.PROGRAM_WIDE, ExpiryDocument.lock(request.year()));
     }
 
     @Override
@@ -75,7 +91,14 @@ final class ExpireYearCommand implements Command<ExpireYear, ExpireYearCommand.C
                 entries.put(a.key(), List.copyOf(view.entries(a.key())));
             }
         }
-        return new Context(request, PointsFacts.settings(view), entries);
+        int year = request.year();
+        ExpiryDocument run = ExpiryDocument.read(view, year).isPresent() ? null
+                : new ExpiryDocument(year, ctx.businessDate(), ctx.actor().user(), 0);
+        if (run != null) {
+            run.toDocument();
+        }
+        return new Context(request, rules.settings(view, ctx.businessDate()), entries, PointsFacts.expiryRuns(view),
+                run);
     }
 
     @Override
@@ -88,17 +111,19 @@ final class ExpireYearCommand implements Command<ExpireYear, ExpireYearCommand.C
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         int year = c.request().year();
-        LocalDate yearEnd = LocalDate.of(year, 12, 31);
-        String expiry = SavingsPoints.EXPIRY_DOCUMENT + year;
         List<Object> facts = new ArrayList<>();
-        facts.add(new PointsExpiry(year));
+        facts.add(new PointsExpiry(year, ExpiryDocument.idOf(year)));
         facts.add(c.settings());
-        c.entries().forEach((key, entries) -> facts.add(new PointsExpiryCandidate(key.owner(), key,
-                PointsEntries.sum(entries, PointsEntries.earned().and(PointsEntries.inYear(year))),
-                PointsEntries.sum(entries, PointsEntries.onOrBefore(yearEnd)), accounts.get(key).balance(),
-                PointsEntries.sum(entries, PointsEntries.earned().and(PointsEntries.positive())
-                        .and(PointsEntries.onOrBefore(yearEnd).negate())),
-                entries.stream().anyMatch(e -> expiry.equals(e.document())))));
+        facts.addAll(c.expiryRuns());
+        c.entries().forEach((key, entries) -> {
+            facts.add(new PointsAccount(key.owner(), key, accounts.get(key).balance(), false));
+            facts.addAll(PointsFacts.entries(entries));
+        });
         return facts;
+    }
+
+    @Override
+    public List<Write> writes(Context c, Decision decision, Applied applied) {
+        return c.run() == null ? List.of() : List.of(Write.save(c.run().toDocument()));
     }
 }

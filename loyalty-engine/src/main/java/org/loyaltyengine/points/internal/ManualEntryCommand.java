@@ -1,6 +1,7 @@
 package org.loyaltyengine.points.internal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.points.PointsRequests.ManualEntry;
 import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.rules.facts.PointsExpiryRun;
 import org.loyaltyengine.rules.facts.PointsManualEntry;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
@@ -22,14 +24,21 @@ import org.loyaltyengine.spi.LockKey;
 /** {@code savings-points.manual-entry}: points entered by hand for a customer, with a note (SPEC SP-7, SP-19). */
 final class ManualEntryCommand implements Command<ManualEntry, ManualEntryCommand.Context> {
     record Context(ManualEntry request, PointsSettings settings, boolean optedOut, List<LedgerEntry> customerEntries,
-                   CommandContext ctx) {
+                   List<PointsExpiryRun> expiryRuns, CommandContext ctx) {
         Context {
             customerEntries = List.copyOf(customerEntries);
+            expiryRuns = List.copyOf(expiryRuns);
         }
 
         AccountKey account() {
             return SavingsPoints.accountOf(request.customerId());
         }
+    }
+
+    private final PointsRules rules;
+
+    ManualEntryCommand(PointsRules rules) {
+        this.rules = rules;
     }
 
     @Override
@@ -62,10 +71,10 @@ final class ManualEntryCommand implements Command<ManualEntry, ManualEntryComman
     @Override
     public Context load(StoreView view, ManualEntry request, CommandContext ctx) {
         PointsFacts.requireCustomer(view, request.customerId());
-        PointsSettings settings = PointsFacts.settings(view);
+        PointsSettings settings = rules.settings(view, ctx.businessDate());
         boolean optedOut = ParticipantDocument.optedOut(view.document(ParticipantDocument.TYPE, request.customerId()));
         return new Context(request, settings, optedOut, view.entries(SavingsPoints.accountOf(request.customerId())),
-                ctx);
+                PointsFacts.expiryRuns(view), ctx);
     }
 
     @Override
@@ -78,8 +87,11 @@ final class ManualEntryCommand implements Command<ManualEntry, ManualEntryComman
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         ManualEntry m = c.request();
-        return List.of(new PointsManualEntry(m.customerId(), m.points(), m.note()), c.settings(),
-                PointsFacts.customer(m.customerId(), accounts.get(c.account()), c.customerEntries(), c.optedOut(),
-                        c.ctx().businessDate()));
+        List<Object> facts = new ArrayList<>();
+        facts.add(new PointsManualEntry(m.customerId(), m.points(), m.note()));
+        facts.add(c.settings());
+        facts.addAll(PointsFacts.customer(m.customerId(), accounts.get(c.account()), c.customerEntries(),
+                c.expiryRuns(), c.optedOut()));
+        return facts;
     }
 }

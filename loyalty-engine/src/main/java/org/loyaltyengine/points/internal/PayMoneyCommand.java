@@ -27,6 +27,12 @@ final class PayMoneyCommand implements Command<MoneyPayment, PayMoneyCommand.Con
     record Context(MoneyPayment request, BookingState state) {
     }
 
+    private final PointsRules rules;
+
+    PayMoneyCommand(PointsRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public String name() {
         return PointsCommands.name("pay-money");
@@ -55,7 +61,7 @@ final class PayMoneyCommand implements Command<MoneyPayment, PayMoneyCommand.Con
 
     @Override
     public Context load(StoreView view, MoneyPayment request, CommandContext ctx) {
-        BookingState state = BookingState.load(view, request.bookingId(), ctx,
+        BookingState state = BookingState.load(view, rules, request.bookingId(), ctx,
                 (booking, settings) -> PointsFacts.requireBookingCurrency(booking, request.amount()));
         Context context = new Context(request, state);
         changed(context).toDocument();

@@ -27,6 +27,12 @@ final class PayWithPointsCommand implements Command<PointsPayment, PayWithPoints
     record Context(PointsPayment request, BookingState state) {
     }
 
+    private final PointsRules rules;
+
+    PayWithPointsCommand(PointsRules rules) {
+        this.rules = rules;
+    }
+
     @Override
     public String name() {
         return PointsCommands.name("pay-with-points");
@@ -55,7 +61,7 @@ final class PayWithPointsCommand implements Command<PointsPayment, PayWithPoints
 
     @Override
     public Context load(StoreView view, PointsPayment request, CommandContext ctx) {
-        BookingState state = BookingState.load(view, request.bookingId(), ctx,
+        BookingState state = BookingState.load(view, rules, request.bookingId(), ctx,
                 (booking, settings) -> PointsFacts.requireBookingCurrency(booking, request.amount()));
         Context context = new Context(request, state);
         changed(context, DecidedFigures.WIDEST).toDocument();

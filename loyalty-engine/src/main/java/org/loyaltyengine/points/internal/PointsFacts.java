@@ -1,16 +1,19 @@
 package org.loyaltyengine.points.internal;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.points.SavingsPoints;
-import org.loyaltyengine.rules.facts.PointsCustomer;
-import org.loyaltyengine.rules.facts.PointsLine;
+import org.loyaltyengine.rules.facts.PointsAccount;
+import org.loyaltyengine.rules.facts.PointsEntry;
+import org.loyaltyengine.rules.facts.PointsExpiryRun;
+import org.loyaltyengine.rules.facts.PointsServiceLine;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.CurrencyMismatchException;
@@ -20,10 +23,6 @@ import org.loyaltyengine.spi.Money;
 /** The reads and facts the points commands share; each a pure function of what a command loaded. */
 final class PointsFacts {
     private PointsFacts() {
-    }
-
-    static PointsSettings settings(StoreView view) {
-        return PointsSettings.fromMap(view.settings(SavingsPoints.PROGRAM));
     }
 
     static void requireCustomer(StoreView view, String customerId) {
@@ -57,22 +56,44 @@ final class PointsFacts {
         }
     }
 
-    /** The customer as the rules see them, from the locked account and the account's entries as loaded. */
-    static PointsCustomer customer(String customerId, Account account, List<LedgerEntry> entries, boolean optedOut,
-                                   LocalDate businessDate) {
-        int year = businessDate.getYear();
-        return new PointsCustomer(customerId, account.key(), account.balance(),
-                PointsEntries.sum(entries, PointsEntries.earned().and(PointsEntries.inYear(year))),
-                PointsEntries.sum(entries, PointsEntries.earned().and(PointsEntries.positive())
-                        .and(e -> e.businessDate().getYear() < year)),
-                PointsEntries.sum(entries, PointsEntries.earned().and(PointsEntries.positive())
-                        .and(PointsEntries.inYear(year))), optedOut);
+    /**
+     * A customer's points entries as the rules see them, raw: the rules classify and total them
+     * (rules/savings-points/v1/ledger.drl). Each knows the first entry of the command that wrote it.
+     */
+    static List<PointsEntry> entries(List<LedgerEntry> entries) {
+        List<LedgerEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingLong(LedgerEntry::sequence));
+        Map<String, Long> commandStart = new HashMap<>();
+        List<PointsEntry> facts = new ArrayList<>();
+        for (LedgerEntry e : sorted) {
+            String command = e.idempotencyKey() == null ? "#" + e.sequence() : e.idempotencyKey();
+            long start = commandStart.computeIfAbsent(command, k -> e.sequence());
+            facts.add(new PointsEntry(e.sequence(), e.account().owner(), e.account(), e.kind(), e.amount(),
+                    e.document(), e.line(), e.businessDate(), start));
+        }
+        return facts;
     }
 
-    static PointsLine line(String bookingId, String lineId, SupplierDocument supplier, String productType,
-                           BigDecimal amount, BigDecimal manualPoints, BigDecimal netPoints, BigDecimal expiredPoints,
-                           boolean cancelled, boolean pricing) {
-        return new PointsLine(bookingId, lineId, supplier.code(), productType, amount, manualPoints, supplier.enabled(),
-                supplier.rate(), supplier.productRate(productType), netPoints, expiredPoints, cancelled, pricing);
+    /** Every year-end expiry run stored, as the rules see it. */
+    static List<PointsExpiryRun> expiryRuns(StoreView view) {
+        return ExpiryDocument.runs(view.documents(ExpiryDocument.TYPE, null));
+    }
+
+    /** The facts of a customer's points: the locked account, its entries as loaded, and every expiry run. */
+    static List<Object> customer(String customerId, Account account, List<LedgerEntry> entries,
+                                 List<PointsExpiryRun> runs, boolean optedOut) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new PointsAccount(customerId, account.key(), account.balance(), optedOut));
+        facts.addAll(entries(entries));
+        facts.addAll(runs);
+        return facts;
+    }
+
+    /** A stored or new service line; the rules add what its entries hold ({@code PointsLine}). */
+    static PointsServiceLine line(String bookingId, String customerId, String lineId, SupplierDocument supplier,
+                                  String productType, BigDecimal amount, BigDecimal manualPoints, boolean cancelled,
+                                  boolean pricing) {
+        return new PointsServiceLine(bookingId, customerId, lineId, supplier.code(), productType, amount, manualPoints,
+                supplier.enabled(), supplier.rate(), supplier.productRate(productType), cancelled, pricing);
     }
 }

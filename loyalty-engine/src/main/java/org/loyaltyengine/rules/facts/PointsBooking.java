@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * A booking (dossier) as the rules see it: its price (the live service lines), what was paid in money and in
- * points, and the points its lines earned.
+ * points, and the points its lines earned (totalled by the rules from its {@link PointsBookingState}).
  */
 public record PointsBooking(String id, String customerId, String status, BigDecimal total, BigDecimal paidMoney, BigDecimal paidPointsValue, BigDecimal paidPoints, BigDecimal earnedPoints) {
 

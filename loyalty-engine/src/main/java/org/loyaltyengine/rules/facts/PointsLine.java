@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * A service line of a booking with what decides its points: the supplier's switch and rates, a manually
- * entered points figure, and the points it holds now ({@code netPoints}, from the ledger).
+ * entered points figure, and the points it holds now ({@code netPoints}: its earned entries, totalled by the
+ * rules from its {@link PointsServiceLine}).
  *
  * @param expiredPoints of the points the line earned, how many expired since (SPEC SP-14); they are gone,
  *                      so a cancellation or a price cut never takes them back

@@ -78,9 +78,48 @@ public record PointsSettings(String currency, BigDecimal rate, BigDecimal baseAm
         expiryRevenueAccount = Checks.optionalText(expiryRevenueAccount, "expiryRevenueAccount", 64);
     }
 
-    /** A new agency: EUR, no rates, every switch off, one point worth 1.00, no accounts. */
+    /**
+     * A full set of settings to configure from: EUR, no rates, every switch off, one point worth 1.00, no
+     * accounts ({@code PointsSettings.defaults().with(...)} names every setting at once). What a program never
+     * configured works with is not this but the defaults of the rule-set version in force (the
+     * {@code setting.<name>} lines of its {@code ruleset.properties}, see {@link #inForce}).
+     */
     public static PointsSettings defaults() {
         return fromMap(Map.of());
+    }
+
+    /** The names of the settings, as stored and as {@code setting.<name>} in a rule set's manifest. */
+    public static java.util.SortedSet<String> names() {
+        return java.util.Collections.unmodifiableSortedSet(NAMES);
+    }
+
+    /**
+     * The settings in force: the stored ones, or for a program never configured the defaults of the rule-set
+     * version in force, which must name every setting (an empty value leaves it empty), so that no default
+     * is decided anywhere but in the manifest.
+     *
+     * @param stored   the program's stored settings (empty when never configured)
+     * @param defaults the version's {@code setting.<name>} values
+     * @param version  the version, named in the error when its manifest leaves a setting out
+     * @throws InvalidValueException naming the setting when a value is not a number or not a switch, or a
+     *                               default is missing
+     */
+    public static PointsSettings inForce(Map<String, String> stored, Map<String, String> defaults, String version) {
+        // Any stored name but the changer's counts, an unknown one too, so that fromMap refuses it.
+        boolean configured = stored.keySet().stream().anyMatch(name -> !name.equals(CHANGED_BY));
+        if (configured) {
+            return fromMap(stored);
+        }
+        for (String name : NAMES) {
+            if (!defaults.containsKey(name)) {
+                throw new InvalidValueException("rule set " + version + " gives no default for the savings-points "
+                        + "setting " + name + ": add setting." + name + "=<value> (or nothing, to leave it empty) to "
+                        + "its ruleset.properties, or configure the program");
+            }
+        }
+        Map<String, String> m = new TreeMap<>();
+        NAMES.forEach(name -> m.put(name, defaults.get(name)));
+        return fromMap(m);
     }
 
     /** The settings as stored (only the ones set), keyed by the component names. */
