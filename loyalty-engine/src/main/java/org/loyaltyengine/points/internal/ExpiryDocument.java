@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsExpiryRun;
 import org.loyaltyengine.spi.Document;
@@ -31,7 +32,7 @@ record ExpiryDocument(int year, LocalDate ranOn, String user, long version) {
         return LockKey.document(TYPE, idOf(year));
     }
 
-    static Optional<ExpiryDocument> read(org.loyaltyengine.internal.StoreView view, int year) {
+    static Optional<ExpiryDocument> read(StoreView view, int year) {
         return view.document(TYPE, idOf(year)).map(d -> new ExpiryDocument(d.date().getYear(),
                 d.attribute("ranOn").map(LocalDate::parse).orElse(d.date()), d.attribute("user").orElse(null),
                 d.version()));
