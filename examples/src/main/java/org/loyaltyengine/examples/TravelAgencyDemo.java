@@ -49,7 +49,7 @@ public final class TravelAgencyDemo {
         LoyaltyEngine engine = LoyaltyEngine.builder().build();
         SavingsPoints points = engine.savingsPoints();
         engine.store().inTransaction(AGENCY, tx -> {
-            tx.customers().save(new Customer("K-1001", "1001", "Familie de Vries", Map.of()));
+            tx.customers().insert(new Customer("K-1001", "1001", "Familie de Vries", Map.of()));
             return null;
         });
         LocalDate day = LocalDate.of(2025, 6, 2);

@@ -245,16 +245,20 @@ public final class CommandPipeline {
                 tx.cards().insert(c.card());
             } else if (w instanceof Write.UpdateCard c) {
                 requireLocked(LockKey.card(c.card().number()));
-                tx.cards().update(c.card());
+                tx.cards().update(c.read(), c.card());
             } else if (w instanceof Write.PutSettings p) {
                 requireLocked(LockKey.settings(p.program()));
-                tx.settings().put(p.program(), p.values());
+                tx.settings().put(p.program(), p.read(), p.values());
             } else if (w instanceof Write.SaveCustomer c) {
                 requireLocked(LockKey.customer(c.customer().id()));
                 if (c.customer().number() != null) {
                     requireLocked(LockKey.customerNumber(c.customer().number()));
                 }
-                tx.customers().save(c.customer());
+                if (c.read() == null) {
+                    tx.customers().insert(c.customer());
+                } else {
+                    tx.customers().update(c.read(), c.customer());
+                }
             } else {
                 throw new IllegalStateException("unknown write " + w);
             }

@@ -114,7 +114,7 @@ public final class CardScenarioDriver implements ScenarioDriver {
     private static void ensureCustomer(LoyaltyEngine engine, TenantId tenant, String id) {
         engine.store().inTransaction(tenant, tx -> {
             if (tx.customers().find(id).isEmpty()) {
-                tx.customers().save(new Customer(id, null, "Customer " + id, Map.of()));
+                tx.customers().insert(new Customer(id, null, "Customer " + id, Map.of()));
             }
             return null;
         });
