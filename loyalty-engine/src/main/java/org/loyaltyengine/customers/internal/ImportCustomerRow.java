@@ -111,8 +111,7 @@ final class ImportCustomerRow implements Command<ImportRow, ImportCustomerRow.Co
         }
         return new Context(new CustomerImportRow(request.line(), request.mode().name(), profile.number(),
                 holder.map(Customer::id).orElse(null), newId, request.firstLineWithNumber()), created, holder.orElse(null),
-                updated, defaults,
-                ctx.businessDate());
+                updated, defaults, ctx.businessDate());
     }
 
     @Override
