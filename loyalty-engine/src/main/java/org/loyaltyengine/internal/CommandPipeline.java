@@ -200,16 +200,20 @@ public final class CommandPipeline {
             tx.cards().insert(c.card());
         } else if (w instanceof Write.UpdateCard c) {
             keys.require(command, LockKey.card(c.card().number()));
-            tx.cards().update(c.card());
+            tx.cards().update(c.read(), c.card());
         } else if (w instanceof Write.PutSettings p) {
             keys.require(command, LockKey.settings(p.program()));
-            tx.settings().put(p.program(), p.values());
+            tx.settings().put(p.program(), p.read(), p.values());
         } else if (w instanceof Write.SaveCustomer c) {
             keys.require(command, LockKey.customer(c.customer().id()));
             if (c.customer().number() != null) {
                 keys.require(command, LockKey.customerNumber(c.customer().number()));
             }
-            tx.customers().save(c.customer());
+            if (c.read() == null) {
+                tx.customers().insert(c.customer());
+            } else {
+                tx.customers().update(c.read(), c.customer());
+            }
         } else {
             // Write is sealed; a kind added there and not here is the pipeline's defect.
             throw new InternalDefectException(command + " asks for a write the pipeline does not know: " + w);

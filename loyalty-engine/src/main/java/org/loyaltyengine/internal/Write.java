@@ -3,6 +3,7 @@ package org.loyaltyengine.internal;
 import java.util.Map;
 
 import org.loyaltyengine.spi.Card;
+import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.Document;
 
@@ -10,6 +11,10 @@ import org.loyaltyengine.spi.Document;
  * One change of program state (documents, cards, settings, customers) an applied decision makes,
  * beside the ledger entries and holds the rules decided. A command returns them from its context and
  * decision alone; the pipeline writes them, after the ledger, and only under keys the command locked.
+ *
+ * <p>Each write carries what the command read of the row it replaces (a document's version, the card,
+ * settings or customer as loaded), and the store writes compare-and-set against it: it remembers
+ * nothing of what the transaction read.
  */
 public sealed interface Write {
     /**
@@ -23,19 +28,36 @@ public sealed interface Write {
     record InsertCard(Card card) implements Write {
     }
 
-    /** Replaces a card's definition. */
-    record UpdateCard(Card card) implements Write {
+    /** Replaces a card's definition; {@code read} is the card as the command loaded it. */
+    record UpdateCard(Card read, Card card) implements Write {
+        public UpdateCard {
+            Checks.replacing(read, card, Card::number, "card");
+        }
     }
 
-    /** Replaces a program's settings with these values. */
-    record PutSettings(String program, Map<String, String> values) implements Write {
+    /** Replaces a program's settings with these values; {@code read} is what the command loaded (empty: none). */
+    record PutSettings(String program, Map<String, String> read, Map<String, String> values) implements Write {
         public PutSettings {
+            read = Map.copyOf(Checks.notNull(read, "settings read"));
             values = Map.copyOf(values);
         }
     }
 
-    /** Inserts or replaces a customer. */
-    record SaveCustomer(Customer customer) implements Write {
+    /**
+     * Inserts a customer ({@code read} null: the command found the id free) or replaces one
+     * ({@code read}: the customer as the command loaded it).
+     */
+    record SaveCustomer(Customer read, Customer customer) implements Write {
+        public SaveCustomer {
+            if (read != null) {
+                Checks.replacing(read, customer, Customer::id, "customer");
+            }
+        }
+
+        /** A customer the command creates. */
+        public static SaveCustomer created(Customer customer) {
+            return new SaveCustomer(null, customer);
+        }
     }
 
     static Write save(Document d) {

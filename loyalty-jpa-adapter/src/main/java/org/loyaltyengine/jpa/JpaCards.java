@@ -3,11 +3,8 @@ package org.loyaltyengine.jpa;
 import static org.loyaltyengine.jpa.JpaShared.first;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import jakarta.persistence.LockModeType;
 
@@ -17,13 +14,11 @@ import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.DuplicateKeyException;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Limits;
+import org.loyaltyengine.spi.StaleWriteException;
 
-/** The POS cards of one {@link JpaTransaction}, each updated only over what it first read. */
+/** The POS cards of one {@link JpaTransaction}, each updated compare-and-set on the card the caller read. */
 final class JpaCards extends JpaRepository implements Cards {
     private static final String CARD_NUMBER = "card number";
-
-    /** Each card this transaction first read (null: it read that there was none). */
-    private final Map<String, Card> cardsRead = new HashMap<>();
 
     JpaCards(JpaTransaction tx, JpaShared shared) {
         super(tx, shared);
@@ -39,21 +34,14 @@ final class JpaCards extends JpaRepository implements Cards {
         if (!Checks.isIdentifier(number, Limits.CARD_NUMBER)) {
             return Optional.empty();
         }
-        Optional<Card> card = tx.call(() -> cardRow(number).map(CardRow::toCard));
-        if (number != null && !cardsRead.containsKey(number)) {
-            cardsRead.put(number, card.orElse(null));
-        }
-        return card;
+        return tx.call(() -> cardRow(number).map(CardRow::toCard));
     }
 
     @Override
     public void insert(Card card) {
         Checks.notNull(card, "card");
-        // Two transactions inserting the same number at once: the second waits on the unique key and is
-        // refused at the flush; the re-run finds the first one's card. A caller that locks the number
-        // (LockKey.card) before it looks never gets here; a number taken before it looked is a duplicate.
-        Supplier<RuntimeException> takenMeanwhile = () -> new Failures.Retry("card number " + card.number()
-                + " was inserted concurrently by another transaction", null);
+        // A number taken before this looks is refused here; one another open transaction is inserting
+        // (a caller that did not lock the number) waits on the unique key and is refused at the flush.
         tx.call(() -> {
             if (cardRow(card.number()).isPresent()) {
                 throw new DuplicateKeyException(CARD_NUMBER, card.number());
@@ -61,23 +49,23 @@ final class JpaCards extends JpaRepository implements Cards {
             s.em.persist(new CardRow(s.t, card));
             s.em.flush();
             return null;
-        }, takenMeanwhile);
+        }, () -> new DuplicateKeyException(CARD_NUMBER, card.number()));
     }
 
     @Override
-    public void update(Card card) {
-        Checks.notNull(card, "card");
+    public void update(Card read, Card card) {
+        Checks.replacing(read, card, Card::number, "card");
         tx.call(() -> {
             CardRow row = cardRow(card.number()).orElseThrow(() -> new InvalidValueException("card "
                     + card.number() + " does not exist; insert it first"));
+            // Locked and read afresh, so that the compare and the write see the same committed row.
             s.em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
-            // The update was most likely made from what this transaction read: it must not
-            // overwrite what another committed since.
-            JpaShared.asFirstRead(cardsRead, card.number(), row.toCard(), "card " + card.number() + " was");
+            if (!row.toCard().sameAs(read)) {
+                throw new StaleWriteException("card " + card.number() + " was changed meanwhile by another"
+                        + " transaction; read it again and update what follows from it");
+            }
             row.set(card);
             s.em.flush();
-            // The row is locked now until commit; what a later read finds is this transaction's own.
-            cardsRead.remove(card.number());
             return null;
         });
     }

@@ -2,9 +2,7 @@ package org.loyaltyengine.jpa;
 
 import static org.loyaltyengine.jpa.JpaShared.first;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -13,17 +11,21 @@ import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.Customers;
 import org.loyaltyengine.spi.DuplicateKeyException;
+import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Limits;
+import org.loyaltyengine.spi.StaleWriteException;
 
-/** The customers of one {@link JpaTransaction}, each saved only over what it first read. */
+/** The customers of one {@link JpaTransaction}, each updated compare-and-set on the customer the caller read. */
 final class JpaCustomers extends JpaRepository implements Customers {
     private static final String CUSTOMER_NUMBER = "customer number";
 
-    /** Each customer this transaction first read by id or number (null: it read that there was none). */
-    private final Map<String, Customer> customersRead = new HashMap<>();
-
     JpaCustomers(JpaTransaction tx, JpaShared shared) {
         super(tx, shared);
+    }
+
+    private Optional<CustomerRow> customerRow(String id) {
+        return first(s.query("select c from CustomerRow c where c.tenant = :t and c.customerId = :i", CustomerRow.class)
+                .setParameter("i", id));
     }
 
     @Override
@@ -31,12 +33,7 @@ final class JpaCustomers extends JpaRepository implements Customers {
         if (!Checks.isIdentifier(id, Limits.IDENTIFIER)) {
             return Optional.empty();
         }
-        Optional<Customer> found = tx.call(() -> first(s.query("select c from CustomerRow c where c.tenant = :t"
-                + " and c.customerId = :i", CustomerRow.class).setParameter("i", id)).map(CustomerRow::toCustomer));
-        if (id != null && !customersRead.containsKey(id)) {
-            customersRead.put(id, found.orElse(null));
-        }
-        return found;
+        return tx.call(() -> customerRow(id).map(CustomerRow::toCustomer));
     }
 
     @Override
@@ -44,44 +41,55 @@ final class JpaCustomers extends JpaRepository implements Customers {
         if (!Checks.isIdentifier(number, Limits.CUSTOMER_NUMBER)) {
             return Optional.empty();
         }
-        Optional<Customer> holder = tx.call(() -> first(s.query("select c from CustomerRow c where c.tenant = :t"
-                + " and c.number = :n", CustomerRow.class).setParameter("n", number)).map(CustomerRow::toCustomer));
-        holder.ifPresent(c -> customersRead.putIfAbsent(c.id(), c));
-        return holder;
+        return tx.call(() -> first(s.query("select c from CustomerRow c where c.tenant = :t and c.number = :n",
+                CustomerRow.class).setParameter("n", number)).map(CustomerRow::toCustomer));
+    }
+
+    /** Refuses a number another customer holds, as committed; one being inserted meanwhile is the unique key's. */
+    private void requireNumberFree(Customer customer) {
+        if (customer.number() != null) {
+            Optional<Customer> holder = findByNumber(customer.number());
+            if (holder.isPresent() && !holder.get().id().equals(customer.id())) {
+                throw new DuplicateKeyException(CUSTOMER_NUMBER, customer.number());
+            }
+        }
     }
 
     @Override
-    public void save(Customer customer) {
+    public void insert(Customer customer) {
         Checks.notNull(customer, "customer");
-        // A unique key refusal at the flush is two transactions creating the same number (or id) at once:
-        // the re-run decides on the other's customer. A caller that locks the number (LockKey.customerNumber)
-        // before it looks never gets here; a number another holds already is a duplicate.
+        // An id or number another open transaction is inserting (a caller that did not lock them) waits on
+        // the unique key and is refused at the flush, as one committed before is refused here.
         tx.call(() -> {
-            if (customer.number() != null) {
-                Optional<Customer> holder = findByNumber(customer.number());
-                if (holder.isPresent() && !holder.get().id().equals(customer.id())) {
-                    throw new DuplicateKeyException(CUSTOMER_NUMBER, customer.number());
-                }
+            if (customerRow(customer.id()).isPresent()) {
+                throw new DuplicateKeyException("customer id", customer.id());
             }
-            Optional<CustomerRow> row = first(s.query("select c from CustomerRow c where c.tenant = :t"
-                    + " and c.customerId = :i", CustomerRow.class).setParameter("i", customer.id())
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE));
-            row.ifPresent(r -> s.em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
-            // As with documents: a save made from a read that another transaction has since
-            // overtaken would lose that transaction's change.
-            JpaShared.asFirstRead(customersRead, customer.id(), row.map(CustomerRow::toCustomer).orElse(null),
-                    "customer " + customer.id() + " was");
-            if (row.isPresent()) {
-                row.get().set(customer);
-            } else {
-                s.em.persist(new CustomerRow(s.t, customer));
-            }
+            requireNumberFree(customer);
+            s.em.persist(new CustomerRow(s.t, customer));
             s.em.flush();
-            // The row is locked (or not yet visible to others) until commit; a later read finds our own.
-            customersRead.remove(customer.id());
             return null;
-        }, () -> new Failures.Retry("customer " + customer.id() + " or number " + customer.number()
-                + " was saved meanwhile by another transaction", null));
+        }, () -> new DuplicateKeyException("customer id or number", customer.id() + " / " + customer.number()));
+    }
+
+    @Override
+    public void update(Customer read, Customer customer) {
+        Checks.replacing(read, customer, Customer::id, "customer");
+        tx.call(() -> {
+            requireNumberFree(customer);
+            CustomerRow row = first(s.query("select c from CustomerRow c where c.tenant = :t and c.customerId = :i",
+                    CustomerRow.class).setParameter("i", customer.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE))
+                    .orElseThrow(() -> new InvalidValueException("customer " + customer.id()
+                            + " does not exist; insert it first"));
+            // Locked and read afresh, so that the compare and the write see the same committed row.
+            s.em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+            if (!row.toCustomer().equals(read)) {
+                throw new StaleWriteException("customer " + customer.id() + " was changed meanwhile by another"
+                        + " transaction; read it again and update what follows from it");
+            }
+            row.set(customer);
+            s.em.flush();
+            return null;
+        }, () -> new DuplicateKeyException(CUSTOMER_NUMBER, String.valueOf(customer.number())));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,8 +15,9 @@ import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.NoSuchAccountException;
 
 /**
- * What the repositories of one {@link JpaTransaction} share: its EntityManager and tenant, the account
- * rows it loaded and locked, and the reads that more than one repository checks (a program's settings). What only one repository reads, it keeps itself.
+ * What the repositories of one {@link JpaTransaction} share: its EntityManager and tenant, and the
+ * account rows it loaded and locked. Nothing else it read is kept: documents, settings, cards and
+ * customers are written compare-and-set against what the caller says it read.
  *
  * <p>Account rows change only while this transaction holds their PESSIMISTIC_WRITE lock, so the
  * floor check and the new balance are computed from the committed state and no update is lost at
@@ -34,8 +34,6 @@ final class JpaShared {
     final String t;
     private final Map<AccountKey, AccountRow> accountRows = new HashMap<>();
     private final Set<AccountKey> locked = new HashSet<>();
-    /** The settings body of each program this transaction first read (null: there were none). */
-    final Map<String, String> settingsRead = new HashMap<>();
 
     JpaShared(EntityManager em, String tenant) {
         this.em = em;
@@ -53,16 +51,6 @@ final class JpaShared {
     static <T> TypedQuery<T> byKey(TypedQuery<T> q, AccountKey key) {
         return q.setParameter("p", key.program()).setParameter("o", key.owner())
                 .setParameter("k", key.unit().kind().name()).setParameter("c", key.unit().code());
-    }
-
-    /**
-     * Re-runs the work if {@code now} is not what this transaction first read under {@code key} (a
-     * read it never made passes): it would otherwise decide or write on a row another has overtaken.
-     */
-    static <K, V> void asFirstRead(Map<K, V> firstRead, K key, V now, String what) {
-        if (firstRead.containsKey(key) && !Objects.equals(firstRead.get(key), now)) {
-            throw new Failures.Retry(what + " changed by another transaction since this one read it", null);
-        }
     }
 
     /** Writes out what is pending and forgets every row read so far: what is read next comes fresh. */
@@ -122,22 +110,8 @@ final class JpaShared {
         return row;
     }
 
-    // ------------------------------------------------------------------ reads two repositories check
-
     List<AccountRow> programAccounts(String program) {
         return query("select r from AccountRow r where r.tenant = :t and r.account.program = :p", AccountRow.class)
                 .setParameter("p", program).getResultList();
-    }
-
-    /**
-     * Locks a program's settings row (when there is one) for the rest of the transaction and re-runs the
-     * work if they are not as this transaction read them.
-     */
-    Optional<SettingRow> lockedSettingsAsRead(String program) {
-        Optional<SettingRow> row = first(query("select s from SettingRow s where s.tenant = :t and s.program = :p",
-                SettingRow.class).setParameter("p", program).setLockMode(LockModeType.PESSIMISTIC_WRITE));
-        row.ifPresent(r -> em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
-        asFirstRead(settingsRead, program, row.map(r -> r.body).orElse(null), "the settings of " + program + " were");
-        return row;
     }
 }

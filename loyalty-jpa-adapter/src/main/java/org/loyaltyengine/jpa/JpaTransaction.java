@@ -27,11 +27,11 @@ import org.loyaltyengine.spi.TenantId;
  *
  * <p>The engine's pipeline locks every key a command writes under before it reads (documents,
  * cards, settings, customers and their numbers, program-wide keys: {@link JpaLocks}), so what it
- * reads under a lock cannot move until it commits. What is still re-run ({@link Failures.Retry})
- * is the database's: a deadlock, a serialization failure or lock timeout, two transactions inserting
- * the same unique key (a lock row, an account, a number) at once, and the SPI's compare-with-first-read
- * of documents, settings, cards and customers, which the conformance suite asks of a caller that
- * writes without locking.
+ * reads under a lock cannot move until it commits. Documents, settings, cards and customers are
+ * written compare-and-set against what the caller passes as read (a document's version, the state
+ * read), on the row locked afresh; nothing of what the transaction read is remembered. What is
+ * re-run ({@link Failures.Retry}) is the database's: a deadlock, a serialization failure or lock
+ * timeout, and two transactions inserting the same lock row or account at once.
  */
 final class JpaTransaction implements StoreTransaction {
     private final TenantId tenant;

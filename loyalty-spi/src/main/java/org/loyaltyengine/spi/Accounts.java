@@ -12,9 +12,9 @@ public interface Accounts {
     /**
      * Opens an account with zero balance, or returns the existing one unchanged. The caller holds the
      * account's lock ({@link #lock}) and whatever keys the settings it is named under change by (the
-     * customer card's currency), so neither moves between its read and the opening. Two transactions
-     * opening the same account without the lock are the one race the store settles itself: the second
-     * re-runs and finds the first one's account.
+     * customer card's currency), so neither moves between its read and the opening. (Two transactions
+     * opening one account at once without the lock meet on the database's unique key, a transient
+     * conflict of the kind {@link LoyaltyStore} describes.)
      *
      * @param floor the lowest available balance allowed, or null for none
      */

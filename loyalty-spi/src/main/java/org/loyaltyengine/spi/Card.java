@@ -16,4 +16,15 @@ public record Card(String number, String firstName, String lastName, BigDecimal 
         Checks.percent(discountPercent, "discount percent");
         Checks.notNull(currency, "card currency");
     }
+
+    /**
+     * The same definition, the discount compared by value ({@code 10} and {@code 10.00} are one): what a
+     * store compares a card it holds with the card a caller read ({@link Cards#update}).
+     */
+    public boolean sameAs(Card other) {
+        return other != null && number.equals(other.number) && firstName.equals(other.firstName)
+                && lastName.equals(other.lastName) && discountPercent.compareTo(other.discountPercent) == 0
+                && creditDrawing == other.creditDrawing && loadOntoCard == other.loadOntoCard
+                && currency.equals(other.currency);
+    }
 }

@@ -9,15 +9,22 @@ public interface Cards {
 
     /**
      * Inserts a new card. The caller locks the number ({@link LockKey#card}) before it looks it up, so
-     * a number it found free stays free. Two transactions inserting the same number at once without
-     * that lock are a race the database settles: the second re-runs and decides on the first's card.
+     * a number it found free stays free.
      *
-     * @throws DuplicateKeyException if the number is taken
+     * @throws DuplicateKeyException if the number is taken, by a card committed or by one another open
+     *         transaction is inserting (a caller that did not lock the number); nothing is written
      */
     void insert(Card card);
 
-    /** Replaces a card's definition; the number stays. */
-    void update(Card card);
+    /**
+     * Replaces a card's definition, compare-and-set: only if the stored card is still {@code read}, the
+     * card as the caller found it (same number). The number stays. A caller that holds the card's lock
+     * and passes what it read under it always matches.
+     *
+     * @throws StaleWriteException    if the stored card is not {@code read} any more; nothing is written
+     * @throws InvalidValueException  if there is no such card, or {@code card} has another number than {@code read}
+     */
+    void update(Card read, Card card);
 
     /** Every card of the tenant, ordered by number as Java compares strings (not by a database collation). */
     List<Card> all();

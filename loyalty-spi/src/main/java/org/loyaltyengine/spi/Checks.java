@@ -41,6 +41,19 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * The two sides of a compare-and-set replace ({@link Cards#update}, {@link Customers#update}): both
+     * given, and the replacement keeps the key of the row read, since the read is what it is compared with.
+     */
+    public static <T> void replacing(T read, T replacement, java.util.function.Function<T, String> key, String what) {
+        notNull(read, what + " as read");
+        notNull(replacement, what);
+        if (!key.apply(read).equals(key.apply(replacement))) {
+            throw new InvalidValueException(what + " " + key.apply(replacement) + " replaces " + what + " "
+                    + key.apply(read) + "; a replacement keeps the key of what was read");
+        }
+    }
+
     // ------------------------------------------------------------------ text
 
     /**

@@ -3,23 +3,34 @@ package org.loyaltyengine.spi;
 import java.util.List;
 import java.util.Optional;
 
-/** Customers of a tenant. */
+/**
+ * Customers of a tenant. The caller locks a customer ({@link LockKey#customer}) and the number it
+ * takes ({@link LockKey#customerNumber}) before it reads them, so an id or number it found free stays
+ * free and a customer it read stays as read.
+ */
 public interface Customers {
     Optional<Customer> find(String id);
 
     Optional<Customer> findByNumber(String number);
 
     /**
-     * Inserts or replaces a customer.
+     * Inserts a customer whose id the caller found free.
      *
-     * <p>The caller locks the customer ({@link LockKey#customer}) and its number
-     * ({@link LockKey#customerNumber}) before it reads them, so a number it found free stays free. Two
-     * transactions creating the same number at once without those locks are a race the database
-     * settles: the second re-runs and decides on the first's customer.
-     *
-     * @throws DuplicateKeyException if another customer holds the same customer number
+     * @throws DuplicateKeyException if the id, or the customer number, is held by another customer,
+     *         committed or being inserted by another open transaction (a caller that did not lock them);
+     *         nothing is written
      */
-    void save(Customer customer);
+    void insert(Customer customer);
+
+    /**
+     * Replaces a customer, compare-and-set: only if the stored customer is still {@code read}, the
+     * customer as the caller found it (same id). The customer may take another number, or give it up.
+     *
+     * @throws StaleWriteException    if the stored customer is not {@code read} any more; nothing is written
+     * @throws DuplicateKeyException  if another customer holds the new customer number
+     * @throws InvalidValueException  if there is no such customer, or {@code customer} has another id than {@code read}
+     */
+    void update(Customer read, Customer customer);
 
     /**
      * Every customer of the tenant, in the order they were first saved (a change keeps the place):

@@ -7,23 +7,21 @@ import java.util.Optional;
 public interface Documents {
     /**
      * The document as it is now, or empty. A caller that will save it holds its lock
-     * ({@link LockKey#document}) before it reads, so the version read is the one it saves from; a read
-     * made before the lock may be followed by one under it that finds a later version.
+     * ({@link LockKey#document}) before it reads, so the version it reads is the one it saves from.
      */
     Optional<Document> find(String type, String id);
 
     /**
-     * Inserts (version 0) or replaces (the stored version) a document.
+     * Inserts or replaces a document, compare-and-set on {@link Document#version()}: the version the
+     * caller read, 0 when it found none. The store writes only if the document is still at that
+     * version (absent, for 0), and gives the stored document the next version.
      *
-     * <p>When the document was created or changed by another transaction after this one read it (or
-     * read that there was none), the store does not fail the work: it re-runs it (as for any transient
-     * conflict), so the work decides again on the other transaction's document, as if the two had run
-     * one after the other. A caller that holds the document's lock ({@link LockKey#document}) and saves
-     * at the version it read under it never meets this; the re-run stays for callers that do not lock.
+     * <p>The store compares with nothing else: it does not remember what the transaction read before.
+     * A caller that holds the document's lock and saves at the version it read under it always matches.
      *
      * @return the document as stored, with its new version
-     * @throws InvalidValueException if the document's version is not the stored one and not the one
-     *         this transaction read (a save from a stale copy: a lost update)
+     * @throws StaleWriteException if the document is at another version than the one saved from, or was
+     *         created (by a transaction committed or still open) when the save carries 0; nothing is written
      */
     Document save(Document document);
 

@@ -427,7 +427,7 @@ public final class InMemoryStore implements LoyaltyStore {
                 Document stored = d.documents.get(key);
                 long expected = stored == null ? 0 : stored.version();
                 if (document.version() != expected) {
-                    throw new InvalidValueException("document " + document.type() + " " + document.id()
+                    throw new StaleWriteException("document " + document.type() + " " + document.id()
                             + " was changed meanwhile (version " + expected + ", saved from " + document.version() + ")");
                 }
                 Document next = new Document(document.type(), document.id(), document.owner(), document.status(),
@@ -456,8 +456,15 @@ public final class InMemoryStore implements LoyaltyStore {
             }
 
             @Override
-            public void put(String program, Map<String, String> values) {
-                write(d.settings, Checks.identifier(program, "program", Limits.CODE), Checks.sortedMap(values, "settings"));
+            public void put(String program, Map<String, String> read, Map<String, String> values) {
+                Checks.identifier(program, "program", Limits.CODE);
+                Checks.notNull(read, "settings read");
+                Map<String, String> stored = Checks.sortedMap(values, "settings");
+                if (!d.settings.getOrDefault(program, Map.of()).equals(read)) {
+                    throw new StaleWriteException("the settings of " + program + " were changed meanwhile;"
+                            + " read them again and put what follows from them");
+                }
+                write(d.settings, program, stored);
             }
         };
 
@@ -481,10 +488,15 @@ public final class InMemoryStore implements LoyaltyStore {
             }
 
             @Override
-            public void update(Card card) {
-                Checks.notNull(card, "card");
-                if (!d.cards.containsKey(card.number())) {
+            public void update(Card read, Card card) {
+                Checks.replacing(read, card, Card::number, "card");
+                Card stored = d.cards.get(card.number());
+                if (stored == null) {
                     throw new InvalidValueException("card " + card.number() + " does not exist; insert it first");
+                }
+                if (!stored.sameAs(read)) {
+                    throw new StaleWriteException("card " + card.number() + " was changed meanwhile;"
+                            + " read it again and update what follows from it");
                 }
                 write(d.cards, card.number(), card);
             }
@@ -513,8 +525,29 @@ public final class InMemoryStore implements LoyaltyStore {
             }
 
             @Override
-            public void save(Customer customer) {
+            public void insert(Customer customer) {
                 Checks.notNull(customer, "customer");
+                if (d.customers.containsKey(customer.id())) {
+                    throw new DuplicateKeyException("customer id", customer.id());
+                }
+                save(customer);
+            }
+
+            @Override
+            public void update(Customer read, Customer customer) {
+                Checks.replacing(read, customer, Customer::id, "customer");
+                Customer stored = d.customers.get(customer.id());
+                if (stored == null) {
+                    throw new InvalidValueException("customer " + customer.id() + " does not exist; insert it first");
+                }
+                if (!stored.equals(read)) {
+                    throw new StaleWriteException("customer " + customer.id() + " was changed meanwhile;"
+                            + " read it again and update what follows from it");
+                }
+                save(customer);
+            }
+
+            private void save(Customer customer) {
                 if (customer.number() != null) {
                     Optional<Customer> holder = findByNumber(customer.number());
                     if (holder.isPresent() && !holder.get().id().equals(customer.id())) {

@@ -16,11 +16,17 @@ import java.util.function.Function;
  *   <li>one outcome per idempotency key ({@link DuplicateKeyException}).</li>
  * </ul>
  *
+ * <p>Documents, settings, cards and customers are written compare-and-set against what the caller
+ * says it read ({@link Documents#save} by the document's version, {@link Settings#put},
+ * {@link Cards#update} and {@link Customers#update} by the state read, inserts by "there was none"):
+ * a write whose read another transaction has overtaken is refused ({@link StaleWriteException},
+ * {@link DuplicateKeyException}), and the store remembers nothing of what the transaction read. A
+ * caller that locks a row's key ({@link Locks}) before it reads, as the engine does, never meets that.
+ *
  * <p>A store may run {@code work} more than once when the underlying database reports a transient
- * failure (deadlock, serialization failure), or when a write finds that another transaction changed
- * or created meanwhile what this one read (see {@link Documents#save}, {@link Settings#put},
- * {@link Customers#save}); the work must therefore have no effects outside the transaction. A store
- * must never turn such a failure into a business rejection.
+ * failure (deadlock, serialization failure, lock timeout, two transactions inserting the same account
+ * or lock row at once); the work must therefore have no effects outside the transaction. A store must
+ * never turn such a failure into a business rejection.
  *
  * <p>Implementations must pass the conformance suite shipped in the loyalty-testing module
  * ({@code org.loyaltyengine.spi.conformance.LoyaltyStoreConformance}).

@@ -11,14 +11,15 @@ public interface Settings {
     Map<String, String> of(String program);
 
     /**
-     * Replaces the settings of a program. Callers typically put values made from what {@link #of}
-     * returned; when another transaction changed the program's settings after this one read them, the
-     * store must not overwrite that change: it re-runs the work (as for any transient conflict), which
-     * then reads the other transaction's settings.
+     * Replaces the settings of a program, compare-and-set: only if they are still {@code read}, what
+     * the caller found through {@link #of} (empty: none, or none stored). A caller that holds the
+     * settings' lock and passes what it read under it always matches.
      *
      * <p>Settings decided on from the program's accounts ({@link Accounts#ofProgram}: the customer
      * card's currency changes only while no card has an account) are put under the program-wide key
      * under which those accounts are opened, so a put and an opening run one after the other.
+     *
+     * @throws StaleWriteException if the settings are not {@code read} any more; nothing is written
      */
-    void put(String program, Map<String, String> values);
+    void put(String program, Map<String, String> read, Map<String, String> values);
 }

@@ -87,7 +87,9 @@ public abstract class AuditContract {
 
     private void customer(String id) {
         store.inTransaction(tenant, tx -> {
-            tx.customers().save(new Customer(id, null, "Customer " + id, Map.of()));
+            if (tx.customers().find(id).isEmpty()) {
+                tx.customers().insert(new Customer(id, null, "Customer " + id, Map.of()));
+            }
             return null;
         });
     }

@@ -256,9 +256,9 @@ public final class CountingStore extends DelegatingStore {
                 }
 
                 @Override
-                public void put(String program, Map<String, String> values) {
+                public void put(String program, Map<String, String> read, Map<String, String> values) {
                     write();
-                    s.put(program, values);
+                    s.put(program, read, values);
                 }
             };
         }
@@ -280,9 +280,9 @@ public final class CountingStore extends DelegatingStore {
                 }
 
                 @Override
-                public void update(Card card) {
+                public void update(Card read, Card card) {
                     write();
-                    c.update(card);
+                    c.update(read, card);
                 }
 
                 @Override
@@ -310,9 +310,15 @@ public final class CountingStore extends DelegatingStore {
                 }
 
                 @Override
-                public void save(Customer customer) {
+                public void insert(Customer customer) {
                     write();
-                    c.save(customer);
+                    c.insert(customer);
+                }
+
+                @Override
+                public void update(Customer read, Customer customer) {
+                    write();
+                    c.update(read, customer);
                 }
 
                 @Override

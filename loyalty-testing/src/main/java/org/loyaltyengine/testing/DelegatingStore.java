@@ -288,8 +288,8 @@ public abstract class DelegatingStore implements LoyaltyStore {
         }
 
         @Override
-        public void put(String program, Map<String, String> values) {
-            settings.put(program, values);
+        public void put(String program, Map<String, String> read, Map<String, String> values) {
+            settings.put(program, read, values);
         }
     }
 
@@ -311,8 +311,8 @@ public abstract class DelegatingStore implements LoyaltyStore {
         }
 
         @Override
-        public void update(Card card) {
-            cards.update(card);
+        public void update(Card read, Card card) {
+            cards.update(read, card);
         }
 
         @Override
@@ -339,8 +339,13 @@ public abstract class DelegatingStore implements LoyaltyStore {
         }
 
         @Override
-        public void save(Customer customer) {
-            customers.save(customer);
+        public void insert(Customer customer) {
+            customers.insert(customer);
+        }
+
+        @Override
+        public void update(Customer read, Customer customer) {
+            customers.update(read, customer);
         }
 
         @Override

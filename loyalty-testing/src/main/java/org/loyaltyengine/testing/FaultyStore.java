@@ -59,7 +59,18 @@ public final class FaultyStore extends DelegatingStore {
         public Customers customers() {
             return new DelegatingCustomers(tx.customers()) {
                 @Override
-                public void save(Customer customer) {
+                public void insert(Customer customer) {
+                    fault(customer);
+                    super.insert(customer);
+                }
+
+                @Override
+                public void update(Customer read, Customer customer) {
+                    fault(customer);
+                    super.update(read, customer);
+                }
+
+                private void fault(Customer customer) {
                     if (refused.contains(customer.name())) {
                         throw StoreException.failed("the database refused customer '" + customer.name()
                                 + "' (simulated)", null);
@@ -67,7 +78,6 @@ public final class FaultyStore extends DelegatingStore {
                     if (losing.contains(customer.name())) {
                         lost[0] = customer.name();
                     }
-                    super.save(customer);
                 }
             };
         }

@@ -134,8 +134,8 @@ public final class Interleaving extends DelegatingStore {
         public Settings settings() {
             return new DelegatingSettings(tx.settings()) {
                 @Override
-                public void put(String program, Map<String, String> values) {
-                    super.put(program, values);
+                public void put(String program, Map<String, String> read, Map<String, String> values) {
+                    super.put(program, read, values);
                     reached(Point.AFTER_SETTINGS_PUT);
                 }
             };

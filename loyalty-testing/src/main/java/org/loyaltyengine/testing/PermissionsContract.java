@@ -387,8 +387,8 @@ public abstract class PermissionsContract {
             this.store = store;
             Actor root = new Actor("root", ALL);
             store.inTransaction(tenant, tx -> {
-                tx.customers().save(new Customer("c1", null, "Customer c1", Map.of()));
-                tx.customers().save(new Customer("c2", null, "Customer c2", Map.of()));
+                tx.customers().insert(new Customer("c1", null, "Customer c1", Map.of()));
+                tx.customers().insert(new Customer("c2", null, "Customer c2", Map.of()));
                 return null;
             });
             PosCards pos = engine.posCards();

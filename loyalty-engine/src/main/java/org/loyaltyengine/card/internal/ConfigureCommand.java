@@ -29,9 +29,10 @@ import org.loyaltyengine.spi.LockKey;
  * currency's values on another's card.
  */
 final class ConfigureCommand implements Command<Configure, ConfigureCommand.Context> {
-    /** The settings to store, as the settings store keeps them. */
-    record Context(Map<String, String> values) {
+    /** The settings as read, and the settings to store, as the settings store keeps them. */
+    record Context(Map<String, String> read, Map<String, String> values) {
         Context {
+            read = Map.copyOf(read);
             values = Map.copyOf(values);
         }
     }
@@ -88,7 +89,7 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
         if (s.minAmount() != null) {
             values.put("minAmount", s.minAmount().toPlainString());
         }
-        return new Context(values);
+        return new Context(view.settings(CustomerCards.PROGRAM), values);
     }
 
     @Override
@@ -98,7 +99,7 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
 
     @Override
     public List<Write> writes(Context context, Decision decision, Applied applied) {
-        return List.of(new Write.PutSettings(CustomerCards.PROGRAM, context.values()));
+        return List.of(new Write.PutSettings(CustomerCards.PROGRAM, context.read(), context.values()));
     }
 
     @Override

@@ -75,7 +75,7 @@ final class DeclareCustomField implements Command<DeclareField, DeclareCustomFie
     public List<Write> writes(Context context, Decision decision, Applied applied) {
         Map<String, String> settings = new TreeMap<>(context.settings());
         settings.put(CustomerProfile.FIELD_PREFIX + context.declaration().name(), context.declaration().type());
-        return List.of(new Write.PutSettings(Customers.PROGRAM, settings));
+        return List.of(new Write.PutSettings(Customers.PROGRAM, context.settings(), settings));
     }
 
     @Override

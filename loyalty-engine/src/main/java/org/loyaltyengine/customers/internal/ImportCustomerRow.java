@@ -36,10 +36,10 @@ import org.loyaltyengine.spi.LockKey;
 final class ImportCustomerRow implements Command<ImportRow, ImportCustomerRow.Context> {
     /**
      * What the rules decide on, the customer the row would create (null: its number is held), the
-     * customer as the row would leave it when it updates (null: it cannot), and the programs' defaults
-     * for a created customer.
+     * holder of the row's number as read and as the row would leave it when it updates (null: it
+     * cannot), and the programs' defaults for a created customer.
      */
-    record Context(CustomerImportRow row, Customer created, Customer updated, List<Write> defaults,
+    record Context(CustomerImportRow row, Customer created, Customer holder, Customer updated, List<Write> defaults,
                    java.time.LocalDate businessDate) {
     }
 
@@ -110,8 +110,8 @@ final class ImportCustomerRow implements Command<ImportRow, ImportCustomerRow.Co
             updated = CustomFields.check(merged, declared).toCustomer(holder.get().id());
         }
         return new Context(new CustomerImportRow(request.line(), request.mode().name(), profile.number(),
-                holder.map(Customer::id).orElse(null), newId, request.firstLineWithNumber()), created, updated, defaults,
-                ctx.businessDate());
+                holder.map(Customer::id).orElse(null), newId, request.firstLineWithNumber()), created, holder.orElse(null),
+                updated, defaults, ctx.businessDate());
     }
 
     @Override
@@ -130,7 +130,7 @@ final class ImportCustomerRow implements Command<ImportRow, ImportCustomerRow.Co
             return NewCustomers.created(possible(context, decision, context.created(), action), context.defaults());
         }
         if (action == CustomerRowImported.Action.UPDATED) {
-            return List.of(new Write.SaveCustomer(possible(context, decision, context.updated(), action)));
+            return List.of(new Write.SaveCustomer(context.holder(), possible(context, decision, context.updated(), action)));
         }
         return List.of();
     }

@@ -76,7 +76,7 @@ final class NewCustomers {
      */
     static List<Write> created(Customer created, List<Write> defaults) {
         List<Write> writes = new ArrayList<>();
-        writes.add(new Write.SaveCustomer(created));
+        writes.add(Write.SaveCustomer.created(created));
         writes.addAll(defaults);
         return writes;
     }

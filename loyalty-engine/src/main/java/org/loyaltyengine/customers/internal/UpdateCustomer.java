@@ -31,8 +31,8 @@ import org.loyaltyengine.spi.LockKey;
  * needs no lock: a command that reads it as held while this one runs decides as if it ran first.
  */
 final class UpdateCustomer implements Command<Update, UpdateCustomer.Context> {
-    /** The customer as it would be saved and what the rules decide on. */
-    record Context(Customer customer, CustomerSave save) {
+    /** The customer as read, as it would be saved, and what the rules decide on. */
+    record Context(Customer stored, Customer customer, CustomerSave save) {
     }
 
     @Override
@@ -67,7 +67,7 @@ final class UpdateCustomer implements Command<Update, UpdateCustomer.Context> {
         // A customer keeping its number holds it itself: no second read of the same row by its number.
         String holder = profile.number() != null && profile.number().equals(stored.number()) ? id
                 : Profiles.holder(view, profile);
-        return new Context(customer, new CustomerSave("update", id, profile.number(), holder));
+        return new Context(stored, customer, new CustomerSave("update", id, profile.number(), holder));
     }
 
     @Override
@@ -77,7 +77,7 @@ final class UpdateCustomer implements Command<Update, UpdateCustomer.Context> {
 
     @Override
     public List<Write> writes(Context context, Decision decision, Applied applied) {
-        return List.of(new Write.SaveCustomer(context.customer()));
+        return List.of(new Write.SaveCustomer(context.stored(), context.customer()));
     }
 
     @Override

@@ -32,14 +32,16 @@ import org.loyaltyengine.spi.LockKey;
  */
 final class ConfigureCommand implements Command<Configure, ConfigureCommand.Context> {
     /**
+     * @param read           the settings as read
      * @param next           the settings once changed: what the rules see and what is stored
      * @param currencyChange the currency changed, with what the program holds in the old one; null when it stays
      * @param stored         the settings as they will be stored
      * @param rate           the point value's change of the day, or null when it stays
      */
-    record Context(PointsSettings next, PointsCurrencyChange currencyChange, Map<String, String> stored,
-                   RateDocument rate) {
+    record Context(Map<String, String> read, PointsSettings next, PointsCurrencyChange currencyChange,
+                   Map<String, String> stored, RateDocument rate) {
         Context {
+            read = Map.copyOf(read);
             stored = Map.copyOf(stored);
         }
     }
@@ -79,6 +81,8 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
 
     @Override
     public Context load(StoreView view, Configure request, CommandContext ctx) {
+        // The settings as read travel with the write: the store refuses it should they have moved meanwhile.
+        Map<String, String> read = view.settings(SavingsPoints.PROGRAM);
         PointsSettings current = rules.settings(view, ctx.businessDate());
         PointsSettings next = current.with(request.byName());
         PointsCurrencyChange currencyChange = current.currency().equals(next.currency()) ? null
@@ -93,7 +97,7 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
             rate = new RateDocument(ctx.businessDate(), next.pointValue(), ctx.actor().user(), version);
             rate.toDocument();
         }
-        return new Context(next, currencyChange, stored, rate);
+        return new Context(read, next, currencyChange, stored, rate);
     }
 
     @Override
@@ -104,7 +108,7 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
     @Override
     public List<Write> writes(Context c, Decision decision, Applied applied) {
         List<Write> writes = new ArrayList<>();
-        writes.add(new Write.PutSettings(SavingsPoints.PROGRAM, c.stored()));
+        writes.add(new Write.PutSettings(SavingsPoints.PROGRAM, c.read(), c.stored()));
         if (c.rate() != null) {
             writes.add(Write.save(c.rate().toDocument()));
         }

@@ -19,9 +19,15 @@ import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.LockKey;
 
-/** Sets the program settings of the tenant; the request is the whole of them, so nothing is read. */
+/**
+ * Sets the program settings of the tenant. The request is the whole of them; the settings are read
+ * only for the compare-and-set of the put.
+ */
 final class ConfigureCommand implements Command<Configure, ConfigureCommand.Context> {
-    record Context(Configure settings) {
+    record Context(Configure settings, Map<String, String> read) {
+        Context {
+            read = Map.copyOf(read);
+        }
     }
 
     @Override
@@ -46,7 +52,7 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
 
     @Override
     public Context load(StoreView view, Configure settings, CommandContext ctx) {
-        return new Context(settings);
+        return new Context(settings, view.settings(PosCards.PROGRAM));
     }
 
     @Override
@@ -56,7 +62,7 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
 
     @Override
     public List<Write> writes(Context c, Decision decision, Applied applied) {
-        return List.of(new Write.PutSettings(PosCards.PROGRAM, HoldSettings.stored(c.settings())));
+        return List.of(new Write.PutSettings(PosCards.PROGRAM, c.read(), HoldSettings.stored(c.settings())));
     }
 
     @Override

@@ -69,7 +69,7 @@ final class DefineCardCommand implements Command<Card, DefineCardCommand.Context
 
     @Override
     public List<Write> writes(Context c, Decision decision, Applied applied) {
-        return List.of(c.existing().isEmpty() ? new Write.InsertCard(c.card()) : new Write.UpdateCard(c.card()));
+        return List.of(c.existing().isEmpty() ? new Write.InsertCard(c.card()) : new Write.UpdateCard(c.existing().get(), c.card()));
     }
 
     @Override

@@ -103,7 +103,7 @@ class AutoEnrolmentTest {
         @Override
         public List<Write> writes(Context context, org.loyaltyengine.rules.facts.Decision decision,
                                   org.loyaltyengine.internal.Applied applied) {
-            List<Write> writes = new ArrayList<>(List.of(new Write.SaveCustomer(context.customer())));
+            List<Write> writes = new ArrayList<>(List.of(Write.SaveCustomer.created(context.customer())));
             writes.addAll(context.defaults());
             return writes;
         }

@@ -116,7 +116,7 @@ public final class CardScenarioDriver implements ScenarioDriver {
     private static void ensureCustomer(LoyaltyStore store, TenantId tenant, String id) {
         store.inTransaction(tenant, tx -> {
             if (tx.customers().find(id).isEmpty()) {
-                tx.customers().save(new Customer(id, null, "Customer " + id, Map.of()));
+                tx.customers().insert(new Customer(id, null, "Customer " + id, Map.of()));
             }
             return null;
         });

@@ -59,7 +59,9 @@ public final class PointsScenarioDriver implements ScenarioDriver {
         return switch (verb) {
             case "customer" -> {
                 store.inTransaction(ctx.tenant(), tx -> {
-                    tx.customers().save(new Customer(arg(a, "id"), null, a.getOrDefault("name", arg(a, "id")), Map.of()));
+                    Customer c = new Customer(arg(a, "id"), null, a.getOrDefault("name", arg(a, "id")), Map.of());
+                    tx.customers().find(c.id()).ifPresentOrElse(read -> tx.customers().update(read, c),
+                            () -> tx.customers().insert(c));
                     return null;
                 });
                 yield null;

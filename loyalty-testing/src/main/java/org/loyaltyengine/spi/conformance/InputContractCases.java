@@ -247,7 +247,7 @@ final class InputContractCases {
             @Override
             public Object write(StoreTransaction tx) {
                 customer = make.apply(null);
-                tx.customers().save(customer);
+                tx.customers().insert(customer);
                 return customer;
             }
 
@@ -370,7 +370,8 @@ final class InputContractCases {
         return new Probe() {
             @Override
             public Object write(StoreTransaction tx) {
-                tx.settings().put(program, values);
+                // A fresh tenant: the program has no settings yet, as put is told.
+                tx.settings().put(program, Map.of(), values);
                 return values;
             }
 

@@ -50,6 +50,7 @@ import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.Rejection;
 import org.loyaltyengine.spi.RuleRef;
+import org.loyaltyengine.spi.StaleWriteException;
 import org.loyaltyengine.spi.StoredOutcome;
 import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.spi.Unit;
@@ -570,7 +571,7 @@ public abstract class LoyaltyStoreConformance {
         LockKey customer = LockKey.customer("c1");
         store.inTransaction(tenant, tx -> {
             tx.locks().lock(List.of(customer, customer));
-            tx.customers().save(new Customer("c1", "100", "Novak", Map.of()));
+            tx.customers().insert(new Customer("c1", "100", "Novak", Map.of()));
             // Again, after a write: the lock is held already, and what this transaction wrote stays.
             tx.locks().lock(List.of(LockKey.customerNumber("100"), customer));
             assertEquals("Novak", tx.customers().find("c1").orElseThrow().name());
@@ -765,62 +766,112 @@ public abstract class LoyaltyStoreConformance {
                 "locking opens no account");
     }
 
-    @Test
-    @Tag("X-5")
-    void settings_aPutNeverOverwritesWhatAnotherTransactionCommittedAfterTheyWereRead() throws Exception {
-        store.inTransaction(tenant, tx -> {
-            tx.settings().put("program", Map.of("base", "1"));
-            return null;
-        });
-        AtomicInteger runs = new AtomicInteger();
-        AtomicReference<Future<Object>> theirs = new AtomicReference<>();
-        store.inTransaction(tenant, tx -> {
-            Map<String, String> mine = new java.util.TreeMap<>(tx.settings().of("program"));
-            if (runs.incrementAndGet() == 1) {
-                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
-                    Map<String, String> changed = new java.util.TreeMap<>(other.settings().of("program"));
-                    changed.put("theirs", "2");
-                    other.settings().put("program", changed);
-                    return null;
-                })));
+    /**
+     * Runs {@code theirs} on another thread while the caller's transaction is open, and waits for it to
+     * end where the store runs a tenant's transactions at once; a store that runs them one at a time
+     * makes it wait for the caller's commit instead, so it is left to run after.
+     */
+    private <T> Future<T> committedMeanwhile(Callable<T> theirs) {
+        Future<T> running = pool.submit(theirs);
+        if (runsATenantsTransactionsAtOnce()) {
+            try {
+                running.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the other transaction did not commit", e);
             }
-            mine.put("mine", "3");
-            tx.settings().put("program", mine);
-            return null;
-        });
-        theirs.get().get(30, TimeUnit.SECONDS);
-        // The store may re-run a work whose read went stale (it must be re-runnable), never drop the other write.
-        assertEquals(Map.of("base", "1", "mine", "3", "theirs", "2"),
-                store.inTransaction(tenant, tx -> tx.settings().of("program")));
+        }
+        return running;
+    }
+
+    /** The transaction's result, or the exception that ended it. */
+    private static Object resultOf(Callable<?> transaction) {
+        try {
+            return transaction.call();
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    /** What a future came to: its result, or the exception that ended its transaction. */
+    private static Object resultOf(Future<?> theirs) {
+        try {
+            return theirs.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
     @Tag("X-5")
-    void customers_aNumberTakenMeanwhileIsSeenByTheTransactionThatWantedIt() throws Exception {
+    void settings_aPutFromSettingsChangedSinceTheyWereReadIsRefusedAndTheOtherChangeKept() throws Exception {
+        store.inTransaction(tenant, tx -> {
+            tx.settings().put("program", Map.of(), Map.of("base", "1"));
+            return null;
+        });
+        AtomicReference<Future<Object>> theirs = new AtomicReference<>();
+        Object mine = resultOf(() -> store.inTransaction(tenant, tx -> {
+            Map<String, String> read = tx.settings().of("program");
+            theirs.set(committedMeanwhile(() -> store.inTransaction(tenant, other -> {
+                Map<String, String> before = other.settings().of("program");
+                Map<String, String> changed = new java.util.TreeMap<>(before);
+                changed.put("theirs", "2");
+                other.settings().put("program", before, changed);
+                return null;
+            })));
+            Map<String, String> changed = new java.util.TreeMap<>(read);
+            changed.put("mine", "3");
+            tx.settings().put("program", read, changed);
+            return "put";
+        }));
+        assertEquals(null, resultOf(theirs.get()));
+        Map<String, String> stored = store.inTransaction(tenant, tx -> tx.settings().of("program"));
+        if (runsATenantsTransactionsAtOnce()) {
+            // The put says what it was made from; the store compares with that and nothing else.
+            assertTrue(mine instanceof StaleWriteException, "got " + mine);
+            assertEquals(Map.of("base", "1", "theirs", "2"), stored, "the refused put changed nothing");
+        } else {
+            assertEquals("put", mine);
+            assertEquals(Map.of("base", "1", "mine", "3", "theirs", "2"), stored);
+        }
+        // A put from settings read in an earlier transaction is as stale.
+        assertThrows(StaleWriteException.class, () -> store.inTransaction(tenant, tx -> {
+            tx.settings().put("program", Map.of("base", "1"), Map.of("stale", "4"));
+            return null;
+        }));
+        assertEquals(stored, store.inTransaction(tenant, tx -> tx.settings().of("program")));
+    }
+
+    @Test
+    @Tag("X-5")
+    void customers_aNumberTakenMeanwhileIsRefusedToTheTransactionThatFoundItFree() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         AtomicReference<Future<String>> theirs = new AtomicReference<>();
         store.inTransaction(tenant, tx -> {
-            tx.customers().save(new Customer("c1", "100", "First", Map.of()));
+            tx.customers().insert(new Customer("c1", "100", "First", Map.of()));
             if (runs.incrementAndGet() == 1) {
                 theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
                     if (other.customers().findByNumber("100").isPresent()) {
                         return "taken";
                     }
-                    other.customers().save(new Customer("c2", "100", "Second", Map.of()));
+                    other.customers().insert(new Customer("c2", "100", "Second", Map.of()));
                     return "saved";
                 })));
             }
             return null;
         });
-        // As if run one after the other: the second decides on the first's customer instead of failing.
-        assertEquals("taken", theirs.get().get(30, TimeUnit.SECONDS));
+        // Found free, then inserted while the first was inserting it: the unique key refuses it (or the
+        // database reports a conflict, and the work, run again, finds the number taken). Never two holders.
+        Object other = resultOf(theirs.get());
+        assertTrue("taken".equals(other) || other instanceof DuplicateKeyException, "got " + other);
         assertEquals(List.of("c1"), store.inTransaction(tenant, tx -> tx.customers().all()).stream()
                 .map(Customer::id).toList());
     }
 
     @Test
     @Tag("X-5")
-    void cards_aNumberTakenMeanwhileIsSeenByTheTransactionThatWantedIt() throws Exception {
+    void cards_aNumberTakenMeanwhileIsRefusedToTheTransactionThatFoundItFree() throws Exception {
         Card first = new Card("C1", "Jan", "Novak", BigDecimal.TEN, false, true, Money.currency("CZK"));
         AtomicInteger runs = new AtomicInteger();
         AtomicReference<Future<String>> theirs = new AtomicReference<>();
@@ -838,13 +889,14 @@ public abstract class LoyaltyStoreConformance {
             }
             return null;
         });
-        assertEquals("taken", theirs.get().get(30, TimeUnit.SECONDS));
+        Object other = resultOf(theirs.get());
+        assertTrue("taken".equals(other) || other instanceof DuplicateKeyException, "got " + other);
         assertEquals(List.of(first), store.inTransaction(tenant, tx -> tx.cards().all()));
     }
 
     @Test
     @Tag("X-5")
-    void documents_oneCreatedMeanwhileIsSeenByTheTransactionThatWantedToCreateIt() throws Exception {
+    void documents_oneCreatedMeanwhileIsRefusedToTheTransactionThatFoundNone() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         AtomicReference<Future<String>> theirs = new AtomicReference<>();
         store.inTransaction(tenant, tx -> {
@@ -862,7 +914,9 @@ public abstract class LoyaltyStoreConformance {
             }
             return null;
         });
-        assertEquals("exists", theirs.get().get(30, TimeUnit.SECONDS));
+        // Saved at version 0 ("there was none") while the first was creating it: refused as stale.
+        Object other = resultOf(theirs.get());
+        assertTrue("exists".equals(other) || other instanceof StaleWriteException, "got " + other);
         Document stored = store.inTransaction(tenant, tx -> tx.documents().find("order", "W1")).orElseThrow();
         assertEquals(Map.of("by", "first"), stored.attributes());
         assertEquals(1, stored.version());
@@ -870,119 +924,156 @@ public abstract class LoyaltyStoreConformance {
 
     @Test
     @Tag("X-5")
-    void documents_aSaveFromAVersionChangedSinceItWasReadLosesNeitherChange() throws Exception {
+    void documents_aSaveFromAVersionChangedSinceItWasReadIsRefusedAndTheOtherChangeKept() throws Exception {
         store.inTransaction(tenant, tx -> tx.documents().save(new Document("catalogue", "P1", null, "OPEN", DAY,
                 "EUR", Map.of("base", "1"), List.of(), 0)));
-        AtomicInteger runs = new AtomicInteger();
         AtomicReference<Future<Document>> theirs = new AtomicReference<>();
-        store.inTransaction(tenant, tx -> {
+        Object mine = resultOf(() -> store.inTransaction(tenant, tx -> {
             Document read = tx.documents().find("catalogue", "P1").orElseThrow();
-            if (runs.incrementAndGet() == 1) {
-                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
-                    Document d = other.documents().find("catalogue", "P1").orElseThrow();
-                    return other.documents().save(with(d, "theirs", "2"));
-                })));
-            }
+            theirs.set(committedMeanwhile(() -> store.inTransaction(tenant, other -> {
+                Document d = other.documents().find("catalogue", "P1").orElseThrow();
+                return other.documents().save(with(d, "theirs", "2"));
+            })));
             return tx.documents().save(with(read, "mine", "3"));
-        });
-        theirs.get().get(30, TimeUnit.SECONDS);
+        }));
+        assertTrue(resultOf(theirs.get()) instanceof Document);
         Document stored = store.inTransaction(tenant, tx -> tx.documents().find("catalogue", "P1")).orElseThrow();
-        assertEquals(Map.of("base", "1", "mine", "3", "theirs", "2"), stored.attributes());
-        assertEquals(3, stored.version());
-        // A save from a version this transaction never read is the caller's mistake, not a race.
-        assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant,
+        if (runsATenantsTransactionsAtOnce()) {
+            // Saved from version 1, which the other transaction replaced by 2: the save is refused.
+            assertTrue(mine instanceof StaleWriteException, "got " + mine);
+            assertEquals(Map.of("base", "1", "theirs", "2"), stored.attributes(), "the refused save changed nothing");
+            assertEquals(2, stored.version());
+        } else {
+            assertTrue(mine instanceof Document, "got " + mine);
+            assertEquals(Map.of("base", "1", "mine", "3", "theirs", "2"), stored.attributes());
+            assertEquals(3, stored.version());
+        }
+        // A save from a version read in an earlier transaction is refused alike: a stale read is a stale read.
+        assertThrows(StaleWriteException.class, () -> store.inTransaction(tenant,
                 tx -> tx.documents().save(with(new Document("catalogue", "P1", null, "OPEN", DAY, "EUR", Map.of(),
                         List.of(), 1), "stale", "4"))));
+        assertEquals(stored, store.inTransaction(tenant, tx -> tx.documents().find("catalogue", "P1")).orElseThrow());
     }
 
     @Test
     @Tag("X-5")
-    void documents_aSaveFromAFreshReReadStillLosesToWhatWasCreatedAfterTheFirstRead() throws Exception {
-        // A command decides on its first read ("not there yet") and reads again only for the version to
-        // save from; the store must treat the first read as the one decided on, or both would create.
-        AtomicInteger runs = new AtomicInteger();
+    void documents_aSaveCarriesTheReadItDecidedOn_soOneCreatedSinceIsNotOverwritten() throws Exception {
+        // A caller decides on its read ("not there yet") and saves at version 0, the version of that read.
+        // The store compares with the version the save carries, so a document another transaction created
+        // after that read is never overwritten: the save is refused, or ran before the other looked.
         AtomicReference<Future<String>> theirs = new AtomicReference<>();
-        String mine = store.inTransaction(tenant, tx -> {
-            boolean absent = tx.documents().find("sale", "D1").isEmpty();
-            if (runs.incrementAndGet() == 1) {
-                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
-                    if (other.documents().find("sale", "D1").isPresent()) {
-                        return "exists";
-                    }
-                    other.documents().save(new Document("sale", "D1", "c1", "LOCKED", DAY, "EUR",
-                            Map.of("by", "theirs"), List.of(), 0));
-                    return "saved";
-                })));
-            }
-            if (!absent) {
+        Object mine = resultOf(() -> store.inTransaction(tenant, tx -> {
+            Optional<Document> read = tx.documents().find("sale", "D1");
+            theirs.set(committedMeanwhile(() -> store.inTransaction(tenant, other -> {
+                if (other.documents().find("sale", "D1").isPresent()) {
+                    return "exists";
+                }
+                other.documents().save(new Document("sale", "D1", "c1", "LOCKED", DAY, "EUR",
+                        Map.of("by", "theirs"), List.of(), 0));
+                return "saved";
+            })));
+            if (read.isPresent()) {
                 return "exists";
             }
-            long version = tx.documents().find("sale", "D1").map(Document::version).orElse(0L);
             tx.documents().save(new Document("sale", "D1", "c1", "LOCKED", DAY, "EUR", Map.of("by", "mine"),
-                    List.of(), version));
+                    List.of(), 0));
             return "saved";
-        });
-        String other = theirs.get().get(30, TimeUnit.SECONDS);
-        assertEquals(List.of("exists", "saved"), java.util.stream.Stream.of(mine, other).sorted().toList(),
-                "as if one ran after the other: one created the document, the other found it");
+        }));
+        Object other = resultOf(theirs.get());
         Document stored = store.inTransaction(tenant, tx -> tx.documents().find("sale", "D1")).orElseThrow();
-        assertEquals(mine.equals("saved") ? "mine" : "theirs", stored.attribute("by").orElseThrow());
-        assertEquals(1, stored.version());
+        assertEquals(1, stored.version(), "created once");
+        if (runsATenantsTransactionsAtOnce()) {
+            assertEquals("saved", other);
+            assertTrue(mine instanceof StaleWriteException, "got " + mine);
+            assertEquals("theirs", stored.attribute("by").orElseThrow());
+        } else {
+            assertEquals("saved", mine);
+            assertEquals("exists", other);
+            assertEquals("mine", stored.attribute("by").orElseThrow());
+        }
     }
 
     @Test
     @Tag("X-5")
-    void customers_aSaveFromAReadChangedMeanwhileLosesNeitherChange() throws Exception {
+    void customers_anUpdateFromACustomerChangedSinceItWasReadIsRefusedAndTheOtherChangeKept() throws Exception {
         store.inTransaction(tenant, tx -> {
-            tx.customers().save(new Customer("c1", "100", "Novak", Map.of("base", "1")));
+            tx.customers().insert(new Customer("c1", "100", "Novak", Map.of("base", "1")));
             return null;
         });
-        AtomicInteger runs = new AtomicInteger();
         AtomicReference<Future<Object>> theirs = new AtomicReference<>();
-        store.inTransaction(tenant, tx -> {
+        Object mine = resultOf(() -> store.inTransaction(tenant, tx -> {
             Customer read = tx.customers().find("c1").orElseThrow();
-            if (runs.incrementAndGet() == 1) {
-                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
-                    Customer c = other.customers().findByNumber("100").orElseThrow();
-                    other.customers().save(withAttribute(c, "theirs", "2"));
-                    return null;
-                })));
-            }
-            tx.customers().save(withAttribute(read, "mine", "3"));
+            theirs.set(committedMeanwhile(() -> store.inTransaction(tenant, other -> {
+                Customer c = other.customers().findByNumber("100").orElseThrow();
+                other.customers().update(c, withAttribute(c, "theirs", "2"));
+                return null;
+            })));
+            tx.customers().update(read, withAttribute(read, "mine", "3"));
+            return "updated";
+        }));
+        assertEquals(null, resultOf(theirs.get()));
+        Customer stored = store.inTransaction(tenant, tx -> tx.customers().find("c1")).orElseThrow();
+        if (runsATenantsTransactionsAtOnce()) {
+            assertTrue(mine instanceof StaleWriteException, "got " + mine);
+            assertEquals(Map.of("base", "1", "theirs", "2"), stored.attributes(), "the refused update changed nothing");
+        } else {
+            assertEquals("updated", mine);
+            assertEquals(Map.of("base", "1", "mine", "3", "theirs", "2"), stored.attributes());
+        }
+        // An update from a customer read in an earlier transaction is as stale.
+        Customer old = new Customer("c1", "100", "Novak", Map.of("base", "1"));
+        assertThrows(StaleWriteException.class, () -> store.inTransaction(tenant, tx -> {
+            tx.customers().update(old, withAttribute(old, "stale", "4"));
             return null;
-        });
-        theirs.get().get(30, TimeUnit.SECONDS);
-        assertEquals(Map.of("base", "1", "mine", "3", "theirs", "2"),
-                store.inTransaction(tenant, tx -> tx.customers().find("c1")).orElseThrow().attributes());
+        }));
+        assertEquals(stored, store.inTransaction(tenant, tx -> tx.customers().find("c1")).orElseThrow());
     }
 
     @Test
     @Tag("X-5")
-    void cards_anUpdateFromAReadChangedMeanwhileLosesNeitherChange() throws Exception {
+    void cards_anUpdateFromACardChangedSinceItWasReadIsRefusedAndTheOtherChangeKept() throws Exception {
+        Card original = new Card("C1", "Jan", "Novak", BigDecimal.TEN, false, true, Money.currency("CZK"));
         store.inTransaction(tenant, tx -> {
-            tx.cards().insert(new Card("C1", "Jan", "Novak", BigDecimal.TEN, false, true, Money.currency("CZK")));
+            tx.cards().insert(original);
             return null;
         });
-        AtomicInteger runs = new AtomicInteger();
         AtomicReference<Future<Object>> theirs = new AtomicReference<>();
-        store.inTransaction(tenant, tx -> {
+        Object mine = resultOf(() -> store.inTransaction(tenant, tx -> {
             Card read = tx.cards().find("C1").orElseThrow();
-            if (runs.incrementAndGet() == 1) {
-                theirs.set(meanwhile(() -> store.inTransaction(tenant, other -> {
-                    Card c = other.cards().find("C1").orElseThrow();
-                    other.cards().update(new Card(c.number(), c.firstName(), c.lastName(), new BigDecimal("5"),
-                            c.creditDrawing(), c.loadOntoCard(), c.currency()));
-                    return null;
-                })));
-            }
-            tx.cards().update(new Card(read.number(), "Jana", read.lastName(), read.discountPercent(),
+            theirs.set(committedMeanwhile(() -> store.inTransaction(tenant, other -> {
+                Card c = other.cards().find("C1").orElseThrow();
+                other.cards().update(c, new Card(c.number(), c.firstName(), c.lastName(), new BigDecimal("5"),
+                        c.creditDrawing(), c.loadOntoCard(), c.currency()));
+                return null;
+            })));
+            tx.cards().update(read, new Card(read.number(), "Jana", read.lastName(), read.discountPercent(),
                     read.creditDrawing(), read.loadOntoCard(), read.currency()));
+            return "updated";
+        }));
+        assertEquals(null, resultOf(theirs.get()));
+        Card stored = store.inTransaction(tenant, tx -> tx.cards().find("C1")).orElseThrow();
+        assertEquals(0, new BigDecimal("5").compareTo(stored.discountPercent()), "the other's discount is kept");
+        if (runsATenantsTransactionsAtOnce()) {
+            assertTrue(mine instanceof StaleWriteException, "got " + mine);
+            assertEquals("Jan", stored.firstName(), "the refused update changed nothing");
+        } else {
+            assertEquals("updated", mine);
+            assertEquals("Jana", stored.firstName());
+        }
+        // An update from a card read in an earlier transaction is as stale, whatever the discount's scale.
+        assertThrows(StaleWriteException.class, () -> store.inTransaction(tenant, tx -> {
+            tx.cards().update(original, new Card("C1", "Eva", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
+            return null;
+        }));
+        assertEquals(stored, store.inTransaction(tenant, tx -> tx.cards().find("C1")).orElseThrow());
+        // One read with another scale of the same discount is the same card: the update goes through.
+        store.inTransaction(tenant, tx -> {
+            tx.cards().update(new Card(stored.number(), stored.firstName(), stored.lastName(),
+                    stored.discountPercent().setScale(4), stored.creditDrawing(), stored.loadOntoCard(),
+                    stored.currency()), new Card("C1", "Eva", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
             return null;
         });
-        theirs.get().get(30, TimeUnit.SECONDS);
-        Card stored = store.inTransaction(tenant, tx -> tx.cards().find("C1")).orElseThrow();
-        assertEquals("Jana", stored.firstName());
-        assertEquals(0, new BigDecimal("5").compareTo(stored.discountPercent()), "the other's discount is kept");
+        assertEquals("Eva", store.inTransaction(tenant, tx -> tx.cards().find("C1")).orElseThrow().firstName());
     }
 
     private static Customer withAttribute(Customer c, String key, String value) {
@@ -1010,9 +1101,9 @@ public abstract class LoyaltyStoreConformance {
             tx.holds().place(hold("h1", key("a"), "1.00"));
             tx.outcomes().save(new StoredOutcome(IdempotencyKey.of("k"), "f", outcome("k", "x")));
             tx.cards().insert(new Card("C1", "Jan", "Novak", BigDecimal.TEN, false, true, Money.currency("CZK")));
-            tx.customers().save(new Customer("cust-1", "100", "Novak", Map.of()));
+            tx.customers().insert(new Customer("cust-1", "100", "Novak", Map.of()));
             tx.documents().save(new Document("receipt", "R1", null, "OPEN", DAY, "CZK", Map.of(), List.of(), 0));
-            tx.settings().put("pos-card", Map.of("x", "1"));
+            tx.settings().put("pos-card", Map.of(), Map.of("x", "1"));
             return null;
         });
         store.inTransaction(other, tx -> {
@@ -1029,7 +1120,7 @@ public abstract class LoyaltyStoreConformance {
             assertTrue(tx.settings().of("pos-card").isEmpty());
             // the same keys are free in the other tenant
             tx.cards().insert(new Card("C1", "Eva", "Other", BigDecimal.ONE, false, false, Money.currency("CZK")));
-            tx.customers().save(new Customer("cust-9", "100", "Other", Map.of()));
+            tx.customers().insert(new Customer("cust-9", "100", "Other", Map.of()));
             tx.outcomes().save(new StoredOutcome(IdempotencyKey.of("k"), "g", outcome("k", "y")));
             return null;
         });
@@ -1052,7 +1143,7 @@ public abstract class LoyaltyStoreConformance {
         }));
         Card changed = new Card("C1", "Jan", "Novak", BigDecimal.ONE, true, true, Money.currency("CZK"));
         store.inTransaction(tenant, tx -> {
-            tx.cards().update(changed);
+            tx.cards().update(card, changed);
             return null;
         });
         assertEquals(List.of(changed), store.inTransaction(tenant, tx -> tx.cards().all()));
@@ -1062,17 +1153,18 @@ public abstract class LoyaltyStoreConformance {
     @Tag("CU-2")
     void customers_numberIsUniqueInATenant() {
         store.inTransaction(tenant, tx -> {
-            tx.customers().save(new Customer("c1", "100", "First", Map.of()));
-            tx.customers().save(new Customer("c2", null, "No number", Map.of()));
-            tx.customers().save(new Customer("c3", null, "No number either", Map.of()));
+            tx.customers().insert(new Customer("c1", "100", "First", Map.of()));
+            tx.customers().insert(new Customer("c2", null, "No number", Map.of()));
+            tx.customers().insert(new Customer("c3", null, "No number either", Map.of()));
             return null;
         });
         assertThrows(DuplicateKeyException.class, () -> store.inTransaction(tenant, tx -> {
-            tx.customers().save(new Customer("c4", "100", "Second", Map.of()));
+            tx.customers().insert(new Customer("c4", "100", "Second", Map.of()));
             return null;
         }));
         store.inTransaction(tenant, tx -> {
-            tx.customers().save(new Customer("c1", "100", "First, renamed", Map.of("email", "a@b.cz")));
+            tx.customers().update(new Customer("c1", "100", "First", Map.of()),
+                    new Customer("c1", "100", "First, renamed", Map.of("email", "a@b.cz")));
             return null;
         });
         assertEquals("First, renamed", store.inTransaction(tenant, tx -> tx.customers().findByNumber("100"))
@@ -1084,15 +1176,15 @@ public abstract class LoyaltyStoreConformance {
     @Tag("CU-1")
     void customers_allInTheOrderFirstSavedAndCardsByNumber() {
         store.inTransaction(tenant, tx -> {
-            tx.customers().save(new Customer("cz", null, "Zeman", Map.of()));
-            tx.customers().save(new Customer("ca", "2", "Adam", Map.of()));
+            tx.customers().insert(new Customer("cz", null, "Zeman", Map.of()));
+            tx.customers().insert(new Customer("ca", "2", "Adam", Map.of()));
             tx.cards().insert(new Card("30", "Jan", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
             tx.cards().insert(new Card("100", "Eva", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
             return null;
         });
         store.inTransaction(tenant, tx -> {
-            tx.customers().save(new Customer("cm", "1", "Marek", Map.of()));
-            tx.customers().save(new Customer("cz", "3", "Zeman, renamed", Map.of()));
+            tx.customers().insert(new Customer("cm", "1", "Marek", Map.of()));
+            tx.customers().update(new Customer("cz", null, "Zeman", Map.of()), new Customer("cz", "3", "Zeman, renamed", Map.of()));
             tx.cards().insert(new Card("20", "Petr", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
             return null;
         });
@@ -1106,18 +1198,18 @@ public abstract class LoyaltyStoreConformance {
     @Tag("CU-2")
     void customers_aChangedNumberFollowsTheCustomerAndARollbackRestoresIt() {
         store.inTransaction(tenant, tx -> {
-            tx.customers().save(new Customer("c1", "100", "First", Map.of()));
-            tx.customers().save(new Customer("c1", "200", "First", Map.of()));
+            tx.customers().insert(new Customer("c1", "100", "First", Map.of()));
+            tx.customers().update(new Customer("c1", "100", "First", Map.of()), new Customer("c1", "200", "First", Map.of()));
             return null;
         });
         store.inTransaction(tenant, tx -> {
             assertTrue(tx.customers().findByNumber("100").isEmpty());
             assertEquals("c1", tx.customers().findByNumber("200").orElseThrow().id());
-            tx.customers().save(new Customer("c2", "100", "Takes the freed number", Map.of()));
+            tx.customers().insert(new Customer("c2", "100", "Takes the freed number", Map.of()));
             return null;
         });
         store.inTransaction(tenant, tx -> {
-            tx.customers().save(new Customer("c1", "300", "First", Map.of()));
+            tx.customers().update(new Customer("c1", "200", "First", Map.of()), new Customer("c1", "300", "First", Map.of()));
             tx.setRollbackOnly();
             return null;
         });
@@ -1150,7 +1242,7 @@ public abstract class LoyaltyStoreConformance {
     @Test
     void settings_roundTrip() {
         store.inTransaction(tenant, tx -> {
-            tx.settings().put("pos-card", Map.of("holdMinutes", "30", "currency", "CZK"));
+            tx.settings().put("pos-card", Map.of(), Map.of("holdMinutes", "30", "currency", "CZK"));
             return null;
         });
         assertEquals(Map.of("holdMinutes", "30", "currency", "CZK"),
@@ -1184,7 +1276,7 @@ public abstract class LoyaltyStoreConformance {
             lines.add(new DocumentLine("l" + i, null, BigDecimal.ONE, BigDecimal.ONE, Map.of("note", value)));
         }
         assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant, tx -> {
-            tx.customers().save(new Customer("huge", null, "Huge", attributes));
+            tx.customers().insert(new Customer("huge", null, "Huge", attributes));
             return null;
         }));
         assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant, tx -> {
@@ -1216,7 +1308,7 @@ public abstract class LoyaltyStoreConformance {
             });
             store.inTransaction(tenant, tx -> {
                 tx.cards().insert(new Card(v, name, "x", BigDecimal.ONE, false, true, Money.currency("CZK")));
-                tx.customers().save(new Customer("id-" + v, v, name, Map.of()));
+                tx.customers().insert(new Customer("id-" + v, v, name, Map.of()));
                 tx.outcomes().save(new StoredOutcome(IdempotencyKey.of(v), "f", outcome(v, name)));
                 tx.documents().save(new Document("receipt", v, null, name, DAY, "CZK", Map.of(), List.of(), 0));
                 tx.accounts().open(key(v), null);
@@ -1257,9 +1349,9 @@ public abstract class LoyaltyStoreConformance {
             tx.ledger().append(entry(key("a"), EntryKind.TOP_UP, "10.00"));
             tx.holds().place(Hold.pending("h1", key("a"), BigDecimal.ONE, null, null, NOW, null, "tester", RULE));
             tx.cards().insert(new Card("4242", "Jan", "Novak", BigDecimal.ONE, false, true, Money.currency("CZK")));
-            tx.customers().save(new Customer("c1", "100", "Novak", Map.of()));
+            tx.customers().insert(new Customer("c1", "100", "Novak", Map.of()));
             tx.documents().save(new Document("receipt", "R1", "c1", "OPEN", DAY, "CZK", Map.of(), List.of(), 0));
-            tx.settings().put("pos-card", Map.of("x", "1"));
+            tx.settings().put("pos-card", Map.of(), Map.of("x", "1"));
             return null;
         });
         // PostgreSQL refused a NUL in a query parameter with a raw DataException; the others answered empty.
@@ -1303,11 +1395,13 @@ public abstract class LoyaltyStoreConformance {
                 tx -> tx.outcomes().find(null),
                 tx -> tx.outcomes().save(null),
                 tx -> tx.documents().save(null),
-                tx -> tx.settings().put(null, Map.of()),
-                tx -> tx.settings().put("p\u0000", Map.of()),
+                tx -> tx.settings().put(null, Map.of(), Map.of()),
+                tx -> tx.settings().put("p\u0000", Map.of(), Map.of()),
+                tx -> tx.settings().put("p", null, Map.of()),
                 tx -> tx.cards().insert(null),
-                tx -> tx.cards().update(null),
-                tx -> tx.customers().save(null));
+                tx -> tx.cards().update(null, null),
+                tx -> tx.customers().insert(null),
+                tx -> tx.customers().update(null, null));
         for (int i = 0; i < calls.size(); i++) {
             java.util.function.Consumer<org.loyaltyengine.spi.StoreTransaction> call = calls.get(i);
             assertThrows(org.loyaltyengine.spi.InvalidValueException.class, () -> store.inTransaction(tenant, tx -> {

@@ -72,7 +72,9 @@ public class CardFixtures {
 
     public void customer(String id) {
         store.inTransaction(practice, tx -> {
-            tx.customers().save(new Customer(id, null, "Customer " + id, Map.of()));
+            if (tx.customers().find(id).isEmpty()) {
+                tx.customers().insert(new Customer(id, null, "Customer " + id, Map.of()));
+            }
             return null;
         });
     }

@@ -1076,7 +1076,7 @@ public abstract class CustomerCardContract {
                 Map.of("defaultPercent", "10", "minPurchases", "5.5"), Map.of("defaultPercent", "10", "currency", "EURO"),
                 Map.of("defaultPercent", "10", "minAmount", "1E+999999"))) {
             vet.store.inTransaction(vet.practice, tx -> {
-                tx.settings().put(CustomerCards.PROGRAM, stored);
+                tx.settings().put(CustomerCards.PROGRAM, tx.settings().of(CustomerCards.PROGRAM), stored);
                 return null;
             });
             InvalidValueException read = assertThrows(InvalidValueException.class, () -> vet.card("c1"), stored::toString);

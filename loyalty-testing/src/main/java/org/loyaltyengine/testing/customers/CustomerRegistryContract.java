@@ -329,9 +329,10 @@ public abstract class CustomerRegistryContract {
         @Override
         public List<org.loyaltyengine.internal.Write> writes(org.loyaltyengine.internal.StoreView view, Customer created,
                                                              CommandContext ctx) {
-            java.util.Map<String, String> seen = new java.util.TreeMap<>(view.settings(PROGRAM));
+            java.util.Map<String, String> read = view.settings(PROGRAM);
+            java.util.Map<String, String> seen = new java.util.TreeMap<>(read);
             seen.put(String.format(java.util.Locale.ROOT, "%08d", seen.size()), created.id());
-            return List.of(new org.loyaltyengine.internal.Write.PutSettings(PROGRAM, seen));
+            return List.of(new org.loyaltyengine.internal.Write.PutSettings(PROGRAM, read, seen));
         }
     }
 

@@ -89,9 +89,10 @@ public final class CustomersFixture {
             public List<org.loyaltyengine.internal.Write> writes(org.loyaltyengine.internal.StoreView view,
                                                                  org.loyaltyengine.spi.Customer created,
                                                                  CommandContext ctx) {
-                java.util.Map<String, String> seen = new java.util.TreeMap<>(view.settings("test-hook"));
+                java.util.Map<String, String> read = view.settings("test-hook");
+                java.util.Map<String, String> seen = new java.util.TreeMap<>(read);
                 seen.put(String.format(java.util.Locale.ROOT, "%08d", seen.size()), created.id());
-                return List.of(new org.loyaltyengine.internal.Write.PutSettings("test-hook", seen));
+                return List.of(new org.loyaltyengine.internal.Write.PutSettings("test-hook", read, seen));
             }
         });
         customers = new DefaultCustomers(pipeline);

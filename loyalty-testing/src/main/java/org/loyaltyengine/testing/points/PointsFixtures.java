@@ -88,7 +88,9 @@ public final class PointsFixtures {
 
     public PointsFixtures customer(String id) {
         store.inTransaction(agency, tx -> {
-            tx.customers().save(new Customer(id, null, "Customer " + id, Map.of()));
+            if (tx.customers().find(id).isEmpty()) {
+                tx.customers().insert(new Customer(id, null, "Customer " + id, Map.of()));
+            }
             return null;
         });
         return this;

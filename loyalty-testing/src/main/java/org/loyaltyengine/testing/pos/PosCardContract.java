@@ -681,7 +681,7 @@ public abstract class PosCardContract {
         topUpManually("2001", "100.00");
         // A setting written before the range existed, or by a host straight into its store.
         store.inTransaction(shop, tx -> {
-            tx.settings().put(PosCards.PROGRAM, java.util.Map.of("holdMinutes", Long.toString(Long.MAX_VALUE)));
+            tx.settings().put(PosCards.PROGRAM, tx.settings().of(PosCards.PROGRAM), java.util.Map.of("holdMinutes", Long.toString(Long.MAX_VALUE)));
             return null;
         });
         open("R1");
