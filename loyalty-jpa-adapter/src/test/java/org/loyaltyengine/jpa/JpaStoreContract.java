@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.loyaltyengine.AuditContract;
 import org.loyaltyengine.PermissionsContract;
 import org.loyaltyengine.card.CustomerCardContract;
+import org.loyaltyengine.card.CustomerCardLocksContract;
 import org.loyaltyengine.customers.CustomerImportContract;
 import org.loyaltyengine.customers.CustomerRegistryContract;
 import org.loyaltyengine.points.SavingsPointsContract;
@@ -105,6 +106,22 @@ abstract class JpaStoreContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();
+        }
+    }
+
+    /** The engine's customer card locks: two customers' commands side by side, one customer's one by one. */
+    @Nested
+    @Tag("X-5")
+    class CustomerCardLocksSuite extends CustomerCardLocksContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+
+        /** Row locks: a tenant's transactions run at once, and wait only for the keys they share. */
+        @Override
+        protected boolean runsATenantsTransactionsAtOnce() {
+            return true;
         }
     }
 

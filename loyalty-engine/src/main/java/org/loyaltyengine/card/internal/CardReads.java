@@ -36,6 +36,16 @@ final class CardReads {
         return new CustomerCard(customerId, account, enrolled, CardLedger.of(view.entries(account)));
     }
 
+    /**
+     * Whether anything of the customer is kept in the practice's currency already: entries on the card,
+     * the sale named ({@code saleStored}), or any other sale on record; so the currency cannot change any
+     * more ({@link CardLocks}). The customer's sales are listed only when neither of the first two says so.
+     */
+    static boolean keptAlready(StoreView view, CustomerCard card, boolean saleStored) {
+        return !card.ledger().entries().isEmpty() || saleStored
+                || !view.documents(CardDocuments.SALE, card.customerId()).isEmpty();
+    }
+
     static boolean enrolled(StoreView view, String customerId) {
         return view.document(CardDocuments.ENROLMENT, customerId).isPresent();
     }

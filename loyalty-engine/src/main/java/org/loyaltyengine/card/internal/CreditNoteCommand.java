@@ -57,11 +57,17 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
         return Permission.none();
     }
 
-    /** The sale, the credit note, and the practice's cards: the request does not name whose card it changes. */
+    /** The sale and the credit note. */
     @Override
     public Set<LockKey> keys(CreditNote n, CommandContext ctx) {
         return Set.of(CardDocuments.sale(n.documentId()), LockKey.document(CardDocuments.CREDIT_NOTE,
-                n.creditNoteId()), CardDocuments.CARDS);
+                n.creditNoteId()));
+    }
+
+    /** The card of the sale's customer: the request does not name whose card it changes. */
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        return Set.of(CardLocks.customer(c.document().owner()));
     }
 
     @Override

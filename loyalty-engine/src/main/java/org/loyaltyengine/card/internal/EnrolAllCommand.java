@@ -63,13 +63,18 @@ final class EnrolAllCommand implements Command<EnrolAll, Enrolments.Context> {
         return Permission.of(CustomerCards.ENROL_ALL_PERMISSION);
     }
 
-    /** Each candidate's enrolment, and the practice's cards (their accounts may open here). */
+    /** Each candidate's enrolment. */
     @Override
     public Set<LockKey> keys(EnrolAll request, CommandContext ctx) {
         Set<LockKey> keys = new java.util.HashSet<>();
-        keys.add(CardDocuments.CARDS);
         candidates.forEach(id -> keys.add(CardDocuments.enrolment(id)));
         return keys;
+    }
+
+    /** The card of each customer it enrols (their accounts may open here), as {@link EnrolCommand}. */
+    @Override
+    public Set<LockKey> keysOf(Enrolments.Context c) {
+        return Enrolments.keysOf(c);
     }
 
     @Override

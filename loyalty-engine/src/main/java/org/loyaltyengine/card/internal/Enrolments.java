@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.loyaltyengine.AuditTrail;
 import org.loyaltyengine.CommandContext;
@@ -17,6 +19,7 @@ import org.loyaltyengine.rules.facts.CcSettings;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.DocumentLine;
 import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.LockKey;
 
 /**
  * What enrolling one or many customers reads and decides on (SPEC CC-3, CC-4): each customer's card and
@@ -66,6 +69,13 @@ final class Enrolments {
         }
         return new Context(settings, candidates, Catalogue.of(view, products), explicit, ctx.businessDate(),
                 ctx.actor().user());
+    }
+
+    /** The card of each customer to enrol. */
+    static Set<LockKey> keysOf(Context context) {
+        Set<LockKey> keys = new TreeSet<>();
+        context.customers().forEach(c -> keys.add(CardLocks.customer(c.card().customerId())));
+        return keys;
     }
 
     static Map<AccountKey, BigDecimal> accounts(Context context) {

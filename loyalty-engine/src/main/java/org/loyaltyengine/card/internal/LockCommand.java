@@ -36,7 +36,7 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
      * @param locked the sale as it is to be stored once locked
      */
     record Context(Sale sale, CcSettings settings, CardReads.CustomerCard card, Document stored, Catalogue catalogue,
-                   Document locked) {
+                   Document locked, boolean keptAlready) {
     }
 
     @Override
@@ -54,10 +54,16 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
         return Permission.none();
     }
 
-    /** The sale, and the practice's cards: the customer's card is read and its account may open here. */
+    /** The sale. */
     @Override
     public Set<LockKey> keys(Sale s, CommandContext ctx) {
-        return Set.of(CardDocuments.sale(s.documentId()), CardDocuments.CARDS);
+        return Set.of(CardDocuments.sale(s.documentId()));
+    }
+
+    /** The customer's card, read here and whose account may open (and the settings, for a first sale). */
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        return CardLocks.cardOf(c.sale().customerId(), c.keptAlready());
     }
 
     @Override
@@ -70,7 +76,8 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
         CardReads.CustomerCard card = CardReads.card(view, s.customerId(), settings);
         SaleChecks.requireCardLinesKept(stored, s, card.ledger());
         return new Context(s, settings, card, stored.orElse(null), catalogue,
-                CardDocuments.saleAs(s, "LOCKED", stored.orElse(null)));
+                CardDocuments.saleAs(s, "LOCKED", stored.orElse(null)),
+                CardReads.keptAlready(view, card, stored.isPresent()));
     }
 
     @Override

@@ -39,10 +39,13 @@ final class RemoveLineCommand implements Command<RemoveLine, RemoveLineCommand.C
         return Permission.of(CustomerCards.MANUAL_PERMISSION);
     }
 
-    /** The practice's cards: what is left of the line is read from the customer's card. */
+    /**
+     * The customer's card: what is left of the line is read from it. Never the settings: only a line on
+     * the card is taken off, so the card has entries and keeps the currency fixed already.
+     */
     @Override
-    public Set<LockKey> keys(RemoveLine request, CommandContext ctx) {
-        return Set.of(CardDocuments.CARDS);
+    public Set<LockKey> keysOf(Context c) {
+        return Set.of(CardLocks.customer(c.request().customerId()));
     }
 
     @Override

@@ -46,7 +46,7 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
      */
     record Context(Sale sale, CcSettings settings, CardReads.CustomerCard card, Catalogue catalogue,
                    Map<String, Optional<Document>> documents, Document recorded, List<CardLine> openLines,
-                   String settlementId, LocalDate date) {
+                   String settlementId, LocalDate date, boolean keptAlready) {
         Context {
             documents = Map.copyOf(documents);
             openLines = List.copyOf(openLines);
@@ -68,11 +68,17 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         return Permission.none();
     }
 
-    /** The sale, the settlement, and the practice's cards: the customer's card is read and its account may open here. */
+    /** The sale and the settlement. */
     @Override
     public Set<LockKey> keys(Settle s, CommandContext ctx) {
         return Set.of(CardDocuments.sale(s.document().documentId()),
-                LockKey.document(CardDocuments.SETTLEMENT, ctx.key().value()), CardDocuments.CARDS);
+                LockKey.document(CardDocuments.SETTLEMENT, ctx.key().value()));
+    }
+
+    /** The customer's card, read here and whose account may open (and the settings, for a first sale). */
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        return CardLocks.cardOf(c.sale().customerId(), c.keptAlready());
     }
 
     @Override
@@ -95,7 +101,8 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
                 : stored.get().status().equals("LOCKED") ? null
                 : CardDocuments.saleAs(s, stored.get().status(), stored.get());
         return new Context(s, settings, card, catalogue, documents, recorded,
-                CardFacts.openLines(card.ledger(), documents), ctx.key().value(), ctx.businessDate());
+                CardFacts.openLines(card.ledger(), documents), ctx.key().value(), ctx.businessDate(),
+                CardReads.keptAlready(view, card, stored.isPresent()));
     }
 
     @Override

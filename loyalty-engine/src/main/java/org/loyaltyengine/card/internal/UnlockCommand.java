@@ -48,10 +48,16 @@ final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
         return Permission.none();
     }
 
-    /** The document, and the practice's cards: the request does not name whose card it changes. */
+    /** The document. */
     @Override
     public Set<LockKey> keys(Unlock u, CommandContext ctx) {
-        return Set.of(CardDocuments.sale(u.documentId()), CardDocuments.CARDS);
+        return Set.of(CardDocuments.sale(u.documentId()));
+    }
+
+    /** The card of the document's customer: the request does not name whose card it changes. */
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        return Set.of(CardLocks.customer(c.document().owner()));
     }
 
     @Override
