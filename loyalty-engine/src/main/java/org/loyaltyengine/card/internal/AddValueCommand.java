@@ -19,6 +19,12 @@ import org.loyaltyengine.spi.LockKey;
 
 /** Puts a value on a card by hand, with a note, e.g. the starting value of a paper card (SPEC CC-7). */
 final class AddValueCommand implements Command<AddValue, AddValueCommand.Context> {
+    private final CardSettings settingsInForce;
+
+    AddValueCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
     record Context(AddValue request, CardReads.CustomerCard card, boolean keptAlready) {
     }
 
@@ -46,7 +52,7 @@ final class AddValueCommand implements Command<AddValue, AddValueCommand.Context
     @Override
     public Context load(StoreView view, AddValue p, CommandContext ctx) {
         CardReads.requireCustomer(view, p.customerId());
-        CcSettings settings = CardReads.settings(view);
+        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.requireCurrency(settings, "the value", p.amount().currency().getCurrencyCode());
         CardReads.CustomerCard card = CardReads.card(view, p.customerId(), settings);
         return new Context(p, card, CardReads.keptAlready(view, card, false));

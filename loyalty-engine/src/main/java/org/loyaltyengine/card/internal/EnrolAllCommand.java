@@ -34,10 +34,12 @@ import org.loyaltyengine.spi.LockKey;
  * bulk enrolment takes them in, never half (enrolled without their sales on the card).
  */
 final class EnrolAllCommand implements Command<EnrolAll, Enrolments.Context> {
+    private final CardSettings settingsInForce;
     private final List<String> candidates;
 
     /** @param candidates the customers without an enrolment as {@link #candidates} listed them */
-    EnrolAllCommand(List<String> candidates) {
+    EnrolAllCommand(CardSettings settingsInForce, List<String> candidates) {
+        this.settingsInForce = settingsInForce;
         this.candidates = List.copyOf(new TreeSet<>(candidates));
     }
 
@@ -79,7 +81,7 @@ final class EnrolAllCommand implements Command<EnrolAll, Enrolments.Context> {
 
     @Override
     public Enrolments.Context load(StoreView view, EnrolAll request, CommandContext ctx) {
-        return Enrolments.load(view, CardReads.settings(view), candidates, false, ctx);
+        return Enrolments.load(view, settingsInForce.on(view, ctx.businessDate()), candidates, false, ctx);
     }
 
     @Override

@@ -25,6 +25,12 @@ import org.loyaltyengine.spi.LockKey;
  * refused by the rules ({@code ALREADY_ENROLLED}).
  */
 final class EnrolCommand implements Command<Enrol, Enrolments.Context> {
+    private final CardSettings settingsInForce;
+
+    EnrolCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
     @Override
     public String name() {
         return CustomerCards.PROGRAM + ".enrol";
@@ -59,7 +65,7 @@ final class EnrolCommand implements Command<Enrol, Enrolments.Context> {
     @Override
     public Enrolments.Context load(StoreView view, Enrol e, CommandContext ctx) {
         CardReads.requireCustomer(view, e.customerId());
-        return Enrolments.load(view, CardReads.settings(view), List.of(e.customerId()), true, ctx);
+        return Enrolments.load(view, settingsInForce.on(view, ctx.businessDate()), List.of(e.customerId()), true, ctx);
     }
 
     @Override

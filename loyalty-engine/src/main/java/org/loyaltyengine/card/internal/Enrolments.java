@@ -88,11 +88,13 @@ final class Enrolments {
 
     static List<Object> facts(Context context) {
         List<Object> facts = new ArrayList<>();
+        facts.add(context.settings());
+        facts.addAll(context.catalogue().periods());
         for (Candidate c : context.customers()) {
             facts.add(new CcEnrol(c.card().customerId(), context.explicit()));
             facts.add(CardFacts.customer(c.card()));
             for (Document doc : c.lockedSales()) {
-                facts.addAll(CardFacts.document(doc, context.settings(), c.card().ledger(), context.catalogue()));
+                facts.addAll(CardFacts.document(doc, c.card().ledger()));
             }
         }
         return facts;

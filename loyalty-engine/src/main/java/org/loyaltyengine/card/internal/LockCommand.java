@@ -31,6 +31,12 @@ import org.loyaltyengine.spi.LockKey;
  * not on a card already, so lock, unlock, lock gives the same card as one lock.
  */
 final class LockCommand implements Command<Sale, LockCommand.Context> {
+    private final CardSettings settingsInForce;
+
+    LockCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
     /**
      * @param stored the sale as stored before, or null
      * @param locked the sale as it is to be stored once locked
@@ -69,7 +75,7 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
     @Override
     public Context load(StoreView view, Sale s, CommandContext ctx) {
         CardReads.requireCustomer(view, s.customerId());
-        CcSettings settings = CardReads.settings(view);
+        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.requireCurrency(settings, "document " + s.documentId(), s.currency().getCurrencyCode());
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
@@ -94,7 +100,9 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
         facts.add(new CcDocument(s.documentId(), s.customerId(), s.date(),
                 c.stored() == null ? null : c.stored().status(),
                 c.stored() != null && CardDocuments.hasReturns(c.stored())));
-        facts.addAll(CardFacts.saleLines(s, c.settings(), c.card().ledger(), c.catalogue()));
+        facts.add(c.settings());
+        facts.addAll(c.catalogue().periods());
+        facts.addAll(CardFacts.saleLines(s, c.card().ledger()));
         return facts;
     }
 

@@ -21,6 +21,12 @@ import org.loyaltyengine.spi.LockKey;
  * only what is left of it on the open card.
  */
 final class RemoveLineCommand implements Command<RemoveLine, RemoveLineCommand.Context> {
+    private final CardSettings settingsInForce;
+
+    RemoveLineCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
     record Context(RemoveLine request, CardReads.CustomerCard card) {
     }
 
@@ -51,7 +57,7 @@ final class RemoveLineCommand implements Command<RemoveLine, RemoveLineCommand.C
     @Override
     public Context load(StoreView view, RemoveLine p, CommandContext ctx) {
         CardReads.requireCustomer(view, p.customerId());
-        return new Context(p, CardReads.card(view, p.customerId(), CardReads.settings(view)));
+        return new Context(p, CardReads.card(view, p.customerId(), settingsInForce.on(view, ctx.businessDate())));
     }
 
     @Override

@@ -38,6 +38,12 @@ import org.loyaltyengine.spi.LockKey;
  * already; when it is locked later, the lines settled here are not put on the card again.
  */
 final class SettleCommand implements Command<Settle, SettleCommand.Context> {
+    private final CardSettings settingsInForce;
+
+    SettleCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
     /**
      * @param documents the sale documents the open card's lines name, the settling one included if stored
      * @param recorded  the settling sale as it is to be stored with the settlement, or null: it is locked
@@ -85,7 +91,7 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
     public Context load(StoreView view, Settle request, CommandContext ctx) {
         Sale s = request.document();
         CardReads.requireCustomer(view, s.customerId());
-        CcSettings settings = CardReads.settings(view);
+        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.requireCurrency(settings, "document " + s.documentId(), s.currency().getCurrencyCode());
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
@@ -118,9 +124,10 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         facts.add(new CcSettle(sale.customerId(), sale.documentId()));
         facts.add(c.settings());
         facts.add(CardFacts.customer(c.card()));
-        facts.add(CardFacts.card(sale.customerId(), key, accounts.get(key).balance(), c.card().ledger(),
+        facts.addAll(CardFacts.openCard(sale.customerId(), key, accounts.get(key).balance(), c.card().ledger(),
                 c.documents()));
-        facts.addAll(CardFacts.saleLines(sale, c.settings(), c.card().ledger(), c.catalogue()));
+        facts.addAll(c.catalogue().periods());
+        facts.addAll(CardFacts.saleLines(sale, c.card().ledger()));
         return facts;
     }
 
