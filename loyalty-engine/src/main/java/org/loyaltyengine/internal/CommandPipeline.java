@@ -191,6 +191,9 @@ public final class CommandPipeline {
 
         @Override
         public Map<AccountKey, BigDecimal> accounts(StoreTransaction tx, P payload, CommandContext ctx) {
+            // A store that re-runs the work (a deadlock, a lock timeout) calls this again in a new
+            // transaction, which holds none of the keys the failed one locked.
+            locked.clear();
             lockNew(tx, command.keys(payload, ctx));
             StoreView view = new StoreView(tx);
             context = command.load(view, payload, ctx);
