@@ -38,7 +38,10 @@ import org.loyaltyengine.spi.TenantId;
  * or from an {@link EntityManagerFactory} of your own whose persistence unit lists the mapping file
  * {@value #MAPPING_FILE}. Run the database at READ COMMITTED or stronger: the guards do not depend on
  * the isolation level, because account rows are changed only under a PESSIMISTIC_WRITE lock taken in
- * {@link org.loyaltyengine.spi.AccountKey} order, and holds settle by compare-and-set.
+ * {@link org.loyaltyengine.spi.AccountKey} order, and holds settle by compare-and-set. On H2, add
+ * {@code QUERY_CACHE_SIZE=0} to the URL: H2 reuses a session's last result of an identical query while no
+ * table it reads was modified, counting a change when it is made rather than when it commits, so a read
+ * after a lock could return what the same transaction read before it.
  *
  * <p>Deadlocks, serialization failures and lock timeouts (PostgreSQL 40001, 40P01; MariaDB 1213,
  * 1205, 1020; H2 40001, 50200, 90131) re-run the work on a fresh EntityManager and transaction, up to

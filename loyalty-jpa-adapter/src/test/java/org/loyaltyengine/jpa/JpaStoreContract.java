@@ -39,6 +39,7 @@ import org.loyaltyengine.testing.AuditContract;
 import org.loyaltyengine.testing.HostileCorpusContract;
 import org.loyaltyengine.testing.PermissionsContract;
 import org.loyaltyengine.testing.card.CustomerCardContract;
+import org.loyaltyengine.testing.card.CustomerCardLocksContract;
 import org.loyaltyengine.testing.customers.CustomerImportContract;
 import org.loyaltyengine.testing.customers.CustomerRegistryContract;
 import org.loyaltyengine.testing.points.SavingsPointsContract;
@@ -105,6 +106,22 @@ abstract class JpaStoreContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();
+        }
+    }
+
+    /** The engine's customer card locks: two customers' commands side by side, one customer's one by one. */
+    @Nested
+    @Tag("X-5")
+    class CustomerCardLocksSuite extends CustomerCardLocksContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+
+        /** Row locks: a tenant's transactions run at once, and wait only for the keys they share. */
+        @Override
+        protected boolean runsATenantsTransactionsAtOnce() {
+            return true;
         }
     }
 

@@ -26,7 +26,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * {@code LOYALTY_<NAME>_URL}, {@code _USER} and {@code _PASSWORD} (NAME is POSTGRESQL or MARIADB).
  */
 enum TestDatabase {
-    H2("H2", "jdbc:h2:mem:loyalty;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=5000", "sa", "", "h2"),
+    H2("H2", "jdbc:h2:mem:loyalty;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=5000;QUERY_CACHE_SIZE=0", "sa", "", "h2"),
     POSTGRESQL("PostgreSQL", "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "", "postgresql"),
     MARIADB("MariaDB", "jdbc:mariadb://127.0.0.1:3306/test", "root", "", "mariadb");
 

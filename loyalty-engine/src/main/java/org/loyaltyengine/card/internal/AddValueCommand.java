@@ -19,7 +19,13 @@ import org.loyaltyengine.spi.LockKey;
 
 /** Puts a value on a card by hand, with a note, e.g. the starting value of a paper card (SPEC CC-7). */
 final class AddValueCommand implements Command<AddValue, AddValueCommand.Context> {
-    record Context(AddValue request, CardReads.CustomerCard card) {
+    private final CardSettings settingsInForce;
+
+    AddValueCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
+    record Context(AddValue request, CardReads.CustomerCard card, boolean keptAlready) {
     }
 
     @Override
@@ -37,18 +43,19 @@ final class AddValueCommand implements Command<AddValue, AddValueCommand.Context
         return Permission.of(CustomerCards.MANUAL_PERMISSION);
     }
 
-    /** The practice's cards: the customer's card is read and its account may open here. */
+    /** The customer's card, read here and whose account may open (and the settings, for a first value). */
     @Override
-    public Set<LockKey> keys(AddValue request, CommandContext ctx) {
-        return Set.of(CardDocuments.CARDS);
+    public Set<LockKey> keysOf(Context c) {
+        return CardLocks.cardOf(c.request().customerId(), c.keptAlready());
     }
 
     @Override
     public Context load(StoreView view, AddValue p, CommandContext ctx) {
         CardReads.requireCustomer(view, p.customerId());
-        CcSettings settings = CardReads.settings(view);
+        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.requireCurrency(settings, "the value", p.amount().currency().getCurrencyCode());
-        return new Context(p, CardReads.card(view, p.customerId(), settings));
+        CardReads.CustomerCard card = CardReads.card(view, p.customerId(), settings);
+        return new Context(p, card, CardReads.keptAlready(view, card, false));
     }
 
     @Override

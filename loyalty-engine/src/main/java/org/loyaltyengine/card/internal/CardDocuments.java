@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.loyaltyengine.card.CardRequests.Sale;
-import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.DocumentLine;
 import org.loyaltyengine.spi.LockKey;
@@ -31,17 +30,6 @@ final class CardDocuments {
     static final String ENROLMENT = "customer-card.enrolment";
     static final String SETTLEMENT = "customer-card.settlement";
     static final String CREDIT_NOTE = "customer-card.credit-note";
-
-    /**
-     * The practice's cards as a whole: the currency they are kept in, and what every card's ledger says.
-     * The currency may change only while no card account and no sale is kept in another one (configure
-     * checks both), and a card account has no row to lock until it is opened; so every command that reads a
-     * card's ledger, may open a card account or keeps a sale holds this key, and the practice's card
-     * commands decide one at a time, as the in-memory store runs them. (Unlocks and credit notes name
-     * only a document, not the customer whose card they change, so no finer key is known before the
-     * context is read.)
-     */
-    static final LockKey CARDS = LockKey.program(CustomerCards.PROGRAM, "currency");
 
     private CardDocuments() {
     }

@@ -4,20 +4,18 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.loyaltyengine.card.CardLine;
 import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.SaleLine;
-import org.loyaltyengine.rules.facts.CcCard;
+import org.loyaltyengine.rules.facts.CcCardLine;
 import org.loyaltyengine.rules.facts.CcCustomer;
 import org.loyaltyengine.rules.facts.CcDocument;
 import org.loyaltyengine.rules.facts.CcLine;
-import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CcOpenCard;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.DocumentLine;
@@ -39,62 +37,51 @@ final class CardFacts {
     }
 
     /** A stored document and its lines with what the card's ledger says of each (unlock, credit note, enrolment). */
-    static List<Object> document(Document doc, CcSettings settings, CardLedger ledger, Catalogue catalogue) {
+    static List<Object> document(Document doc, CardLedger ledger) {
         List<Object> facts = new ArrayList<>();
         facts.add(new CcDocument(doc.id(), doc.owner(), doc.date(), doc.status(), CardDocuments.hasReturns(doc)));
         for (DocumentLine l : doc.lines()) {
             facts.add(line(doc.id(), doc.date(), l.lineId(), l.product(), l.quantity(), l.amount(),
-                    CardDocuments.returnedOf(l), settings, ledger, catalogue));
+                    CardDocuments.returnedOf(l), ledger));
         }
         return facts;
     }
 
     /** The lines of a sale as the host sends them (nothing returned), for lock and settlement. */
-    static List<Object> saleLines(Sale sale, CcSettings settings, CardLedger ledger, Catalogue catalogue) {
+    static List<Object> saleLines(Sale sale, CardLedger ledger) {
         List<Object> facts = new ArrayList<>();
         for (SaleLine l : sale.lines()) {
             facts.add(line(sale.documentId(), sale.date(), l.lineId(), l.product(), l.quantity(), l.amount().amount(),
-                    BigDecimal.ZERO, settings, ledger, catalogue));
+                    BigDecimal.ZERO, ledger));
         }
         return facts;
     }
 
     private static CcLine line(String document, LocalDate date, String lineId, String product, BigDecimal quantity,
-                               BigDecimal amount, BigDecimal returned, CcSettings settings, CardLedger ledger,
-                               Catalogue catalogue) {
-        Optional<DocumentLine> period = catalogue.periodAt(product, date);
-        boolean eligible = period.map(p -> Boolean.parseBoolean(p.attribute("eligible").orElse("false"))).orElse(false);
-        BigDecimal percent = period.flatMap(p -> p.attribute("percent")).map(BigDecimal::new)
-                .orElse(settings.defaultPercent());
+                               BigDecimal amount, BigDecimal returned, CardLedger ledger) {
         CardLedger.Sums sums = ledger.of(document, lineId);
-        return new CcLine(document, lineId, product, date, quantity, amount, eligible, percent, sums.onCard, sums.open,
-                sums.adjusted, returned, sums.removed);
+        return new CcLine(document, lineId, product, date, quantity, amount, sums.onCard, sums.open, sums.adjusted,
+                returned, sums.removed);
     }
 
     /**
-     * Units, purchases and visits of the open card: its purchase lines that still have value on it.
-     * {@code documents} holds every document an open line names ({@link CardReads#openDocuments}).
+     * The open card as the ledger has it, and each of its lines with its sale's date and quantities, for
+     * the rules to count. {@code documents} holds every document an open line names
+     * ({@link CardReads#openDocuments}).
      */
-    static CcCard card(String customerId, AccountKey account, BigDecimal balance, CardLedger ledger,
-                       Map<String, Optional<Document>> documents) {
-        BigDecimal units = BigDecimal.ZERO;
-        int purchases = 0;
-        Set<LocalDate> days = new HashSet<>();
+    static List<Object> openCard(String customerId, AccountKey account, BigDecimal balance, CardLedger ledger,
+                                 Map<String, Optional<Document>> documents) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new CcOpenCard(customerId, account, balance));
         for (Map.Entry<CardLedger.Key, CardLedger.Sums> e : ledger.openLines()) {
             CardLedger.Key k = e.getKey();
-            if (k.document() == null || e.getValue().open.signum() <= 0) {
-                continue;
-            }
-            Optional<Document> doc = documents.get(k.document());
+            Optional<Document> doc = k.document() == null ? Optional.empty() : documents.get(k.document());
             Optional<DocumentLine> line = doc.flatMap(d -> d.line(k.line()));
-            if (line.isEmpty()) {
-                continue;
-            }
-            purchases++;
-            units = units.add(line.get().quantity().subtract(CardDocuments.returnedOf(line.get())));
-            days.add(doc.get().date());
+            facts.add(new CcCardLine(customerId, k.document(), k.line(), line.isPresent() ? doc.get().date() : null,
+                    line.map(DocumentLine::quantity).orElse(null),
+                    line.map(CardDocuments::returnedOf).orElse(BigDecimal.ZERO), e.getValue().open));
         }
-        return new CcCard(customerId, account, balance, units, purchases, days.size());
+        return facts;
     }
 
     /** The lines of the open card, in the order they first appeared, for a status or a settlement preview. */

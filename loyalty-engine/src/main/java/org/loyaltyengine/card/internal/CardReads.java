@@ -1,12 +1,10 @@
 package org.loyaltyengine.card.internal;
 
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.loyaltyengine.NoSuchEntityException;
-import org.loyaltyengine.card.CardRequests.Configure;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.rules.facts.CcSettings;
@@ -14,7 +12,6 @@ import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.InvalidValueException;
-import org.loyaltyengine.spi.Money;
 
 /** The reads and checks the customer card's commands and reports share, each through a {@link StoreView}. */
 final class CardReads {
@@ -34,6 +31,16 @@ final class CardReads {
     static CustomerCard card(StoreView view, String customerId, CcSettings settings, boolean enrolled) {
         AccountKey account = CustomerCards.accountOf(customerId, settings.currency());
         return new CustomerCard(customerId, account, enrolled, CardLedger.of(view.entries(account)));
+    }
+
+    /**
+     * Whether anything of the customer is kept in the practice's currency already: entries on the card,
+     * the sale named ({@code saleStored}), or any other sale on record; so the currency cannot change any
+     * more ({@link CardLocks}). The customer's sales are listed only when neither of the first two says so.
+     */
+    static boolean keptAlready(StoreView view, CustomerCard card, boolean saleStored) {
+        return !card.ledger().entries().isEmpty() || saleStored
+                || !view.documents(CardDocuments.SALE, card.customerId()).isEmpty();
     }
 
     static boolean enrolled(StoreView view, String customerId) {
@@ -56,40 +63,6 @@ final class CardReads {
         if (!settings.currency().equals(currency)) {
             throw CurrencyMismatchException.of(subject, currency, "the customer card of this practice",
                     settings.currency(), "bring it in " + settings.currency());
-        }
-    }
-
-    /**
-     * The practice's settings as stored, checked like new ones ({@link Configure}): a value written before
-     * the ranges existed, or by a host straight into its store, is a typed error naming the setting, never
-     * a NumberFormatException or a card at 250%.
-     */
-    static CcSettings settings(StoreView view) {
-        Map<String, String> s = view.settings(CustomerCards.PROGRAM);
-        try {
-            Configure c = new Configure(stored(s, "defaultPercent", BigDecimal::new, BigDecimal.ZERO),
-                    stored(s, "minUnits", BigDecimal::new, null), stored(s, "minPurchases", Integer::valueOf, null),
-                    stored(s, "minVisits", Integer::valueOf, null), stored(s, "minAmount", BigDecimal::new, null),
-                    Boolean.parseBoolean(s.getOrDefault("autoEnrol", "false")),
-                    stored(s, "currency", Money::currency, null));
-            return new CcSettings(c.defaultPercent(), c.minUnits(), c.minPurchases(), c.minVisits(), c.minAmount(),
-                    c.autoEnrol(), c.currency().getCurrencyCode());
-        } catch (InvalidValueException e) {
-            throw new InvalidValueException("the stored customer-card settings are not valid: " + e.getMessage()
-                    + "; configure the program again");
-        }
-    }
-
-    private static <T> T stored(Map<String, String> settings, String name,
-                                java.util.function.Function<String, T> parse, T otherwise) {
-        String value = settings.get(name);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            return parse.apply(value);
-        } catch (RuntimeException e) {
-            throw new InvalidValueException(name + " is '" + value + "', which is not a valid value");
         }
     }
 

@@ -17,7 +17,7 @@ import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.internal.Evaluator;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.rules.facts.CcCard;
+import org.loyaltyengine.rules.facts.CcCardFigures;
 import org.loyaltyengine.rules.facts.CcCardStatusResult;
 import org.loyaltyengine.rules.facts.CcSettings;
 import org.loyaltyengine.rules.facts.CcStatusQuery;
@@ -34,9 +34,11 @@ import org.loyaltyengine.spi.TenantId;
  */
 final class CardReports {
     private final CommandPipeline pipeline;
+    private final CardSettings settingsInForce;
 
-    CardReports(CommandPipeline pipeline) {
+    CardReports(CommandPipeline pipeline, CardSettings settingsInForce) {
         this.pipeline = pipeline;
+        this.settingsInForce = settingsInForce;
     }
 
     private <T> T read(TenantId tenant, Function<StoreView, T> query) {
@@ -47,7 +49,7 @@ final class CardReports {
         Checks.date(businessDate, "business date");
         return read(tenant, view -> {
             CardReads.requireCustomer(view, customerId);
-            CcSettings settings = CardReads.settings(view);
+            CcSettings settings = settingsInForce.on(view, businessDate);
             return status(view, customerId, settings, CardReads.enrolled(view, customerId), businessDate);
         });
     }
@@ -55,7 +57,7 @@ final class CardReports {
     List<CardStatus> fullCards(TenantId tenant, LocalDate businessDate) {
         Checks.date(businessDate, "business date");
         return read(tenant, view -> {
-            CcSettings settings = CardReads.settings(view);
+            CcSettings settings = settingsInForce.on(view, businessDate);
             List<CardStatus> full = new ArrayList<>();
             for (Document enrolment : view.documents(CardDocuments.ENROLMENT, null)) {
                 CardStatus s = status(view, enrolment.id(), settings, true, businessDate);
@@ -78,10 +80,12 @@ final class CardReports {
         return csv.toString();
     }
 
+    /** The card's history in the currency of the settings in force on the engine clock's day. */
     List<CardEntry> history(TenantId tenant, String customerId) {
+        LocalDate today = LocalDate.now(pipeline.clock());
         return read(tenant, view -> {
             CardReads.requireCustomer(view, customerId);
-            return view.entries(CustomerCards.accountOf(customerId, CardReads.settings(view).currency())).stream()
+            return view.entries(CustomerCards.accountOf(customerId, settingsInForce.on(view, today).currency())).stream()
                     .map(e -> new CardEntry(e.sequence(), e.kind(), e.amount(), e.document(), e.line(), e.businessDate(),
                             e.recordedAt(), e.actor(), e.note(), e.rule().rule()))
                     .toList();
@@ -96,10 +100,10 @@ final class CardReports {
     }
 
     /** The open card's lines as they stand, for a preview that replayed a settlement and so read nothing. */
-    List<CardLine> openLines(TenantId tenant, String customerId) {
+    List<CardLine> openLines(TenantId tenant, String customerId, LocalDate businessDate) {
         return read(tenant, view -> {
             CardReads.requireCustomer(view, customerId);
-            CardReads.CustomerCard card = CardReads.card(view, customerId, CardReads.settings(view), false);
+            CardReads.CustomerCard card = CardReads.card(view, customerId, settingsInForce.on(view, businessDate), false);
             return CardFacts.openLines(card.ledger(), CardReads.openDocuments(view, card.ledger(), Map.of()));
         });
     }
@@ -109,10 +113,12 @@ final class CardReports {
         CardReads.CustomerCard card = CardReads.card(view, customerId, settings, enrolled);
         BigDecimal balance = view.account(card.account()).map(Account::balance).orElse(BigDecimal.ZERO);
         Map<String, Optional<Document>> documents = CardReads.openDocuments(view, card.ledger(), Map.of());
-        CcCard figures = CardFacts.card(customerId, card.account(), balance, card.ledger(), documents);
-        Decision d = Evaluator.evaluate(pipeline.rules().inForce(CustomerCards.PROGRAM, businessDate),
-                List.of(new CcStatusQuery(customerId), settings, figures));
-        // A rule set that answers nothing says no threshold is reached: the card is not full.
+        List<Object> facts = new ArrayList<>(List.of(new CcStatusQuery(customerId), settings));
+        facts.addAll(CardFacts.openCard(customerId, card.account(), balance, card.ledger(), documents));
+        Decision d = Evaluator.evaluate(pipeline.rules().inForce(CustomerCards.PROGRAM, businessDate), facts);
+        // A rule set that answers nothing counts nothing and says no threshold is reached: the card is not full.
+        CcCardFigures figures = d.resultOf(CcCardFigures.class)
+                .orElse(new CcCardFigures(customerId, BigDecimal.ZERO, 0, 0));
         CcCardStatusResult answer = d.resultOf(CcCardStatusResult.class)
                 .orElse(new CcCardStatusResult(customerId, false, List.of()));
         return new CardStatus(customerId, enrolled, settings.currency(), balance, figures.units(), figures.purchases(),

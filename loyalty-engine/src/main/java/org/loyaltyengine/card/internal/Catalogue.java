@@ -1,13 +1,15 @@
 package org.loyaltyengine.card.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.rules.facts.CcProductPeriod;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.DocumentLine;
 
@@ -32,23 +34,22 @@ final class Catalogue {
                         .orElseThrow(() -> new NoSuchEntityException("product", product)));
             }
         }
-        return new Catalogue(Map.copyOf(read));
+        return new Catalogue(java.util.Collections.unmodifiableMap(read));
     }
 
-    /** The product's validity period in force on {@code date}: the latest one starting on or before it. */
-    Optional<DocumentLine> periodAt(String product, LocalDate date) {
-        Document doc = products.get(product);
-        if (doc == null) {
-            // A defect of the command: it must read every product its facts name.
-            throw new InternalDefectException("product " + product + " was not read");
-        }
-        DocumentLine inForce = null;
-        for (DocumentLine period : doc.lines()) {
-            if (!LocalDate.parse(period.lineId()).isAfter(date)
-                    && (inForce == null || period.lineId().compareTo(inForce.lineId()) > 0)) {
-                inForce = period;
+    /**
+     * Every validity period of every product read, as the rules see them: which one is in force on a
+     * sale's date is theirs to decide.
+     */
+    List<CcProductPeriod> periods() {
+        List<CcProductPeriod> periods = new ArrayList<>();
+        for (Document doc : products.values()) {
+            for (DocumentLine period : doc.lines()) {
+                periods.add(new CcProductPeriod(doc.id(), LocalDate.parse(period.lineId()),
+                        Boolean.parseBoolean(period.attribute("eligible").orElse("false")),
+                        period.attribute("percent").map(BigDecimal::new).orElse(null)));
             }
         }
-        return Optional.ofNullable(inForce);
+        return periods;
     }
 }

@@ -52,10 +52,13 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
         return Permission.of(CustomerCards.SETTINGS_PERMISSION);
     }
 
-    /** The settings, and the practice's cards: a change of currency waits for, and holds off, every card command. */
+    /**
+     * The settings: a change of currency waits for, and holds off, every command that may be the first to
+     * keep a sale or a card value in the currency ({@link CardLocks}).
+     */
     @Override
     public Set<LockKey> keys(Configure request, CommandContext ctx) {
-        return Set.of(LockKey.settings(CustomerCards.PROGRAM), CardDocuments.CARDS);
+        return Set.of(CardLocks.PROGRAM_WIDE);
     }
 
     @Override

@@ -34,12 +34,18 @@ import org.loyaltyengine.spi.LockKey;
  * what was returned of each line, and the credit note is kept under its own id, booked once.
  */
 final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.Context> {
+    private final CardSettings settingsInForce;
+
+    CreditNoteCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
     /**
      * @param returned the sale as it is to be stored with the returns
      * @param note     the credit note as it is to be stored
      */
     record Context(CreditNote request, Document document, CcSettings settings, CardReads.CustomerCard card,
-                   Catalogue catalogue, Document returned, Document note) {
+                   Document returned, Document note) {
     }
 
     @Override
@@ -57,11 +63,17 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
         return Permission.none();
     }
 
-    /** The sale, the credit note, and the practice's cards: the request does not name whose card it changes. */
+    /** The sale and the credit note. */
     @Override
     public Set<LockKey> keys(CreditNote n, CommandContext ctx) {
         return Set.of(CardDocuments.sale(n.documentId()), LockKey.document(CardDocuments.CREDIT_NOTE,
-                n.creditNoteId()), CardDocuments.CARDS);
+                n.creditNoteId()));
+    }
+
+    /** The card of the sale's customer: the request does not name whose card it changes. */
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        return Set.of(CardLocks.customer(c.document().owner()));
     }
 
     @Override
@@ -75,10 +87,9 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
             throw new InvalidValueException("credit note " + n.creditNoteId()
                     + " was booked already; give a new credit note its own id");
         }
-        CcSettings settings = CardReads.settings(view);
+        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.CustomerCard card = CardReads.card(view, doc.owner(), settings);
-        Catalogue catalogue = Catalogue.of(view, doc.lines().stream().map(DocumentLine::product).toList());
-        return new Context(n, doc, settings, card, catalogue, withReturns(doc, n), note(doc, n, ctx));
+        return new Context(n, doc, settings, card, withReturns(doc, n), note(doc, n, ctx));
     }
 
     /** The sale with each returned quantity added to its line, marked as having returns. */
@@ -120,7 +131,7 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
             facts.add(new CcReturnLine(c.request().creditNoteId(), c.document().id(), r.lineId(), r.quantity()));
         }
         facts.add(CardFacts.customer(c.card()));
-        facts.addAll(CardFacts.document(c.document(), c.settings(), c.card().ledger(), c.catalogue()));
+        facts.addAll(CardFacts.document(c.document(), c.card().ledger()));
         return facts;
     }
 

@@ -39,24 +39,34 @@ import org.loyaltyengine.spi.TenantId;
  */
 public final class DefaultCustomerCards implements CustomerCards {
     private final CommandPipeline pipeline;
+    private final CardSettings settingsInForce;
     private final CardReports reports;
     private final ConfigureCommand configure = new ConfigureCommand();
     private final DefineProductCommand defineProduct = new DefineProductCommand();
-    private final EnrolCommand enrol = new EnrolCommand();
-    private final LockCommand lock = new LockCommand();
-    private final UnlockCommand unlock = new UnlockCommand();
-    private final CreditNoteCommand creditNote = new CreditNoteCommand();
-    private final SettleCommand settle = new SettleCommand();
-    private final AddValueCommand addValue = new AddValueCommand();
-    private final RemoveLineCommand removeLine = new RemoveLineCommand();
+    private final EnrolCommand enrol;
+    private final LockCommand lock;
+    private final UnlockCommand unlock;
+    private final CreditNoteCommand creditNote;
+    private final SettleCommand settle;
+    private final AddValueCommand addValue;
+    private final RemoveLineCommand removeLine;
+    private final AutoEnrolCommand autoEnrol;
 
     public DefaultCustomerCards(CommandPipeline pipeline) {
         this.pipeline = Checks.notNull(pipeline, "command pipeline");
-        this.reports = new CardReports(pipeline);
+        this.settingsInForce = new CardSettings(pipeline.rules());
+        this.reports = new CardReports(pipeline, settingsInForce);
+        this.enrol = new EnrolCommand(settingsInForce);
+        this.lock = new LockCommand(settingsInForce);
+        this.unlock = new UnlockCommand(settingsInForce);
+        this.creditNote = new CreditNoteCommand(settingsInForce);
+        this.settle = new SettleCommand(settingsInForce);
+        this.addValue = new AddValueCommand(settingsInForce);
+        this.removeLine = new RemoveLineCommand(settingsInForce);
+        this.autoEnrol = new AutoEnrolCommand(settingsInForce);
         // CC-3: one auto-enrolment, asked by the customers program inside the command that creates the
         // customer: on the command contract, and as before for its commands not moved to it yet.
-        AutoEnrolment auto = new AutoEnrolment();
-        pipeline.onNewCustomer(auto);
+        pipeline.onNewCustomer(new AutoEnrolment(autoEnrol));
     }
 
     @Override
@@ -82,7 +92,7 @@ public final class DefaultCustomerCards implements CustomerCards {
         List<String> candidates = Permission.of(ENROL_ALL_PERMISSION).grantedTo(ctx.actor())
                 ? pipeline.store().inTransaction(ctx.tenant(), tx -> EnrolAllCommand.candidates(StoreView.of(tx)))
                 : List.of();
-        return pipeline.run(ctx, new EnrolAll(), new EnrolAllCommand(candidates));
+        return pipeline.run(ctx, new EnrolAll(), new EnrolAllCommand(settingsInForce, candidates));
     }
 
     @Override
@@ -116,7 +126,7 @@ public final class DefaultCustomerCards implements CustomerCards {
             }
         }
         List<CardLine> open = preview.read().map(SettleCommand.Context::openLines)
-                .orElseGet(() -> reports.openLines(ctx.tenant(), sale.customerId()));
+                .orElseGet(() -> reports.openLines(ctx.tenant(), sale.customerId(), ctx.businessDate()));
         return new SettlementPreview(sale.customerId(), sale.documentId(), open, own,
                 amount, decision);
     }
@@ -124,6 +134,16 @@ public final class DefaultCustomerCards implements CustomerCards {
     @Override
     public Outcome settle(CommandContext ctx, Settle request) {
         return pipeline.run(ctx, request, settle);
+    }
+
+    /**
+     * Enrols a customer the engine did not create (a host's own import, a store filled beforehand) as the
+     * practice's auto-enrolment would have at creation (SPEC CC-3): the rules decide from the settings in
+     * force; a customer enrolled already, or a practice that does not auto-enrol, is left as is. Not part
+     * of {@link CustomerCards}: the scenario driver proves the auto-enrolment rule through it.
+     */
+    public Outcome autoEnrol(CommandContext ctx, String customerId) {
+        return pipeline.run(ctx, new AutoEnrolCommand.NewCustomer(customerId), autoEnrol);
     }
 
     @Override

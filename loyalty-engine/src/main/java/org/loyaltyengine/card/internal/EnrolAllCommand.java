@@ -34,10 +34,12 @@ import org.loyaltyengine.spi.LockKey;
  * bulk enrolment takes them in, never half (enrolled without their sales on the card).
  */
 final class EnrolAllCommand implements Command<EnrolAll, Enrolments.Context> {
+    private final CardSettings settingsInForce;
     private final List<String> candidates;
 
     /** @param candidates the customers without an enrolment as {@link #candidates} listed them */
-    EnrolAllCommand(List<String> candidates) {
+    EnrolAllCommand(CardSettings settingsInForce, List<String> candidates) {
+        this.settingsInForce = settingsInForce;
         this.candidates = List.copyOf(new TreeSet<>(candidates));
     }
 
@@ -63,18 +65,23 @@ final class EnrolAllCommand implements Command<EnrolAll, Enrolments.Context> {
         return Permission.of(CustomerCards.ENROL_ALL_PERMISSION);
     }
 
-    /** Each candidate's enrolment, and the practice's cards (their accounts may open here). */
+    /** Each candidate's enrolment. */
     @Override
     public Set<LockKey> keys(EnrolAll request, CommandContext ctx) {
         Set<LockKey> keys = new java.util.HashSet<>();
-        keys.add(CardDocuments.CARDS);
         candidates.forEach(id -> keys.add(CardDocuments.enrolment(id)));
         return keys;
     }
 
+    /** The card of each customer it enrols (their accounts may open here), as {@link EnrolCommand}. */
+    @Override
+    public Set<LockKey> keysOf(Enrolments.Context c) {
+        return Enrolments.keysOf(c);
+    }
+
     @Override
     public Enrolments.Context load(StoreView view, EnrolAll request, CommandContext ctx) {
-        return Enrolments.load(view, CardReads.settings(view), candidates, false, ctx);
+        return Enrolments.load(view, settingsInForce.on(view, ctx.businessDate()), candidates, false, ctx);
     }
 
     @Override

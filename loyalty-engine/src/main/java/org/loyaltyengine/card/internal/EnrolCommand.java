@@ -25,6 +25,12 @@ import org.loyaltyengine.spi.LockKey;
  * refused by the rules ({@code ALREADY_ENROLLED}).
  */
 final class EnrolCommand implements Command<Enrol, Enrolments.Context> {
+    private final CardSettings settingsInForce;
+
+    EnrolCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
     @Override
     public String name() {
         return CustomerCards.PROGRAM + ".enrol";
@@ -40,19 +46,26 @@ final class EnrolCommand implements Command<Enrol, Enrolments.Context> {
         return Permission.none();
     }
 
-    /**
-     * The enrolment, and the practice's cards: the card account may open here, and a sale locked
-     * meanwhile must either come before (and count here) or after (and see the customer enrolled).
-     */
+    /** The enrolment. */
     @Override
     public Set<LockKey> keys(Enrol e, CommandContext ctx) {
-        return Set.of(CardDocuments.enrolment(e.customerId()), CardDocuments.CARDS);
+        return Set.of(CardDocuments.enrolment(e.customerId()));
+    }
+
+    /**
+     * The customer's card: the card account may open here, and a sale locked meanwhile must either come
+     * before (and count here) or after (and see the customer enrolled). Never the settings: only sales on
+     * record go on the card, and they keep the currency fixed already.
+     */
+    @Override
+    public Set<LockKey> keysOf(Enrolments.Context c) {
+        return Enrolments.keysOf(c);
     }
 
     @Override
     public Enrolments.Context load(StoreView view, Enrol e, CommandContext ctx) {
         CardReads.requireCustomer(view, e.customerId());
-        return Enrolments.load(view, CardReads.settings(view), List.of(e.customerId()), true, ctx);
+        return Enrolments.load(view, settingsInForce.on(view, ctx.businessDate()), List.of(e.customerId()), true, ctx);
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.loyaltyengine.AuditTrail;
 import org.loyaltyengine.CommandContext;
@@ -17,6 +19,7 @@ import org.loyaltyengine.rules.facts.CcSettings;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.DocumentLine;
 import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.LockKey;
 
 /**
  * What enrolling one or many customers reads and decides on (SPEC CC-3, CC-4): each customer's card and
@@ -68,6 +71,13 @@ final class Enrolments {
                 ctx.actor().user());
     }
 
+    /** The card of each customer to enrol. */
+    static Set<LockKey> keysOf(Context context) {
+        Set<LockKey> keys = new TreeSet<>();
+        context.customers().forEach(c -> keys.add(CardLocks.customer(c.card().customerId())));
+        return keys;
+    }
+
     static Map<AccountKey, BigDecimal> accounts(Context context) {
         Map<AccountKey, BigDecimal> accounts = new LinkedHashMap<>();
         for (Candidate c : context.customers()) {
@@ -78,11 +88,13 @@ final class Enrolments {
 
     static List<Object> facts(Context context) {
         List<Object> facts = new ArrayList<>();
+        facts.add(context.settings());
+        facts.addAll(context.catalogue().periods());
         for (Candidate c : context.customers()) {
             facts.add(new CcEnrol(c.card().customerId(), context.explicit()));
             facts.add(CardFacts.customer(c.card()));
             for (Document doc : c.lockedSales()) {
-                facts.addAll(CardFacts.document(doc, context.settings(), c.card().ledger(), context.catalogue()));
+                facts.addAll(CardFacts.document(doc, c.card().ledger()));
             }
         }
         return facts;

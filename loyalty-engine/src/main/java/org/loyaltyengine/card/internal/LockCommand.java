@@ -31,12 +31,18 @@ import org.loyaltyengine.spi.LockKey;
  * not on a card already, so lock, unlock, lock gives the same card as one lock.
  */
 final class LockCommand implements Command<Sale, LockCommand.Context> {
+    private final CardSettings settingsInForce;
+
+    LockCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
     /**
      * @param stored the sale as stored before, or null
      * @param locked the sale as it is to be stored once locked
      */
     record Context(Sale sale, CcSettings settings, CardReads.CustomerCard card, Document stored, Catalogue catalogue,
-                   Document locked) {
+                   Document locked, boolean keptAlready) {
     }
 
     @Override
@@ -54,23 +60,30 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
         return Permission.none();
     }
 
-    /** The sale, and the practice's cards: the customer's card is read and its account may open here. */
+    /** The sale. */
     @Override
     public Set<LockKey> keys(Sale s, CommandContext ctx) {
-        return Set.of(CardDocuments.sale(s.documentId()), CardDocuments.CARDS);
+        return Set.of(CardDocuments.sale(s.documentId()));
+    }
+
+    /** The customer's card, read here and whose account may open (and the settings, for a first sale). */
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        return CardLocks.cardOf(c.sale().customerId(), c.keptAlready());
     }
 
     @Override
     public Context load(StoreView view, Sale s, CommandContext ctx) {
         CardReads.requireCustomer(view, s.customerId());
-        CcSettings settings = CardReads.settings(view);
+        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.requireCurrency(settings, "document " + s.documentId(), s.currency().getCurrencyCode());
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
         CardReads.CustomerCard card = CardReads.card(view, s.customerId(), settings);
         SaleChecks.requireCardLinesKept(stored, s, card.ledger());
         return new Context(s, settings, card, stored.orElse(null), catalogue,
-                CardDocuments.saleAs(s, "LOCKED", stored.orElse(null)));
+                CardDocuments.saleAs(s, "LOCKED", stored.orElse(null)),
+                CardReads.keptAlready(view, card, stored.isPresent()));
     }
 
     @Override
@@ -87,7 +100,9 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
         facts.add(new CcDocument(s.documentId(), s.customerId(), s.date(),
                 c.stored() == null ? null : c.stored().status(),
                 c.stored() != null && CardDocuments.hasReturns(c.stored())));
-        facts.addAll(CardFacts.saleLines(s, c.settings(), c.card().ledger(), c.catalogue()));
+        facts.add(c.settings());
+        facts.addAll(c.catalogue().periods());
+        facts.addAll(CardFacts.saleLines(s, c.card().ledger()));
         return facts;
     }
 

@@ -21,6 +21,12 @@ import org.loyaltyengine.spi.LockKey;
  * only what is left of it on the open card.
  */
 final class RemoveLineCommand implements Command<RemoveLine, RemoveLineCommand.Context> {
+    private final CardSettings settingsInForce;
+
+    RemoveLineCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
     record Context(RemoveLine request, CardReads.CustomerCard card) {
     }
 
@@ -39,16 +45,19 @@ final class RemoveLineCommand implements Command<RemoveLine, RemoveLineCommand.C
         return Permission.of(CustomerCards.MANUAL_PERMISSION);
     }
 
-    /** The practice's cards: what is left of the line is read from the customer's card. */
+    /**
+     * The customer's card: what is left of the line is read from it. Never the settings: only a line on
+     * the card is taken off, so the card has entries and keeps the currency fixed already.
+     */
     @Override
-    public Set<LockKey> keys(RemoveLine request, CommandContext ctx) {
-        return Set.of(CardDocuments.CARDS);
+    public Set<LockKey> keysOf(Context c) {
+        return Set.of(CardLocks.customer(c.request().customerId()));
     }
 
     @Override
     public Context load(StoreView view, RemoveLine p, CommandContext ctx) {
         CardReads.requireCustomer(view, p.customerId());
-        return new Context(p, CardReads.card(view, p.customerId(), CardReads.settings(view)));
+        return new Context(p, CardReads.card(view, p.customerId(), settingsInForce.on(view, ctx.businessDate())));
     }
 
     @Override

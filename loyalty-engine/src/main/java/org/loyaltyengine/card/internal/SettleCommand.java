@@ -39,6 +39,12 @@ import org.loyaltyengine.spi.LockKey;
  * already; when it is locked later, the lines settled here are not put on the card again.
  */
 final class SettleCommand implements Command<Settle, SettleCommand.Context> {
+    private final CardSettings settingsInForce;
+
+    SettleCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
     /**
      * @param documents the sale documents the open card's lines name, the settling one included if stored
      * @param recorded  the settling sale as it is to be stored with the settlement, or null: it is locked
@@ -47,7 +53,7 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
      */
     record Context(Sale sale, CcSettings settings, CardReads.CustomerCard card, Catalogue catalogue,
                    Map<String, Optional<Document>> documents, Document recorded, List<CardLine> openLines,
-                   String settlementId, LocalDate date) {
+                   String settlementId, LocalDate date, boolean keptAlready) {
         Context {
             documents = Map.copyOf(documents);
             openLines = List.copyOf(openLines);
@@ -69,18 +75,24 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         return Permission.none();
     }
 
-    /** The sale, the settlement, and the practice's cards: the customer's card is read and its account may open here. */
+    /** The sale and the settlement. */
     @Override
     public Set<LockKey> keys(Settle s, CommandContext ctx) {
         return Set.of(CardDocuments.sale(s.document().documentId()),
-                LockKey.document(CardDocuments.SETTLEMENT, ctx.key().value()), CardDocuments.CARDS);
+                LockKey.document(CardDocuments.SETTLEMENT, ctx.key().value()));
+    }
+
+    /** The customer's card, read here and whose account may open (and the settings, for a first sale). */
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        return CardLocks.cardOf(c.sale().customerId(), c.keptAlready());
     }
 
     @Override
     public Context load(StoreView view, Settle request, CommandContext ctx) {
         Sale s = request.document();
         CardReads.requireCustomer(view, s.customerId());
-        CcSettings settings = CardReads.settings(view);
+        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.requireCurrency(settings, "document " + s.documentId(), s.currency().getCurrencyCode());
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
@@ -96,7 +108,8 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
                 : stored.get().status().equals("LOCKED") ? null
                 : CardDocuments.saleAs(s, stored.get().status(), stored.get());
         return new Context(s, settings, card, catalogue, documents, recorded,
-                CardFacts.openLines(card.ledger(), documents), ctx.key().value(), ctx.businessDate());
+                CardFacts.openLines(card.ledger(), documents), ctx.key().value(), ctx.businessDate(),
+                CardReads.keptAlready(view, card, stored.isPresent()));
     }
 
     @Override
@@ -112,9 +125,10 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         facts.add(new CcSettle(sale.customerId(), sale.documentId()));
         facts.add(c.settings());
         facts.add(CardFacts.customer(c.card()));
-        facts.add(CardFacts.card(sale.customerId(), key, accounts.get(key).balance(), c.card().ledger(),
+        facts.addAll(CardFacts.openCard(sale.customerId(), key, accounts.get(key).balance(), c.card().ledger(),
                 c.documents()));
-        facts.addAll(CardFacts.saleLines(sale, c.settings(), c.card().ledger(), c.catalogue()));
+        facts.addAll(c.catalogue().periods());
+        facts.addAll(CardFacts.saleLines(sale, c.card().ledger()));
         return facts;
     }
 

@@ -58,6 +58,11 @@ final class SettlementPreviewing implements Command<Settle, SettleCommand.Contex
     }
 
     @Override
+    public Set<LockKey> keysOf(SettleCommand.Context context) {
+        return settle.keysOf(context);
+    }
+
+    @Override
     public SettleCommand.Context load(StoreView view, Settle request, CommandContext ctx) {
         read = settle.load(view, request, ctx);
         return read;

@@ -20,7 +20,6 @@ import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Document;
-import org.loyaltyengine.spi.DocumentLine;
 import org.loyaltyengine.spi.LockKey;
 
 /**
@@ -28,9 +27,14 @@ import org.loyaltyengine.spi.LockKey;
  * reversal entries. Only what is on the open card comes off: a settled line was paid out already.
  */
 final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
+    private final CardSettings settingsInForce;
+
+    UnlockCommand(CardSettings settingsInForce) {
+        this.settingsInForce = settingsInForce;
+    }
+
     /** @param unlocked the document as it is to be stored once unlocked */
-    record Context(Document document, CcSettings settings, CardReads.CustomerCard card, Catalogue catalogue,
-                   Document unlocked) {
+    record Context(Document document, CcSettings settings, CardReads.CustomerCard card, Document unlocked) {
     }
 
     @Override
@@ -48,21 +52,26 @@ final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
         return Permission.none();
     }
 
-    /** The document, and the practice's cards: the request does not name whose card it changes. */
+    /** The document. */
     @Override
     public Set<LockKey> keys(Unlock u, CommandContext ctx) {
-        return Set.of(CardDocuments.sale(u.documentId()), CardDocuments.CARDS);
+        return Set.of(CardDocuments.sale(u.documentId()));
+    }
+
+    /** The card of the document's customer: the request does not name whose card it changes. */
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        return Set.of(CardLocks.customer(c.document().owner()));
     }
 
     @Override
     public Context load(StoreView view, Unlock u, CommandContext ctx) {
         Document doc = CardReads.sale(view, u.documentId());
-        CcSettings settings = CardReads.settings(view);
+        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.CustomerCard card = CardReads.card(view, doc.owner(), settings);
-        Catalogue catalogue = Catalogue.of(view, doc.lines().stream().map(DocumentLine::product).toList());
         Document unlocked = new Document(CardDocuments.SALE, doc.id(), doc.owner(), "UNLOCKED", doc.date(),
                 doc.currency(), doc.attributes(), doc.lines(), doc.version());
-        return new Context(doc, settings, card, catalogue, unlocked);
+        return new Context(doc, settings, card, unlocked);
     }
 
     @Override
@@ -75,7 +84,7 @@ final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
         List<Object> facts = new ArrayList<>();
         facts.add(new CcUnlock(c.document().id(), c.document().owner()));
         facts.add(CardFacts.customer(c.card()));
-        facts.addAll(CardFacts.document(c.document(), c.settings(), c.card().ledger(), c.catalogue()));
+        facts.addAll(CardFacts.document(c.document(), c.card().ledger()));
         return facts;
     }
 

@@ -5,8 +5,9 @@ import java.math.BigDecimal;
 import org.loyaltyengine.spi.AccountKey;
 
 /**
- * The open card of a customer: accrued amount, outgoing units, eligible purchases (lines) and visits
- * (distinct days with an eligible purchase) since the last settlement.
+ * The open card of a customer as the rules count it (inserted by the counting rule, from
+ * {@link CcOpenCard} and its {@link CcPurchase}s): accrued amount, outgoing units, purchases and visits
+ * since the last settlement.
  */
 public record CcCard(String customer, AccountKey account, BigDecimal amount, BigDecimal units, int purchases,
                      int visits) {

@@ -4,10 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One line of a consultation or sale with what the card ledger says about it.
+ * One line of a consultation or sale with what the card ledger says about it. What it earns is the
+ * rules' to decide, from the product's periods ({@link CcProductPeriod}) and the practice's default.
  *
- * @param eligible    whether the product was eligible on the document's date (its validity history)
- * @param percent     the percentage in force on that date: the product's own, else the default
  * @param onCard      what the line put on a card and was not taken off by an unlock (settled or not);
  *                    zero when the line never went on a card
  * @param open        what is left of the line on the open (unsettled) card: returns and manual removals
@@ -17,6 +16,6 @@ import java.time.LocalDate;
  * @param removed     what a clerk took off this line by hand (zero or negative)
  */
 public record CcLine(String document, String line, String product, LocalDate date, BigDecimal quantity,
-                     BigDecimal amount, boolean eligible, BigDecimal percent, BigDecimal onCard, BigDecimal open,
+                     BigDecimal amount, BigDecimal onCard, BigDecimal open,
                      BigDecimal adjusted, BigDecimal returned, BigDecimal removed) {
 }

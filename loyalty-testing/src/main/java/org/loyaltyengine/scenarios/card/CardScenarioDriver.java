@@ -25,6 +25,7 @@ import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.card.CardRequests.Unlock;
 import org.loyaltyengine.card.CardStatus;
 import org.loyaltyengine.card.CustomerCards;
+import org.loyaltyengine.card.internal.DefaultCustomerCards;
 import org.loyaltyengine.scenarios.ScenarioDriver;
 import org.loyaltyengine.scenarios.ScenarioException;
 import org.loyaltyengine.spi.Checks;
@@ -41,8 +42,8 @@ import org.loyaltyengine.spi.TenantId;
  * since customers belong to the customers program. Document lines are written
  * {@code lines="id:product:quantity:amount ..."}, returned lines {@code lines="id:quantity ..."}.
  *
- * <p>Verbs: configure, product, enrol, enrolAll, lock, unlock, settle, addValue, removeLine,
- * creditNote. Checks (customer=): amount, units, purchases, visits, thresholds, full; and fullCards.
+ * <p>Verbs: configure, product, enrol, enrolAll, autoEnrol (as for a new customer), lock, unlock, settle, addValue, removeLine,
+ * creditNote. Checks (customer=): amount, units, purchases, visits, thresholds, full, enrolled; and fullCards.
  */
 public final class CardScenarioDriver implements ScenarioDriver {
     @Override
@@ -68,6 +69,7 @@ public final class CardScenarioDriver implements ScenarioDriver {
                     Boolean.parseBoolean(a.getOrDefault("eligible", "true")), decimal(a.get("percent"), "percent")));
             case "enrol" -> cards.enrol(ctx, new Enrol(arg(a, "customer")));
             case "enrolAll" -> cards.enrolAll(ctx);
+            case "autoEnrol" -> ((DefaultCustomerCards) cards).autoEnrol(ctx, arg(a, "customer"));
             case "lock" -> cards.lock(ctx, sale(ctx, a, currency));
             case "unlock" -> cards.unlock(ctx, new Unlock(arg(a, "doc")));
             case "settle" -> cards.settle(ctx, new Settle(sale(ctx, a, currency)));
@@ -98,6 +100,7 @@ public final class CardScenarioDriver implements ScenarioDriver {
             case "visits" -> Integer.toString(card.visits());
             case "thresholds" -> String.join(",", card.thresholdsMet());
             case "full" -> Boolean.toString(card.full());
+            case "enrolled" -> Boolean.toString(card.enrolled());
             default -> throw new ScenarioException("customer-card has no check '" + what + "'");
         };
     }
