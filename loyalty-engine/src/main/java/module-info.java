@@ -7,9 +7,11 @@
  *
  * <p>Drools 10, kie, mvel2 and javaparser ship no module descriptors and are automatic modules
  * (Drools and kie name theirs with {@code Automatic-Module-Name}; mvel2's name, {@code mvel2}, comes
- * from its file name); hence the suppressed {@code requires-automatic} lint.
+ * from its file name); hence the suppressed {@code requires-automatic} lint. The {@code module} lint is
+ * suppressed for the qualified exports: the test library they name is built after the engine, so javac
+ * cannot find it here.
  */
-@SuppressWarnings("requires-automatic")
+@SuppressWarnings({"requires-automatic", "module"})
 module org.loyaltyengine.engine {
     // The SPI's records (Money, Outcome, TenantId ...) are in the facades' signatures.
     requires transitive org.loyaltyengine.spi;
