@@ -31,6 +31,11 @@ import java.util.function.Function;
 public final class InMemoryStore implements LoyaltyStore {
     private final Map<TenantId, TenantData> tenants = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemoryStore() {
+        // Declared so the public API of the exported package says it (javac's missing-explicit-ctor lint).
+    }
+
     @Override
     public <T> T inTransaction(TenantId tenant, Function<StoreTransaction, T> work) {
         Checks.notNull(tenant, "tenant");

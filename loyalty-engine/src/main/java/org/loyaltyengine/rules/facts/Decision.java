@@ -51,6 +51,11 @@ public final class Decision {
     private final Set<String> fired = new LinkedHashSet<>();
     private String currentRule = "(engine)";
 
+    /** An empty decision; the engine makes one per evaluation. */
+    public Decision() {
+        // Declared so that the exported fact model states its constructor (javac's missing-explicit-ctor lint).
+    }
+
     // ---- called by the engine
 
     public void enterRule(String rule) {
