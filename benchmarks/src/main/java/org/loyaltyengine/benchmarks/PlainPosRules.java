@@ -39,6 +39,9 @@ final class PlainPosRules {
             fired.add("commands need an open receipt");
             rejections.add("RECEIPT_NOT_OPEN: receipt " + receipt.id() + " is " + receipt.status()
                     + "; start a new receipt");
+        } else {
+            // The receipt's state machine: adding an item leaves an open receipt open.
+            fired.add("an open receipt takes items and cards and stays open");
         }
         for (PosItem existing : items) {
             if (existing.lineId().equals(item.lineId())) {

@@ -2,6 +2,7 @@ package org.loyaltyengine.spi;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -35,13 +36,13 @@ public final class Results {
     /** The named values that keep {@code result}. */
     public static Map<String, String> encode(Record result) {
         Checks.notNull(result, "result");
-        Class<?> type = result.getClass();
+        Shape shape = SHAPES.get(result.getClass());
         Map<String, String> values = new TreeMap<>();
-        String name = type.getSimpleName();
+        String name = shape.name;
         values.put(name, MARKER);
-        for (RecordComponent c : type.getRecordComponents()) {
-            Object v = read(c, result);
-            String key = name + "." + c.getName();
+        for (int c = 0; c < shape.accessors.length; c++) {
+            Object v = read(shape.accessors[c], result);
+            String key = shape.keys[c];
             if (v instanceof Map<?, ?> map) {
                 map.forEach((k, e) -> {
                     if (e != null) {
@@ -111,10 +112,39 @@ public final class Results {
         }
     }
 
-    private static Object read(RecordComponent c, Record r) {
+    /**
+     * A result type's name, its values' keys and its accessors, worked out once per type: every applied
+     * command encodes its results, and reflecting on the record each time (the components, an access
+     * check per accessor) was a measurable part of a POS command.
+     */
+    private static final class Shape {
+        final String name;
+        final String[] keys;
+        final Method[] accessors;
+
+        Shape(Class<?> type) {
+            name = type.getSimpleName();
+            RecordComponent[] components = type.getRecordComponents();
+            keys = new String[components.length];
+            accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                keys[i] = name + "." + components[i].getName();
+                Method accessor = components[i].getAccessor();
+                accessor.setAccessible(true);
+                accessors[i] = accessor;
+            }
+        }
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return new Shape(type);
+        }
+    };
+
+    private static Object read(Method accessor, Record r) {
         try {
-            var accessor = c.getAccessor();
-            accessor.setAccessible(true);
             return accessor.invoke(r);
         } catch (ReflectiveOperationException e) {
             throw new InvalidValueException("result " + r.getClass().getSimpleName() + " cannot be read: " + e);
