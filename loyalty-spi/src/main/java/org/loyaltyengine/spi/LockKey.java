@@ -4,8 +4,9 @@ import java.util.Comparator;
 
 /**
  * Something other than an account that a command holds alone while it decides: a document, a POS
- * card, a program's settings, a customer, a customer number, or a key that stands for a whole
- * program (the customer card's currency, which may change only while no card account is open).
+ * card, a program's settings, a customer, a customer number, or a key that stands for something of a
+ * whole program that has no row of its own (a program-wide job that must not run twice at once). The
+ * programs shipped lock per customer, document or setting, and no longer hold a program-wide key.
  *
  * <p>Keys sort by kind, in the order declared, then by scope and name; every command locks its keys in
  * that one order (and its accounts after them, see {@link Accounts#lock}), so two commands never wait
