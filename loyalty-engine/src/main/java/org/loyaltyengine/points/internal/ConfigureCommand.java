@@ -83,7 +83,7 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
     public Context load(StoreView view, Configure request, CommandContext ctx) {
         // The settings as read travel with the write: the store refuses it should they have moved meanwhile.
         Map<String, String> read = view.settings(SavingsPoints.PROGRAM);
-        PointsSettings current = rules.settings(view, ctx.businessDate());
+        PointsSettings current = rules.settings(read, ctx.businessDate());
         PointsSettings next = current.with(request.byName());
         PointsCurrencyChange currencyChange = current.currency().equals(next.currency()) ? null
                 : new PointsCurrencyChange(current.currency(), next.currency(),

@@ -38,9 +38,13 @@ final class PointsRules {
 
     /** The stored settings, or for a program never configured the defaults of the version in force on {@code date}. */
     PointsSettings settings(StoreView view, LocalDate date) {
+        return settings(view.settings(SavingsPoints.PROGRAM), date);
+    }
+
+    /** {@link #settings(StoreView, LocalDate)} of settings already read. */
+    PointsSettings settings(Map<String, String> stored, LocalDate date) {
         RuleSetVersion v = versionOn(date);
-        return PointsSettings.inForce(view.settings(SavingsPoints.PROGRAM), v.settingDefaults(),
-                v.ruleSet() + " v" + v.version());
+        return PointsSettings.inForce(stored, v.settingDefaults(), v.ruleSet() + " v" + v.version());
     }
 
     /**
