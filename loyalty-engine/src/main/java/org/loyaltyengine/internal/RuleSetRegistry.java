@@ -31,6 +31,8 @@ import org.loyaltyengine.RuleCompilationException;
 import org.loyaltyengine.RuleError;
 import org.loyaltyengine.RuleSetVersion;
 import org.loyaltyengine.RuleSource;
+import org.loyaltyengine.RuleSourceDescription;
+import org.loyaltyengine.RuleVersionDescription;
 import org.loyaltyengine.UnsafeRuleException;
 
 /**
@@ -45,6 +47,12 @@ public final class RuleSetRegistry {
     public record Compiled(RuleSetVersion version, KieBase kieBase, EvaluationLimits limits) {
         public Compiled(RuleSetVersion version, KieBase kieBase) {
             this(version, kieBase, EvaluationLimits.DEFAULT);
+        }
+
+        /** The names of the version's rules, sorted. */
+        public List<String> ruleNames() {
+            return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                    .map(org.kie.api.definition.rule.Rule::getName).sorted().toList();
         }
     }
 
@@ -180,6 +188,33 @@ public final class RuleSetRegistry {
             }
         });
         return result;
+    }
+
+    /**
+     * Every version of {@code source} compiled, each problem as data ({@link RuleSource#describe()}): what
+     * the constructor and {@link #compile} would throw is caught and described instead.
+     */
+    public static RuleSourceDescription describe(RuleSource source) {
+        RuleSetRegistry registry;
+        try {
+            registry = new RuleSetRegistry(source);
+        } catch (RuleCompilationException e) {
+            return new RuleSourceDescription(source.toString(), List.of(), problems(e, "(rule source)"));
+        }
+        List<RuleVersionDescription> versions = new ArrayList<>();
+        for (RuleSetVersion v : registry.all()) {
+            try {
+                versions.add(new RuleVersionDescription(v, registry.compile(v).ruleNames(), List.of()));
+            } catch (RuleCompilationException e) {
+                versions.add(new RuleVersionDescription(v, List.of(), problems(e, v.folder())));
+            }
+        }
+        return new RuleSourceDescription(source.toString(), versions, List.of());
+    }
+
+    /** The errors the exception names; its message when it names none, so that a failure is never described as none. */
+    private static List<RuleError> problems(RuleCompilationException e, String where) {
+        return e.errors().isEmpty() ? List.of(new RuleError(where, 0, e.getMessage())) : e.errors();
     }
 
     public RuleSource source() {
