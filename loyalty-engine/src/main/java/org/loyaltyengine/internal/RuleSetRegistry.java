@@ -60,6 +60,18 @@ public final class RuleSetRegistry {
     private final EvaluationLimits limits;
     private final Map<String, List<RuleSetVersion>> versions;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    /** The KieBases of {@link #source}, shared with every other registry built on the same instance. */
+    private final Map<String, KieBase> compiledOfSource;
+
+    /**
+     * The compiled KieBases of each rule source, by version folder: engines built on one {@code RuleSource}
+     * instance (a host's engine per store or per database, a test suite's engine per test) compile each
+     * version once between them. A rule source is immutable text and a KieBase is shared by threads
+     * already, so two engines sharing one is what two commands of one engine do. Keyed weakly, by identity:
+     * a source that no engine and no host holds any more takes its compiled versions with it.
+     */
+    private static final Map<RuleSource, Map<String, KieBase>> COMPILED_BY_SOURCE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** Manifest keys {@code setting.<name>=value}: the default of a program setting under this version. */
     static final String SETTING_PREFIX = "setting.";
@@ -72,6 +84,7 @@ public final class RuleSetRegistry {
         this.source = source;
         this.limits = limits;
         this.versions = discover(source);
+        this.compiledOfSource = COMPILED_BY_SOURCE.computeIfAbsent(source, s -> new ConcurrentHashMap<>());
     }
 
     private static Map<String, List<RuleSetVersion>> discover(RuleSource source) {
@@ -256,10 +269,11 @@ public final class RuleSetRegistry {
     }
 
     public Compiled compile(RuleSetVersion v) {
-        return compiled.computeIfAbsent(v.folder(), k -> build(v));
+        return compiled.computeIfAbsent(v.folder(), k -> new Compiled(v, compiledOfSource.computeIfAbsent(k,
+                folder -> build(v)), limits));
     }
 
-    private Compiled build(RuleSetVersion v) {
+    private KieBase build(RuleSetVersion v) {
         // Parse once, check the parsed descriptors against the allowlist, and compile exactly those
         // descriptors: what the gate read is what runs, with no second parse that could read otherwise.
         List<SafeRuleGate.Source> parsed = new ArrayList<>();
@@ -313,6 +327,6 @@ public final class RuleSetRegistry {
             }
             throw new RuleCompilationException(v.ruleSet(), v.version(), errors);
         }
-        return new Compiled(v, kb.newKieBase(), limits);
+        return kb.newKieBase();
     }
 }
