@@ -1,17 +1,16 @@
 /**
  * The engine. Exported: {@code LoyaltyEngine} and its builder, {@code RuleSource}, the errors
  * ({@code org.loyaltyengine}), the four program facades with their requests and views, and the fact
- * model rule files are written against. Not exported: the pipeline and the registry
+ * model rule files are written against. Not exported, to any module: the pipeline and the registry
  * ({@code org.loyaltyengine.internal}) and each program's {@code internal} package; a host on the
- * module path can neither compile against them nor reach them by reflection.
+ * module path can neither compile against them nor reach them by reflection, and neither can the test
+ * library ({@code org.loyaltyengine.testing}), which uses the API alone.
  *
  * <p>Drools 10, kie, mvel2 and javaparser ship no module descriptors and are automatic modules
  * (Drools and kie name theirs with {@code Automatic-Module-Name}; mvel2's name, {@code mvel2}, comes
- * from its file name); hence the suppressed {@code requires-automatic} lint. The {@code module} lint is
- * suppressed for the qualified exports: the test library they name is built after the engine, so javac
- * cannot find it here.
+ * from its file name); hence the suppressed {@code requires-automatic} lint.
  */
-@SuppressWarnings({"requires-automatic", "module"})
+@SuppressWarnings("requires-automatic")
 module org.loyaltyengine.engine {
     // The SPI's records (Money, Outcome, TenantId ...) are in the facades' signatures.
     requires transitive org.loyaltyengine.spi;
@@ -34,10 +33,4 @@ module org.loyaltyengine.engine {
     exports org.loyaltyengine.points;
     exports org.loyaltyengine.customers;
     exports org.loyaltyengine.rules.facts;
-
-    // The test library builds pipelines with hand-made commands (RuleSafetyContract), lists a version's
-    // rules through the registry (ScenarioRunner) and wires a new-customer hook (CustomersFixture).
-    // Qualified, so to no host.
-    exports org.loyaltyengine.internal to org.loyaltyengine.testing;
-    exports org.loyaltyengine.customers.internal to org.loyaltyengine.testing;
 }

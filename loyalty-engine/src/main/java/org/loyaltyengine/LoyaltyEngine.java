@@ -142,7 +142,11 @@ public final class LoyaltyEngine {
             return this;
         }
 
-        /** Where rule sets come from; default: {@link RuleSource#defaults()}, the sets packaged in the jar. */
+        /**
+         * Where rule sets come from; default: {@link RuleSource#defaults()}, the sets packaged in the jar.
+         * Engines built on one {@code RuleSource} instance compile each version once between them: a host
+         * that builds an engine per store (or a test suite one per test) passes them the same source.
+         */
         public Builder rules(RuleSource rules) {
             this.rules = org.loyaltyengine.spi.Checks.notNull(rules, "rules: pass RuleSource.defaults() or RuleSource.folder(path)");
             return this;

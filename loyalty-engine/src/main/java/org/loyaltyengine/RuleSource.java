@@ -143,6 +143,18 @@ public final class RuleSource {
         return new RuleSource(description + "!" + folder, subset);
     }
 
+    /**
+     * Compiles every version in the source as an engine built on it would (the syntax, the allowlist of
+     * what a rule file may use, the Drools compile) and describes what it holds: each version's manifest
+     * and the names of its rules, and every problem found, each with file, line and message. Nothing
+     * wrong in the files is thrown: a tool lists all of it ({@link RuleSourceDescription#allProblems()})
+     * where {@link LoyaltyEngine#verifyRules()} stops at the first version that fails. Compiles the whole
+     * source each time it is called; {@link #only} describes one version.
+     */
+    public RuleSourceDescription describe() {
+        return org.loyaltyengine.internal.RuleSetRegistry.describe(this);
+    }
+
     /** Relative path -> text of every file in the source. */
     public Map<String, String> files() {
         return files;

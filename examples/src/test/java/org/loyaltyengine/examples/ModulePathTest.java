@@ -51,10 +51,39 @@ class ModulePathTest {
         // A folder on the module path must hold a module-info.class (the examples' own classes do not, and
         // are not a module); jars are explicit modules when they carry a descriptor, automatic otherwise.
         modulePath = Stream.of(classPath.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of)
+                .map(ModulePathTest::testLibraryAsJar)
                 .filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".jar")
                         || Files.isRegularFile(p.resolve("module-info.class")))
                 .toList();
         assertTrue(modulePath.stream().anyMatch(ModulePathTest::isEngine), "the engine is on the test class path");
+        assertTrue(modulePath.stream().anyMatch(p -> p.toString().contains("loyalty-testing")),
+                "the test library is on the test class path");
+    }
+
+    /**
+     * The test library as a host gets it: a jar whose manifest names its automatic module. A build that
+     * stops before packaging hands this test the library's class folder, which on the module path would be
+     * an automatic module named after the folder; it is packed into such a jar first.
+     */
+    private static Path testLibraryAsJar(Path entry) {
+        if (!Files.isDirectory(entry) || !entry.toString().contains("loyalty-testing")) {
+            return entry;
+        }
+        Path jar = work.resolve("loyalty-testing.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Automatic-Module-Name", "org.loyaltyengine.testing");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest);
+             Stream<Path> files = Files.walk(entry)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(entry.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return jar;
     }
 
     @Test
@@ -99,6 +128,47 @@ class ModulePathTest {
         assertEquals("false", found.get("open.org.loyaltyengine.internal"), printed);
         assertEquals("false", found.get("exported.org.loyaltyengine.internal.toHost"), printed);
         assertEquals("refused", found.get("reflection.internal"), printed);
+    }
+
+    /**
+     * A host's own tests as a module, with the test library on the module path beside the engine: the
+     * scenarios of every packaged version pass, every rule is named by one, and the customers fixture works,
+     * all through the engine's exported API, since the engine exports no internal package to the library.
+     */
+    @Test
+    void aHostsTestsRunTheTestLibraryOnTheModulePath() throws Exception {
+        Path classes = Files.createDirectories(work.resolve("tests-classes"));
+        List<Diagnostic<? extends JavaFileObject>> errors = compile(sources(Path.of("src/test/module-tests")), classes);
+        assertEquals(List.of(), errors.stream().map(ModulePathTest::describe).toList(), "the host's tests compile");
+
+        String printed = run(classes, "org.loyaltyengine.examples.moduletests",
+                "org.loyaltyengine.examples.moduletests.HostTests");
+        Map<String, String> found = findings(printed);
+
+        assertEquals("org.loyaltyengine.testing", found.get("testing.module"), printed);
+        assertEquals("true", found.get("testing.automatic"), printed);
+        // Four packaged rule sets, one version each, every scenario passing (RuleScenariosTest counts them
+        // on the class path) and every rule named by an 'expect fired' line.
+        assertEquals("4", found.get("versions"), printed);
+        assertTrue(Integer.parseInt(found.get("scenarios.run")) > 100, printed);
+        assertEquals("0", found.get("scenarios.failed"), printed);
+        assertEquals("0", found.get("rules.unnamed"), printed);
+        assertEquals("true", found.get("fixture.enrolled"), printed);
+        assertEquals("false", found.get("exported.org.loyaltyengine.internal.toTesting"), printed);
+        assertEquals("false", found.get("exported.org.loyaltyengine.customers.internal.toTesting"), printed);
+    }
+
+    /** Runs {@code main} of the module in a child JVM, the module path and {@code classes} as its module path. */
+    private static String run(Path classes, String module, String main) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path", join(modulePath) + File.pathSeparator + classes,
+                "--module", module + "/" + main));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(300, TimeUnit.SECONDS), printed);
+        assertEquals(0, child.exitValue(), printed);
+        return printed;
     }
 
     @Test

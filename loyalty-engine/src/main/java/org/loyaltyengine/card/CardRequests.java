@@ -144,6 +144,16 @@ public final class CardRequests {
         }
     }
 
+    /**
+     * Let the practice's auto-enrolment decide on one customer the engine did not create (SPEC CC-3), as it
+     * decides on each customer the engine creates.
+     */
+    public record AutoEnrol(String customerId) {
+        public AutoEnrol {
+            Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
+        }
+    }
+
     /** Enrol every existing customer who does not take part yet (SPEC CC-3). */
     public record EnrolAll() {
     }

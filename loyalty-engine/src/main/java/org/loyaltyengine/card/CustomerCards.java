@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.card.CardRequests.AddValue;
+import org.loyaltyengine.card.CardRequests.AutoEnrol;
 import org.loyaltyengine.card.CardRequests.Configure;
 import org.loyaltyengine.card.CardRequests.CreditNote;
 import org.loyaltyengine.card.CardRequests.DefineProduct;
@@ -14,6 +15,7 @@ import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.card.CardRequests.Unlock;
 import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.rules.facts.CcAutoEnrolled;
 import org.loyaltyengine.rules.facts.CcCardStatusResult;
 import org.loyaltyengine.rules.facts.CcSettlementResult;
 import org.loyaltyengine.spi.Outcome;
@@ -109,6 +111,17 @@ public interface CustomerCards {
      * result: its entries are what the enrolment put on the card.
      */
     Outcome enrol(CommandContext ctx, Enrol enrol);
+
+    /**
+     * Enrols a customer the engine did not create (one the host's own customer master or a migration wrote
+     * to the store) as the practice's auto-enrolment enrols each customer the engine creates (SPEC CC-3):
+     * the rules in force decide from the practice's settings, and the customer takes part from this
+     * business date, enrolled {@code automatic}. A practice that does not auto-enrol, or a customer who
+     * takes part already, is left as it is: the outcome is applied and enrols nobody. Nothing is counted
+     * back (that is {@link #enrol}): it is meant for a customer new to the practice. An outcome that
+     * enrolled the customer carries {@code outcome.result(CcAutoEnrolled.class)}.
+     */
+    Outcome autoEnrol(CommandContext ctx, AutoEnrol autoEnrol);
 
     /**
      * Enrols every existing customer who does not take part yet, retroactively like {@link #enrol};

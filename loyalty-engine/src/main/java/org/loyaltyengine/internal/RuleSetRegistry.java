@@ -31,6 +31,8 @@ import org.loyaltyengine.RuleCompilationException;
 import org.loyaltyengine.RuleError;
 import org.loyaltyengine.RuleSetVersion;
 import org.loyaltyengine.RuleSource;
+import org.loyaltyengine.RuleSourceDescription;
+import org.loyaltyengine.RuleVersionDescription;
 import org.loyaltyengine.UnsafeRuleException;
 
 /**
@@ -46,12 +48,30 @@ public final class RuleSetRegistry {
         public Compiled(RuleSetVersion version, KieBase kieBase) {
             this(version, kieBase, EvaluationLimits.DEFAULT);
         }
+
+        /** The names of the version's rules, sorted. */
+        public List<String> ruleNames() {
+            return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                    .map(org.kie.api.definition.rule.Rule::getName).sorted().toList();
+        }
     }
 
     private final RuleSource source;
     private final EvaluationLimits limits;
     private final Map<String, List<RuleSetVersion>> versions;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    /** The KieBases of {@link #source}, shared with every other registry built on the same instance. */
+    private final Map<String, KieBase> compiledOfSource;
+
+    /**
+     * The compiled KieBases of each rule source, by version folder: engines built on one {@code RuleSource}
+     * instance (a host's engine per store or per database, a test suite's engine per test) compile each
+     * version once between them. A rule source is immutable text and a KieBase is shared by threads
+     * already, so two engines sharing one is what two commands of one engine do. Keyed weakly, by identity:
+     * a source that no engine and no host holds any more takes its compiled versions with it.
+     */
+    private static final Map<RuleSource, Map<String, KieBase>> COMPILED_BY_SOURCE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** Manifest keys {@code setting.<name>=value}: the default of a program setting under this version. */
     static final String SETTING_PREFIX = "setting.";
@@ -64,6 +84,7 @@ public final class RuleSetRegistry {
         this.source = source;
         this.limits = limits;
         this.versions = discover(source);
+        this.compiledOfSource = COMPILED_BY_SOURCE.computeIfAbsent(source, s -> new ConcurrentHashMap<>());
     }
 
     private static Map<String, List<RuleSetVersion>> discover(RuleSource source) {
@@ -182,6 +203,33 @@ public final class RuleSetRegistry {
         return result;
     }
 
+    /**
+     * Every version of {@code source} compiled, each problem as data ({@link RuleSource#describe()}): what
+     * the constructor and {@link #compile} would throw is caught and described instead.
+     */
+    public static RuleSourceDescription describe(RuleSource source) {
+        RuleSetRegistry registry;
+        try {
+            registry = new RuleSetRegistry(source);
+        } catch (RuleCompilationException e) {
+            return new RuleSourceDescription(source.toString(), List.of(), problems(e, "(rule source)"));
+        }
+        List<RuleVersionDescription> versions = new ArrayList<>();
+        for (RuleSetVersion v : registry.all()) {
+            try {
+                versions.add(new RuleVersionDescription(v, registry.compile(v).ruleNames(), List.of()));
+            } catch (RuleCompilationException e) {
+                versions.add(new RuleVersionDescription(v, List.of(), problems(e, v.folder())));
+            }
+        }
+        return new RuleSourceDescription(source.toString(), versions, List.of());
+    }
+
+    /** The errors the exception names; its message when it names none, so that a failure is never described as none. */
+    private static List<RuleError> problems(RuleCompilationException e, String where) {
+        return e.errors().isEmpty() ? List.of(new RuleError(where, 0, e.getMessage())) : e.errors();
+    }
+
     public RuleSource source() {
         return source;
     }
@@ -221,10 +269,11 @@ public final class RuleSetRegistry {
     }
 
     public Compiled compile(RuleSetVersion v) {
-        return compiled.computeIfAbsent(v.folder(), k -> build(v));
+        return compiled.computeIfAbsent(v.folder(), k -> new Compiled(v, compiledOfSource.computeIfAbsent(k,
+                folder -> build(v)), limits));
     }
 
-    private Compiled build(RuleSetVersion v) {
+    private KieBase build(RuleSetVersion v) {
         // Parse once, check the parsed descriptors against the allowlist, and compile exactly those
         // descriptors: what the gate read is what runs, with no second parse that could read otherwise.
         List<SafeRuleGate.Source> parsed = new ArrayList<>();
@@ -278,6 +327,6 @@ public final class RuleSetRegistry {
             }
             throw new RuleCompilationException(v.ruleSet(), v.version(), errors);
         }
-        return new Compiled(v, kb.newKieBase(), limits);
+        return kb.newKieBase();
     }
 }

@@ -11,7 +11,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The module rules as tests (docs/architecture.md): a store implementer depends on the SPI alone, so the
- * SPI names nothing of Drools, JPA, Hibernate or the engine.
+ * SPI names nothing of Drools, JPA, Hibernate or the engine. The test library, built after the engine and so
+ * not on this module's class path, has its rule in its own tests: {@code TestLibraryArchitectureTest} in
+ * loyalty-testing keeps its main code off every {@code internal} package and off Drools.
  */
 @Tag("X-1")
 class ArchitectureTest {

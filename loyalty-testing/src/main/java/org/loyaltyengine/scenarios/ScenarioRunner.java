@@ -18,7 +18,10 @@ import java.util.Set;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.RuleSetVersion;
+import org.loyaltyengine.RuleCompilationException;
 import org.loyaltyengine.RuleSource;
+import org.loyaltyengine.RuleSourceDescription;
+import org.loyaltyengine.RuleVersionDescription;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.LoyaltyException;
@@ -95,6 +98,8 @@ public final class ScenarioRunner {
     /**
      * The rules of {@code version} that no scenario of the version names in an {@code expect fired}
      * line, sorted: each one is a decision nobody has proven (empty when every rule is named).
+     *
+     * @throws RuleCompilationException naming the version's problems if it does not compile
      */
     public List<String> rulesNamedByNoScenario(RuleSource source, RuleSetVersion version) {
         java.util.Set<String> named = new java.util.HashSet<>();
@@ -108,10 +113,15 @@ public final class ScenarioRunner {
                 }
             }
         }
-        org.kie.api.KieBase rules = new org.loyaltyengine.internal.RuleSetRegistry(source.only(version.folder()))
-                .compile(version).kieBase();
-        return rules.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(org.kie.api.definition.rule.Rule::getName)
-                .filter(r -> !named.contains(r)).sorted().toList();
+        // The version alone, compiled and described as the engine would compile it.
+        RuleSourceDescription described = source.only(version.folder()).describe();
+        if (!described.compiles()) {
+            throw new RuleCompilationException(version.ruleSet(), version.version(), described.allProblems());
+        }
+        RuleVersionDescription compiled = described.versions().stream()
+                .filter(v -> v.version().folder().equals(version.folder())).findFirst()
+                .orElseThrow(() -> new ScenarioException(version.folder() + " is not a version of " + source));
+        return compiled.rules().stream().filter(r -> !named.contains(r)).toList();
     }
 
     private record Step(int line, List<String> words) {

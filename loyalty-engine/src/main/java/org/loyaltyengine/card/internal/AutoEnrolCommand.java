@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.card.CardRequests.AutoEnrol;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.Command;
@@ -18,8 +19,6 @@ import org.loyaltyengine.rules.facts.CcSettings;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
-import org.loyaltyengine.spi.Checks;
-import org.loyaltyengine.spi.Limits;
 import org.loyaltyengine.spi.LockKey;
 
 /**
@@ -29,17 +28,10 @@ import org.loyaltyengine.spi.LockKey;
  * no sales to count, so no card account opens here, and the enrolment names no currency.
  *
  * <p>{@link AutoEnrolment} asks it inside the command that creates the customer; run through the
- * pipeline on its own ({@link DefaultCustomerCards#autoEnrol}) it does the same for a customer created
+ * pipeline on its own ({@link CustomerCards#autoEnrol}) it does the same for a customer created
  * outside the engine.
  */
-final class AutoEnrolCommand implements Command<AutoEnrolCommand.NewCustomer, AutoEnrolCommand.Context> {
-    /** The customer to decide on. */
-    record NewCustomer(String customerId) {
-        NewCustomer {
-            Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
-        }
-    }
-
+final class AutoEnrolCommand implements Command<AutoEnrol, AutoEnrolCommand.Context> {
     record Context(String customerId, CcSettings settings, boolean enrolled, LocalDate date, String user) {
     }
 
@@ -64,18 +56,18 @@ final class AutoEnrolCommand implements Command<AutoEnrolCommand.NewCustomer, Au
     }
 
     @Override
-    public Permission permission(NewCustomer request) {
+    public Permission permission(AutoEnrol request) {
         return Permission.none();
     }
 
     /** The customer's enrolment, the one document it may write. */
     @Override
-    public Set<LockKey> keys(NewCustomer request, CommandContext ctx) {
+    public Set<LockKey> keys(AutoEnrol request, CommandContext ctx) {
         return Set.of(CardDocuments.enrolment(request.customerId()));
     }
 
     @Override
-    public Context load(StoreView view, NewCustomer request, CommandContext ctx) {
+    public Context load(StoreView view, AutoEnrol request, CommandContext ctx) {
         CardReads.requireCustomer(view, request.customerId());
         return context(view, request.customerId(), ctx);
     }

@@ -9,6 +9,7 @@ import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.card.CardEntry;
 import org.loyaltyengine.card.CardLine;
 import org.loyaltyengine.card.CardRequests.AddValue;
+import org.loyaltyengine.card.CardRequests.AutoEnrol;
 import org.loyaltyengine.card.CardRequests.Configure;
 import org.loyaltyengine.card.CardRequests.CreditNote;
 import org.loyaltyengine.card.CardRequests.DefineProduct;
@@ -136,14 +137,9 @@ public final class DefaultCustomerCards implements CustomerCards {
         return pipeline.run(ctx, request, settle);
     }
 
-    /**
-     * Enrols a customer the engine did not create (a host's own import, a store filled beforehand) as the
-     * practice's auto-enrolment would have at creation (SPEC CC-3): the rules decide from the settings in
-     * force; a customer enrolled already, or a practice that does not auto-enrol, is left as is. Not part
-     * of {@link CustomerCards}: the scenario driver proves the auto-enrolment rule through it.
-     */
-    public Outcome autoEnrol(CommandContext ctx, String customerId) {
-        return pipeline.run(ctx, new AutoEnrolCommand.NewCustomer(customerId), autoEnrol);
+    @Override
+    public Outcome autoEnrol(CommandContext ctx, AutoEnrol request) {
+        return pipeline.run(ctx, request, autoEnrol);
     }
 
     @Override

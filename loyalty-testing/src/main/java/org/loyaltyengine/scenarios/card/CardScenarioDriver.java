@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.card.CardRequests.AddValue;
+import org.loyaltyengine.card.CardRequests.AutoEnrol;
 import org.loyaltyengine.card.CardRequests.Configure;
 import org.loyaltyengine.card.CardRequests.CreditNote;
 import org.loyaltyengine.card.CardRequests.DefineProduct;
@@ -25,7 +26,6 @@ import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.card.CardRequests.Unlock;
 import org.loyaltyengine.card.CardStatus;
 import org.loyaltyengine.card.CustomerCards;
-import org.loyaltyengine.card.internal.DefaultCustomerCards;
 import org.loyaltyengine.scenarios.ScenarioDriver;
 import org.loyaltyengine.scenarios.ScenarioException;
 import org.loyaltyengine.spi.Checks;
@@ -69,7 +69,9 @@ public final class CardScenarioDriver implements ScenarioDriver {
                     Boolean.parseBoolean(a.getOrDefault("eligible", "true")), decimal(a.get("percent"), "percent")));
             case "enrol" -> cards.enrol(ctx, new Enrol(arg(a, "customer")));
             case "enrolAll" -> cards.enrolAll(ctx);
-            case "autoEnrol" -> ((DefaultCustomerCards) cards).autoEnrol(ctx, arg(a, "customer"));
+            // The customer was written to the store above, as a host's own customer master writes one: the
+            // scenario's engine holds the card's rules alone, so the customers program cannot create it.
+            case "autoEnrol" -> cards.autoEnrol(ctx, new AutoEnrol(arg(a, "customer")));
             case "lock" -> cards.lock(ctx, sale(ctx, a, currency));
             case "unlock" -> cards.unlock(ctx, new Unlock(arg(a, "doc")));
             case "settle" -> cards.settle(ctx, new Settle(sale(ctx, a, currency)));

@@ -359,6 +359,30 @@ public abstract class CustomerCardContract {
         assertFalse(cards.isEnrolled(vet.practice, manual));
     }
 
+    @Test
+    @Tag("CC-3")
+    void autoEnrol_enrolsACustomerTheEngineDidNotCreateOnlyWhenThePracticeAutoEnrols() {
+        // Customers a host's own customer master wrote to the store, as a migration does.
+        vet.customer("c1");
+        vet.customer("c2");
+        vet.configure(Configure.percent("10"));
+        Outcome left = applied(cards.autoEnrol(vet.next(), new CardRequests.AutoEnrol("c1")));
+        assertTrue(left.result(org.loyaltyengine.rules.facts.CcAutoEnrolled.class).isEmpty());
+        assertFalse(cards.isEnrolled(vet.practice, "c1"));
+
+        vet.configure(new Configure(BigDecimal.TEN, null, null, null, null, true, null));
+        Outcome enrolled = applied(cards.autoEnrol(vet.next(), new CardRequests.AutoEnrol("c1")));
+        assertEquals("c1", enrolled.result(org.loyaltyengine.rules.facts.CcAutoEnrolled.class).orElseThrow().customer());
+        assertTrue(cards.isEnrolled(vet.practice, "c1"));
+        assertFalse(cards.isEnrolled(vet.practice, "c2"));
+        // Once enrolled, a second auto-enrolment leaves the customer as they are, and enrol refuses.
+        assertTrue(applied(cards.autoEnrol(vet.next(), new CardRequests.AutoEnrol("c1"))).result(
+                org.loyaltyengine.rules.facts.CcAutoEnrolled.class).isEmpty());
+        rejected(cards.enrol(vet.next(), new Enrol("c1")), "ALREADY_ENROLLED");
+        assertThrows(NoSuchEntityException.class, () -> cards.autoEnrol(vet.next(), new CardRequests.AutoEnrol("c404")));
+        assertThrows(InvalidValueException.class, () -> new CardRequests.AutoEnrol(" "));
+    }
+
     // ------------------------------------------------------------------ CC-4 retroactive enrolment
 
     @Test

@@ -12,12 +12,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.RuleSource;
+import org.loyaltyengine.card.CardRequests.Configure;
+import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.customers.CustomerProfile;
 import org.loyaltyengine.customers.Customers;
-import org.loyaltyengine.customers.internal.DefaultCustomers;
-import org.loyaltyengine.internal.CommandPipeline;
-import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Customer;
@@ -28,9 +28,10 @@ import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.testing.MutableClock;
 
 /**
- * A webshop with the customers program in a fresh tenant of a store (the in-memory one unless given). Built from the pipeline directly (the
- * same way {@code LoyaltyEngine} builds it) so tests can register a new-customer hook standing in for
- * another program's defaults; the hook records every customer it was called for.
+ * A webshop with the customers program in a fresh tenant of a store (the in-memory one unless given), on an
+ * engine built as a host builds one. The shop's customer card auto-enrols new customers, so every customer a
+ * command creates comes with another program's defaults for it, written by the same command: the
+ * enrolment, which {@link #hookedCustomers} reads back.
  */
 public final class CustomersFixture {
     public static final LocalDate DAY = LocalDate.of(2026, 3, 14);
@@ -38,9 +39,12 @@ public final class CustomersFixture {
     public static final Actor CLERK = Actor.of("clerk-anna", "customers.write", "customers.import");
     public static final Actor MANAGER = Actor.of("manager-bram", "customers.settings", "customers.write", "customers.import",
             "customer-card.settings");
-    private static final RuleSetRegistry RULES = new RuleSetRegistry(RuleSource.defaults());
+    private static final RuleSource RULES = RuleSource.defaults();
+    /** The customers rules alone: with no customer card in force, a new customer gets no other program's defaults. */
+    private static final RuleSource CUSTOMERS_ONLY = RULES.only("customers");
 
-    final CommandPipeline pipeline;
+    private final LoyaltyStore store;
+    private final LoyaltyEngine engine;
     public final Customers customers;
     public final TenantId shop;
     private final AtomicLong keys = new AtomicLong();
@@ -62,45 +66,40 @@ public final class CustomersFixture {
         this(store, true);
     }
 
-    /** With {@code hook} false no new-customer hook is registered (volume runs). */
-    public CustomersFixture(boolean hook) {
-        this(new InMemoryStore(), hook);
+    /**
+     * With {@code defaults} false the engine holds the customers rules alone, so no other program adds
+     * anything to a new customer (volume runs); {@link #hookedCustomers} is then empty.
+     */
+    public CustomersFixture(boolean defaults) {
+        this(new InMemoryStore(), defaults);
     }
 
-    private CustomersFixture(LoyaltyStore store, boolean hook) {
-        this(store, hook, TenantId.of("shop-" + UUID.randomUUID().toString().substring(0, 12)));
+    private CustomersFixture(LoyaltyStore store, boolean defaults) {
+        this(store, defaults, TenantId.of("shop-" + UUID.randomUUID().toString().substring(0, 12)));
     }
 
-    private CustomersFixture(LoyaltyStore store, boolean hook, TenantId shop) {
+    private CustomersFixture(LoyaltyStore store, boolean defaults, TenantId shop) {
+        this.store = store;
         this.shop = shop;
-        pipeline = new CommandPipeline(store, RULES, new MutableClock(Instant.parse("2026-03-14T09:00:00Z")));
-        if (!hook) {
-            customers = new DefaultCustomers(pipeline);
-            return;
+        this.engine = LoyaltyEngine.builder().store(store).rules(defaults ? RULES : CUSTOMERS_ONLY)
+                .clock(new MutableClock(Instant.parse("2026-03-14T09:00:00Z"))).build();
+        this.customers = engine.customers();
+        if (defaults) {
+            // Under a key no test uses, so that the tests' own keys stay theirs.
+            applied(engine.customerCards().configure(CommandContext.of(shop, MANAGER, "fixture-card-auto-enrol", DAY),
+                    new Configure(BigDecimal.ZERO, null, null, null, null, true, null)));
         }
-        pipeline.onNewCustomer(new org.loyaltyengine.internal.NewCustomerHook() {
-            // Stands in for a program's default (e.g. auto-enrolment): a setting written in the same transaction.
-            @Override
-            public java.util.Set<org.loyaltyengine.spi.LockKey> keys(String customerId) {
-                return java.util.Set.of(org.loyaltyengine.spi.LockKey.settings("test-hook"));
-            }
-
-            @Override
-            public List<org.loyaltyengine.internal.Write> writes(org.loyaltyengine.internal.StoreView view,
-                                                                 org.loyaltyengine.spi.Customer created,
-                                                                 CommandContext ctx) {
-                java.util.Map<String, String> read = view.settings("test-hook");
-                java.util.Map<String, String> seen = new java.util.TreeMap<>(read);
-                seen.put(String.format(java.util.Locale.ROOT, "%08d", seen.size()), created.id());
-                return List.of(new org.loyaltyengine.internal.Write.PutSettings("test-hook", read, seen));
-            }
-        });
-        customers = new DefaultCustomers(pipeline);
     }
 
-    /** The customers the hook was applied to, as stored (so rolled-back calls do not count). */
+    /**
+     * The customers the customer card enrolled, as stored (so rolled-back calls do not count), in the
+     * store's order: a customer the engine created, with the defaults written by the same command.
+     */
     public List<String> hookedCustomers() {
-        return pipeline.store().inTransaction(shop, tx -> List.copyOf(tx.settings().of("test-hook").values()));
+        if (engine.ruleSets().stream().noneMatch(v -> v.ruleSet().equals(CustomerCards.PROGRAM))) {
+            return List.of();
+        }
+        return stored().stream().map(Customer::id).filter(id -> engine.customerCards().isEnrolled(shop, id)).toList();
     }
 
     public CommandContext next() {
@@ -121,7 +120,7 @@ public final class CustomersFixture {
     }
 
     public List<Customer> stored() {
-        return pipeline.store().inTransaction(shop, tx -> tx.customers().all());
+        return store.inTransaction(shop, tx -> tx.customers().all());
     }
 
     public static Outcome applied(Outcome o) {

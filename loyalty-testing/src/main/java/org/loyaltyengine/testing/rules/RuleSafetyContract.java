@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,31 +27,36 @@ import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.RuleFailedException;
 import org.loyaltyengine.RuleLimitExceededException;
 import org.loyaltyengine.RuleSource;
-import org.loyaltyengine.internal.Command;
-import org.loyaltyengine.internal.CommandPipeline;
-import org.loyaltyengine.internal.Permission;
-import org.loyaltyengine.internal.RuleSetRegistry;
-import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.pos.PosCards;
+import org.loyaltyengine.pos.PosRequests.AddItem;
+import org.loyaltyengine.pos.PosRequests.ChangeCredit;
+import org.loyaltyengine.pos.PosRequests.IdentifyCard;
 import org.loyaltyengine.pos.PosRequests.OpenReceipt;
-import org.loyaltyengine.rules.facts.PosCard;
-import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Actor;
+import org.loyaltyengine.spi.Card;
+import org.loyaltyengine.spi.HoldState;
+import org.loyaltyengine.spi.IdempotencyKey;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
+import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
-import org.loyaltyengine.spi.Unit;
+import org.loyaltyengine.testing.TenantSnapshot;
 
 /**
  * Rules that never end or that fail (SPEC X-11; issue "Trust", defects 11 and 17, "What to build" 8):
  * the command stops with a typed error naming rule set, version and rule, and the store holds exactly
- * what it held before. Abstract so that every store runs it: {@link RuleSafetyInMemoryTest} here, the
- * JPA adapter's tests on H2, PostgreSQL and MariaDB.
+ * what it held before. Every case goes through the public API: a rule folder (hostile rules alone, or
+ * beside the packaged pos-card rules), an engine, a command. Abstract so that every store runs it:
+ * {@link RuleSafetyInMemoryTest} here, the JPA adapter's tests on H2, PostgreSQL and MariaDB.
  */
 @Tag("X-11")
 public abstract class RuleSafetyContract {
     private static final LocalDate DAY = LocalDate.of(2026, 1, 1);
     private static final Actor CASHIER = Actor.of("cashier");
+    /** Defines cards and changes their credit by hand, for the tests that need a card with money on it. */
+    private static final Actor MANAGER = Actor.of("manager", PosCards.CARDS_PERMISSION, PosCards.MANUAL_PERMISSION);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T09:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -285,38 +292,43 @@ public abstract class RuleSafetyContract {
     }
 
     /**
-     * A rule posts to the account its command declared, then to one it did not: the first entry was
-     * already appended when the second fails, and the store rolls both back.
+     * A rule captures the reservation of the card its command declared, then one of a card the command did
+     * not declare: the first capture's ledger entry was already appended when the second fails, and the
+     * store rolls both back. (A rule cannot name an account of its own making: it reaches another card's
+     * money only through a reservation's id.)
      */
     @Test
-    void aRulePostingToAnUndeclaredAccountIsARuleFailureAndNothingStays() throws IOException {
-        RuleSource source = rules("""
-                import org.loyaltyengine.spi.EntryKind;
-                rule "posts to every card it sees"
+    void aRuleTouchingAnUndeclaredAccountIsARuleFailureAndNothingStays() throws IOException {
+        LoyaltyEngine packaged = LoyaltyEngine.builder().store(store).clock(CLOCK).build();
+        String own = reservationOf(packaged, "1", "R1");
+        String other = reservationOf(packaged, "2", "R2");
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).clock(CLOCK).rules(packagedPosCardWith("""
+                rule "takes every reservation it is told of"
                 when
-                    $c : PosCard()
+                    PosChangeCredit( note == "take them" )
                     $d : Decision()
                 then
-                    $d.post($c.account(), EntryKind.MANUAL, BigDecimal.ONE, null, null, "from a rule");
+                    $d.capture("%s");
+                    $d.capture("%s");
                 end
-                """);
-        AccountKey declared = new AccountKey("card:1", "pos-card", Unit.currency("CZK"));
-        AccountKey other = new AccountKey("card:2", "pos-card", Unit.currency("CZK"));
-        CommandPipeline pipeline = new CommandPipeline(store, new RuleSetRegistry(source), Clock.systemUTC());
-        Command<String, String> command = testPost(declared, List.of(card("1", declared), card("2", other)));
+                """.formatted(own, other))).build();
+        TenantSnapshot before = TenantSnapshot.of(store, tenant);
 
-        RuleFailedException e = assertThrows(RuleFailedException.class,
-                () -> pipeline.run(CommandContext.of(tenant, CASHIER, "post", DAY), "post", command));
+        RuleFailedException e = assertThrows(RuleFailedException.class, () -> engine.posCards().changeCredit(
+                manager("take"), new ChangeCredit("1", Money.of("1.00", "CZK"), "take them")));
 
         assertEquals("RULE_FAILED", e.code());
-        assertEquals("posts to every card it sees", e.rule());
-        assertTrue(e.getMessage().contains("card:2") && e.getMessage().contains("did not declare"), e.getMessage());
-        assertTrue(store.inTransaction(tenant, tx -> tx.ledger().entries(declared)).isEmpty(),
-                "the entry on the declared account stayed");
-        assertTrue(store.inTransaction(tenant, tx -> tx.ledger().entries(other)).isEmpty());
-        assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(declared)).isEmpty(),
-                "the declared account was opened");
-        assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().all()).isEmpty());
+        assertEquals("takes every reservation it is told of", e.rule());
+        assertEquals("pos-card", e.ruleSet());
+        assertEquals(1, e.version());
+        assertTrue(e.getMessage().contains(PosCards.accountOf(creditCard("2")).toString())
+                && e.getMessage().contains("did not declare"), e.getMessage());
+        assertEquals(before, TenantSnapshot.of(store, tenant), "the capture of the declared card's reservation stayed");
+        assertEquals(HoldState.PENDING, store.inTransaction(tenant, tx -> tx.holds().find(own)).orElseThrow().state());
+        assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().find(IdempotencyKey.of("take"))).isEmpty());
+        // The packaged rules on their own take the same change of credit.
+        assertTrue(packaged.posCards().changeCredit(manager("take"), new ChangeCredit("1", Money.of("1.00", "CZK"),
+                "take them")).applied());
     }
 
     /**
@@ -357,65 +369,67 @@ public abstract class RuleSafetyContract {
     /** A rule posting an amount beyond what a ledger column holds, to the account its command declared. */
     @Test
     void aRulePostingAnAmountNoLedgerHoldsIsARuleFailure() throws IOException {
-        RuleSource source = rules("""
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).clock(CLOCK).rules(packagedPosCardWith("""
                 import org.loyaltyengine.spi.EntryKind;
                 rule "posts a fortune"
                 when
+                    PosChangeCredit( note == "a fortune" )
                     $c : PosCard()
                     $d : Decision()
                 then
                     $d.post($c.account(), EntryKind.MANUAL, new BigDecimal("1E40"), null, null, "from a rule");
                 end
-                """);
-        AccountKey declared = new AccountKey("card:1", "pos-card", Unit.currency("CZK"));
-        CommandPipeline pipeline = new CommandPipeline(store, new RuleSetRegistry(source), Clock.systemUTC());
-        Command<String, String> command = testPost(declared, List.of(card("1", declared)));
+                """)).build();
+        assertTrue(engine.posCards().defineCard(manager("define"), creditCard("1")).applied());
+        TenantSnapshot before = TenantSnapshot.of(store, tenant);
 
-        RuleFailedException e = assertThrows(RuleFailedException.class,
-                () -> pipeline.run(CommandContext.of(tenant, CASHIER, "post", DAY), "post", command));
+        RuleFailedException e = assertThrows(RuleFailedException.class, () -> engine.posCards().changeCredit(
+                manager("fortune"), new ChangeCredit("1", Money.of("1.00", "CZK"), "a fortune")));
 
         assertEquals("posts a fortune", e.rule(), e.getMessage());
-        assertTrue(store.inTransaction(tenant, tx -> tx.ledger().entries(declared)).isEmpty());
-        assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(declared)).isEmpty());
-        assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().all()).isEmpty());
+        assertTrue(e.getMessage().contains("cannot hold"), e.getMessage());
+        assertEquals(before, TenantSnapshot.of(store, tenant), "the store changed");
+        AccountKey account = PosCards.accountOf(creditCard("1"));
+        assertTrue(store.inTransaction(tenant, tx -> tx.ledger().entries(account)).isEmpty());
+        assertTrue(store.inTransaction(tenant, tx -> tx.accounts().find(account)).isEmpty());
+        assertTrue(store.inTransaction(tenant, tx -> tx.outcomes().find(IdempotencyKey.of("fortune"))).isEmpty());
     }
 
-    /** A pos-card command declaring one account and handing the rules the given facts. */
-    private static Command<String, String> testPost(AccountKey declared, List<Object> facts) {
-        return new Command<>() {
-            @Override
-            public String name() {
-                return "pos-card.test-post";
-            }
-
-            @Override
-            public String ruleSet() {
-                return "pos-card";
-            }
-
-            @Override
-            public Permission permission(String request) {
-                return Permission.none();
-            }
-
-            @Override
-            public String load(StoreView view, String request, CommandContext ctx) {
-                return request;
-            }
-
-            @Override
-            public Map<AccountKey, BigDecimal> accounts(String context) {
-                return Map.of(declared, BigDecimal.ZERO);
-            }
-
-            @Override
-            public List<Object> facts(String context, Map<AccountKey, Account> accounts) {
-                return facts;
-            }
-        };
+    /** The packaged pos-card v1, with one more rule file beside its own. */
+    private RuleSource packagedPosCardWith(String body) throws IOException {
+        Path root = dir.resolve("packaged");
+        for (Map.Entry<String, String> f : RuleSource.defaults().only("pos-card/v1").files().entrySet()) {
+            Path target = root.resolve(f.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, f.getValue());
+        }
+        Files.writeString(root.resolve("pos-card/v1/hostile.drl"), "package org.loyaltyengine.rules.poscard;\n"
+                + "import org.loyaltyengine.rules.facts.*;\n"
+                + "import java.math.BigDecimal;\n"
+                + body);
+        return RuleSource.folder(root);
     }
 
-    private static PosCard card(String number, AccountKey account) {
-        return new PosCard(number, BigDecimal.ZERO, false, false, "CZK", account, BigDecimal.ZERO, BigDecimal.ZERO);
+    /** A credit card with 100.00 on it, identified on a new receipt whose first item reserves 30.00: that reservation's id. */
+    private String reservationOf(LoyaltyEngine engine, String card, String receipt) {
+        PosCards pos = engine.posCards();
+        assertTrue(pos.defineCard(manager("define-" + card), creditCard(card)).applied());
+        assertTrue(pos.changeCredit(manager("deposit-" + card), new ChangeCredit(card, Money.of("100.00", "CZK"),
+                "deposit")).applied());
+        assertTrue(pos.openReceipt(manager("open-" + receipt), new OpenReceipt(receipt, Money.currency("CZK"))).applied());
+        assertTrue(pos.identifyCard(manager("identify-" + receipt), new IdentifyCard(receipt, card, null)).applied());
+        Outcome reserved = pos.addItem(manager("add-" + receipt), AddItem.of(receipt, "1", "wine",
+                Money.of("30.00", "CZK"), "21"));
+        assertEquals(List.of(HoldState.PENDING), reserved.holds().stream().map(h -> h.state()).toList(),
+                reserved::toString);
+        return reserved.holds().get(0).holdId();
+    }
+
+    private CommandContext manager(String key) {
+        return CommandContext.of(tenant, MANAGER, key, DAY);
+    }
+
+    private static Card creditCard(String number) {
+        return new Card(number, "Petr", "Svoboda", BigDecimal.ZERO, true, true, Money.currency("CZK"));
     }
 }
