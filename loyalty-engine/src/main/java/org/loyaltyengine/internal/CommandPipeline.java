@@ -39,6 +39,7 @@ import org.loyaltyengine.spi.Notice;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.Rejection;
 import org.loyaltyengine.spi.RuleRef;
+import org.loyaltyengine.spi.StaleWriteException;
 import org.loyaltyengine.spi.StoreTransaction;
 import org.loyaltyengine.spi.StoredOutcome;
 import org.slf4j.Logger;
@@ -104,9 +105,14 @@ public final class CommandPipeline {
         String fingerprint = fingerprint(command.name(), ctx, request);
         try {
             return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, request, command, fingerprint));
-        } catch (DuplicateKeyException collision) {
-            // A concurrent submission of the same key won the race (a database store reports the
-            // unique key at commit): ours rolled back whole, so answer with the winner's outcome.
+        } catch (DuplicateKeyException | StaleWriteException collision) {
+            // A concurrent submission of the same key may have won the race: it passed the key's look-up
+            // with ours, held the locks first, and committed while ours waited. Ours then decided again on
+            // what the winner left and met one of the winner's rows named after the key: the outcome (a
+            // database store reports its unique key at commit), a hold or customer id, or the audit record,
+            // which a second decision keeps again when the subject changed meanwhile (a compare-and-set
+            // refusal). Ours rolled back whole, so answer with the winner's outcome. Without one under the
+            // key, the refusal was of another command's write and stands.
             Optional<StoredOutcome> winner = store.inTransaction(ctx.tenant(), tx -> tx.outcomes().find(ctx.key()));
             if (winner.isEmpty()) {
                 throw collision;

@@ -168,8 +168,17 @@ final class Failures {
     }
 
     /**
-     * A conflict the adapter itself recognised as a race another transaction won (two transactions
-     * opening the same account): the re-run sees the winner's row.
+     * A failure the adapter itself recognised as one the same work gets past on a fresh transaction, which
+     * {@link #isTransient} therefore counts as transient, so the store runs the work again:
+     * <ul>
+     *   <li>a race on a row that must be inserted once, which another transaction won: two transactions
+     *       opening the same account, or locking the same key for the first time (its lock row); the
+     *       re-run finds the winner's row and locks it or waits on it;</li>
+     *   <li>the connection lost before the commit was sent: the server rolled everything back, so the
+     *       re-run on a fresh connection applies nothing twice;</li>
+     *   <li>no connection to be had for a new transaction, or one that broke on begin: nothing was done.</li>
+     * </ul>
+     * A connection lost while committing is none of these: it is {@code COMMIT_OUTCOME_UNKNOWN}, never re-run.
      */
     static final class Retry extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -11,8 +11,9 @@ public interface Accounts {
 
     /**
      * Opens an account with zero balance, or returns the existing one unchanged. The caller holds the
-     * account's lock ({@link #lock}) and whatever keys the settings it is named under change by (the
-     * customer card's currency), so neither moves between its read and the opening. (Two transactions
+     * account's lock ({@link #lock}) and, when the settings it is named under (a program's currency) may
+     * change only while no such account exists, the program's settings key ({@link LockKey#settings}), so
+     * neither moves between its read and the opening. (Two transactions
      * opening one account at once without the lock meet on the database's unique key, a transient
      * conflict of the kind {@link LoyaltyStore} describes.)
      *
@@ -35,8 +36,9 @@ public interface Accounts {
     List<Account> lock(Collection<AccountKey> keys);
 
     /**
-     * All accounts of a program as they are now. A caller that decides on the listing holds the
-     * program-wide key under which the program's accounts are opened ({@link Locks}), so it cannot move.
+     * All accounts of a program as they are now. A caller that decides on the listing holds the key that
+     * every first opening of a program's account holds too (the programs shipped use the program's
+     * settings key, {@link LockKey#settings}), so it cannot move.
      */
     List<Account> ofProgram(String program);
 }

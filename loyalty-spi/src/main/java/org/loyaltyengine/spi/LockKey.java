@@ -48,6 +48,11 @@ public record LockKey(Kind kind, String scope, String name) implements Comparabl
         return new LockKey(Kind.CUSTOMER_NUMBER, "customers", number);
     }
 
+    /**
+     * A key for something of a whole program that has no row of its own, such as a job that must not run
+     * twice at once. What a program's settings decide for every customer (its currency) is guarded by the
+     * settings' own key, {@link #settings}, not by one of these.
+     */
     public static LockKey program(String program, String name) {
         return new LockKey(Kind.PROGRAM, program, name);
     }

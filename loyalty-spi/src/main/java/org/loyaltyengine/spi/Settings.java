@@ -15,9 +15,10 @@ public interface Settings {
      * the caller found through {@link #of} (empty: none, or none stored). A caller that holds the
      * settings' lock and passes what it read under it always matches.
      *
-     * <p>Settings decided on from the program's accounts ({@link Accounts#ofProgram}: the customer
-     * card's currency changes only while no card has an account) are put under the program-wide key
-     * under which those accounts are opened, so a put and an opening run one after the other.
+     * <p>Settings decided on from the program's accounts ({@link Accounts#ofProgram}: a program's currency
+     * changes only while no account is kept in another) are put under the program's settings key
+     * ({@link LockKey#settings}), which a command that may open the program's first account of a customer
+     * holds too, so a put and such an opening run one after the other.
      *
      * @throws StaleWriteException if the settings are not {@code read} any more; nothing is written
      */

@@ -12,7 +12,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -57,6 +61,7 @@ public abstract class AuditContract {
     /** The store the engine runs on, for the master data a host writes straight into it. */
     protected LoyaltyStore store;
     protected TenantId tenant;
+    private Interleaving race;
     private final AtomicLong keys = new AtomicLong();
 
     /** The store under test; a new one, or a shared one (each test uses a fresh tenant). */
@@ -66,7 +71,9 @@ public abstract class AuditContract {
     void setUpEngine() {
         clock = new MutableClock(T0);
         store = newStore();
-        engine = LoyaltyEngine.builder().store(store).clock(clock).build();
+        // Unarmed, it passes everything through; armed, it runs a second submission at the moment chosen.
+        race = new Interleaving(store);
+        engine = LoyaltyEngine.builder().store(race).clock(clock).build();
         tenant = TenantId.of("audit-" + UUID.randomUUID().toString().substring(0, 12));
     }
 
@@ -127,7 +134,7 @@ public abstract class AuditContract {
     void posSettings_keptWithActor() {
         applied(engine.posCards().configure(later(ANNA), new PosRequests.Configure(30)));
         applied(engine.posCards().configure(later(BERT), new PosRequests.Configure(90)));
-        List<AuditRecord> h = engine.audit().history(tenant, AuditTrail.POS_SETTINGS, "pos-card");
+        List<AuditRecord> h = engine.audit().history(tenant, AuditTrail.POS_SETTINGS);
         assertEquals(List.of("anna", "bert"), h.stream().map(AuditRecord::actor).toList());
         assertEquals(Map.of("holdMinutes", "30"), h.get(1).before());
         assertEquals(Map.of("holdMinutes", "90"), h.get(1).after());
@@ -195,7 +202,7 @@ public abstract class AuditContract {
         customer("c1");
         applied(engine.savingsPoints().configure(later(ANNA), PointsSettings.defaults().with(Map.of("rate", "0.5"))));
         applied(engine.savingsPoints().configure(later(BERT), PointsSettings.defaults().with(Map.of("rate", "2"))));
-        List<AuditRecord> settings = engine.audit().history(tenant, AuditTrail.POINTS_SETTINGS, "savings-points");
+        List<AuditRecord> settings = engine.audit().history(tenant, AuditTrail.POINTS_SETTINGS);
         assertEquals(List.of("anna", "bert"), settings.stream().map(AuditRecord::actor).toList());
         assertEquals("0.5", settings.get(1).before().get("rate"));
         assertEquals("2", settings.get(1).after().get("rate"));
@@ -266,6 +273,146 @@ public abstract class AuditContract {
                 () -> engine.customers().receiveOrder(later(Actor.of("webshop")), order));
         assertTrue(e.getMessage().contains("customers.write"), e.getMessage());
         assertTrue(engine.customers().all(tenant).isEmpty());
+    }
+
+    // ------------------------------------------------------------------ one key submitted twice at once
+
+    /**
+     * {@code submit} twice under one key at the same moment: the second submission passes the key's look-up
+     * while the first, holding its locks, has read what it decides on and not yet committed ({@link
+     * Interleaving} starts it there). It waits for the first, then must answer with the first's stored
+     * outcome, and nothing is written twice. With {@code between}, another change of the same subject under
+     * another key queues for the first's locks ahead of the second submission: a second decision would then
+     * change the subject back from what that change left, and keep an audit record under a key that has one.
+     */
+    private Outcome submittedTwiceAtOnce(CommandContext ctx, Function<LoyaltyEngine, Outcome> submit,
+                                         Function<LoyaltyEngine, Outcome> between, String kind) throws Exception {
+        CompletableFuture<Outcome> other = new CompletableFuture<>();
+        Future<Outcome> second = race.once(Interleaving.Point.BEFORE_LOCK, () -> {
+            if (between == null) {
+                other.complete(null);
+            } else {
+                Thread t = new Thread(() -> {
+                    try {
+                        other.complete(between.apply(engine));
+                    } catch (Throwable e) {
+                        other.completeExceptionally(e);
+                    }
+                }, "between");
+                t.setDaemon(true);
+                t.start();
+                // Time for the other change to queue for the first's locks, ahead of the second submission.
+                Thread.sleep(250);
+            }
+            return submit.apply(engine);
+        });
+        Outcome first = applied(submit.apply(engine));
+        Outcome meanwhile = other.get(30, TimeUnit.SECONDS);
+        if (meanwhile != null) {
+            applied(meanwhile);
+        }
+        assertEquals(first, second.get(30, TimeUnit.SECONDS), "the second submission replays the first's outcome");
+        assertEquals(1, engine.audit().history(tenant, kind).stream()
+                .filter(r -> r.idempotencyKey().equals(ctx.key().value())).count(), "one change, kept once");
+        assertEquals(1, store.inTransaction(tenant, tx -> tx.outcomes().all()).stream()
+                .filter(o -> o.key().equals(ctx.key())).count(), "one outcome under the key");
+        return first;
+    }
+
+    @Test
+    @Tag("X-4")
+    @Tag("SP-19")
+    void points_aSettingsChangeSubmittedTwiceAtOnceUnderOneKeyIsDecidedOnce() throws Exception {
+        CommandContext ctx = later(ANNA);
+        submittedTwiceAtOnce(ctx, e -> e.savingsPoints().configure(ctx, PointsSettings.defaults()
+                .with(Map.of("rate", "0.5"))), null, AuditTrail.POINTS_SETTINGS);
+        assertEquals("0.5", engine.audit().history(tenant, AuditTrail.POINTS_SETTINGS, "savings-points").get(0)
+                .after().get("rate"));
+    }
+
+    @Test
+    @Tag("X-4")
+    @Tag("SP-7")
+    void points_aParticipationSubmittedTwiceAtOnceUnderOneKeyIsDecidedOnce() throws Exception {
+        customer("c1");
+        CommandContext ctx = later(ANNA);
+        submittedTwiceAtOnce(ctx, e -> e.savingsPoints().setParticipation(ctx,
+                new PointsRequests.Participation("c1", false)), null, AuditTrail.POINTS_PARTICIPATION);
+    }
+
+    @Test
+    @Tag("X-4")
+    @Tag("CC-1")
+    void customerCard_aSettingsChangeSubmittedTwiceAtOnceUnderOneKeyIsDecidedOnce() throws Exception {
+        applied(engine.customerCards().configure(later(ANNA), CardRequests.Configure.percent("10")));
+        CommandContext ctx = later(BERT);
+        submittedTwiceAtOnce(ctx, e -> e.customerCards().configure(ctx, CardRequests.Configure.percent("20")), null,
+                AuditTrail.CARD_SETTINGS);
+        // The first configure's record and the raced one's, once.
+        List<AuditRecord> h = engine.audit().history(tenant, AuditTrail.CARD_SETTINGS, "customer-card");
+        assertEquals(List.of("anna", "bert"), h.stream().map(AuditRecord::actor).toList());
+        assertEquals("20", h.get(1).after().get("defaultPercent"));
+    }
+
+    @Test
+    @Tag("X-4")
+    @Tag("CC-2")
+    void customerCard_anEnrolmentSubmittedTwiceAtOnceUnderOneKeyIsDecidedOnce() throws Exception {
+        customer("c1");
+        CommandContext ctx = later(ANNA);
+        submittedTwiceAtOnce(ctx, e -> e.customerCards().enrol(ctx, new CardRequests.Enrol("c1")), null,
+                AuditTrail.CARD_ENROLMENT);
+    }
+
+    @Test
+    @Tag("X-4")
+    @Tag("PC-1")
+    void posSettings_aChangeSubmittedTwiceAtOnceUnderOneKeyIsDecidedOnce() throws Exception {
+        CommandContext ctx = later(ANNA);
+        submittedTwiceAtOnce(ctx, e -> e.posCards().configure(ctx, new PosRequests.Configure(45)), null,
+                AuditTrail.POS_SETTINGS);
+    }
+
+    @Test
+    @Tag("X-4")
+    @Tag("CU-1")
+    void customers_aCreateSubmittedTwiceAtOnceUnderOneKeyIsDecidedOnce() throws Exception {
+        CommandContext ctx = later(ANNA);
+        CustomerProfile profile = CustomerProfile.builder("Jansen").number("K1").build();
+        submittedTwiceAtOnce(ctx, e -> e.customers().create(ctx, profile), null, AuditTrail.CUSTOMER);
+        assertEquals(1, engine.customers().all(tenant).size());
+    }
+
+    @Test
+    @Tag("X-4")
+    @Tag("SP-19")
+    void points_aSettingsChangeSubmittedTwiceAtOnceWithAnotherChangeBetweenIsDecidedOnce() throws Exception {
+        CommandContext ctx = later(ANNA);
+        CommandContext between = as(BERT);
+        submittedTwiceAtOnce(ctx, e -> e.savingsPoints().configure(ctx, PointsSettings.defaults()
+                        .with(Map.of("rate", "0.5"))),
+                e -> e.savingsPoints().configure(between, PointsSettings.defaults().with(Map.of("rate", "2"))),
+                AuditTrail.POINTS_SETTINGS);
+        // The other change came after the first submission, and the second changed nothing back.
+        List<AuditRecord> h = engine.audit().history(tenant, AuditTrail.POINTS_SETTINGS, "savings-points");
+        assertEquals("2", h.get(h.size() - 1).after().get("rate"));
+        assertEquals("2", engine.savingsPoints().settings(tenant).rate().toPlainString());
+    }
+
+    @Test
+    @Tag("X-4")
+    @Tag("CU-1")
+    void customers_anUpdateSubmittedTwiceAtOnceWithAnotherUpdateBetweenIsDecidedOnce() throws Exception {
+        String id = applied(engine.customers().create(later(ANNA), CustomerProfile.builder("Jansen").number("K1")
+                .build())).result(CustomerSaved.class).orElseThrow().customerId();
+        CommandContext ctx = later(BERT);
+        CommandContext between = as(ANNA);
+        submittedTwiceAtOnce(ctx, e -> e.customers().update(ctx, id, CustomerProfile
+                        .builder("Jansen").number("K1").discountPercent(new BigDecimal("15")).build()),
+                e -> e.customers().update(between, id, CustomerProfile.builder("Jansen").number("K1")
+                        .discountPercent(new BigDecimal("20")).build()),
+                AuditTrail.CUSTOMER);
+        assertEquals(3, engine.audit().history(tenant, AuditTrail.CUSTOMER, id).size());
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.loyaltyengine.testing.points.PointsFixtures;
 /**
  * A year-end run is a typed record of its own, a {@code points-expiry} document dated on the year end it
  * closed, and the entries it made name it: what an expiry entry settled is read from that date, not from the
- * form of the document id its entries name.
+ * form of the document id its entries name. Entries a host wrote under no command's key take part in whose
+ * points an expiry took, each a moment of its own.
  */
 @Tag("SP-14")
 @Tag("X-13")
@@ -82,6 +83,41 @@ class PointsExpiryRunTest {
         Outcome cancel = PointsFixtures.applied(f.points.cancel(f.clerk(), new Cancellation("B2", null)));
         assertTrue(cancel.notices().stream().anyMatch(n -> n.code().equals("POINTS_ALREADY_EXPIRED")),
                 () -> "notices " + cancel.notices());
+        assertEquals(0, new BigDecimal("50.00").compareTo(f.balance("c1")));
+    }
+
+    /** A host's own credit of points, written straight into the store under no command's key. */
+    private static void hostCredit(PointsFixtures f, String points, String date) {
+        LocalDate day = LocalDate.parse(date);
+        f.store.inTransaction(f.agency, tx -> {
+            tx.accounts().open(SavingsPoints.accountOf("c1"), null);
+            return tx.ledger().append(new LedgerEntry(0, SavingsPoints.accountOf("c1"), EntryKind.MANUAL,
+                    new BigDecimal(points), null, null, day, day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                    "host", "host's own credit", null, new RuleRef("host", 1, "host"), null));
+        });
+    }
+
+    @Test
+    void anEntryOfNoCommandStartsEarningOnItsOwnWhereverTheOtherEntriesOfNoCommandStand() {
+        InMemoryStore store = new InMemoryStore();
+        PointsFixtures f = new PointsFixtures(LoyaltyEngine.builder().store(store).build(), store).customer("c1");
+        f.on("2024-01-02").set("rate", "0.20", "expiryEnabled", "true", "paymentType", "SPAARPUNTEN",
+                "directlyAvailable", "true").supplier(new Supplier("TUI", true, null, new java.util.TreeMap<>()));
+        hostCredit(f, "50", "2024-04-01");
+        f.on("2024-05-01");
+        PointsFixtures.applied(f.book("B1", "c1", PointsFixtures.service("1", "TUI", "package", "500.00"))); // 100
+        hostCredit(f, "30", "2024-06-01");
+        f.on("2025-02-01");
+        PointsFixtures.applied(f.payWithPoints("B1", "60.00"));
+        f.on("2025-12-31");
+        PointsFixtures.applied(f.points.expireYear(f.admin(), new ExpireYear(2025))); // the 120 left
+        // Started last first: the credit of June (30), then B1 (90 of its 100), then the credit of April (0).
+        // Had the two credits of no command been one moment, April's, the whole expiry would have begun on B1.
+        f.on("2026-01-10");
+        Outcome cancel = PointsFixtures.applied(f.points.cancel(f.clerk(), new Cancellation("B1", null)));
+        assertEquals("90.00", f.points.booking(f.agency, "B1").lines().get(0).points().toPlainString(),
+                () -> "cancelled " + cancel.entries());
+        // 10 taken back, the 60 paid given back.
         assertEquals(0, new BigDecimal("50.00").compareTo(f.balance("c1")));
     }
 }

@@ -20,10 +20,11 @@ import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.LedgerEntry;
 
 /**
- * What a command on a stored booking (a price change, a payment, a cancellation) reads, once, under the
- * booking's and the ledger's locks: the booking, the settings, its customer's points entries (the booking's
- * own among them), whether the customer opted out, and each supplier the lines name. Each of those commands
- * keeps one in its context; the facts they show the rules are built here, the same for all of them.
+ * What a command on a stored booking ({@link StoredBookingCommand}: a price change, a payment, a cancellation)
+ * reads, once, under the booking's and the ledger's locks: the booking, the settings, its customer's points
+ * entries (the booking's own among them), whether the customer opted out, and each supplier the lines name.
+ * Each of those commands keeps one in its context; the facts they show the rules are built here, the same
+ * for all of them.
  *
  * @param ctx the command's context: its actor, key and business date go into what it writes
  */

@@ -2,8 +2,6 @@ package org.loyaltyengine.points.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,21 +55,13 @@ final class PointsFacts {
     }
 
     /**
-     * A customer's points entries as the rules see them, raw: the rules classify and total them
-     * (rules/savings-points/v1/ledger.drl). Each knows the first entry of the command that wrote it.
+     * A customer's points entries as the rules see them, raw, as stored: the rules classify and total them
+     * (rules/savings-points/v1/ledger.drl). Each names the command that wrote it by the idempotency key the
+     * store recorded; which entries one command wrote together is the rules' to tell.
      */
     static List<PointsEntry> entries(List<LedgerEntry> entries) {
-        List<LedgerEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingLong(LedgerEntry::sequence));
-        Map<String, Long> commandStart = new HashMap<>();
-        List<PointsEntry> facts = new ArrayList<>();
-        for (LedgerEntry e : sorted) {
-            String command = e.idempotencyKey() == null ? "#" + e.sequence() : e.idempotencyKey();
-            long start = commandStart.computeIfAbsent(command, k -> e.sequence());
-            facts.add(new PointsEntry(e.sequence(), e.account().owner(), e.account(), e.kind(), e.amount(),
-                    e.document(), e.line(), e.businessDate(), start));
-        }
-        return facts;
+        return entries.stream().map(e -> new PointsEntry(e.sequence(), e.account().owner(), e.account(), e.kind(),
+                e.amount(), e.document(), e.line(), e.businessDate(), e.idempotencyKey())).toList();
     }
 
     /** Every year-end expiry run stored, as the rules see it. */

@@ -7,5 +7,5 @@ import java.math.BigDecimal;
  * when the expiry entry {@code expiry} ran: dated up to its year end and settled by no earlier expiry.
  */
 public record PointsHeldAtExpiry(String customerId, long expiry, String document, String line, long entry,
-                                 BigDecimal amount, long commandStart) {
+                                 BigDecimal amount, String command) {
 }
