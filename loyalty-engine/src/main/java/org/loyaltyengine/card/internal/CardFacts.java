@@ -11,11 +11,11 @@ import java.util.Optional;
 import org.loyaltyengine.card.CardLine;
 import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.SaleLine;
-import org.loyaltyengine.rules.facts.CcCardLine;
-import org.loyaltyengine.rules.facts.CcCustomer;
-import org.loyaltyengine.rules.facts.CcDocument;
-import org.loyaltyengine.rules.facts.CcLine;
-import org.loyaltyengine.rules.facts.CcOpenCard;
+import org.loyaltyengine.rules.facts.CardCustomer;
+import org.loyaltyengine.rules.facts.CardOpen;
+import org.loyaltyengine.rules.facts.CardOpenLine;
+import org.loyaltyengine.rules.facts.CardSale;
+import org.loyaltyengine.rules.facts.CardSaleLine;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.DocumentLine;
@@ -32,14 +32,14 @@ final class CardFacts {
         return accounts;
     }
 
-    static CcCustomer customer(CardReads.CustomerCard card) {
-        return new CcCustomer(card.customerId(), card.enrolled(), card.account());
+    static CardCustomer customer(CardReads.CustomerCard card) {
+        return new CardCustomer(card.customerId(), card.enrolled(), card.account());
     }
 
     /** A stored document and its lines with what the card's ledger says of each (unlock, credit note, enrolment). */
     static List<Object> document(Document doc, CardLedger ledger) {
         List<Object> facts = new ArrayList<>();
-        facts.add(new CcDocument(doc.id(), doc.owner(), doc.date(), doc.status(), CardDocuments.hasReturns(doc)));
+        facts.add(new CardSale(doc.id(), doc.owner(), doc.date(), doc.status(), CardDocuments.hasReturns(doc)));
         for (DocumentLine l : doc.lines()) {
             facts.add(line(doc.id(), doc.date(), l.lineId(), l.product(), l.quantity(), l.amount(),
                     CardDocuments.returnedOf(l), ledger));
@@ -57,11 +57,11 @@ final class CardFacts {
         return facts;
     }
 
-    private static CcLine line(String document, LocalDate date, String lineId, String product, BigDecimal quantity,
-                               BigDecimal amount, BigDecimal returned, CardLedger ledger) {
+    private static CardSaleLine line(String document, LocalDate date, String lineId, String product,
+                                     BigDecimal quantity, BigDecimal amount, BigDecimal returned, CardLedger ledger) {
         CardLedger.Sums sums = ledger.of(document, lineId);
-        return new CcLine(document, lineId, product, date, quantity, amount, sums.onCard, sums.open, sums.adjusted,
-                returned, sums.removed);
+        return new CardSaleLine(document, lineId, product, date, quantity, amount, sums.onCard, sums.open,
+                sums.adjusted, returned, sums.removed);
     }
 
     /**
@@ -72,12 +72,12 @@ final class CardFacts {
     static List<Object> openCard(String customerId, AccountKey account, BigDecimal balance, CardLedger ledger,
                                  Map<String, Optional<Document>> documents) {
         List<Object> facts = new ArrayList<>();
-        facts.add(new CcOpenCard(customerId, account, balance));
+        facts.add(new CardOpen(customerId, account, balance));
         for (Map.Entry<CardLedger.Key, CardLedger.Sums> e : ledger.openLines()) {
             CardLedger.Key k = e.getKey();
             Optional<Document> doc = k.document() == null ? Optional.empty() : documents.get(k.document());
             Optional<DocumentLine> line = doc.flatMap(d -> d.line(k.line()));
-            facts.add(new CcCardLine(customerId, k.document(), k.line(), line.isPresent() ? doc.get().date() : null,
+            facts.add(new CardOpenLine(customerId, k.document(), k.line(), line.isPresent() ? doc.get().date() : null,
                     line.map(DocumentLine::quantity).orElse(null),
                     line.map(CardDocuments::returnedOf).orElse(BigDecimal.ZERO), e.getValue().open));
         }

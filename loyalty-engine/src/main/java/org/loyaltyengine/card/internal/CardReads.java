@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CardSettings;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.Document;
@@ -23,12 +23,12 @@ final class CardReads {
     }
 
     /** Reads the customer's enrolment and card ledger, each once. */
-    static CustomerCard card(StoreView view, String customerId, CcSettings settings) {
+    static CustomerCard card(StoreView view, String customerId, CardSettings settings) {
         return card(view, customerId, settings, enrolled(view, customerId));
     }
 
     /** Reads the card ledger of a customer whose enrolment was read already. */
-    static CustomerCard card(StoreView view, String customerId, CcSettings settings, boolean enrolled) {
+    static CustomerCard card(StoreView view, String customerId, CardSettings settings, boolean enrolled) {
         AccountKey account = CustomerCards.accountOf(customerId, settings.currency());
         return new CustomerCard(customerId, account, enrolled, CardLedger.of(view.entries(account)));
     }
@@ -59,7 +59,7 @@ final class CardReads {
     }
 
     /** Refuses {@code subject} (a document, a value) in another currency than the practice's cards. */
-    static void requireCurrency(CcSettings settings, String subject, String currency) {
+    static void requireCurrency(CardSettings settings, String subject, String currency) {
         if (!settings.currency().equals(currency)) {
             throw CurrencyMismatchException.of(subject, currency, "the customer card of this practice",
                     settings.currency(), "bring it in " + settings.currency());

@@ -17,10 +17,10 @@ import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.internal.Evaluator;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.rules.facts.CcCardFigures;
-import org.loyaltyengine.rules.facts.CcCardStatusResult;
-import org.loyaltyengine.rules.facts.CcSettings;
-import org.loyaltyengine.rules.facts.CcStatusQuery;
+import org.loyaltyengine.rules.facts.CardFigures;
+import org.loyaltyengine.rules.facts.CardSettings;
+import org.loyaltyengine.rules.facts.CardStatusQuery;
+import org.loyaltyengine.rules.facts.CardStatusResult;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.Checks;
@@ -34,9 +34,9 @@ import org.loyaltyengine.spi.TenantId;
  */
 final class CardReports {
     private final CommandPipeline pipeline;
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    CardReports(CommandPipeline pipeline, CardSettings settingsInForce) {
+    CardReports(CommandPipeline pipeline, CardSettingsInForce settingsInForce) {
         this.pipeline = pipeline;
         this.settingsInForce = settingsInForce;
     }
@@ -49,7 +49,7 @@ final class CardReports {
         Checks.date(businessDate, "business date");
         return read(tenant, view -> {
             CardReads.requireCustomer(view, customerId);
-            CcSettings settings = settingsInForce.on(view, businessDate);
+            CardSettings settings = settingsInForce.on(view, businessDate);
             return status(view, customerId, settings, CardReads.enrolled(view, customerId), businessDate);
         });
     }
@@ -57,7 +57,7 @@ final class CardReports {
     List<CardStatus> fullCards(TenantId tenant, LocalDate businessDate) {
         Checks.date(businessDate, "business date");
         return read(tenant, view -> {
-            CcSettings settings = settingsInForce.on(view, businessDate);
+            CardSettings settings = settingsInForce.on(view, businessDate);
             List<CardStatus> full = new ArrayList<>();
             for (Document enrolment : view.documents(CardDocuments.ENROLMENT, null)) {
                 CardStatus s = status(view, enrolment.id(), settings, true, businessDate);
@@ -108,19 +108,19 @@ final class CardReports {
         });
     }
 
-    private CardStatus status(StoreView view, String customerId, CcSettings settings, boolean enrolled,
+    private CardStatus status(StoreView view, String customerId, CardSettings settings, boolean enrolled,
                               LocalDate businessDate) {
         CardReads.CustomerCard card = CardReads.card(view, customerId, settings, enrolled);
         BigDecimal balance = view.account(card.account()).map(Account::balance).orElse(BigDecimal.ZERO);
         Map<String, Optional<Document>> documents = CardReads.openDocuments(view, card.ledger(), Map.of());
-        List<Object> facts = new ArrayList<>(List.of(new CcStatusQuery(customerId), settings));
+        List<Object> facts = new ArrayList<>(List.of(new CardStatusQuery(customerId), settings));
         facts.addAll(CardFacts.openCard(customerId, card.account(), balance, card.ledger(), documents));
         Decision d = Evaluator.evaluate(pipeline.rules().inForce(CustomerCards.PROGRAM, businessDate), facts);
         // A rule set that answers nothing counts nothing and says no threshold is reached: the card is not full.
-        CcCardFigures figures = d.resultOf(CcCardFigures.class)
-                .orElse(new CcCardFigures(customerId, BigDecimal.ZERO, 0, 0));
-        CcCardStatusResult answer = d.resultOf(CcCardStatusResult.class)
-                .orElse(new CcCardStatusResult(customerId, false, List.of()));
+        CardFigures figures = d.resultOf(CardFigures.class)
+                .orElse(new CardFigures(customerId, BigDecimal.ZERO, 0, 0));
+        CardStatusResult answer = d.resultOf(CardStatusResult.class)
+                .orElse(new CardStatusResult(customerId, false, List.of()));
         return new CardStatus(customerId, enrolled, settings.currency(), balance, figures.units(), figures.purchases(),
                 figures.visits(), answer.thresholdsMet(), answer.full(),
                 CardFacts.openLines(card.ledger(), documents));

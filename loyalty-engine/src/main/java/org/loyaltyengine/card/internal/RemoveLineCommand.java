@@ -11,7 +11,7 @@ import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.rules.facts.CcRemoveLine;
+import org.loyaltyengine.rules.facts.CardRemoveLine;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.LockKey;
@@ -21,9 +21,9 @@ import org.loyaltyengine.spi.LockKey;
  * only what is left of it on the open card.
  */
 final class RemoveLineCommand implements Command<RemoveLine, RemoveLineCommand.Context> {
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    RemoveLineCommand(CardSettings settingsInForce) {
+    RemoveLineCommand(CardSettingsInForce settingsInForce) {
         this.settingsInForce = settingsInForce;
     }
 
@@ -68,7 +68,7 @@ final class RemoveLineCommand implements Command<RemoveLine, RemoveLineCommand.C
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         RemoveLine p = c.request();
-        return List.of(CardFacts.customer(c.card()), new CcRemoveLine(p.customerId(), p.documentId(), p.lineId(),
+        return List.of(CardFacts.customer(c.card()), new CardRemoveLine(p.customerId(), p.documentId(), p.lineId(),
                 p.note(), c.card().ledger().of(p.documentId(), p.lineId()).open));
     }
 }

@@ -21,9 +21,9 @@ import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
-import org.loyaltyengine.rules.facts.CcSettings;
-import org.loyaltyengine.rules.facts.CcSettlementResult;
-import org.loyaltyengine.rules.facts.CcSettle;
+import org.loyaltyengine.rules.facts.CardSettings;
+import org.loyaltyengine.rules.facts.CardSettle;
+import org.loyaltyengine.rules.facts.CardSettlementResult;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -34,14 +34,14 @@ import org.loyaltyengine.spi.LockKey;
 /**
  * Settles the customer's open card on a consultation or sale being made (SPEC CC-6): the document's own
  * eligible lines join the card, the whole amount is booked as one negative free booking on the document
- * (the outcome's {@link CcSettlementResult}, kept as a settlement document named by the idempotency
+ * (the outcome's {@link CardSettlementResult}, kept as a settlement document named by the idempotency
  * key) and a new card starts. The document is recorded as OPEN unless it was known
  * already; when it is locked later, the lines settled here are not put on the card again.
  */
 final class SettleCommand implements Command<Settle, SettleCommand.Context> {
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    SettleCommand(CardSettings settingsInForce) {
+    SettleCommand(CardSettingsInForce settingsInForce) {
         this.settingsInForce = settingsInForce;
     }
 
@@ -51,7 +51,7 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
      *                  and stays as it is
      * @param openLines the open card before the settlement, as a preview shows it
      */
-    record Context(Sale sale, CcSettings settings, CardReads.CustomerCard card, Catalogue catalogue,
+    record Context(Sale sale, CardSettings settings, CardReads.CustomerCard card, Catalogue catalogue,
                    Map<String, Optional<Document>> documents, Document recorded, List<CardLine> openLines,
                    String settlementId, LocalDate date, boolean keptAlready) {
         Context {
@@ -92,7 +92,7 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
     public Context load(StoreView view, Settle request, CommandContext ctx) {
         Sale s = request.document();
         CardReads.requireCustomer(view, s.customerId());
-        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
+        CardSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.requireCurrency(settings, "document " + s.documentId(), s.currency().getCurrencyCode());
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
@@ -122,7 +122,7 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         Sale sale = c.sale();
         AccountKey key = c.card().account();
         List<Object> facts = new ArrayList<>();
-        facts.add(new CcSettle(sale.customerId(), sale.documentId()));
+        facts.add(new CardSettle(sale.customerId(), sale.documentId()));
         facts.add(c.settings());
         facts.add(CardFacts.customer(c.card()));
         facts.addAll(CardFacts.openCard(sale.customerId(), key, accounts.get(key).balance(), c.card().ledger(),
@@ -139,9 +139,9 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         if (c.recorded() != null) {
             writes.add(new Write.SaveDocument(c.recorded()));
         }
-        BigDecimal amount = decision.resultOf(CcSettlementResult.class).map(CcSettlementResult::settlement)
+        BigDecimal amount = decision.resultOf(CardSettlementResult.class).map(CardSettlementResult::settlement)
                 .orElseThrow(() -> new InternalDefectException("the settlement rules applied a settlement and decided no "
-                        + CcSettlementResult.class.getSimpleName()));
+                        + CardSettlementResult.class.getSimpleName()));
         writes.add(new Write.SaveDocument(new Document(CardDocuments.SETTLEMENT, c.settlementId(), sale.customerId(),
                 "BOOKED", c.date(), sale.currency().getCurrencyCode(), Map.of("document", sale.documentId()),
                 List.of(new DocumentLine("free-booking", CustomerCards.PROGRAM, BigDecimal.ONE, amount.negate(),

@@ -9,5 +9,5 @@ import java.time.LocalDate;
  * the practice's default). Every period of every product a command's lines name is a fact; which one
  * is in force on a sale's date is the rules' to decide.
  */
-public record CcProductPeriod(String product, LocalDate validFrom, boolean eligible, BigDecimal percent) {
+public record CardProductPeriod(String product, LocalDate validFrom, boolean eligible, BigDecimal percent) {
 }

@@ -8,15 +8,15 @@ import org.loyaltyengine.spi.InvalidValueException;
 /**
  * Result of settling a card (SPEC CC-6), decided by the settlement rule: the amount the card paid out
  * on the settling document and the negative free booking that deducts it. Kept in the outcome as
- * {@code CcSettlementResult.settlement} and {@code CcSettlementResult.freeBooking}.
+ * {@code CardSettlementResult.settlement} and {@code CardSettlementResult.freeBooking}.
  *
  * @param customer    whose card was settled
  * @param document    the consultation or sale it was settled on
  * @param settlement  the amount settled, above zero (an empty card is refused, not settled)
  * @param freeBooking the free booking on the document: the settlement, negated
  */
-public record CcSettlementResult(String customer, String document, BigDecimal settlement, BigDecimal freeBooking) {
-    public CcSettlementResult {
+public record CardSettlementResult(String customer, String document, BigDecimal settlement, BigDecimal freeBooking) {
+    public CardSettlementResult {
         Checks.text(customer, "customer");
         Checks.text(document, "document");
         Checks.decimal(settlement, "settlement");

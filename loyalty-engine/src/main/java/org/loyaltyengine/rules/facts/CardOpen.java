@@ -6,7 +6,7 @@ import org.loyaltyengine.spi.AccountKey;
 
 /**
  * A customer's open card as the ledger has it: the account and what is on it since the last settlement.
- * Its lines are {@link CcCardLine}s; what they count for is the rules' to decide ({@link CcCard}).
+ * Its lines are {@link CardOpenLine}s; what they count for is the rules' to decide ({@link CardCount}).
  */
-public record CcOpenCard(String customer, AccountKey account, BigDecimal amount) {
+public record CardOpen(String customer, AccountKey account, BigDecimal amount) {
 }

@@ -1,5 +1,5 @@
 package org.loyaltyengine.rules.facts;
 
 /** Command: lock a consultation or sale, putting its eligible lines on the customer's card. */
-public record CcLock(String document, String customer) {
+public record CardLock(String document, String customer) {
 }

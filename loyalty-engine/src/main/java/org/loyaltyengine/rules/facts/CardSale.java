@@ -6,5 +6,5 @@ import java.time.LocalDate;
  * A consultation or sale the engine was told about: its status before the command ({@code null} when
  * it is new, else OPEN, LOCKED or UNLOCKED) and whether a credit note returned any of its lines.
  */
-public record CcDocument(String id, String customer, LocalDate date, String status, boolean hasReturns) {
+public record CardSale(String id, String customer, LocalDate date, String status, boolean hasReturns) {
 }

@@ -9,8 +9,8 @@ import org.loyaltyengine.spi.Checks;
  * the purchases and the visits since the last settlement, as a card's status shows them and its
  * thresholds compare them.
  */
-public record CcCardFigures(String customer, BigDecimal units, int purchases, int visits) {
-    public CcCardFigures {
+public record CardFigures(String customer, BigDecimal units, int purchases, int visits) {
+    public CardFigures {
         Checks.text(customer, "customer");
         Checks.decimal(units, "units");
     }

@@ -9,8 +9,8 @@ import org.loyaltyengine.spi.Checks;
  * is full and which thresholds of the practice it reached ({@code minAmount}, {@code minPurchases},
  * {@code minUnits}, {@code minVisits}), in name order.
  */
-public record CcCardStatusResult(String customer, boolean full, List<String> thresholdsMet) {
-    public CcCardStatusResult {
+public record CardStatusResult(String customer, boolean full, List<String> thresholdsMet) {
+    public CardStatusResult {
         Checks.text(customer, "customer");
         Checks.notNull(thresholdsMet, "thresholds met");
         thresholdsMet.forEach(t -> Checks.text(t, "threshold"));

@@ -11,7 +11,7 @@ import org.loyaltyengine.card.CardRequests.Configure;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CardSettings;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Money;
 
@@ -21,14 +21,14 @@ import org.loyaltyengine.spi.Money;
  * {@code ruleset.properties}, e.g. {@code setting.defaultPercent=0}), not a constant in Java. Both are
  * checked like new settings ({@link Configure}).
  */
-final class CardSettings {
+final class CardSettingsInForce {
     private static final String DEFAULT_PERCENT = "defaultPercent";
     private static final String AUTO_ENROL = "autoEnrol";
     private static final String CURRENCY = "currency";
 
     private final RuleSetRegistry rules;
 
-    CardSettings(RuleSetRegistry rules) {
+    CardSettingsInForce(RuleSetRegistry rules) {
         this.rules = rules;
     }
 
@@ -47,7 +47,7 @@ final class CardSettings {
     }
 
     /** The settings in force on the date; a rule-set version must be in force on it. */
-    CcSettings on(StoreView view, LocalDate date) {
+    CardSettings on(StoreView view, LocalDate date) {
         return of(view, rules.versionInForce(CustomerCards.PROGRAM, date));
     }
 
@@ -56,7 +56,7 @@ final class CardSettings {
      * a host straight into its store, is a typed error naming the setting, never a NumberFormatException
      * or a card at 250%; so is a default the version's manifest spells wrong or leaves out.
      */
-    static CcSettings of(StoreView view, RuleSetVersion version) {
+    static CardSettings of(StoreView view, RuleSetVersion version) {
         Map<String, String> stored = view.settings(CustomerCards.PROGRAM);
         Map<String, String> defaults = version.settingDefaults();
         Setting s = new Setting(stored, defaults, version);
@@ -71,7 +71,7 @@ final class CardSettings {
                     + "; configure the program again" + (s.usedDefault ? ", or correct the defaults in the "
                     + "ruleset.properties of " + version.ruleSet() + " v" + version.version() : ""));
         }
-        return new CcSettings(c.defaultPercent(), c.minUnits(), c.minPurchases(), c.minVisits(), c.minAmount(),
+        return new CardSettings(c.defaultPercent(), c.minUnits(), c.minPurchases(), c.minVisits(), c.minAmount(),
                 c.autoEnrol(), c.currency().getCurrencyCode());
     }
 

@@ -12,6 +12,6 @@ import java.time.LocalDate;
  * @param returned the quantity credit notes returned so far
  * @param open     what is left of the line on the open card (returns and removals by hand included)
  */
-public record CcCardLine(String customer, String document, String line, LocalDate date, BigDecimal quantity,
-                         BigDecimal returned, BigDecimal open) {
+public record CardOpenLine(String customer, String document, String line, LocalDate date, BigDecimal quantity,
+                           BigDecimal returned, BigDecimal open) {
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * One line of a consultation or sale with what the card ledger says about it. What it earns is the
- * rules' to decide, from the product's periods ({@link CcProductPeriod}) and the practice's default.
+ * rules' to decide, from the product's periods ({@link CardProductPeriod}) and the practice's default.
  *
  * @param onCard      what the line put on a card and was not taken off by an unlock (settled or not);
  *                    zero when the line never went on a card
@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * @param returned    the quantity credit notes returned so far
  * @param removed     what a clerk took off this line by hand (zero or negative)
  */
-public record CcLine(String document, String line, String product, LocalDate date, BigDecimal quantity,
-                     BigDecimal amount, BigDecimal onCard, BigDecimal open,
-                     BigDecimal adjusted, BigDecimal returned, BigDecimal removed) {
+public record CardSaleLine(String document, String line, String product, LocalDate date, BigDecimal quantity,
+                           BigDecimal amount, BigDecimal onCard, BigDecimal open,
+                           BigDecimal adjusted, BigDecimal returned, BigDecimal removed) {
 }
