@@ -1,6 +1,7 @@
 package org.loyaltyengine.card.internal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +67,8 @@ final class AddValueCommand implements Command<AddValue, AddValueCommand.Context
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         AddValue p = c.request();
-        return List.of(CardFacts.customer(c.card()), new CardAddValue(p.customerId(), p.lineId(), p.amount().amount(),
-                p.note(), c.card().ledger().has(null, p.lineId())));
+        List<Object> facts = new ArrayList<>(CardFacts.card(c.card()));
+        facts.add(new CardAddValue(p.customerId(), p.lineId(), p.amount().amount(), p.note()));
+        return facts;
     }
 }

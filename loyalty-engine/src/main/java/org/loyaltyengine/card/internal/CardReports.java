@@ -18,6 +18,7 @@ import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.internal.Evaluator;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.rules.facts.CardFigures;
+import org.loyaltyengine.rules.facts.CardOpenLines;
 import org.loyaltyengine.rules.facts.CardSettings;
 import org.loyaltyengine.rules.facts.CardStatusQuery;
 import org.loyaltyengine.rules.facts.CardStatusResult;
@@ -103,19 +104,26 @@ final class CardReports {
     List<CardLine> openLines(TenantId tenant, String customerId, LocalDate businessDate) {
         return read(tenant, view -> {
             CardReads.requireCustomer(view, customerId);
-            CardReads.CustomerCard card = CardReads.card(view, customerId, settingsInForce.on(view, businessDate), false);
-            return CardFacts.openLines(card.ledger(), CardReads.openDocuments(view, card.ledger(), Map.of()));
+            CardSettings settings = settingsInForce.on(view, businessDate);
+            CardReads.CustomerCard card = CardReads.card(view, customerId, settings, false);
+            Decision d = ask(card, settings, balance(view, card),
+                    CardReads.openDocuments(view, card.entries(), Map.of()), businessDate);
+            return CardFacts.openLines(d.resultOf(CardOpenLines.class));
         });
+    }
+
+    /** The open card's lines as a settlement's read found them, for its preview ({@link SettlementPreviewing}). */
+    List<CardLine> openLines(SettleCommand.Context read, BigDecimal balance, LocalDate businessDate) {
+        Decision d = ask(read.card(), read.settings(), balance, read.documents(), businessDate);
+        return CardFacts.openLines(d.resultOf(CardOpenLines.class));
     }
 
     private CardStatus status(StoreView view, String customerId, CardSettings settings, boolean enrolled,
                               LocalDate businessDate) {
         CardReads.CustomerCard card = CardReads.card(view, customerId, settings, enrolled);
-        BigDecimal balance = view.account(card.account()).map(Account::balance).orElse(BigDecimal.ZERO);
-        Map<String, Optional<Document>> documents = CardReads.openDocuments(view, card.ledger(), Map.of());
-        List<Object> facts = new ArrayList<>(List.of(new CardStatusQuery(customerId), settings));
-        facts.addAll(CardFacts.openCard(customerId, card.account(), balance, card.ledger(), documents));
-        Decision d = Evaluator.evaluate(pipeline.rules().inForce(CustomerCards.PROGRAM, businessDate), facts);
+        BigDecimal balance = balance(view, card);
+        Decision d = ask(card, settings, balance, CardReads.openDocuments(view, card.entries(), Map.of()),
+                businessDate);
         // A rule set that answers nothing counts nothing and says no threshold is reached: the card is not full.
         CardFigures figures = d.resultOf(CardFigures.class)
                 .orElse(new CardFigures(customerId, BigDecimal.ZERO, 0, 0));
@@ -123,6 +131,22 @@ final class CardReports {
                 .orElse(new CardStatusResult(customerId, false, List.of()));
         return new CardStatus(customerId, enrolled, settings.currency(), balance, figures.units(), figures.purchases(),
                 figures.visits(), answer.thresholdsMet(), answer.full(),
-                CardFacts.openLines(card.ledger(), documents));
+                CardFacts.openLines(d.resultOf(CardOpenLines.class)));
+    }
+
+    private static BigDecimal balance(StoreView view, CardReads.CustomerCard card) {
+        return view.account(card.account()).map(Account::balance).orElse(BigDecimal.ZERO);
+    }
+
+    /**
+     * Asks the rules in force on the business date about the card as one read found it: how the open card
+     * counts, whether it is full, and its lines (a status read: no key, nothing written).
+     */
+    private Decision ask(CardReads.CustomerCard card, CardSettings settings, BigDecimal balance,
+                         Map<String, Optional<Document>> documents, LocalDate businessDate) {
+        List<Object> facts = new ArrayList<>(List.of(new CardStatusQuery(card.customerId()), settings));
+        facts.addAll(CardFacts.card(card));
+        facts.addAll(CardFacts.openCard(card, balance, documents));
+        return Evaluator.evaluate(pipeline.rules().inForce(CustomerCards.PROGRAM, businessDate), facts);
     }
 }

@@ -130,8 +130,8 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
         for (ReturnLine r : c.request().lines()) {
             facts.add(new CardReturnLine(c.request().creditNoteId(), c.document().id(), r.lineId(), r.quantity()));
         }
-        facts.add(CardFacts.customer(c.card()));
-        facts.addAll(CardFacts.document(c.document(), c.card().ledger()));
+        facts.addAll(CardFacts.card(c.card()));
+        facts.addAll(CardFacts.document(c.document()));
         return facts;
     }
 

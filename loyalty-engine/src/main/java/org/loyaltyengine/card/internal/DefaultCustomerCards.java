@@ -126,7 +126,7 @@ public final class DefaultCustomerCards implements CustomerCards {
                         null));
             }
         }
-        List<CardLine> open = preview.read().map(SettleCommand.Context::openLines)
+        List<CardLine> open = preview.read().map(read -> reports.openLines(read, preview.balance(), ctx.businessDate()))
                 .orElseGet(() -> reports.openLines(ctx.tenant(), sale.customerId(), ctx.businessDate()));
         return new SettlementPreview(sale.customerId(), sale.documentId(), open, own,
                 amount, decision);

@@ -92,9 +92,9 @@ final class Enrolments {
         facts.addAll(context.catalogue().periods());
         for (Candidate c : context.customers()) {
             facts.add(new CardEnrol(c.card().customerId(), context.explicit()));
-            facts.add(CardFacts.customer(c.card()));
+            facts.addAll(CardFacts.card(c.card()));
             for (Document doc : c.lockedSales()) {
-                facts.addAll(CardFacts.document(doc, c.card().ledger()));
+                facts.addAll(CardFacts.document(doc));
             }
         }
         return facts;

@@ -80,7 +80,7 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
         CardReads.CustomerCard card = CardReads.card(view, s.customerId(), settings);
-        SaleChecks.requireCardLinesKept(stored, s, card.ledger());
+        SaleChecks.require(settingsInForce, ctx.businessDate(), stored, s, card, false);
         return new Context(s, settings, card, stored.orElse(null), catalogue,
                 CardDocuments.saleAs(s, "LOCKED", stored.orElse(null)),
                 CardReads.keptAlready(view, card, stored.isPresent()));
@@ -96,13 +96,13 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
         Sale s = c.sale();
         List<Object> facts = new ArrayList<>();
         facts.add(new CardLock(s.documentId(), s.customerId()));
-        facts.add(CardFacts.customer(c.card()));
+        facts.addAll(CardFacts.card(c.card()));
         facts.add(new CardSale(s.documentId(), s.customerId(), s.date(),
                 c.stored() == null ? null : c.stored().status(),
                 c.stored() != null && CardDocuments.hasReturns(c.stored())));
         facts.add(c.settings());
         facts.addAll(c.catalogue().periods());
-        facts.addAll(CardFacts.saleLines(s, c.card().ledger()));
+        facts.addAll(CardFacts.saleLines(s));
         return facts;
     }
 

@@ -1,6 +1,7 @@
 package org.loyaltyengine.card.internal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +69,8 @@ final class RemoveLineCommand implements Command<RemoveLine, RemoveLineCommand.C
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         RemoveLine p = c.request();
-        return List.of(CardFacts.customer(c.card()), new CardRemoveLine(p.customerId(), p.documentId(), p.lineId(),
-                p.note(), c.card().ledger().of(p.documentId(), p.lineId()).open));
+        List<Object> facts = new ArrayList<>(CardFacts.card(c.card()));
+        facts.add(new CardRemoveLine(p.customerId(), p.documentId(), p.lineId(), p.note()));
+        return facts;
     }
 }

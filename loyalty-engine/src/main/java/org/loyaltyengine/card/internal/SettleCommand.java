@@ -11,7 +11,6 @@ import java.util.Set;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.InternalDefectException;
-import org.loyaltyengine.card.CardLine;
 import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.SaleLine;
 import org.loyaltyengine.card.CardRequests.Settle;
@@ -46,17 +45,15 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
     }
 
     /**
-     * @param documents the sale documents the open card's lines name, the settling one included if stored
+     * @param documents the sale documents the open card's lines can name, the settling one included if stored
      * @param recorded  the settling sale as it is to be stored with the settlement, or null: it is locked
      *                  and stays as it is
-     * @param openLines the open card before the settlement, as a preview shows it
      */
     record Context(Sale sale, CardSettings settings, CardReads.CustomerCard card, Catalogue catalogue,
-                   Map<String, Optional<Document>> documents, Document recorded, List<CardLine> openLines,
-                   String settlementId, LocalDate date, boolean keptAlready) {
+                   Map<String, Optional<Document>> documents, Document recorded, String settlementId, LocalDate date,
+                   boolean keptAlready) {
         Context {
             documents = Map.copyOf(documents);
-            openLines = List.copyOf(openLines);
         }
     }
 
@@ -96,19 +93,17 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         CardReads.requireCurrency(settings, "document " + s.documentId(), s.currency().getCurrencyCode());
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
-        SaleChecks.requireAsLocked(stored, s);
         CardReads.CustomerCard card = CardReads.card(view, s.customerId(), settings);
-        SaleChecks.requireCardLinesKept(stored, s, card.ledger());
+        SaleChecks.require(settingsInForce, ctx.businessDate(), stored, s, card, true);
         Map<String, Optional<Document>> known = new HashMap<>();
         known.put(s.documentId(), stored);
-        Map<String, Optional<Document>> documents = CardReads.openDocuments(view, card.ledger(), known);
+        Map<String, Optional<Document>> documents = CardReads.openDocuments(view, card.entries(), known);
         // A document still being made keeps the lines this settlement pays out, so a later lock cannot
         // leave out a line whose value is on a card; a locked one is final as it is.
         Document recorded = stored.isEmpty() ? CardDocuments.saleAs(s, "OPEN", null)
                 : stored.get().status().equals("LOCKED") ? null
                 : CardDocuments.saleAs(s, stored.get().status(), stored.get());
-        return new Context(s, settings, card, catalogue, documents, recorded,
-                CardFacts.openLines(card.ledger(), documents), ctx.key().value(), ctx.businessDate(),
+        return new Context(s, settings, card, catalogue, documents, recorded, ctx.key().value(), ctx.businessDate(),
                 CardReads.keptAlready(view, card, stored.isPresent()));
     }
 
@@ -124,11 +119,10 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         List<Object> facts = new ArrayList<>();
         facts.add(new CardSettle(sale.customerId(), sale.documentId()));
         facts.add(c.settings());
-        facts.add(CardFacts.customer(c.card()));
-        facts.addAll(CardFacts.openCard(sale.customerId(), key, accounts.get(key).balance(), c.card().ledger(),
-                c.documents()));
+        facts.addAll(CardFacts.card(c.card()));
+        facts.addAll(CardFacts.openCard(c.card(), accounts.get(key).balance(), c.documents()));
         facts.addAll(c.catalogue().periods());
-        facts.addAll(CardFacts.saleLines(sale, c.card().ledger()));
+        facts.addAll(CardFacts.saleLines(sale));
         return facts;
     }
 

@@ -83,8 +83,8 @@ final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         List<Object> facts = new ArrayList<>();
         facts.add(new CardUnlock(c.document().id(), c.document().owner()));
-        facts.add(CardFacts.customer(c.card()));
-        facts.addAll(CardFacts.document(c.document(), c.card().ledger()));
+        facts.addAll(CardFacts.card(c.card()));
+        facts.addAll(CardFacts.document(c.document()));
         return facts;
     }
 

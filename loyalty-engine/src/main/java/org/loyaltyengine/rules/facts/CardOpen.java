@@ -5,8 +5,10 @@ import java.math.BigDecimal;
 import org.loyaltyengine.spi.AccountKey;
 
 /**
- * A customer's open card as the ledger has it: the account and what is on it since the last settlement.
- * Its lines are {@link CardOpenLine}s; what they count for is the rules' to decide ({@link CardCount}).
+ * A customer's open card, inserted when it is counted (a settlement, a status read): the account and its
+ * balance, which is what is on it since the last settlement (a settlement brings the account back to
+ * zero). Its lines are the rules' to find in the ledger ({@link CardOpenLine}); what they count for too
+ * ({@link CardCount}).
  */
 public record CardOpen(String customer, AccountKey account, BigDecimal amount) {
 }
