@@ -14,10 +14,10 @@ import org.loyaltyengine.card.CardRequests.RemoveLine;
 import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.card.CardRequests.Unlock;
+import org.loyaltyengine.rules.facts.CardSettlementResult;
+import org.loyaltyengine.rules.facts.CardStatusResult;
 import org.loyaltyengine.spi.AccountKey;
-import org.loyaltyengine.rules.facts.CcAutoEnrolled;
-import org.loyaltyengine.rules.facts.CcCardStatusResult;
-import org.loyaltyengine.rules.facts.CcSettlementResult;
+import org.loyaltyengine.rules.facts.CardAutoEnrolled;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.spi.Unit;
@@ -119,7 +119,7 @@ public interface CustomerCards {
      * business date, enrolled {@code automatic}. A practice that does not auto-enrol, or a customer who
      * takes part already, is left as it is: the outcome is applied and enrols nobody. Nothing is counted
      * back (that is {@link #enrol}): it is meant for a customer new to the practice. An outcome that
-     * enrolled the customer carries {@code outcome.result(CcAutoEnrolled.class)}.
+     * enrolled the customer carries {@code outcome.result(CardAutoEnrolled.class)}.
      */
     Outcome autoEnrol(CommandContext ctx, AutoEnrol autoEnrol);
 
@@ -161,7 +161,7 @@ public interface CustomerCards {
      * {@link #settle} with the same context, so the amount is the one the commit books, and the open
      * card lines it shows are the ones that dry run read. (Under a key a settlement used already, the
      * preview replays that settlement's outcome, and the open lines are the card as it stands.) The
-     * preview's amount is the dry run's {@link CcSettlementResult#settlement()}, and its outcome carries
+     * preview's amount is the dry run's {@link CardSettlementResult#settlement()}, and its outcome carries
      * the same results as {@link #settle} would.
      */
     SettlementPreview previewSettlement(CommandContext ctx, Settle settle);
@@ -172,8 +172,8 @@ public interface CustomerCards {
      * booking on the document and a new card starts. The document is recorded as OPEN unless it was
      * known already; when it is locked later, the lines settled here are not put on the card again.
      *
-     * <p>An applied outcome carries {@code outcome.result(CcSettlementResult.class)}: the amount settled
-     * and the free booking; and {@code outcome.result(CcCardStatusResult.class)}: whether the card was
+     * <p>An applied outcome carries {@code outcome.result(CardSettlementResult.class)}: the amount settled
+     * and the free booking; and {@code outcome.result(CardStatusResult.class)}: whether the card was
      * full when settled and which thresholds it reached (a card not full is settled with the notice
      * {@code CARD_NOT_FULL}).
      */
@@ -198,7 +198,7 @@ public interface CustomerCards {
     /**
      * The customer's open card: figures, thresholds met, full or not, and its lines (SPEC CC-1, CC-9),
      * with whether it is full decided by the rule-set version in force on {@code businessDate} (its
-     * {@link CcCardStatusResult}).
+     * {@link CardStatusResult}).
      */
     CardStatus card(TenantId tenant, String customerId, LocalDate businessDate);
 

@@ -85,6 +85,36 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyFactBearsItsProgramsPrefixAndNoNameOfAProgramClass() {
+        // One naming scheme (docs/architecture.md, "Naming"): a fact's prefix says whose it is, and a fact
+        // never shares its simple name with a class of a program's package or its internals, so code that
+        // reads a view and the fact beside it (CardLine, CardOpenLine) never needs a qualified name.
+        java.util.List<String> prefixes = java.util.List.of("Pos", "Points", "Card", "Customer");
+        java.util.Set<String> common = java.util.Set.of("Decision", "CommandInfo", "package-info");
+        java.util.Map<String, String> programClasses = new java.util.TreeMap<>();
+        for (String program : java.util.List.of("pos", "card", "points", "customers")) {
+            for (String pkg : java.util.List.of("org.loyaltyengine." + program,
+                    "org.loyaltyengine." + program + ".internal")) {
+                MAIN.stream().filter(c -> c.getPackageName().equals(pkg) && c.isTopLevelClass())
+                        .forEach(c -> programClasses.put(c.getSimpleName(), c.getName()));
+            }
+        }
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        MAIN.stream().filter(c -> c.getPackageName().equals("org.loyaltyengine.rules.facts") && c.isTopLevelClass())
+                .map(com.tngtech.archunit.core.domain.JavaClass::getSimpleName)
+                .filter(name -> !common.contains(name))
+                .forEach(name -> {
+                    if (prefixes.stream().noneMatch(name::startsWith)) {
+                        wrong.add(name + " bears no program's prefix " + prefixes);
+                    }
+                    if (programClasses.containsKey(name)) {
+                        wrong.add(name + " is also " + programClasses.get(name));
+                    }
+                });
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), wrong);
+    }
+
+    @Test
     void theEngineNeverReachesPersistenceDirectly() {
         noClasses().that().resideInAPackage("org.loyaltyengine..").and().resideOutsideOfPackage("org.loyaltyengine.jpa..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..", "java.sql..")

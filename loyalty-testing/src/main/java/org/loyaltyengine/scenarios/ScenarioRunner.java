@@ -22,6 +22,7 @@ import org.loyaltyengine.RuleCompilationException;
 import org.loyaltyengine.RuleSource;
 import org.loyaltyengine.RuleSourceDescription;
 import org.loyaltyengine.RuleVersionDescription;
+import org.loyaltyengine.RuleRefusalException;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.LoyaltyException;
@@ -45,7 +46,8 @@ import org.loyaltyengine.spi.TenantId;
  * expect applied                     the last command was applied
  * expect rejected CODE               ... was rejected with this reason code
  * expect error CODE                  ... failed with a typed error of this code
- * expect fired "rule name" ...       ... fired these rules (and maybe others)
+ * expect fired "rule name" ...       ... fired these rules (and maybe others); of a typed error the rules
+ *                                    decided while the command read its context, the rules that refused
  * expect fired exactly "a" "b"       ... fired exactly these rules, no other
  * expect value name=value            ... produced this program value
  * check what key=value expect=value  a query answered by the driver
@@ -218,6 +220,8 @@ public final class ScenarioRunner {
         Actor actor = Actor.of("scenario");
         Outcome last = null;
         LoyaltyException lastError = null;
+        // The last command's error, kept after 'expect error' checked it, for 'expect fired' of a refusal.
+        LoyaltyException failed = null;
         int n = 0;
         for (Step step : c.steps()) {
             List<String> w = step.words();
@@ -228,7 +232,7 @@ public final class ScenarioRunner {
                     case "actor:" -> actor = new Actor(word(w, 1, step), Set.copyOf(w.subList(2, w.size())));
                     case "advance:" -> clock.now = clock.now.plus(Duration.parse(word(w, 1, step)));
                     case "expect" -> {
-                        expect(w, last, lastError, step);
+                        expect(w, last, w.get(1).equals("fired") ? failed : lastError, step);
                         if (w.get(1).equals("error")) {
                             lastError = null;
                         }
@@ -252,12 +256,14 @@ public final class ScenarioRunner {
                         CommandContext ctx = CommandContext.of(tenant, actor, "scenario-" + (++n), date);
                         last = null;
                         lastError = null;
+                        failed = null;
                         try {
                             last = driver.command(engine, store, ctx, head, args(w.subList(1, w.size()), step));
                         } catch (ScenarioException e) {
                             throw e;
                         } catch (LoyaltyException e) {
                             lastError = e;
+                            failed = e;
                         }
                     }
                 }
@@ -283,6 +289,11 @@ public final class ScenarioRunner {
             return;
         }
         if (last == null) {
+            if (what.equals("fired") && lastError instanceof RuleRefusalException refused) {
+                // Refused by the rules before anything was written: no outcome, but the rules that decided.
+                fired(w, refused.rulesFired(), step);
+                return;
+            }
             throw new AssertionError("expect " + what + " needs a command before it that returned an outcome"
                     + (lastError == null ? "" : "; it failed with " + lastError.code() + ": " + lastError.getMessage()));
         }
@@ -299,29 +310,7 @@ public final class ScenarioRunner {
                             + (last.applied() ? "applied" : last.reasonCodes()));
                 }
             }
-            case "fired" -> {
-                if (word(w, 2, step).equals("exactly")) {
-                    // The whole set, as droolsassert's "exactly": a rule firing that the case did not
-                    // name is as much a change of behaviour as a named one that stays silent.
-                    java.util.Set<String> expected = new java.util.TreeSet<>(w.subList(3, w.size()));
-                    java.util.Set<String> actual = new java.util.TreeSet<>(last.rulesFired());
-                    if (!expected.equals(actual)) {
-                        java.util.Set<String> missing = new java.util.TreeSet<>(expected);
-                        missing.removeAll(actual);
-                        java.util.Set<String> extra = new java.util.TreeSet<>(actual);
-                        extra.removeAll(expected);
-                        throw new AssertionError("expected exactly the rules " + expected + " to fire; "
-                                + (missing.isEmpty() ? "" : "did not fire " + missing + (extra.isEmpty() ? "" : "; "))
-                                + (extra.isEmpty() ? "" : "fired besides " + extra));
-                    }
-                    return;
-                }
-                for (String rule : w.subList(2, w.size())) {
-                    if (!last.rulesFired().contains(rule)) {
-                        throw new AssertionError("expected rule \"" + rule + "\" to fire; fired " + last.rulesFired());
-                    }
-                }
-            }
+            case "fired" -> fired(w, last.rulesFired(), step);
             case "value" -> {
                 args(w.subList(2, w.size()), step).forEach((name, expected) -> {
                     String actual = last.values().get(name);
@@ -332,6 +321,30 @@ public final class ScenarioRunner {
             }
             default -> throw new ScenarioException("unknown expectation '" + what
                     + "'; use applied, rejected, error, fired or value");
+        }
+    }
+
+    private static void fired(List<String> w, List<String> rulesFired, Step step) {
+        if (word(w, 2, step).equals("exactly")) {
+            // The whole set, as droolsassert's "exactly": a rule firing that the case did not
+            // name is as much a change of behaviour as a named one that stays silent.
+            java.util.Set<String> expected = new java.util.TreeSet<>(w.subList(3, w.size()));
+            java.util.Set<String> actual = new java.util.TreeSet<>(rulesFired);
+            if (!expected.equals(actual)) {
+                java.util.Set<String> missing = new java.util.TreeSet<>(expected);
+                missing.removeAll(actual);
+                java.util.Set<String> extra = new java.util.TreeSet<>(actual);
+                extra.removeAll(expected);
+                throw new AssertionError("expected exactly the rules " + expected + " to fire; "
+                        + (missing.isEmpty() ? "" : "did not fire " + missing + (extra.isEmpty() ? "" : "; "))
+                        + (extra.isEmpty() ? "" : "fired besides " + extra));
+            }
+            return;
+        }
+        for (String rule : w.subList(2, w.size())) {
+            if (!rulesFired.contains(rule)) {
+                throw new AssertionError("expected rule \"" + rule + "\" to fire; fired " + rulesFired);
+            }
         }
     }
 

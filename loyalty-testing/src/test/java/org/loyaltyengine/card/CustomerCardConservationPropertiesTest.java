@@ -38,7 +38,7 @@ import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.SaleLine;
 import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.card.CardRequests.Unlock;
-import org.loyaltyengine.rules.facts.CcSettlementResult;
+import org.loyaltyengine.rules.facts.CardSettlementResult;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.InMemoryStore;
@@ -368,7 +368,8 @@ class CustomerCardConservationPropertiesTest {
                             List.of(own))));
                     if (ok) {
                         BigDecimal expected = total;
-                        assertEquals(0, expected.compareTo(o.result(CcSettlementResult.class).orElseThrow().settlement()),
+                        BigDecimal settled = o.result(CardSettlementResult.class).orElseThrow().settlement();
+                        assertEquals(0, expected.compareTo(settled),
                                 () -> op + ": settlement " + o.values() + ", model " + expected);
                     }
                 }

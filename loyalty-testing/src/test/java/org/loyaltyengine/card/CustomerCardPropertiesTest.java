@@ -28,7 +28,7 @@ import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.card.CardRequests.Configure;
 import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.Settle;
-import org.loyaltyengine.rules.facts.CcSettlementResult;
+import org.loyaltyengine.rules.facts.CardSettlementResult;
 import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.MutableClock;
@@ -94,7 +94,7 @@ class CustomerCardPropertiesTest {
             Sale sale = saleOf("D" + (++n), p);
             if (vet.card("c1").full()) {
                 Outcome o = applied(vet.cards.settle(vet.next(), new Settle(sale)));
-                settled = settled.add(o.result(CcSettlementResult.class).orElseThrow().settlement());
+                settled = settled.add(o.result(CardSettlementResult.class).orElseThrow().settlement());
             }
             applied(vet.lock(sale));
             expected = expected.add(p.expectedValue());
@@ -103,7 +103,7 @@ class CustomerCardPropertiesTest {
         }
         if (vet.card("c1").amount().signum() > 0) {
             Outcome o = applied(vet.cards.settle(vet.next(), new Settle(sale("final", "c1", DAY))));
-            settled = settled.add(o.result(CcSettlementResult.class).orElseThrow().settlement());
+            settled = settled.add(o.result(CardSettlementResult.class).orElseThrow().settlement());
         }
         assertEquals(0, vet.card("c1").amount().signum());
         assertEquals(0, expected.compareTo(settled), () -> "all line values were settled");

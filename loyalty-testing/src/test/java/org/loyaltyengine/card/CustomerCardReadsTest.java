@@ -63,7 +63,7 @@ class CustomerCardReadsTest {
                 "effective-from=" + SECOND_VERSION + "\ndescription=a card is full with more purchases than the minimum\n");
         Path thresholds = dir.resolve("customer-card/v2/thresholds.drl");
         String v1 = Files.readString(thresholds);
-        String v2 = v1.replace("CcCard( purchases >= $min )", "CcCard( purchases > $min )");
+        String v2 = v1.replace("CardCount( purchases >= $min )", "CardCount( purchases > $min )");
         assertFalse(v1.equals(v2), "the v1 rule this test changes is no longer there");
         Files.writeString(thresholds, v2);
         return dir;

@@ -1,6 +1,7 @@
 package org.loyaltyengine.card.internal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,17 +12,17 @@ import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.rules.facts.CcAddValue;
-import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CardAddValue;
+import org.loyaltyengine.rules.facts.CardSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.LockKey;
 
 /** Puts a value on a card by hand, with a note, e.g. the starting value of a paper card (SPEC CC-7). */
 final class AddValueCommand implements Command<AddValue, AddValueCommand.Context> {
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    AddValueCommand(CardSettings settingsInForce) {
+    AddValueCommand(CardSettingsInForce settingsInForce) {
         this.settingsInForce = settingsInForce;
     }
 
@@ -52,7 +53,7 @@ final class AddValueCommand implements Command<AddValue, AddValueCommand.Context
     @Override
     public Context load(StoreView view, AddValue p, CommandContext ctx) {
         CardReads.requireCustomer(view, p.customerId());
-        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
+        CardSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.requireCurrency(settings, "the value", p.amount().currency().getCurrencyCode());
         CardReads.CustomerCard card = CardReads.card(view, p.customerId(), settings);
         return new Context(p, card, CardReads.keptAlready(view, card, false));
@@ -66,7 +67,8 @@ final class AddValueCommand implements Command<AddValue, AddValueCommand.Context
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         AddValue p = c.request();
-        return List.of(CardFacts.customer(c.card()), new CcAddValue(p.customerId(), p.lineId(), p.amount().amount(),
-                p.note(), c.card().ledger().has(null, p.lineId())));
+        List<Object> facts = new ArrayList<>(CardFacts.card(c.card()));
+        facts.add(new CardAddValue(p.customerId(), p.lineId(), p.amount().amount(), p.note()));
+        return facts;
     }
 }

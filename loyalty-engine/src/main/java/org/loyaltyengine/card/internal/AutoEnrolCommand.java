@@ -13,9 +13,9 @@ import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
-import org.loyaltyengine.rules.facts.CcAutoEnrolled;
-import org.loyaltyengine.rules.facts.CcNewCustomer;
-import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CardAutoEnrolled;
+import org.loyaltyengine.rules.facts.CardNewCustomer;
+import org.loyaltyengine.rules.facts.CardSettings;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -23,7 +23,7 @@ import org.loyaltyengine.spi.LockKey;
 
 /**
  * Whether a new customer takes part in the card from the start (SPEC CC-3): the rules decide, from the
- * practice's settings in force ({@link CcAutoEnrolled}); the customer is then enrolled
+ * practice's settings in force ({@link CardAutoEnrolled}); the customer is then enrolled
  * ({@code how=automatic}, by the command's user, on its business date). Nothing else: a new customer has
  * no sales to count, so no card account opens here, and the enrolment names no currency.
  *
@@ -32,16 +32,16 @@ import org.loyaltyengine.spi.LockKey;
  * outside the engine.
  */
 final class AutoEnrolCommand implements Command<AutoEnrol, AutoEnrolCommand.Context> {
-    record Context(String customerId, CcSettings settings, boolean enrolled, LocalDate date, String user) {
+    record Context(String customerId, CardSettings settings, boolean enrolled, LocalDate date, String user) {
     }
 
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    AutoEnrolCommand(CardSettings settingsInForce) {
+    AutoEnrolCommand(CardSettingsInForce settingsInForce) {
         this.settingsInForce = settingsInForce;
     }
 
-    CardSettings settingsInForce() {
+    CardSettingsInForce settingsInForce() {
         return settingsInForce;
     }
 
@@ -80,12 +80,12 @@ final class AutoEnrolCommand implements Command<AutoEnrol, AutoEnrolCommand.Cont
 
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
-        return List.of(new CcNewCustomer(c.customerId(), c.enrolled()), c.settings());
+        return List.of(new CardNewCustomer(c.customerId(), c.enrolled()), c.settings());
     }
 
     @Override
     public List<Write> writes(Context c, Decision decision, Applied applied) {
-        if (c.enrolled() || decision.resultOf(CcAutoEnrolled.class).isEmpty()) {
+        if (c.enrolled() || decision.resultOf(CardAutoEnrolled.class).isEmpty()) {
             return List.of();
         }
         return List.of(new Write.SaveDocument(CardDocuments.enrolment(c.customerId(), c.date(), "automatic",

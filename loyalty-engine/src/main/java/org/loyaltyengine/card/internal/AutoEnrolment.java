@@ -37,7 +37,7 @@ final class AutoEnrolment implements NewCustomerHook {
      */
     @Override
     public List<Write> writes(StoreView view, Customer created, CommandContext ctx) {
-        CardSettings settings = decide.settingsInForce();
+        CardSettingsInForce settings = decide.settingsInForce();
         if (settings.versionOn(ctx.businessDate()).isEmpty()) {
             return List.of();
         }

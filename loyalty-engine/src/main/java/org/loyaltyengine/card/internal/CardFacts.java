@@ -1,8 +1,8 @@
 package org.loyaltyengine.card.internal;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +11,23 @@ import java.util.Optional;
 import org.loyaltyengine.card.CardLine;
 import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.SaleLine;
-import org.loyaltyengine.rules.facts.CcCardLine;
-import org.loyaltyengine.rules.facts.CcCustomer;
-import org.loyaltyengine.rules.facts.CcDocument;
-import org.loyaltyengine.rules.facts.CcLine;
-import org.loyaltyengine.rules.facts.CcOpenCard;
+import org.loyaltyengine.rules.facts.CardCustomer;
+import org.loyaltyengine.rules.facts.CardLedgerEntry;
+import org.loyaltyengine.rules.facts.CardOpen;
+import org.loyaltyengine.rules.facts.CardOpenLine;
+import org.loyaltyengine.rules.facts.CardOpenLines;
+import org.loyaltyengine.rules.facts.CardSale;
+import org.loyaltyengine.rules.facts.CardSaleLine;
+import org.loyaltyengine.rules.facts.CardStoredLine;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.DocumentLine;
+import org.loyaltyengine.spi.LedgerEntry;
 
-/** The facts the customer-card rules see, built from what a command read; pure functions. */
+/**
+ * The facts the customer-card rules see, built from what a command read, and the lines of their answer
+ * as a host reads them; pure functions. Nothing here totals the ledger: the rules do (ledger.drl).
+ */
 final class CardFacts {
     private CardFacts() {
     }
@@ -32,73 +39,78 @@ final class CardFacts {
         return accounts;
     }
 
-    static CcCustomer customer(CardReads.CustomerCard card) {
-        return new CcCustomer(card.customerId(), card.enrolled(), card.account());
+    /** The customer as the rules see them, and every entry of their card account as stored. */
+    static List<Object> card(CardReads.CustomerCard card) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new CardCustomer(card.customerId(), card.enrolled(), card.account()));
+        facts.addAll(entries(card));
+        return facts;
     }
 
-    /** A stored document and its lines with what the card's ledger says of each (unlock, credit note, enrolment). */
-    static List<Object> document(Document doc, CardLedger ledger) {
+    /** Every entry of the customer's card account, as stored. */
+    static List<CardLedgerEntry> entries(CardReads.CustomerCard card) {
+        List<CardLedgerEntry> entries = new ArrayList<>();
+        for (LedgerEntry e : card.entries()) {
+            entries.add(new CardLedgerEntry(card.customerId(), e.sequence(), e.kind(), e.document(), e.line(),
+                    e.amount(), e.note()));
+        }
+        return entries;
+    }
+
+    /** A stored document the command is about and its lines as stored (unlock, credit note, enrolment). */
+    static List<Object> document(Document doc) {
         List<Object> facts = new ArrayList<>();
-        facts.add(new CcDocument(doc.id(), doc.owner(), doc.date(), doc.status(), CardDocuments.hasReturns(doc)));
+        facts.add(sale(doc));
         for (DocumentLine l : doc.lines()) {
-            facts.add(line(doc.id(), doc.date(), l.lineId(), l.product(), l.quantity(), l.amount(),
-                    CardDocuments.returnedOf(l), ledger));
+            facts.add(new CardSaleLine(doc.id(), l.lineId(), l.product(), doc.date(), l.quantity(), l.amount(),
+                    CardDocuments.returnedOf(l)));
         }
         return facts;
     }
 
     /** The lines of a sale as the host sends them (nothing returned), for lock and settlement. */
-    static List<Object> saleLines(Sale sale, CardLedger ledger) {
+    static List<Object> saleLines(Sale sale) {
         List<Object> facts = new ArrayList<>();
         for (SaleLine l : sale.lines()) {
-            facts.add(line(sale.documentId(), sale.date(), l.lineId(), l.product(), l.quantity(), l.amount().amount(),
-                    BigDecimal.ZERO, ledger));
+            facts.add(new CardSaleLine(sale.documentId(), l.lineId(), l.product(), sale.date(), l.quantity(),
+                    l.amount().amount(), BigDecimal.ZERO));
         }
         return facts;
     }
 
-    private static CcLine line(String document, LocalDate date, String lineId, String product, BigDecimal quantity,
-                               BigDecimal amount, BigDecimal returned, CardLedger ledger) {
-        CardLedger.Sums sums = ledger.of(document, lineId);
-        return new CcLine(document, lineId, product, date, quantity, amount, sums.onCard, sums.open, sums.adjusted,
-                returned, sums.removed);
+    /** A sale as stored, with its status, and its lines as stored. */
+    static List<Object> stored(Document doc) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(sale(doc));
+        for (DocumentLine l : doc.lines()) {
+            facts.add(new CardStoredLine(doc.id(), l.lineId(), l.product(), doc.date(), l.quantity(), l.amount(),
+                    CardDocuments.returnedOf(l)));
+        }
+        return facts;
+    }
+
+    private static CardSale sale(Document doc) {
+        return new CardSale(doc.id(), doc.owner(), doc.date(), doc.status(), CardDocuments.hasReturns(doc));
     }
 
     /**
-     * The open card as the ledger has it, and each of its lines with its sale's date and quantities, for
-     * the rules to count. {@code documents} holds every document an open line names
-     * ({@link CardReads#openDocuments}).
+     * The open card to count (a settlement, a status read): the account and its balance, and the sales on
+     * record of {@code documents}, the ones the open card can name ({@link CardReads#openDocuments}).
      */
-    static List<Object> openCard(String customerId, AccountKey account, BigDecimal balance, CardLedger ledger,
+    static List<Object> openCard(CardReads.CustomerCard card, BigDecimal balance,
                                  Map<String, Optional<Document>> documents) {
         List<Object> facts = new ArrayList<>();
-        facts.add(new CcOpenCard(customerId, account, balance));
-        for (Map.Entry<CardLedger.Key, CardLedger.Sums> e : ledger.openLines()) {
-            CardLedger.Key k = e.getKey();
-            Optional<Document> doc = k.document() == null ? Optional.empty() : documents.get(k.document());
-            Optional<DocumentLine> line = doc.flatMap(d -> d.line(k.line()));
-            facts.add(new CcCardLine(customerId, k.document(), k.line(), line.isPresent() ? doc.get().date() : null,
-                    line.map(DocumentLine::quantity).orElse(null),
-                    line.map(CardDocuments::returnedOf).orElse(BigDecimal.ZERO), e.getValue().open));
-        }
+        facts.add(new CardOpen(card.customerId(), card.account(), balance));
+        documents.values().stream().flatMap(Optional::stream).sorted(Comparator.comparing(Document::id))
+                .forEach(doc -> facts.addAll(stored(doc)));
         return facts;
     }
 
-    /** The lines of the open card, in the order they first appeared, for a status or a settlement preview. */
-    static List<CardLine> openLines(CardLedger ledger, Map<String, Optional<Document>> documents) {
-        List<CardLine> lines = new ArrayList<>();
-        for (Map.Entry<CardLedger.Key, CardLedger.Sums> e : ledger.openLines()) {
-            CardLedger.Key k = e.getKey();
-            if (k.document() == null) {
-                lines.add(new CardLine(null, k.line(), null, null, null, e.getValue().open, e.getValue().note));
-                continue;
-            }
-            Optional<Document> doc = documents.get(k.document());
-            Optional<DocumentLine> line = doc.flatMap(d -> d.line(k.line()));
-            lines.add(new CardLine(k.document(), k.line(), line.map(DocumentLine::product).orElse(null),
-                    doc.map(Document::date).orElse(null), line.map(DocumentLine::quantity).orElse(null),
-                    e.getValue().open, null));
-        }
-        return lines;
+    /** The open card's lines the rules answered, in the order they first appeared in the ledger. */
+    static List<CardLine> openLines(Optional<CardOpenLines> answer) {
+        List<CardOpenLine> lines = new ArrayList<>(answer.map(CardOpenLines::lines).orElse(List.of()));
+        lines.sort(Comparator.comparingLong(CardOpenLine::firstEntry));
+        return lines.stream().map(l -> new CardLine(l.document(), l.line(), l.product(), l.date(), l.quantity(),
+                l.open(), l.note())).toList();
     }
 }

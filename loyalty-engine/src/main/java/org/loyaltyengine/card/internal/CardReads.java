@@ -1,36 +1,45 @@
 package org.loyaltyengine.card.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CardSettings;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.LedgerEntry;
 
 /** The reads and checks the customer card's commands and reports share, each through a {@link StoreView}. */
 final class CardReads {
     private CardReads() {
     }
 
-    /** A customer's card as one read found it: the account it is kept in, enrolment and ledger. */
-    record CustomerCard(String customerId, AccountKey account, boolean enrolled, CardLedger ledger) {
+    /**
+     * A customer's card as one read found it: the account it is kept in, enrolment, and the account's
+     * entries in the order booked, as the rules see them (they total them; nothing here does).
+     */
+    record CustomerCard(String customerId, AccountKey account, boolean enrolled, List<LedgerEntry> entries) {
+        CustomerCard {
+            entries = List.copyOf(entries);
+        }
     }
 
     /** Reads the customer's enrolment and card ledger, each once. */
-    static CustomerCard card(StoreView view, String customerId, CcSettings settings) {
+    static CustomerCard card(StoreView view, String customerId, CardSettings settings) {
         return card(view, customerId, settings, enrolled(view, customerId));
     }
 
     /** Reads the card ledger of a customer whose enrolment was read already. */
-    static CustomerCard card(StoreView view, String customerId, CcSettings settings, boolean enrolled) {
+    static CustomerCard card(StoreView view, String customerId, CardSettings settings, boolean enrolled) {
         AccountKey account = CustomerCards.accountOf(customerId, settings.currency());
-        return new CustomerCard(customerId, account, enrolled, CardLedger.of(view.entries(account)));
+        return new CustomerCard(customerId, account, enrolled, view.entries(account));
     }
 
     /**
@@ -39,7 +48,7 @@ final class CardReads {
      * more ({@link CardLocks}). The customer's sales are listed only when neither of the first two says so.
      */
     static boolean keptAlready(StoreView view, CustomerCard card, boolean saleStored) {
-        return !card.ledger().entries().isEmpty() || saleStored
+        return !card.entries().isEmpty() || saleStored
                 || !view.documents(CardDocuments.SALE, card.customerId()).isEmpty();
     }
 
@@ -59,7 +68,7 @@ final class CardReads {
     }
 
     /** Refuses {@code subject} (a document, a value) in another currency than the practice's cards. */
-    static void requireCurrency(CcSettings settings, String subject, String currency) {
+    static void requireCurrency(CardSettings settings, String subject, String currency) {
         if (!settings.currency().equals(currency)) {
             throw CurrencyMismatchException.of(subject, currency, "the customer card of this practice",
                     settings.currency(), "bring it in " + settings.currency());
@@ -78,13 +87,24 @@ final class CardReads {
         return stored;
     }
 
-    /** Reads, once each, the sale documents the open card's lines name; {@code known} are ones read already. */
-    static Map<String, Optional<Document>> openDocuments(StoreView view, CardLedger ledger,
+    /**
+     * Reads, once each, the sale documents the open card's lines can name: those the entries after the last
+     * SETTLE entry name ({@code known} are ones read already). Which of their lines are on the open card,
+     * and with what, is the rules' to find (ledger.drl); this only decides which rows to fetch, and a line
+     * that sums to nothing since the settlement costs one read more than it needs.
+     */
+    static Map<String, Optional<Document>> openDocuments(StoreView view, List<LedgerEntry> entries,
                                                          Map<String, Optional<Document>> known) {
         Map<String, Optional<Document>> documents = new HashMap<>(known);
-        for (Map.Entry<CardLedger.Key, CardLedger.Sums> e : ledger.openLines()) {
-            String id = e.getKey().document();
-            if (id != null && !documents.containsKey(id)) {
+        long settled = 0;
+        for (LedgerEntry e : entries) {
+            if (e.kind() == EntryKind.SETTLE) {
+                settled = Math.max(settled, e.sequence());
+            }
+        }
+        for (LedgerEntry e : entries) {
+            String id = e.document();
+            if (e.sequence() > settled && id != null && e.line() != null && !documents.containsKey(id)) {
                 documents.put(id, view.document(CardDocuments.SALE, id));
             }
         }

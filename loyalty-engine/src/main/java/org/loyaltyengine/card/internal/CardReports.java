@@ -17,10 +17,11 @@ import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.internal.Evaluator;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.rules.facts.CcCardFigures;
-import org.loyaltyengine.rules.facts.CcCardStatusResult;
-import org.loyaltyengine.rules.facts.CcSettings;
-import org.loyaltyengine.rules.facts.CcStatusQuery;
+import org.loyaltyengine.rules.facts.CardFigures;
+import org.loyaltyengine.rules.facts.CardOpenLines;
+import org.loyaltyengine.rules.facts.CardSettings;
+import org.loyaltyengine.rules.facts.CardStatusQuery;
+import org.loyaltyengine.rules.facts.CardStatusResult;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.Checks;
@@ -34,9 +35,9 @@ import org.loyaltyengine.spi.TenantId;
  */
 final class CardReports {
     private final CommandPipeline pipeline;
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    CardReports(CommandPipeline pipeline, CardSettings settingsInForce) {
+    CardReports(CommandPipeline pipeline, CardSettingsInForce settingsInForce) {
         this.pipeline = pipeline;
         this.settingsInForce = settingsInForce;
     }
@@ -49,7 +50,7 @@ final class CardReports {
         Checks.date(businessDate, "business date");
         return read(tenant, view -> {
             CardReads.requireCustomer(view, customerId);
-            CcSettings settings = settingsInForce.on(view, businessDate);
+            CardSettings settings = settingsInForce.on(view, businessDate);
             return status(view, customerId, settings, CardReads.enrolled(view, customerId), businessDate);
         });
     }
@@ -57,7 +58,7 @@ final class CardReports {
     List<CardStatus> fullCards(TenantId tenant, LocalDate businessDate) {
         Checks.date(businessDate, "business date");
         return read(tenant, view -> {
-            CcSettings settings = settingsInForce.on(view, businessDate);
+            CardSettings settings = settingsInForce.on(view, businessDate);
             List<CardStatus> full = new ArrayList<>();
             for (Document enrolment : view.documents(CardDocuments.ENROLMENT, null)) {
                 CardStatus s = status(view, enrolment.id(), settings, true, businessDate);
@@ -103,26 +104,49 @@ final class CardReports {
     List<CardLine> openLines(TenantId tenant, String customerId, LocalDate businessDate) {
         return read(tenant, view -> {
             CardReads.requireCustomer(view, customerId);
-            CardReads.CustomerCard card = CardReads.card(view, customerId, settingsInForce.on(view, businessDate), false);
-            return CardFacts.openLines(card.ledger(), CardReads.openDocuments(view, card.ledger(), Map.of()));
+            CardSettings settings = settingsInForce.on(view, businessDate);
+            CardReads.CustomerCard card = CardReads.card(view, customerId, settings, false);
+            Decision d = ask(card, settings, balance(view, card),
+                    CardReads.openDocuments(view, card.entries(), Map.of()), businessDate);
+            return CardFacts.openLines(d.resultOf(CardOpenLines.class));
         });
     }
 
-    private CardStatus status(StoreView view, String customerId, CcSettings settings, boolean enrolled,
+    /** The open card's lines as a settlement's read found them, for its preview ({@link SettlementPreviewing}). */
+    List<CardLine> openLines(SettleCommand.Context read, BigDecimal balance, LocalDate businessDate) {
+        Decision d = ask(read.card(), read.settings(), balance, read.documents(), businessDate);
+        return CardFacts.openLines(d.resultOf(CardOpenLines.class));
+    }
+
+    private CardStatus status(StoreView view, String customerId, CardSettings settings, boolean enrolled,
                               LocalDate businessDate) {
         CardReads.CustomerCard card = CardReads.card(view, customerId, settings, enrolled);
-        BigDecimal balance = view.account(card.account()).map(Account::balance).orElse(BigDecimal.ZERO);
-        Map<String, Optional<Document>> documents = CardReads.openDocuments(view, card.ledger(), Map.of());
-        List<Object> facts = new ArrayList<>(List.of(new CcStatusQuery(customerId), settings));
-        facts.addAll(CardFacts.openCard(customerId, card.account(), balance, card.ledger(), documents));
-        Decision d = Evaluator.evaluate(pipeline.rules().inForce(CustomerCards.PROGRAM, businessDate), facts);
+        BigDecimal balance = balance(view, card);
+        Decision d = ask(card, settings, balance, CardReads.openDocuments(view, card.entries(), Map.of()),
+                businessDate);
         // A rule set that answers nothing counts nothing and says no threshold is reached: the card is not full.
-        CcCardFigures figures = d.resultOf(CcCardFigures.class)
-                .orElse(new CcCardFigures(customerId, BigDecimal.ZERO, 0, 0));
-        CcCardStatusResult answer = d.resultOf(CcCardStatusResult.class)
-                .orElse(new CcCardStatusResult(customerId, false, List.of()));
+        CardFigures figures = d.resultOf(CardFigures.class)
+                .orElse(new CardFigures(customerId, BigDecimal.ZERO, 0, 0));
+        CardStatusResult answer = d.resultOf(CardStatusResult.class)
+                .orElse(new CardStatusResult(customerId, false, List.of()));
         return new CardStatus(customerId, enrolled, settings.currency(), balance, figures.units(), figures.purchases(),
                 figures.visits(), answer.thresholdsMet(), answer.full(),
-                CardFacts.openLines(card.ledger(), documents));
+                CardFacts.openLines(d.resultOf(CardOpenLines.class)));
+    }
+
+    private static BigDecimal balance(StoreView view, CardReads.CustomerCard card) {
+        return view.account(card.account()).map(Account::balance).orElse(BigDecimal.ZERO);
+    }
+
+    /**
+     * Asks the rules in force on the business date about the card as one read found it: how the open card
+     * counts, whether it is full, and its lines (a status read: no key, nothing written).
+     */
+    private Decision ask(CardReads.CustomerCard card, CardSettings settings, BigDecimal balance,
+                         Map<String, Optional<Document>> documents, LocalDate businessDate) {
+        List<Object> facts = new ArrayList<>(List.of(new CardStatusQuery(card.customerId()), settings));
+        facts.addAll(CardFacts.card(card));
+        facts.addAll(CardFacts.openCard(card, balance, documents));
+        return Evaluator.evaluate(pipeline.rules().inForce(CustomerCards.PROGRAM, businessDate), facts);
     }
 }

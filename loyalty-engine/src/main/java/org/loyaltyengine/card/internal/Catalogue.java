@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.rules.facts.CcProductPeriod;
+import org.loyaltyengine.rules.facts.CardProductPeriod;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.DocumentLine;
 
@@ -41,11 +41,11 @@ final class Catalogue {
      * Every validity period of every product read, as the rules see them: which one is in force on a
      * sale's date is theirs to decide.
      */
-    List<CcProductPeriod> periods() {
-        List<CcProductPeriod> periods = new ArrayList<>();
+    List<CardProductPeriod> periods() {
+        List<CardProductPeriod> periods = new ArrayList<>();
         for (Document doc : products.values()) {
             for (DocumentLine period : doc.lines()) {
-                periods.add(new CcProductPeriod(doc.id(), LocalDate.parse(period.lineId()),
+                periods.add(new CardProductPeriod(doc.id(), LocalDate.parse(period.lineId()),
                         Boolean.parseBoolean(period.attribute("eligible").orElse("false")),
                         period.attribute("percent").map(BigDecimal::new).orElse(null)));
             }

@@ -18,8 +18,8 @@ import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
-import org.loyaltyengine.rules.facts.CcReturnLine;
-import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CardReturnLine;
+import org.loyaltyengine.rules.facts.CardSettings;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -34,9 +34,9 @@ import org.loyaltyengine.spi.LockKey;
  * what was returned of each line, and the credit note is kept under its own id, booked once.
  */
 final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.Context> {
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    CreditNoteCommand(CardSettings settingsInForce) {
+    CreditNoteCommand(CardSettingsInForce settingsInForce) {
         this.settingsInForce = settingsInForce;
     }
 
@@ -44,7 +44,7 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
      * @param returned the sale as it is to be stored with the returns
      * @param note     the credit note as it is to be stored
      */
-    record Context(CreditNote request, Document document, CcSettings settings, CardReads.CustomerCard card,
+    record Context(CreditNote request, Document document, CardSettings settings, CardReads.CustomerCard card,
                    Document returned, Document note) {
     }
 
@@ -87,7 +87,7 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
             throw new InvalidValueException("credit note " + n.creditNoteId()
                     + " was booked already; give a new credit note its own id");
         }
-        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
+        CardSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.CustomerCard card = CardReads.card(view, doc.owner(), settings);
         return new Context(n, doc, settings, card, withReturns(doc, n), note(doc, n, ctx));
     }
@@ -128,10 +128,10 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         List<Object> facts = new ArrayList<>();
         for (ReturnLine r : c.request().lines()) {
-            facts.add(new CcReturnLine(c.request().creditNoteId(), c.document().id(), r.lineId(), r.quantity()));
+            facts.add(new CardReturnLine(c.request().creditNoteId(), c.document().id(), r.lineId(), r.quantity()));
         }
-        facts.add(CardFacts.customer(c.card()));
-        facts.addAll(CardFacts.document(c.document(), c.card().ledger()));
+        facts.addAll(CardFacts.card(c.card()));
+        facts.addAll(CardFacts.document(c.document()));
         return facts;
     }
 

@@ -26,7 +26,7 @@ import org.loyaltyengine.card.SettlementPreview;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.rules.facts.CcSettlementResult;
+import org.loyaltyengine.rules.facts.CardSettlementResult;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.LedgerEntry;
@@ -40,7 +40,7 @@ import org.loyaltyengine.spi.TenantId;
  */
 public final class DefaultCustomerCards implements CustomerCards {
     private final CommandPipeline pipeline;
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
     private final CardReports reports;
     private final ConfigureCommand configure = new ConfigureCommand();
     private final DefineProductCommand defineProduct = new DefineProductCommand();
@@ -55,7 +55,7 @@ public final class DefaultCustomerCards implements CustomerCards {
 
     public DefaultCustomerCards(CommandPipeline pipeline) {
         this.pipeline = Checks.notNull(pipeline, "command pipeline");
-        this.settingsInForce = new CardSettings(pipeline.rules());
+        this.settingsInForce = new CardSettingsInForce(pipeline.rules());
         this.reports = new CardReports(pipeline, settingsInForce);
         this.enrol = new EnrolCommand(settingsInForce);
         this.lock = new LockCommand(settingsInForce);
@@ -117,7 +117,8 @@ public final class DefaultCustomerCards implements CustomerCards {
         SettlementPreviewing preview = new SettlementPreviewing(settle);
         Outcome decision = pipeline.run(ctx.asDryRun(), request, preview);
         Sale sale = request.document();
-        BigDecimal amount = decision.result(CcSettlementResult.class).map(CcSettlementResult::settlement).orElse(null);
+        BigDecimal amount = decision.result(CardSettlementResult.class).map(CardSettlementResult::settlement)
+                .orElse(null);
         List<CardLine> own = new ArrayList<>();
         for (LedgerEntry e : decision.entries()) {
             if (e.kind() == EntryKind.EARN) {
@@ -126,7 +127,7 @@ public final class DefaultCustomerCards implements CustomerCards {
                         null));
             }
         }
-        List<CardLine> open = preview.read().map(SettleCommand.Context::openLines)
+        List<CardLine> open = preview.read().map(read -> reports.openLines(read, preview.balance(), ctx.businessDate()))
                 .orElseGet(() -> reports.openLines(ctx.tenant(), sale.customerId(), ctx.businessDate()));
         return new SettlementPreview(sale.customerId(), sale.documentId(), open, own,
                 amount, decision);

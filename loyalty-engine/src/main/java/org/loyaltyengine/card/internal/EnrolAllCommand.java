@@ -34,11 +34,11 @@ import org.loyaltyengine.spi.LockKey;
  * bulk enrolment takes them in, never half (enrolled without their sales on the card).
  */
 final class EnrolAllCommand implements Command<EnrolAll, Enrolments.Context> {
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
     private final List<String> candidates;
 
     /** @param candidates the customers without an enrolment as {@link #candidates} listed them */
-    EnrolAllCommand(CardSettings settingsInForce, List<String> candidates) {
+    EnrolAllCommand(CardSettingsInForce settingsInForce, List<String> candidates) {
         this.settingsInForce = settingsInForce;
         this.candidates = List.copyOf(new TreeSet<>(candidates));
     }

@@ -25,9 +25,9 @@ import org.loyaltyengine.spi.LockKey;
  * refused by the rules ({@code ALREADY_ENROLLED}).
  */
 final class EnrolCommand implements Command<Enrol, Enrolments.Context> {
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    EnrolCommand(CardSettings settingsInForce) {
+    EnrolCommand(CardSettingsInForce settingsInForce) {
         this.settingsInForce = settingsInForce;
     }
 

@@ -14,11 +14,11 @@ import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.internal.AuditSubject;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
-import org.loyaltyengine.rules.facts.CcEnrol;
-import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CardEnrol;
+import org.loyaltyengine.rules.facts.CardSettings;
 import org.loyaltyengine.spi.AccountKey;
-import org.loyaltyengine.spi.DocumentLine;
 import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.DocumentLine;
 import org.loyaltyengine.spi.LockKey;
 
 /**
@@ -41,7 +41,7 @@ final class Enrolments {
      * What the enrolment decides on: the customers in the order their facts are given, whether the
      * practice enrols them one by one ({@code explicit}) or in bulk, and who enrols them when.
      */
-    record Context(CcSettings settings, List<Candidate> customers, Catalogue catalogue, boolean explicit,
+    record Context(CardSettings settings, List<Candidate> customers, Catalogue catalogue, boolean explicit,
                    LocalDate date, String user) {
         Context {
             customers = List.copyOf(customers);
@@ -53,7 +53,7 @@ final class Enrolments {
      * ({@code explicit}) a customer who takes part already is kept, for the rules to refuse; in bulk he
      * is left out.
      */
-    static Context load(StoreView view, CcSettings settings, List<String> customerIds, boolean explicit,
+    static Context load(StoreView view, CardSettings settings, List<String> customerIds, boolean explicit,
                         CommandContext ctx) {
         List<Candidate> candidates = new ArrayList<>();
         List<String> products = new ArrayList<>();
@@ -91,10 +91,10 @@ final class Enrolments {
         facts.add(context.settings());
         facts.addAll(context.catalogue().periods());
         for (Candidate c : context.customers()) {
-            facts.add(new CcEnrol(c.card().customerId(), context.explicit()));
-            facts.add(CardFacts.customer(c.card()));
+            facts.add(new CardEnrol(c.card().customerId(), context.explicit()));
+            facts.addAll(CardFacts.card(c.card()));
             for (Document doc : c.lockedSales()) {
-                facts.addAll(CardFacts.document(doc, c.card().ledger()));
+                facts.addAll(CardFacts.document(doc));
             }
         }
         return facts;

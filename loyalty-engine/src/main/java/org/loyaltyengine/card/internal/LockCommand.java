@@ -16,9 +16,9 @@ import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
-import org.loyaltyengine.rules.facts.CcDocument;
-import org.loyaltyengine.rules.facts.CcLock;
-import org.loyaltyengine.rules.facts.CcSettings;
+import org.loyaltyengine.rules.facts.CardLock;
+import org.loyaltyengine.rules.facts.CardSale;
+import org.loyaltyengine.rules.facts.CardSettings;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -31,9 +31,9 @@ import org.loyaltyengine.spi.LockKey;
  * not on a card already, so lock, unlock, lock gives the same card as one lock.
  */
 final class LockCommand implements Command<Sale, LockCommand.Context> {
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    LockCommand(CardSettings settingsInForce) {
+    LockCommand(CardSettingsInForce settingsInForce) {
         this.settingsInForce = settingsInForce;
     }
 
@@ -41,7 +41,7 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
      * @param stored the sale as stored before, or null
      * @param locked the sale as it is to be stored once locked
      */
-    record Context(Sale sale, CcSettings settings, CardReads.CustomerCard card, Document stored, Catalogue catalogue,
+    record Context(Sale sale, CardSettings settings, CardReads.CustomerCard card, Document stored, Catalogue catalogue,
                    Document locked, boolean keptAlready) {
     }
 
@@ -75,12 +75,12 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
     @Override
     public Context load(StoreView view, Sale s, CommandContext ctx) {
         CardReads.requireCustomer(view, s.customerId());
-        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
+        CardSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.requireCurrency(settings, "document " + s.documentId(), s.currency().getCurrencyCode());
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
         CardReads.CustomerCard card = CardReads.card(view, s.customerId(), settings);
-        SaleChecks.requireCardLinesKept(stored, s, card.ledger());
+        SaleChecks.require(settingsInForce, ctx.businessDate(), stored, s, card, false);
         return new Context(s, settings, card, stored.orElse(null), catalogue,
                 CardDocuments.saleAs(s, "LOCKED", stored.orElse(null)),
                 CardReads.keptAlready(view, card, stored.isPresent()));
@@ -95,14 +95,14 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         Sale s = c.sale();
         List<Object> facts = new ArrayList<>();
-        facts.add(new CcLock(s.documentId(), s.customerId()));
-        facts.add(CardFacts.customer(c.card()));
-        facts.add(new CcDocument(s.documentId(), s.customerId(), s.date(),
+        facts.add(new CardLock(s.documentId(), s.customerId()));
+        facts.addAll(CardFacts.card(c.card()));
+        facts.add(new CardSale(s.documentId(), s.customerId(), s.date(),
                 c.stored() == null ? null : c.stored().status(),
                 c.stored() != null && CardDocuments.hasReturns(c.stored())));
         facts.add(c.settings());
         facts.addAll(c.catalogue().periods());
-        facts.addAll(CardFacts.saleLines(s, c.card().ledger()));
+        facts.addAll(CardFacts.saleLines(s));
         return facts;
     }
 

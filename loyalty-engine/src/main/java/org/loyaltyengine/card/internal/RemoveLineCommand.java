@@ -1,6 +1,7 @@
 package org.loyaltyengine.card.internal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +12,7 @@ import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
-import org.loyaltyengine.rules.facts.CcRemoveLine;
+import org.loyaltyengine.rules.facts.CardRemoveLine;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.LockKey;
@@ -21,9 +22,9 @@ import org.loyaltyengine.spi.LockKey;
  * only what is left of it on the open card.
  */
 final class RemoveLineCommand implements Command<RemoveLine, RemoveLineCommand.Context> {
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    RemoveLineCommand(CardSettings settingsInForce) {
+    RemoveLineCommand(CardSettingsInForce settingsInForce) {
         this.settingsInForce = settingsInForce;
     }
 
@@ -68,7 +69,8 @@ final class RemoveLineCommand implements Command<RemoveLine, RemoveLineCommand.C
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         RemoveLine p = c.request();
-        return List.of(CardFacts.customer(c.card()), new CcRemoveLine(p.customerId(), p.documentId(), p.lineId(),
-                p.note(), c.card().ledger().of(p.documentId(), p.lineId()).open));
+        List<Object> facts = new ArrayList<>(CardFacts.card(c.card()));
+        facts.add(new CardRemoveLine(p.customerId(), p.documentId(), p.lineId(), p.note()));
+        return facts;
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.InternalDefectException;
-import org.loyaltyengine.card.CardLine;
 import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.SaleLine;
 import org.loyaltyengine.card.CardRequests.Settle;
@@ -21,9 +20,9 @@ import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
-import org.loyaltyengine.rules.facts.CcSettings;
-import org.loyaltyengine.rules.facts.CcSettlementResult;
-import org.loyaltyengine.rules.facts.CcSettle;
+import org.loyaltyengine.rules.facts.CardSettings;
+import org.loyaltyengine.rules.facts.CardSettle;
+import org.loyaltyengine.rules.facts.CardSettlementResult;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -34,29 +33,27 @@ import org.loyaltyengine.spi.LockKey;
 /**
  * Settles the customer's open card on a consultation or sale being made (SPEC CC-6): the document's own
  * eligible lines join the card, the whole amount is booked as one negative free booking on the document
- * (the outcome's {@link CcSettlementResult}, kept as a settlement document named by the idempotency
+ * (the outcome's {@link CardSettlementResult}, kept as a settlement document named by the idempotency
  * key) and a new card starts. The document is recorded as OPEN unless it was known
  * already; when it is locked later, the lines settled here are not put on the card again.
  */
 final class SettleCommand implements Command<Settle, SettleCommand.Context> {
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    SettleCommand(CardSettings settingsInForce) {
+    SettleCommand(CardSettingsInForce settingsInForce) {
         this.settingsInForce = settingsInForce;
     }
 
     /**
-     * @param documents the sale documents the open card's lines name, the settling one included if stored
+     * @param documents the sale documents the open card's lines can name, the settling one included if stored
      * @param recorded  the settling sale as it is to be stored with the settlement, or null: it is locked
      *                  and stays as it is
-     * @param openLines the open card before the settlement, as a preview shows it
      */
-    record Context(Sale sale, CcSettings settings, CardReads.CustomerCard card, Catalogue catalogue,
-                   Map<String, Optional<Document>> documents, Document recorded, List<CardLine> openLines,
-                   String settlementId, LocalDate date, boolean keptAlready) {
+    record Context(Sale sale, CardSettings settings, CardReads.CustomerCard card, Catalogue catalogue,
+                   Map<String, Optional<Document>> documents, Document recorded, String settlementId, LocalDate date,
+                   boolean keptAlready) {
         Context {
             documents = Map.copyOf(documents);
-            openLines = List.copyOf(openLines);
         }
     }
 
@@ -92,23 +89,21 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
     public Context load(StoreView view, Settle request, CommandContext ctx) {
         Sale s = request.document();
         CardReads.requireCustomer(view, s.customerId());
-        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
+        CardSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.requireCurrency(settings, "document " + s.documentId(), s.currency().getCurrencyCode());
         Catalogue catalogue = Catalogue.of(view, s.lines().stream().map(SaleLine::product).toList());
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
-        SaleChecks.requireAsLocked(stored, s);
         CardReads.CustomerCard card = CardReads.card(view, s.customerId(), settings);
-        SaleChecks.requireCardLinesKept(stored, s, card.ledger());
+        SaleChecks.require(settingsInForce, ctx.businessDate(), stored, s, card, true);
         Map<String, Optional<Document>> known = new HashMap<>();
         known.put(s.documentId(), stored);
-        Map<String, Optional<Document>> documents = CardReads.openDocuments(view, card.ledger(), known);
+        Map<String, Optional<Document>> documents = CardReads.openDocuments(view, card.entries(), known);
         // A document still being made keeps the lines this settlement pays out, so a later lock cannot
         // leave out a line whose value is on a card; a locked one is final as it is.
         Document recorded = stored.isEmpty() ? CardDocuments.saleAs(s, "OPEN", null)
                 : stored.get().status().equals("LOCKED") ? null
                 : CardDocuments.saleAs(s, stored.get().status(), stored.get());
-        return new Context(s, settings, card, catalogue, documents, recorded,
-                CardFacts.openLines(card.ledger(), documents), ctx.key().value(), ctx.businessDate(),
+        return new Context(s, settings, card, catalogue, documents, recorded, ctx.key().value(), ctx.businessDate(),
                 CardReads.keptAlready(view, card, stored.isPresent()));
     }
 
@@ -122,13 +117,12 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         Sale sale = c.sale();
         AccountKey key = c.card().account();
         List<Object> facts = new ArrayList<>();
-        facts.add(new CcSettle(sale.customerId(), sale.documentId()));
+        facts.add(new CardSettle(sale.customerId(), sale.documentId()));
         facts.add(c.settings());
-        facts.add(CardFacts.customer(c.card()));
-        facts.addAll(CardFacts.openCard(sale.customerId(), key, accounts.get(key).balance(), c.card().ledger(),
-                c.documents()));
+        facts.addAll(CardFacts.card(c.card()));
+        facts.addAll(CardFacts.openCard(c.card(), accounts.get(key).balance(), c.documents()));
         facts.addAll(c.catalogue().periods());
-        facts.addAll(CardFacts.saleLines(sale, c.card().ledger()));
+        facts.addAll(CardFacts.saleLines(sale));
         return facts;
     }
 
@@ -139,9 +133,9 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
         if (c.recorded() != null) {
             writes.add(new Write.SaveDocument(c.recorded()));
         }
-        BigDecimal amount = decision.resultOf(CcSettlementResult.class).map(CcSettlementResult::settlement)
+        BigDecimal amount = decision.resultOf(CardSettlementResult.class).map(CardSettlementResult::settlement)
                 .orElseThrow(() -> new InternalDefectException("the settlement rules applied a settlement and decided no "
-                        + CcSettlementResult.class.getSimpleName()));
+                        + CardSettlementResult.class.getSimpleName()));
         writes.add(new Write.SaveDocument(new Document(CardDocuments.SETTLEMENT, c.settlementId(), sale.customerId(),
                 "BOOKED", c.date(), sale.currency().getCurrencyCode(), Map.of("document", sale.documentId()),
                 List.of(new DocumentLine("free-booking", CustomerCards.PROGRAM, BigDecimal.ONE, amount.negate(),

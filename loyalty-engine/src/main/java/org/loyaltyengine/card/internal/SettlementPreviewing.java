@@ -27,6 +27,7 @@ import org.loyaltyengine.spi.LockKey;
 final class SettlementPreviewing implements Command<Settle, SettleCommand.Context> {
     private final SettleCommand settle;
     private SettleCommand.Context read;
+    private BigDecimal balance;
 
     SettlementPreviewing(SettleCommand settle) {
         this.settle = settle;
@@ -35,6 +36,11 @@ final class SettlementPreviewing implements Command<Settle, SettleCommand.Contex
     /** What the dry run read; empty when it read nothing (a replay of the key's first outcome). */
     Optional<SettleCommand.Context> read() {
         return Optional.ofNullable(read);
+    }
+
+    /** The card account's balance the dry run decided on, once it did. */
+    BigDecimal balance() {
+        return balance;
     }
 
     @Override
@@ -75,6 +81,7 @@ final class SettlementPreviewing implements Command<Settle, SettleCommand.Contex
 
     @Override
     public List<Object> facts(SettleCommand.Context context, Map<AccountKey, Account> accounts) {
+        balance = accounts.get(context.card().account()).balance();
         return settle.facts(context, accounts);
     }
 

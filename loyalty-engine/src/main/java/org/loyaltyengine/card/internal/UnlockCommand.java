@@ -14,8 +14,8 @@ import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
-import org.loyaltyengine.rules.facts.CcSettings;
-import org.loyaltyengine.rules.facts.CcUnlock;
+import org.loyaltyengine.rules.facts.CardSettings;
+import org.loyaltyengine.rules.facts.CardUnlock;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -27,14 +27,14 @@ import org.loyaltyengine.spi.LockKey;
  * reversal entries. Only what is on the open card comes off: a settled line was paid out already.
  */
 final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
-    private final CardSettings settingsInForce;
+    private final CardSettingsInForce settingsInForce;
 
-    UnlockCommand(CardSettings settingsInForce) {
+    UnlockCommand(CardSettingsInForce settingsInForce) {
         this.settingsInForce = settingsInForce;
     }
 
     /** @param unlocked the document as it is to be stored once unlocked */
-    record Context(Document document, CcSettings settings, CardReads.CustomerCard card, Document unlocked) {
+    record Context(Document document, CardSettings settings, CardReads.CustomerCard card, Document unlocked) {
     }
 
     @Override
@@ -67,7 +67,7 @@ final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
     @Override
     public Context load(StoreView view, Unlock u, CommandContext ctx) {
         Document doc = CardReads.sale(view, u.documentId());
-        CcSettings settings = settingsInForce.on(view, ctx.businessDate());
+        CardSettings settings = settingsInForce.on(view, ctx.businessDate());
         CardReads.CustomerCard card = CardReads.card(view, doc.owner(), settings);
         Document unlocked = new Document(CardDocuments.SALE, doc.id(), doc.owner(), "UNLOCKED", doc.date(),
                 doc.currency(), doc.attributes(), doc.lines(), doc.version());
@@ -82,9 +82,9 @@ final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         List<Object> facts = new ArrayList<>();
-        facts.add(new CcUnlock(c.document().id(), c.document().owner()));
-        facts.add(CardFacts.customer(c.card()));
-        facts.addAll(CardFacts.document(c.document(), c.card().ledger()));
+        facts.add(new CardUnlock(c.document().id(), c.document().owner()));
+        facts.addAll(CardFacts.card(c.card()));
+        facts.addAll(CardFacts.document(c.document()));
         return facts;
     }
 

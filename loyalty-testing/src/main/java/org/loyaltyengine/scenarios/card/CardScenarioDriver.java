@@ -43,7 +43,9 @@ import org.loyaltyengine.spi.TenantId;
  * {@code lines="id:product:quantity:amount ..."}, returned lines {@code lines="id:quantity ..."}.
  *
  * <p>Verbs: configure, product, enrol, enrolAll, autoEnrol (as for a new customer), lock, unlock, settle, addValue, removeLine,
- * creditNote. Checks (customer=): amount, units, purchases, visits, thresholds, full, enrolled; and fullCards.
+ * creditNote. Checks (customer=): amount, units, purchases, visits, thresholds, full, enrolled, lines (the open
+ * card's lines in their order, {@code doc/line=value} or {@code line=value} for a manual line, comma-separated);
+ * and fullCards.
  */
 public final class CardScenarioDriver implements ScenarioDriver {
     @Override
@@ -103,6 +105,8 @@ public final class CardScenarioDriver implements ScenarioDriver {
             case "thresholds" -> String.join(",", card.thresholdsMet());
             case "full" -> Boolean.toString(card.full());
             case "enrolled" -> Boolean.toString(card.enrolled());
+            case "lines" -> card.lines().stream().map(l -> (l.isManual() ? "" : l.document() + "/") + l.line() + "="
+                    + l.value().toPlainString()).collect(Collectors.joining(","));
             default -> throw new ScenarioException("customer-card has no check '" + what + "'");
         };
     }

@@ -18,7 +18,7 @@ import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.card.CardRequests.Unlock;
 import org.loyaltyengine.card.CardStatus;
 import org.loyaltyengine.card.CustomerCards;
-import org.loyaltyengine.rules.facts.CcSettlementResult;
+import org.loyaltyengine.rules.facts.CardSettlementResult;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.LoyaltyStore;
@@ -133,7 +133,7 @@ public class CardFixtures {
         String doc = "D" + documents.incrementAndGet();
         Outcome o = applied(cards.settle(next(), new Settle(sale(doc, customer, date, line("1", product, "1", amount)))));
         applied(cards.lock(next(), sale(doc, customer, date, line("1", product, "1", amount))));
-        return o.result(CcSettlementResult.class).orElseThrow().settlement();
+        return o.result(CardSettlementResult.class).orElseThrow().settlement();
     }
 
     public CardStatus card(String customer) {

@@ -43,7 +43,7 @@ import org.loyaltyengine.card.CardStatus;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.card.SettlementPreview;
 import org.loyaltyengine.customers.CustomerProfile;
-import org.loyaltyengine.rules.facts.CcSettlementResult;
+import org.loyaltyengine.rules.facts.CardSettlementResult;
 import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.EntryKind;
@@ -367,17 +367,17 @@ public abstract class CustomerCardContract {
         vet.customer("c2");
         vet.configure(Configure.percent("10"));
         Outcome left = applied(cards.autoEnrol(vet.next(), new CardRequests.AutoEnrol("c1")));
-        assertTrue(left.result(org.loyaltyengine.rules.facts.CcAutoEnrolled.class).isEmpty());
+        assertTrue(left.result(org.loyaltyengine.rules.facts.CardAutoEnrolled.class).isEmpty());
         assertFalse(cards.isEnrolled(vet.practice, "c1"));
 
         vet.configure(new Configure(BigDecimal.TEN, null, null, null, null, true, null));
         Outcome enrolled = applied(cards.autoEnrol(vet.next(), new CardRequests.AutoEnrol("c1")));
-        assertEquals("c1", enrolled.result(org.loyaltyengine.rules.facts.CcAutoEnrolled.class).orElseThrow().customer());
+        assertEquals("c1", enrolled.result(org.loyaltyengine.rules.facts.CardAutoEnrolled.class).orElseThrow().customer());
         assertTrue(cards.isEnrolled(vet.practice, "c1"));
         assertFalse(cards.isEnrolled(vet.practice, "c2"));
         // Once enrolled, a second auto-enrolment leaves the customer as they are, and enrol refuses.
         assertTrue(applied(cards.autoEnrol(vet.next(), new CardRequests.AutoEnrol("c1"))).result(
-                org.loyaltyengine.rules.facts.CcAutoEnrolled.class).isEmpty());
+                org.loyaltyengine.rules.facts.CardAutoEnrolled.class).isEmpty());
         rejected(cards.enrol(vet.next(), new Enrol("c1")), "ALREADY_ENROLLED");
         assertThrows(NoSuchEntityException.class, () -> cards.autoEnrol(vet.next(), new CardRequests.AutoEnrol("c404")));
         assertThrows(InvalidValueException.class, () -> new CardRequests.AutoEnrol(" "));
@@ -502,8 +502,9 @@ public abstract class CustomerCardContract {
         assertAmount("4.50", preview.amount());
         assertAmount("3.00", vet.card("c1").amount()); // the preview wrote nothing
         Outcome commit = applied(cards.settle(ctx, settle));
-        assertAmount(preview.amount().toPlainString(), commit.result(CcSettlementResult.class).orElseThrow().settlement());
-        assertAmount("-4.50", commit.result(CcSettlementResult.class).orElseThrow().freeBooking());
+        CardSettlementResult settled = commit.result(CardSettlementResult.class).orElseThrow();
+        assertAmount(preview.amount().toPlainString(), settled.settlement());
+        assertAmount("-4.50", settled.freeBooking());
         assertEquals(EntryKind.SETTLE, commit.entries().get(commit.entries().size() - 1).kind());
         assertEquals("S9", commit.entries().get(commit.entries().size() - 1).document());
     }
@@ -551,7 +552,7 @@ public abstract class CustomerCardContract {
         vet.buy("c1", DAY, "food", "10.00");
         Outcome o = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY))));
         assertEquals("CARD_NOT_FULL", o.notices().get(0).code());
-        assertEquals(new BigDecimal("1.00"), o.result(CcSettlementResult.class).orElseThrow().settlement());
+        assertEquals(new BigDecimal("1.00"), o.result(CardSettlementResult.class).orElseThrow().settlement());
     }
 
     // ------------------------------------------------------------------ CC-7 manual lines
@@ -1041,7 +1042,7 @@ public abstract class CustomerCardContract {
         // The locked sale exactly as it was locked settles the card: its value, and nothing more.
         Outcome settled = applied(cards.settle(vet.next(), new Settle(sale("S1", "c1", DAY,
                 line("1", "food", "1", "100.00")))));
-        assertAmount("10.00", settled.result(CcSettlementResult.class).orElseThrow().settlement());
+        assertAmount("10.00", settled.result(CardSettlementResult.class).orElseThrow().settlement());
     }
 
     @Test
@@ -1075,7 +1076,7 @@ public abstract class CustomerCardContract {
         vet.buy("c1", DAY, "food", "10.00");
         Outcome settled = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
                 line("1", "food", "1", "500.00")))));
-        assertAmount("51.00", settled.result(CcSettlementResult.class).orElseThrow().settlement());
+        assertAmount("51.00", settled.result(CardSettlementResult.class).orElseThrow().settlement());
         int entries = cards.history(vet.practice, "c1").size();
 
         assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "1.00"))));
@@ -1128,7 +1129,7 @@ public abstract class CustomerCardContract {
                 line("1", "food", "1", "99.00")))));
         Outcome second = applied(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY,
                 line("1", "food", "1", "10.00"), line("2", "food", "1", "5000.00")))));
-        assertAmount("500.00", second.result(CcSettlementResult.class).orElseThrow().settlement());
+        assertAmount("500.00", second.result(CardSettlementResult.class).orElseThrow().settlement());
         int entries = cards.history(vet.practice, "c1").size();
 
         assertThrows(InvalidValueException.class, () -> vet.lock(sale("S9", "c1", DAY, line("1", "food", "1", "10.00"))));

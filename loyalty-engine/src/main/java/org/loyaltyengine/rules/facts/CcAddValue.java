@@ -1,7 +1,0 @@
-package org.loyaltyengine.rules.facts;
-
-import java.math.BigDecimal;
-
-/** Command: put a value on a card by hand (a paper card's starting value), with a note. */
-public record CcAddValue(String customer, String line, BigDecimal amount, String note, boolean lineExists) {
-}

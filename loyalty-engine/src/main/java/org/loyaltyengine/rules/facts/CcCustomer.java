@@ -1,7 +1,0 @@
-package org.loyaltyengine.rules.facts;
-
-import org.loyaltyengine.spi.AccountKey;
-
-/** A customer as the customer-card rules see it: whether it takes part, and its card account. */
-public record CcCustomer(String id, boolean enrolled, AccountKey account) {
-}

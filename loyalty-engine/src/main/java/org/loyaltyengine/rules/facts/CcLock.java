@@ -1,5 +1,0 @@
-package org.loyaltyengine.rules.facts;
-
-/** Command: lock a consultation or sale, putting its eligible lines on the customer's card. */
-public record CcLock(String document, String customer) {
-}

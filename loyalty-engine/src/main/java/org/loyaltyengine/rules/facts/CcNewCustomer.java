@@ -1,8 +1,0 @@
-package org.loyaltyengine.rules.facts;
-
-/**
- * A customer the engine is creating (SPEC CC-3), with whether an enrolment is on record for the id
- * already: whether the practice enrols them is the rules' to decide ({@link CcAutoEnrolled}).
- */
-public record CcNewCustomer(String customer, boolean enrolled) {
-}

@@ -1,5 +1,0 @@
-package org.loyaltyengine.rules.facts;
-
-/** Command: settle the open card as a negative free booking on the given consultation or sale. */
-public record CcSettle(String customer, String document) {
-}

@@ -1,5 +1,0 @@
-package org.loyaltyengine.rules.facts;
-
-/** Inserted by the threshold rules: one set threshold the open card reached ({@code minUnits}, ...). */
-public record CcThresholdMet(String threshold) {
-}
