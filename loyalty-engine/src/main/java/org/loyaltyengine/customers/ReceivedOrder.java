@@ -3,6 +3,8 @@ package org.loyaltyengine.customers;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.loyaltyengine.spi.Checks;
+
 /**
  * A webshop order as the customers program recorded it: the customer it belongs to, the discount
  * percentage that applied and its source ({@code customer} or a program's name, none: {@code null}),
@@ -22,7 +24,7 @@ public record ReceivedOrder(String orderId, String customerId, BigDecimal discou
     }
 
     public ReceivedOrder {
-        lines = List.copyOf(lines);
+        lines = Checks.list(lines, "order lines");
     }
 
     public BigDecimal discount() {
