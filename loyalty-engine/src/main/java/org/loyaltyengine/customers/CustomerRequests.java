@@ -55,4 +55,15 @@ public final class CustomerRequests {
             Checks.notNull(type, "custom field type");
         }
     }
+
+    /**
+     * The program's settings (SPEC CU-7), set as a whole by {@link Customers#configure}:
+     * {@code matchBuyersByEmail}, whether an order without a customer number whose buyer the webshop's own
+     * reference does not recognise goes to the one customer with the buyer's e-mail address (ignoring
+     * case). Off until a host turns it on (the default of the rule set in force, {@code
+     * setting.matchBuyersByEmail} in its {@code ruleset.properties}): an e-mail address is not always one
+     * buyer's (a family, a shared office address), so linking by it is the shop's choice.
+     */
+    public record Configure(boolean matchBuyersByEmail) {
+    }
 }

@@ -78,6 +78,14 @@ public interface Customers {
     Outcome declareField(CommandContext ctx, String name, CustomFieldType type);
 
     /**
+     * Sets the program's settings (SPEC CU-7): whether orders are matched to customers by the buyer's
+     * e-mail address. The custom field declarations are kept. The actor needs the permission
+     * {@value #SETTINGS_PERMISSION} ({@code PERMISSION_REQUIRED} otherwise). The outcome carries no typed
+     * result.
+     */
+    Outcome configure(CommandContext ctx, CustomerRequests.Configure settings);
+
+    /**
      * Imports customers from a UTF-8 CSV file, with or without a byte-order mark (SPEC CU-3).
      *
      * @see #importCsv(CommandContext, Reader, ImportOptions)
@@ -85,11 +93,14 @@ public interface Customers {
     ImportSummary importCsv(CommandContext ctx, InputStream csv, ImportOptions options);
 
     /**
-     * Imports customers from CSV text (SPEC CU-3): the first line names the columns ({@code number},
-     * {@code name}, {@code email}, ..., {@code field.<name>}); only {@code name} is required. A row whose
-     * number is already known updates that customer or is ignored, as {@code options} say; an update
-     * writes the row's non-blank cells over the stored data and keeps what the row leaves blank (the
-     * seed's "aanvullen": complete, not wipe); a row without a number always creates a customer; a number
+     * Imports customers from CSV text (SPEC CU-3, CU-8): the first line names the columns ({@code number},
+     * {@code name}, {@code email}, ..., {@code field.<name>}), at least {@code name} or {@code number}. A
+     * row whose number is already known updates that customer or is ignored, as {@code options} say; an
+     * update changes only the cells the row has: it writes the row's non-blank cells over the stored data
+     * and keeps what the row leaves blank or the file has no column for (the seed's "aanvullen": complete,
+     * not wipe), so {@code number;email} with {@code 1001;new@x.nl} changes only that e-mail address. A
+     * name is needed only to create: a row that would create a customer without one is refused
+     * ({@code CUSTOMER_NAME_REQUIRED}). A row without a number always creates a customer; a number
      * that appears twice in one file is refused on its later lines ({@code DUPLICATE_NUMBER_IN_FILE}),
      * since the file itself does not say which line is meant. Each bad row is reported with its line and
      * reason and nothing of it is written; the other rows go on. That holds for every typed refusal of a
@@ -117,13 +128,24 @@ public interface Customers {
     ImportSummary importCsv(CommandContext ctx, Reader csv, ImportOptions options);
 
     /**
-     * Receives a webshop order (SPEC CU-4, CU-5): an order naming a known customer number is linked to
-     * that customer; otherwise a customer is created from the buyer's details in the order. The
-     * customer's own discount (and the programs' discounts the order carries, combined as the rules say)
-     * is applied to each line. An applied outcome carries the result {@link CustomerOrderReceived} (the
-     * customer and whether it was {@code LINKED} or {@code CREATED}) and, when the rules give a discount,
+     * Receives a webshop order (SPEC CU-4..CU-7): an order naming a known customer number is linked to
+     * that customer. An order without a customer number is linked to the customer an earlier order with
+     * the same webshop customer reference ({@link WebshopOrder#buyerReference()}) went to, or, when the
+     * shop matches buyers by e-mail ({@link #configure}), to the one customer with the buyer's e-mail
+     * address, ignoring case; an address two or more customers share names none of them, and the order is
+     * refused ({@code BUYER_EMAIL_AMBIGUOUS}) rather than given to one of them or to yet another new
+     * customer. Otherwise a customer is created from the buyer's details in the order. Two orders of one
+     * new buyer at once (same reference, or same e-mail address while matching by it) run one after the
+     * other, so the second finds the customer the first made.
+     *
+     * <p>The customer's own discount (and the programs' discounts the order carries, combined as the
+     * rules say) is applied to each line, and the customer's remarks and default order remarks go with
+     * the order ({@link ReceivedOrder#customerRemarks()}, {@link ReceivedOrder#orderRemarks()}). An
+     * applied outcome carries the result {@link CustomerOrderReceived} (the customer, whether it was
+     * {@code LINKED} or {@code CREATED}, and what matched it) and, when the rules give a discount,
      * {@link CustomerOrderDiscounted} (the percentage, its source, the order's total discount and each
-     * line's discount by line id).
+     * line's discount by line id), and {@link org.loyaltyengine.rules.facts.CustomerOrderRemarks} when
+     * the customer has remarks for its orders.
      */
     Outcome receiveOrder(CommandContext ctx, WebshopOrder order);
 
@@ -146,6 +168,12 @@ public interface Customers {
 
     /** The declared custom fields and their types. */
     Map<String, CustomFieldType> customFields(TenantId tenant);
+
+    /**
+     * The program's settings in force on a business date: as configured, or the defaults of the rule-set
+     * version in force on that date for a shop that never configured them.
+     */
+    CustomerRequests.Configure settings(TenantId tenant, java.time.LocalDate businessDate);
 
     /** A received webshop order with its discounts. */
     Optional<ReceivedOrder> order(TenantId tenant, String orderId);

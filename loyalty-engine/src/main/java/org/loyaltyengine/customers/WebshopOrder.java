@@ -21,9 +21,39 @@ import org.loyaltyengine.spi.Limits;
  * and the host's own id for a customer the order creates ({@code newCustomerId}, an identifier of at
  * most 255 characters; null: the engine derives one from the tenant and the idempotency key). An order
  * that links to a known customer keeps that customer's id and ignores {@code newCustomerId}.
+ *
+ * <p>{@code buyerReference} (may be null) is the webshop's own reference for the buyer (SPEC CU-7): an
+ * order without a customer number goes to the customer an earlier order with the same reference from
+ * the same webshop went to, so a returning buyer of a webshop that has no customer numbers is not made
+ * a new customer on every order.
  */
 public record WebshopOrder(String orderId, String customerNumber, CustomerProfile buyer, Currency currency,
-                           List<Line> lines, Map<String, BigDecimal> programDiscounts, String newCustomerId) {
+                           List<Line> lines, Map<String, BigDecimal> programDiscounts, String newCustomerId,
+                           BuyerReference buyerReference) {
+    /**
+     * The webshop's own reference for its buyer: the webshop (a code of at most 64 characters without
+     * {@code /}, such as {@code shopify-nl}) and the customer id it gives the buyer (an identifier of at
+     * most 180 characters). A reference is unique within its webshop only: two webshops may give the same
+     * reference to two different buyers.
+     */
+    public record BuyerReference(String webshop, String reference) {
+        public static final int MAX_WEBSHOP = 64;
+        public static final int MAX_REFERENCE = 180;
+
+        public BuyerReference {
+            Checks.identifier(webshop, "webshop", MAX_WEBSHOP);
+            if (webshop.indexOf('/') >= 0) {
+                throw new InvalidValueException("webshop '" + webshop + "' must not contain '/'");
+            }
+            Checks.identifier(reference, "webshop customer reference", MAX_REFERENCE);
+        }
+
+        /** {@code <webshop>/<reference>}: one key per buyer of one webshop (a webshop holds no {@code /}). */
+        public String key() {
+            return webshop + "/" + reference;
+        }
+    }
+
     /** One order line: the amount is the line total before discounts. */
     public record Line(String lineId, String product, BigDecimal quantity, BigDecimal amount) {
         public Line {
@@ -74,10 +104,16 @@ public record WebshopOrder(String orderId, String customerNumber, CustomerProfil
         newCustomerId = Checks.optionalIdentifier(newCustomerId, "new customer id", Limits.IDENTIFIER);
     }
 
+    /** An order without the webshop's own reference for its buyer. */
+    public WebshopOrder(String orderId, String customerNumber, CustomerProfile buyer, Currency currency,
+                        List<Line> lines, Map<String, BigDecimal> programDiscounts, String newCustomerId) {
+        this(orderId, customerNumber, buyer, currency, lines, programDiscounts, newCustomerId, null);
+    }
+
     /** An order whose new customer, if it makes one, gets an id the engine derives. */
     public WebshopOrder(String orderId, String customerNumber, CustomerProfile buyer, Currency currency,
                         List<Line> lines, Map<String, BigDecimal> programDiscounts) {
-        this(orderId, customerNumber, buyer, currency, lines, programDiscounts, null);
+        this(orderId, customerNumber, buyer, currency, lines, programDiscounts, null, null);
     }
 
     /** An order without program discounts. */
@@ -90,12 +126,18 @@ public record WebshopOrder(String orderId, String customerNumber, CustomerProfil
         Map<String, BigDecimal> d = new TreeMap<>(programDiscounts);
         d.put(Checks.identifier(program, "program", Limits.CODE),
                 Checks.parseDecimal(percent, "discount of program " + program));
-        return new WebshopOrder(orderId, customerNumber, buyer, currency, lines, d, newCustomerId);
+        return new WebshopOrder(orderId, customerNumber, buyer, currency, lines, d, newCustomerId, buyerReference);
     }
 
     /** This order, creating its customer (when it creates one) under the host's own id. */
     public WebshopOrder withNewCustomerId(String customerId) {
         return new WebshopOrder(orderId, customerNumber, buyer, currency, lines, programDiscounts,
-                Checks.identifier(customerId, "new customer id", Limits.IDENTIFIER));
+                Checks.identifier(customerId, "new customer id", Limits.IDENTIFIER), buyerReference);
+    }
+
+    /** This order, carrying the webshop's own reference for its buyer (SPEC CU-7). */
+    public WebshopOrder withBuyerReference(String webshop, String reference) {
+        return new WebshopOrder(orderId, customerNumber, buyer, currency, lines, programDiscounts, newCustomerId,
+                new BuyerReference(webshop, reference));
     }
 }

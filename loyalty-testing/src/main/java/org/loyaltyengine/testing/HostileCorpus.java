@@ -498,6 +498,9 @@ final class HostileCorpus {
                 s.clerk(), s.k2, CustomerProfile.builder("Jansen BV").number("K1").build()));
         rejected("custom field: without the permission", "PERMISSION_REQUIRED", s -> s.customers().declareField(
                 s.clerk(), "since", CustomFieldType.DATE));
+        rejected("customers settings: without the permission", "PERMISSION_REQUIRED", s -> s.customers().configure(
+                s.clerk(), new org.loyaltyengine.customers.CustomerRequests.Configure(true)));
+        error("customers settings: none", INVALID, s -> s.customers().configure(s.owner(), null));
         error("custom field: name starting with a digit", INVALID, s -> s.customers().declareField(s.owner(),
                 "1since", CustomFieldType.DATE));
         error("custom field: name with a space", INVALID, s -> s.customers().declareField(s.owner(), "in dienst",
@@ -518,6 +521,15 @@ final class HostileCorpus {
                         new WebshopOrder.Line("1", "widget", BigDecimal.ONE, BigDecimal.TEN))));
         error("order: 100.005 EUR line", INVALID, s -> WebshopOrder.of("O9", "K1", null, Money.currency("EUR"), List.of(
                 new WebshopOrder.Line("1", "widget", BigDecimal.ONE, new BigDecimal("100.005")))));
+        error("order: webshop with a slash", INVALID, s -> WebshopOrder.of("O9", null, CustomerProfile.named("A"),
+                Money.currency("EUR"), List.of(new WebshopOrder.Line("1", "widget", BigDecimal.ONE, BigDecimal.TEN)))
+                .withBuyerReference("shop/nl", "1"));
+        error("order: buyer reference with a newline", INVALID, s -> WebshopOrder.of("O9", null,
+                CustomerProfile.named("A"), Money.currency("EUR"), List.of(new WebshopOrder.Line("1", "widget",
+                        BigDecimal.ONE, BigDecimal.TEN))).withBuyerReference("shop-nl", "1\n2"));
+        error("order: buyer reference of a megabyte", INVALID, s -> WebshopOrder.of("O9", null,
+                CustomerProfile.named("A"), Money.currency("EUR"), List.of(new WebshopOrder.Line("1", "widget",
+                        BigDecimal.ONE, BigDecimal.TEN))).withBuyerReference("shop-nl", MEGABYTE));
         error("order: blank id", INVALID, s -> WebshopOrder.of(" ", "K1", null, Money.currency("EUR"), List.of(
                 new WebshopOrder.Line("1", "widget", BigDecimal.ONE, BigDecimal.TEN))));
         error("address: blank is fine but a megabyte street is not", INVALID, s -> CustomerProfile.builder("A")
@@ -530,7 +542,8 @@ final class HostileCorpus {
         fileError("import file: empty", "");
         fileError("import file: only blank lines", "\n\n   \n");
         fileError("import file: unknown column", "number;name;kleur\nK9;A;rood\n");
-        fileError("import file: no name column", "number;email\nK9;a@b.nl\n");
+        fileError("import file: neither a name nor a number column", "email;phone\na@b.nl;020-1234567\n");
+        row("import file: no name column, an unknown number", "CUSTOMER_NAME_REQUIRED", "number;email\nK9;a@b.nl\n");
         fileError("import file: a column twice", "name;naam\nA;B\n");
         fileError("import file: header never closes its quote", "\"number;name\nK9;A\n");
         error("import file: not UTF-8", INVALID, s -> s.customers().importCsv(s.clerk(), new ByteArrayInputStream(
@@ -541,8 +554,9 @@ final class HostileCorpus {
         row("import row: ESC in the remarks", INVALID, "number;name;remarks\nK9;A;\u001b[31mred\n");
         row("import row: DEL in the city", INVALID, "number;name;delivery_city\nK9;A;Ams\u007fterdam\n");
         row("import row: C1 control in the contact", INVALID, "number;name;contact\nK9;A;Jan\u0085Jansen\n");
-        row("import row: no name", INVALID, "number;name\nK9;\n");
-        row("import row: name of blanks", INVALID, "number;name\nK9;   \n");
+        row("import row: no name, an unknown number", "CUSTOMER_NAME_REQUIRED", "number;name\nK9;\n");
+        row("import row: name of blanks, an unknown number", "CUSTOMER_NAME_REQUIRED", "number;name\nK9;   \n");
+        row("import row: no name and no number", "CUSTOMER_NAME_REQUIRED", "number;name;email\n;;a@b.nl\n");
         row("import row: name of 300 characters", INVALID, "number;name\nK9;" + "n".repeat(300) + "\n");
         row("import row: not an e-mail address", INVALID, "number;name;email\nK9;A;not-an-email\n");
         row("import row: discount 150", INVALID, "number;name;discount\nK9;A;150\n");

@@ -86,7 +86,7 @@ public abstract class PermissionsContract {
     /** Every document type the programs keep, so a snapshot sees all of them. */
     static final List<String> DOCUMENT_TYPES = List.of("pos-receipt", "customer-card.sale", "customer-card.product",
             "customer-card.enrolment", "customer-card.settlement", "customer-card.credit-note", "points-booking",
-            "points-supplier", "points-participant", "points-rate", "webshop-order", "audit:pos-card.card",
+            "points-supplier", "points-participant", "points-rate", "webshop-order", "webshop-buyer", "audit:pos-card.card",
             "audit:pos-card.settings", "audit:customer-card.settings", "audit:customer-card.product",
             "audit:customer-card.enrolment", "audit:savings-points.settings", "audit:savings-points.supplier",
             "audit:savings-points.participation", "audit:customers.customer", "audit:customers.settings");
@@ -171,6 +171,7 @@ public abstract class PermissionsContract {
                         .discountPercent(new BigDecimal("100")).build()));
         row("Customers.declareField(String,CustomFieldType)", "customers.settings",
                 w -> of("vip", CustomFieldType.BOOLEAN));
+        row("Customers.configure(Configure)", "customers.settings", w -> of(new CustomerRequests.Configure(true)));
         row("Customers.importCsv(InputStream,ImportOptions)", "customers.import",
                 w -> of(new ByteArrayInputStream(World.CSV.getBytes(StandardCharsets.UTF_8)), ImportOptions.updating()));
         row("Customers.importCsv(Reader,ImportOptions)", "customers.import",

@@ -32,7 +32,8 @@ public record TenantSnapshot(Map<String, List<String>> parts, List<StoredOutcome
             "customer-card.product", "customer-card.enrolment", "customer-card.settlement",
             "customer-card.credit-note", "points-booking", "points-supplier", "points-participant", "points-rate",
             "points-expiry",
-            "webshop-order");
+            "webshop-order",
+            "webshop-buyer");
 
     public static TenantSnapshot of(LoyaltyStore store, TenantId tenant) {
         return store.inTransaction(tenant, TenantSnapshot::read);

@@ -27,8 +27,8 @@ import org.loyaltyengine.spi.InvalidValueException;
  * <p>The header (line 1) names the columns; names are matched without regard to case, spaces or
  * dashes, in English or in the seed's Dutch ({@code klantnummer}, {@code naam}, ...); a column
  * {@code field.<name>} carries a custom field; columns without a name are not read. An unknown
- * column, a repeated one or a missing {@code name} column refuses the whole file before anything is
- * imported.
+ * column, a repeated one, or a header with neither a {@code name} nor a {@code number} column refuses
+ * the whole file before anything is imported. A file without names can only update (SPEC CU-8).
  *
  * <p>A record the parser cannot read (a stray quote after a quoted value, a quote never closed) is
  * reported at the line it starts on, and reading resumes at the next line with a fresh parser: one
@@ -137,13 +137,25 @@ public final class CustomerCsv {
     }
 
     /**
-     * The profile a row describes.
+     * Stands in for the name of a row that has none while its other cells are checked: such a row may
+     * only update (its name is then the stored one) or be left alone, and never creates a customer with
+     * this name ({@link ImportRow#named()}).
+     */
+    static final String NO_NAME = "(no name)";
+
+    /** Whether the row gives a name (not blank). */
+    static boolean named(Row row) {
+        return row.get("name") != null;
+    }
+
+    /**
+     * The profile a row describes; for a row without a name (see {@link #named}), under {@link #NO_NAME}.
      *
      * @throws InvalidValueException naming the column and the fix
      */
     static CustomerProfile profile(Row row) {
         row.values().forEach(CustomerCsv::requirePrintable);
-        CustomerProfile.Builder b = CustomerProfile.builder(row.get("name"))
+        CustomerProfile.Builder b = CustomerProfile.builder(named(row) ? row.get("name") : NO_NAME)
                 .number(row.get("number")).contact(row.get("contact")).email(row.get("email")).phone(row.get("phone"))
                 .deliveryAddress(new Address(row.get("delivery_street"), row.get("delivery_postal_code"),
                         row.get("delivery_city"), row.get("delivery_country")))
@@ -186,7 +198,8 @@ public final class CustomerCsv {
     /**
      * What an import row that updates a known customer leaves: the customer's data with each non-blank
      * cell of the row written over it (the seed's "aanvullen"). A blank cell or a missing column keeps
-     * the stored value, so a file with only numbers and e-mail addresses does not wipe the addresses.
+     * the stored value, the name included, so a file with only numbers and e-mail addresses changes the
+     * e-mail addresses and nothing else (SPEC CU-8).
      */
     static CustomerProfile merge(CustomerProfile stored, int line, Map<String, String> cells) {
         Map<String, String> merged = new LinkedHashMap<>(cells(stored));
@@ -284,8 +297,9 @@ public final class CustomerCsv {
             }
             out.add(column);
         }
-        if (!out.contains("name")) {
-            throw new InvalidValueException("the header has no 'name' column; a customer needs at least a name");
+        if (!out.contains("name") && !out.contains("number")) {
+            throw new InvalidValueException("the header has neither a 'name' nor a 'number' column; a row needs a"
+                    + " name to create a customer or a number to update one");
         }
         return out;
     }

@@ -59,6 +59,7 @@ public final class DefaultCustomers implements Customers {
     private final CommandPipeline pipeline;
     private final UpdateCustomer update = new UpdateCustomer();
     private final DeclareCustomField declareField = new DeclareCustomField();
+    private final ConfigureCustomers configure = new ConfigureCustomers();
 
     public DefaultCustomers(CommandPipeline pipeline) {
         this.pipeline = Checks.notNull(pipeline, "pipeline");
@@ -89,6 +90,12 @@ public final class DefaultCustomers implements Customers {
     @Override
     public Outcome declareField(CommandContext ctx, String name, CustomFieldType type) {
         return pipeline.run(ctx, new CustomerRequests.DeclareField(name, type), declareField);
+    }
+
+    @Override
+    public Outcome configure(CommandContext ctx, CustomerRequests.Configure settings) {
+        Checks.notNull(settings, "customers settings");
+        return pipeline.run(ctx, settings, configure);
     }
 
     @Override
@@ -160,8 +167,8 @@ public final class DefaultCustomers implements Customers {
                 }
                 CustomerProfile profile = CustomFields.check((CustomerProfile) profiles.get(i), declared);
                 Integer first = profile.number() == null ? null : firstLines.putIfAbsent(profile.number(), row.line());
-                ImportRow request = new ImportRow(row.line(), options.duplicates(), profile, CustomerCsv.given(row),
-                        first == null ? 0 : first, null);
+                ImportRow request = new ImportRow(row.line(), options.duplicates(), profile, CustomerCsv.named(row),
+                        CustomerCsv.given(row), first == null ? 0 : first, null);
                 o = submitRow(rowCtx, request.mayUpdate() ? request.expecting(holders.get(profile.number())) : request,
                         command);
             } catch (IdempotencyConflictException e) {
@@ -263,6 +270,12 @@ public final class DefaultCustomers implements Customers {
     @Override
     public Map<String, CustomFieldType> customFields(TenantId tenant) {
         return read(tenant, CustomFields::declared);
+    }
+
+    @Override
+    public CustomerRequests.Configure settings(TenantId tenant, java.time.LocalDate businessDate) {
+        Checks.date(businessDate, "business date");
+        return read(tenant, view -> CustomerSettings.of(view.settings(PROGRAM), pipeline.rules(), businessDate));
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.LockKey;
 
 /**
- * {@code customers.import-row} (SPEC CU-3): one row of an import file, under the key
+ * {@code customers.import-row} (SPEC CU-3, CU-8): one row of an import file, under the key
  * {@code <import key>#<line>}; the rules decide whether it creates a customer, updates or ignores the
  * one holding its number, or is refused. Locks the id a created customer gets, the row's number, the
  * customer the import found holding that number ({@link ImportRow#holder()}), the declarations when the
@@ -97,7 +97,8 @@ final class ImportCustomerRow implements Command<ImportRow, ImportCustomerRow.Co
         String newId = NewCustomers.id(null, ctx);
         Customer created = null;
         List<Write> defaults = List.of();
-        if (holder.isEmpty()) {
+        // A row without a name cannot create (the rules refuse it), so it prepares no customer.
+        if (holder.isEmpty() && request.named()) {
             NewCustomers.requireFree(view, newId);
             created = checked.toCustomer(newId);
             defaults = newCustomers.defaults(view, created, ctx);
@@ -110,7 +111,8 @@ final class ImportCustomerRow implements Command<ImportRow, ImportCustomerRow.Co
             updated = CustomFields.check(merged, declared).toCustomer(holder.get().id());
         }
         return new Context(new CustomerImportRow(request.line(), request.mode().name(), profile.number(),
-                holder.map(Customer::id).orElse(null), newId, request.firstLineWithNumber()), created, holder.orElse(null),
+                holder.map(Customer::id).orElse(null), newId, request.firstLineWithNumber(), request.named()), created,
+                holder.orElse(null),
                 updated, defaults, ctx.businessDate());
     }
 

@@ -1,9 +1,14 @@
 package org.loyaltyengine.customers.internal;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +17,7 @@ import java.util.TreeSet;
 
 import org.loyaltyengine.AuditTrail;
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.customers.CustomFieldType;
 import org.loyaltyengine.customers.CustomerProfile;
 import org.loyaltyengine.customers.Customers;
@@ -28,6 +34,8 @@ import org.loyaltyengine.rules.facts.CustomerOrder;
 import org.loyaltyengine.rules.facts.CustomerOrderDiscounted;
 import org.loyaltyengine.rules.facts.CustomerOrderLine;
 import org.loyaltyengine.rules.facts.CustomerOrderReceived;
+import org.loyaltyengine.rules.facts.CustomerOrderRemarks;
+import org.loyaltyengine.rules.facts.CustomerRemarks;
 import org.loyaltyengine.rules.facts.CustomerProgramDiscount;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
@@ -39,21 +47,53 @@ import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LockKey;
 
 /**
- * {@code customers.receive-order} (SPEC CU-4, CU-5): records a webshop order, linked to the customer
- * its number names or with a customer made from its buyer, and the discount the rules give each line.
- * Locks the order, the number it names, and, when it carries a buyer, the id a created customer gets,
- * the keys of the programs' new-customer defaults and the declarations if the buyer has custom fields.
+ * {@code customers.receive-order} (SPEC CU-4..CU-7): records a webshop order, linked to the customer
+ * its number names, or the customer an earlier order with its webshop reference went to, or the one
+ * customer with its buyer's e-mail address where the shop matches by it, or with a customer made from
+ * its buyer; and the discount and the customer's remarks the rules give it.
+ *
+ * <p>Locks the order, the number it names, the webshop reference it carries (its index document), for
+ * an order without a number whose buyer has an e-mail address the address (a key standing for it, taken
+ * whether or not the shop matches by e-mail, as the setting is read only under the lock), and, when it
+ * carries a buyer, the id a created customer gets, the keys of the programs' new-customer defaults and
+ * the declarations if the buyer has custom fields. So two orders of one new buyer (same reference, or
+ * same address) run one after the other, and the second reads the customer the first created.
  */
 final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> {
     /** The order document type. */
     static final String ORDER = "webshop-order";
+    /**
+     * The index of the webshops' own buyer references: one document per reference
+     * ({@code <webshop>/<reference>}), owned by the customer the latest order carrying it went to.
+     */
+    static final String BUYER = "webshop-buyer";
+    /** The scope of the lock keys that stand for a buyer's e-mail address (which has no row of its own). */
+    private static final String EMAIL_LOCK = "customer-email";
 
     /**
-     * The order, whether it was received before, the customer its number names, the customer it would
-     * create (null: it cannot), the programs' defaults for that customer, and the business date.
+     * The order, whether it was received before, the customers it may go to (by its number, by its
+     * reference, by its buyer's e-mail address), the reference's index document as read, the e-mail
+     * matching setting and the address compared, the customer it would create (null: it cannot) with the
+     * programs' defaults for that customer, and the business date.
      */
-    record Context(WebshopOrder order, boolean received, Optional<Customer> known, String newCustomerId,
-                   Customer created, List<Write> defaults, LocalDate businessDate) {
+    record Context(WebshopOrder order, boolean received, Optional<Customer> known, Optional<Document> reference,
+                   Optional<Customer> byReference, boolean matchByEmail, String buyerEmail, List<Customer> byEmail,
+                   String newCustomerId, Customer created, List<Write> defaults, LocalDate businessDate) {
+        Context {
+            byEmail = List.copyOf(byEmail);
+        }
+
+        /** Every customer the order may go to, each once. */
+        List<Customer> candidates() {
+            Map<String, Customer> all = new TreeMap<>();
+            known.ifPresent(c -> all.put(c.id(), c));
+            byReference.ifPresent(c -> all.put(c.id(), c));
+            byEmail.forEach(c -> all.put(c.id(), c));
+            if (created != null) {
+                all.put(created.id(), created);
+            }
+            return List.copyOf(all.values());
+        }
     }
 
     private final NewCustomers newCustomers;
@@ -76,6 +116,34 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
                     + " send the buyer without it and set the discount with update (permission "
                     + Customers.WRITE_PERMISSION + ")");
         }
+    }
+
+    /**
+     * An e-mail address as orders compare it: without surrounding blanks and in lower case. The domain
+     * is case-insensitive by definition and the mailboxes of webshop buyers are in practice, and shops
+     * type addresses as the buyer did ({@code Eva@Bos.nl} and {@code eva@bos.nl} are one buyer).
+     */
+    static String normalEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The lock key standing for an e-mail address: a digest, since an address may be longer than a lock
+     * name or hold characters an identifier may not, and one address is one key whatever its case.
+     */
+    static LockKey emailLock(String normalEmail) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalEmail.getBytes(StandardCharsets.UTF_8));
+            return LockKey.program(EMAIL_LOCK, HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform has SHA-256 (MessageDigest's specification).
+            throw new InternalDefectException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** The buyer's address an order without a number is matched and locked by (null: none). */
+    private static String emailOf(WebshopOrder order) {
+        return order.customerNumber() == null && order.buyer() != null ? normalEmail(order.buyer().email()) : null;
     }
 
     @Override
@@ -102,6 +170,13 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
         if (order.customerNumber() != null) {
             keys.add(LockKey.customerNumber(order.customerNumber()));
         }
+        if (order.buyerReference() != null) {
+            keys.add(LockKey.document(BUYER, order.buyerReference().key()));
+        }
+        String email = emailOf(order);
+        if (email != null) {
+            keys.add(emailLock(email));
+        }
         if (order.buyer() != null) {
             keys.addAll(newCustomers.keys(NewCustomers.id(order.newCustomerId(), ctx)));
             keys.addAll(Profiles.keys(order.buyer()));
@@ -112,24 +187,41 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
     @Override
     public Context load(StoreView view, WebshopOrder order, CommandContext ctx) {
         CustomerProfile buyer = order.buyer();
-        Map<String, CustomFieldType> declared = buyer == null || buyer.customFields().isEmpty() ? Map.of()
-                : CustomFields.declared(view);
+        String email = emailOf(order);
+        boolean customFields = buyer != null && !buyer.customFields().isEmpty();
+        Map<String, String> settings = email != null || customFields ? view.settings(Customers.PROGRAM) : Map.of();
+        Map<String, CustomFieldType> declared = customFields ? CustomFields.declared(settings) : Map.of();
         if (buyer != null) {
             CustomFields.check(buyer, declared);
         }
         boolean received = view.document(ORDER, order.orderId()).isPresent();
         Optional<Customer> known = order.customerNumber() == null ? Optional.empty()
                 : view.customerByNumber(order.customerNumber());
+        Optional<Document> reference = order.buyerReference() == null ? Optional.empty()
+                : view.document(BUYER, order.buyerReference().key());
+        Optional<Customer> byReference = reference.map(Document::owner).flatMap(view::customer);
+        boolean matchByEmail = email != null && CustomerSettings.of(settings, rules, ctx.businessDate()).matchBuyersByEmail();
+        // A scan: the store has no index by e-mail address. It is read only for a shop that matches by it,
+        // and only for an order that neither its number nor its reference places (see docs/architecture.md).
+        List<Customer> byEmail = !matchByEmail || byReference.isPresent() ? List.of() : view.customers().stream()
+                .filter(c -> email.equals(normalEmail(c.attributes().get("email"))))
+                .sorted(java.util.Comparator.comparing(Customer::id)).toList();
         String newId = NewCustomers.id(order.newCustomerId(), ctx);
         Customer created = null;
         List<Write> defaults = List.of();
-        if (buyer != null && known.isEmpty() && !received) {
+        // Prepared only for an order that may create its customer: one the rules will link to a known
+        // customer keeps that customer whatever id a new one would have had, even a taken one. An order
+        // with a number is recognised by it alone (order.drl); byEmail is empty for such an order.
+        boolean recognised = known.isPresent()
+                || order.customerNumber() == null && (byReference.isPresent() || !byEmail.isEmpty());
+        if (buyer != null && !recognised && !received) {
             NewCustomers.requireFree(view, newId);
             created = CustomFields.check(buyer.toBuilder().number(order.customerNumber()).build(), declared)
                     .toCustomer(newId);
             defaults = newCustomers.defaults(view, created, ctx);
         }
-        return new Context(order, received, known, newId, created, defaults, ctx.businessDate());
+        return new Context(order, received, known, reference, byReference, matchByEmail, email, byEmail, newId,
+                created, defaults, ctx.businessDate());
     }
 
     @Override
@@ -138,12 +230,22 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
         List<Object> facts = new ArrayList<>();
         facts.add(new CustomerOrder(o.orderId(), o.customerNumber(), context.known().map(Customer::id).orElse(null),
                 context.newCustomerId(), o.buyer() != null, context.received(),
-                Math.max(0, o.currency().getDefaultFractionDigits())));
+                Math.max(0, o.currency().getDefaultFractionDigits()),
+                o.buyerReference() == null ? null : o.buyerReference().key(),
+                context.byReference().map(Customer::id).orElse(null), context.matchByEmail(), context.buyerEmail(),
+                context.byEmail().stream().map(Customer::id).toList()));
         for (WebshopOrder.Line l : o.lines()) {
             facts.add(new CustomerOrderLine(o.orderId(), l.lineId(), l.amount()));
         }
-        context.known().map(CustomerProfile::of).filter(p -> p.discount().signum() > 0)
-                .ifPresent(p -> facts.add(new CustomerDiscount(context.known().get().id(), p.discount())));
+        for (Customer c : context.candidates()) {
+            CustomerProfile p = CustomerProfile.of(c);
+            if (p.discount().signum() > 0) {
+                facts.add(new CustomerDiscount(c.id(), p.discount()));
+            }
+            if (p.remarks() != null || p.orderRemarks() != null) {
+                facts.add(new CustomerRemarks(c.id(), p.remarks(), p.orderRemarks()));
+            }
+        }
         o.programDiscounts().forEach((program, percent) -> facts.add(new CustomerProgramDiscount(program, percent)));
         return facts;
     }
@@ -154,12 +256,20 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
         Optional<CustomerOrderReceived> received = decision.resultOf(CustomerOrderReceived.class);
         String customerId = received.map(CustomerOrderReceived::customerId).orElse(null);
         List<Write> writes = new ArrayList<>();
-        if (received.isPresent() && received.get().customerAction() == CustomerOrderReceived.CustomerAction.CREATED) {
-            if (context.created() == null || !context.created().id().equals(customerId)) {
-                throw RuleDefects.impossible(rules, context.businessDate(), decision, "it decided to create customer "
-                        + customerId + " for order " + o.orderId() + ", which that order cannot create as read");
+        if (received.isPresent()) {
+            if (!received.get().orderId().equals(o.orderId()) || !possible(context, received.get())) {
+                throw RuleDefects.impossible(rules, context.businessDate(), decision, "it decided " + received.get()
+                        + " for order " + o.orderId() + ", which that order cannot be as read");
             }
-            writes.addAll(NewCustomers.created(context.created(), context.defaults()));
+            if (received.get().customerAction() == CustomerOrderReceived.CustomerAction.CREATED) {
+                writes.addAll(NewCustomers.created(context.created(), context.defaults()));
+            }
+        }
+        Optional<CustomerOrderRemarks> remarks = decision.resultOf(CustomerOrderRemarks.class);
+        if (remarks.isPresent() && (!remarks.get().orderId().equals(o.orderId())
+                || !remarks.get().customerId().equals(customerId))) {
+            throw RuleDefects.impossible(rules, context.businessDate(), decision, "it gave order " + o.orderId()
+                    + " the remarks of " + remarks.get().customerId() + ", not of the order's customer " + customerId);
         }
         Optional<CustomerOrderDiscounted> discounted = decision.resultOf(CustomerOrderDiscounted.class);
         Map<String, BigDecimal> lineDiscounts = discounted.map(CustomerOrderDiscounted::lines).orElse(Map.of());
@@ -172,9 +282,35 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
         Map<String, String> attributes = new TreeMap<>();
         attributes.put("discountPercent", discounted.map(d -> d.percent().toPlainString()).orElse("0"));
         discounted.ifPresent(d -> attributes.put("discountSource", d.source()));
+        remarks.map(CustomerOrderRemarks::remarks).ifPresent(r -> attributes.put("customerRemarks", r));
+        remarks.map(CustomerOrderRemarks::orderRemarks).ifPresent(r -> attributes.put("orderRemarks", r));
+        received.ifPresent(r -> attributes.put("matchedBy", r.matchedBy().name()));
+        if (o.buyerReference() != null) {
+            attributes.put("buyerReference", o.buyerReference().key());
+        }
         writes.add(new Write.SaveDocument(new Document(ORDER, o.orderId(), customerId, "RECEIVED",
                 context.businessDate(), o.currency().getCurrencyCode(), attributes, lines, 0)));
+        // The reference now names the customer this order went to, so the buyer's next order without a
+        // number goes there too; it follows the latest order, as the webshop knows its buyers best.
+        if (o.buyerReference() != null && customerId != null
+                && !context.reference().map(Document::owner).filter(customerId::equals).isPresent()) {
+            writes.add(new Write.SaveDocument(new Document(BUYER, o.buyerReference().key(), customerId, "KNOWN",
+                    context.businessDate(), null, Map.of("webshop", o.buyerReference().webshop(),
+                    "reference", o.buyerReference().reference(), "order", o.orderId()), List.of(),
+                    context.reference().map(Document::version).orElse(0L))));
+        }
         return writes;
+    }
+
+    /** Whether the order as read can go where the rules sent it. */
+    private static boolean possible(Context context, CustomerOrderReceived r) {
+        String id = r.customerId();
+        return switch (r.matchedBy()) {
+            case CUSTOMER_NUMBER -> context.known().map(Customer::id).filter(id::equals).isPresent();
+            case WEBSHOP_REFERENCE -> context.byReference().map(Customer::id).filter(id::equals).isPresent();
+            case EMAIL -> context.byEmail().stream().anyMatch(c -> c.id().equals(id));
+            case NONE -> context.created() != null && context.created().id().equals(id);
+        };
     }
 
     @Override
@@ -188,6 +324,7 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
         return new org.loyaltyengine.customers.ReceivedOrder(doc.id(), doc.owner(),
                 new BigDecimal(doc.attribute("discountPercent").orElse("0")), doc.attribute("discountSource").orElse(null),
                 doc.lines().stream().map(l -> new org.loyaltyengine.customers.ReceivedOrder.Line(l.lineId(), l.product(),
-                        l.amount(), new BigDecimal(l.attribute("discount").orElse("0")))).toList());
+                        l.amount(), new BigDecimal(l.attribute("discount").orElse("0")))).toList(),
+                doc.attribute("customerRemarks").orElse(null), doc.attribute("orderRemarks").orElse(null));
     }
 }

@@ -9,12 +9,14 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.customers.CustomFieldType;
 import org.loyaltyengine.customers.CustomerProfile;
+import org.loyaltyengine.customers.CustomerRequests;
 import org.loyaltyengine.customers.Customers;
 import org.loyaltyengine.customers.ImportOptions;
 import org.loyaltyengine.customers.ImportSummary;
@@ -32,17 +34,19 @@ import org.loyaltyengine.spi.TenantId;
 /**
  * Runs {@code customers} scenarios. Customers are named by their number in steps.
  *
- * <p>Verbs: {@code createCustomer name= [number= email= discount= field.<name>=]},
- * {@code updateCustomer number= name= [newNumber= email= discount=]}, {@code declareField name= type=},
+ * <p>Verbs: {@code createCustomer name= [number= email= discount= remarks= orderRemarks= field.<name>=]},
+ * {@code updateCustomer number= name= [newNumber= email= discount= remarks= orderRemarks=]},
+ * {@code declareField name= type=}, {@code configure matchBuyersByEmail=true|false},
  * {@code importCsv csv="..." [mode=update|ignore] [line=N]} (a literal {@code \n} in {@code csv} is a
  * line break; the step's outcome is the one of row {@code line}, by default the file's last line),
- * {@code receiveOrder order= [number= buyer= email=] lines="1:19.99,2:5.00" [programDiscount=pos-card:15]
- * [currency=EUR]}.
+ * {@code receiveOrder order= [number= buyer= email= reference=<webshop>:<reference>] lines="1:19.99,2:5.00"
+ * [programDiscount=pos-card:15] [currency=EUR]}.
  *
  * <p>Checks: {@code customers} (how many), {@code name number=}, {@code email number=},
  * {@code discount number=}, {@code orderDiscount order=}, {@code orderTotal order=},
- * {@code orderCustomer order=} (the number of the order's customer), {@code lastImport count=created|
- * updated|ignored|rejected}.
+ * {@code orderCustomer order=} (the number of the order's customer), {@code orderCustomerName order=},
+ * {@code orderRemarks order=} and {@code orderCustomerRemarks order=} ({@code none} when there are none),
+ * {@code lastImport count=created|updated|ignored|rejected}.
  */
 public final class CustomerScenarioDriver implements ScenarioDriver {
     // An import answers with a summary rather than one outcome; the last one is kept per engine so a
@@ -64,6 +68,12 @@ public final class CustomerScenarioDriver implements ScenarioDriver {
                     profile(a, a.getOrDefault("newNumber", a.get("number"))));
             case "declareField" -> customers.declareField(ctx, arg(a, "name"),
                     CustomFieldType.valueOf(arg(a, "type").toUpperCase(java.util.Locale.ROOT)));
+            case "configure" -> customers.configure(ctx,
+                    new CustomerRequests.Configure(switch (arg(a, "matchBuyersByEmail")) {
+                        case "true" -> true;
+                        case "false" -> false;
+                        default -> throw new ScenarioException("matchBuyersByEmail= is true or false");
+                    }));
             case "importCsv" -> importCsv(engine, store, ctx, a);
             case "receiveOrder" -> customers.receiveOrder(ctx, order(a));
             default -> throw new ScenarioException("customers has no command '" + verb + "'");
@@ -82,6 +92,12 @@ public final class CustomerScenarioDriver implements ScenarioDriver {
             case "orderTotal" -> order(customers, tenant, arg(a, "order")).total().toPlainString();
             case "orderCustomer" -> customers.find(tenant, order(customers, tenant, arg(a, "order")).customerId())
                     .map(c -> String.valueOf(c.profile().number())).orElse("none");
+            case "orderCustomerName" -> customers.find(tenant, order(customers, tenant, arg(a, "order")).customerId())
+                    .map(c -> c.profile().name()).orElse("none");
+            case "orderRemarks" -> Objects.requireNonNullElse(order(customers, tenant, arg(a, "order")).orderRemarks(),
+                    "none");
+            case "orderCustomerRemarks" -> Objects.requireNonNullElse(order(customers, tenant, arg(a, "order"))
+                    .customerRemarks(), "none");
             case "lastImport" -> lastImport(engine, arg(a, "count"));
             default -> throw new ScenarioException("customers has no check '" + what + "'");
         };
@@ -116,7 +132,7 @@ public final class CustomerScenarioDriver implements ScenarioDriver {
 
     private static CustomerProfile profile(Map<String, String> a, String number) {
         CustomerProfile.Builder b = CustomerProfile.builder(arg(a, "name")).number(number).email(a.get("email"))
-                .discountPercent(a.get("discount"));
+                .discountPercent(a.get("discount")).remarks(a.get("remarks")).orderRemarks(a.get("orderRemarks"));
         a.forEach((k, v) -> {
             if (k.startsWith(CustomerProfile.FIELD_PREFIX)) {
                 b.field(k.substring(CustomerProfile.FIELD_PREFIX.length()), v);
@@ -136,6 +152,13 @@ public final class CustomerScenarioDriver implements ScenarioDriver {
                 ? CustomerProfile.builder(a.get("buyer")).email(a.get("email")).build() : null;
         WebshopOrder order = WebshopOrder.of(arg(a, "order"), a.get("number"), buyer,
                 Currency.getInstance(a.getOrDefault("currency", "EUR")), lines);
+        if (a.containsKey("reference")) {
+            String[] ref = a.get("reference").split(":", 2);
+            if (ref.length != 2) {
+                throw new ScenarioException("reference= is <webshop>:<reference>, was " + a.get("reference"));
+            }
+            order = order.withBuyerReference(ref[0], ref[1]);
+        }
         if (a.containsKey("programDiscount")) {
             String[] pd = a.get("programDiscount").split(":");
             order = order.withProgramDiscount(pd[0], pd[1]);

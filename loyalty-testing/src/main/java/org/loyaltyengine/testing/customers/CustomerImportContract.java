@@ -54,7 +54,7 @@ public abstract class CustomerImportContract {
 
     /** Line -> reason code of every rejected row of hostile-import.csv, counted by hand (the header is line 1). */
     private static final Map<Integer, String> HOSTILE_REJECTIONS = new TreeMap<>(Map.ofEntries(
-            Map.entry(7, "INVALID_VALUE"),              // no name
+            Map.entry(7, "CUSTOMER_NAME_REQUIRED"),     // no name, and K003 is not known (CU-8)
             Map.entry(8, "DUPLICATE_NUMBER_IN_FILE"),   // K001 again (line 2)
             Map.entry(9, "INVALID_VALUE"),              // not an e-mail address
             Map.entry(10, "INVALID_VALUE"),             // undeclared custom field colour
@@ -79,7 +79,7 @@ public abstract class CustomerImportContract {
             Map.entry(38, "DUPLICATE_NUMBER_IN_FILE"),  // K100 again (line 16)
             Map.entry(39, "INVALID_VALUE"),             // discount -5
             Map.entry(40, "INVALID_VALUE"),             // e-mail "bad@"
-            Map.entry(46, "INVALID_VALUE"),             // name of blanks only
+            Map.entry(46, "CUSTOMER_NAME_REQUIRED"),    // name of blanks only, and K035 is not known (CU-8)
             Map.entry(47, "INVALID_VALUE"),             // language "n1"
             Map.entry(48, "INVALID_VALUE"),             // undeclared custom field colour
             Map.entry(49, "INVALID_VALUE"),             // vip "2"
@@ -224,6 +224,91 @@ public abstract class CustomerImportContract {
         assertEquals(new BigDecimal("5"), k1.discountPercent());
     }
 
+    // ------------------------------------------------------------------ CU-8 an update changes only the cells it has
+
+    private CustomerProfile fullK1001() {
+        return CustomerProfile.builder("Jansen").number("1001").email("oud@jansen.nl").phone("020-1111111")
+                .deliveryAddress(new Address("Dorpsstraat 1", "1234 AB", "Amsterdam", "NL")).discountPercent("5")
+                .remarks("Alleen ochtend").orderRemarks("Niet stapelen").tags(List.of("vip")).field("vip", "true")
+                .build();
+    }
+
+    @Test
+    @Tag("CU-8")
+    void importCsv_anUpdateRowNeedsNoNameAndChangesOnlyTheCellsItHas() {
+        CustomersFixture.applied(customers.declareField(f.manager(), "vip", CustomFieldType.BOOLEAN));
+        String id = f.create(fullK1001());
+        CustomerProfile stored = customers.find(f.shop, id).orElseThrow().profile();
+
+        // The seed's own case: the name cell left empty keeps the name.
+        ImportSummary s = importText("a", "number;name;email\n1001;;new@x.nl\n", ImportOptions.updating());
+        assertEquals(List.of(), s.rejections());
+        assertEquals(1, s.updated());
+        CustomerProfile expected = stored.toBuilder().email("new@x.nl").build();
+        assertEquals(expected, customers.find(f.shop, id).orElseThrow().profile());
+
+        // A file without a name column updates as well; an empty cell keeps what is stored, it clears nothing.
+        s = importText("b", "number;phone;remarks;field.vip\n1001;030-2222222;;false\n", ImportOptions.updating());
+        assertEquals(1, s.updated());
+        expected = expected.toBuilder().phone("030-2222222").field("vip", "false").build();
+        assertEquals(expected, customers.find(f.shop, id).orElseThrow().profile());
+        assertEquals("Alleen ochtend", expected.remarks());
+        assertEquals(1, f.stored().size());
+        assertEquals(List.of(id), f.hookedCustomers());
+
+        // Its cells are still checked: a bad value refuses the row and changes nothing.
+        for (String bad : List.of("number;email\n1001;bad@\n", "number;field.vip\n1001;misschien\n",
+                "number;discount\n1001;150\n")) {
+            s = importText("bad-" + bad.hashCode(), bad, ImportOptions.updating());
+            assertEquals(0, s.updated(), bad);
+            assertEquals(List.of(2), s.rejectedLines(), bad);
+            assertEquals("INVALID_VALUE", s.rejections().get(0).code(), bad);
+        }
+        assertEquals(expected, customers.find(f.shop, id).orElseThrow().profile());
+        // A number twice in one file is refused on its later line, named or not.
+        s = importText("d", "number;email\n1001;a@x.nl\n1001;b@x.nl\n", ImportOptions.updating());
+        assertEquals(1, s.updated());
+        assertEquals("DUPLICATE_NUMBER_IN_FILE", s.rejections().get(0).code());
+        assertEquals(expected.toBuilder().email("a@x.nl").build(), customers.find(f.shop, id).orElseThrow().profile());
+    }
+
+    @Test
+    @Tag("CU-8")
+    void importCsv_aRowWithoutANameCreatesNoCustomer() {
+        String id = f.create(CustomerProfile.builder("Jansen").number("1001").email("oud@jansen.nl").build());
+        ImportSummary s = importText("imp", "number;email\n1001;new@x.nl\n1002;nieuw@x.nl\n;zonder@x.nl\n",
+                ImportOptions.updating());
+        assertEquals(1, s.updated());
+        assertEquals(0, s.created());
+        assertEquals(List.of(3, 4), s.rejectedLines());
+        for (RowRejection r : s.rejections()) {
+            assertEquals("CUSTOMER_NAME_REQUIRED", r.code());
+            assertTrue(r.message().contains("line " + r.line()) && r.message().contains("name"), r.message());
+        }
+        assertTrue(s.rejections().get(0).message().contains("1002"), s.rejections().get(0).message());
+        assertEquals(1, f.stored().size());
+        assertEquals(List.of(id), f.hookedCustomers());
+        assertEquals("new@x.nl", customers.find(f.shop, id).orElseThrow().profile().email());
+        assertEquals("Jansen", customers.find(f.shop, id).orElseThrow().profile().name());
+
+        // Left alone (IGNORE), a known number needs no name either; an unknown one is refused the same way.
+        s = importText("ign", "number;email\n1001;ander@x.nl\n1003;b@x.nl\n", ImportOptions.ignoring());
+        assertEquals(1, s.ignored());
+        assertEquals(List.of(3), s.rejectedLines());
+        assertEquals("CUSTOMER_NAME_REQUIRED", s.rejections().get(0).code());
+        assertEquals("new@x.nl", customers.find(f.shop, id).orElseThrow().profile().email());
+
+        // A row with a name still creates, in the same file as rows that only update.
+        s = importText("mixed", "number;name;email\n1001;;x@x.nl\n1004;Pietersen;p@x.nl\n", ImportOptions.updating());
+        assertEquals(1, s.updated());
+        assertEquals(1, s.created());
+        assertEquals("Pietersen", customers.findByNumber(f.shop, "1004").orElseThrow().profile().name());
+        assertEquals(2, f.hookedCustomers().size());
+        // A file that can neither create nor update is refused as a whole.
+        assertThrows(InvalidValueException.class, () -> importText("none", "email;phone\nx@x.nl;0201234567\n",
+                ImportOptions.updating()));
+    }
+
     @Test
     @Tag("X-12")
     void exportCsv_importsBackIntoTheSameCustomers() {
@@ -326,7 +411,7 @@ public abstract class CustomerImportContract {
         assertThrows(InvalidValueException.class, () -> importText("a", "", ImportOptions.updating()));
         assertThrows(InvalidValueException.class, () -> importText("b", "number;naam;kleur\nK1;Jansen;rood\n",
                 ImportOptions.updating()));
-        assertThrows(InvalidValueException.class, () -> importText("c", "number;email\nK1;a@b.nl\n",
+        assertThrows(InvalidValueException.class, () -> importText("c", "email;phone\na@b.nl;020-1234567\n",
                 ImportOptions.updating()));
         assertThrows(InvalidValueException.class, () -> importText("d", "name;naam\nJansen;Jansen\n",
                 ImportOptions.updating()));

@@ -12,6 +12,7 @@ import static org.loyaltyengine.testing.customers.CustomersFixture.rejected;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -31,12 +32,14 @@ import org.loyaltyengine.customers.RegisteredCustomer;
 import org.loyaltyengine.customers.WebshopOrder;
 import org.loyaltyengine.rules.facts.CustomerOrderDiscounted;
 import org.loyaltyengine.rules.facts.CustomerOrderReceived;
+import org.loyaltyengine.rules.facts.CustomerOrderRemarks;
 import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
+import org.loyaltyengine.testing.TenantSnapshot;
 
 /**
  * Customer master data, unique numbers, customers from webshop orders and the customer discount (seed 003).
@@ -455,6 +458,41 @@ public abstract class CustomerRegistryContract {
     }
 
     @Test
+    @Tag("CU-7")
+    @Tag("X-5")
+    void receiveOrder_concurrentOrdersOfOneNewBuyerMakeOneCustomer() throws Exception {
+        // By the webshop's reference: one order creates the buyer, the others wait for it and link.
+        List<Outcome> byReference = atOnce(f::next, (i, ctx) -> customers.receiveOrder(ctx, fromBuyer("R-" + i,
+                CustomerProfile.named("Racer")).withBuyerReference("shop-nl", "77")));
+        oneCreatedTheRestLinked(byReference, CustomerOrderReceived.Match.WEBSHOP_REFERENCE);
+        assertEquals(1, f.stored().size());
+
+        // By e-mail address, where the shop matches by it: the same, whatever case each order writes it in.
+        applied(customers.configure(f.manager(), new CustomerRequests.Configure(true)));
+        List<Outcome> byEmail = atOnce(f::next, (i, ctx) -> customers.receiveOrder(ctx, fromBuyer("E-" + i,
+                CustomerProfile.builder("Racer").email(i % 2 == 0 ? "racer@bos.nl" : "Racer@Bos.NL").build())));
+        oneCreatedTheRestLinked(byEmail, CustomerOrderReceived.Match.EMAIL);
+        assertEquals(2, f.stored().size());
+        assertEquals(2, f.hookedCustomers().size());
+    }
+
+    private void oneCreatedTheRestLinked(List<Outcome> outcomes, CustomerOrderReceived.Match match) {
+        outcomes.forEach(CustomersFixture::applied);
+        List<CustomerOrderReceived> results = outcomes.stream()
+                .map(o -> o.result(CustomerOrderReceived.class).orElseThrow()).toList();
+        List<CustomerOrderReceived> created = results.stream()
+                .filter(r -> r.customerAction() == CustomerOrderReceived.CustomerAction.CREATED).toList();
+        assertEquals(1, created.size(), results::toString);
+        for (CustomerOrderReceived r : results) {
+            assertEquals(created.get(0).customerId(), r.customerId(), results::toString);
+            if (r != created.get(0)) {
+                assertEquals(match, r.matchedBy(), results::toString);
+            }
+        }
+        assertEquals(RACERS, customers.orders(f.shop, created.get(0).customerId()).size());
+    }
+
+    @Test
     @Tag("CU-1")
     @Tag("X-5")
     void declareField_concurrentDeclarationsKeepEveryField() throws Exception {
@@ -587,6 +625,217 @@ public abstract class CustomerRegistryContract {
         assertThrows(InvalidValueException.class, () -> WebshopOrder.of("W-2", "K1",
                 CustomerProfile.builder("J").number("K2").build(), EUR, List.of(line("1", "1.00"))));
         assertThrows(InvalidValueException.class, () -> WebshopOrder.of("W-2", "K1", null, EUR, List.of()));
+    }
+
+    // ------------------------------------------------------------------ CU-6 remarks reach the orders
+
+    @Test
+    @Tag("CU-6")
+    void receiveOrder_theCustomersRemarksAndDefaultOrderRemarksGoWithItsOrders() {
+        String id = f.create(CustomerProfile.builder("Jansen").number("K1").remarks("Alleen ochtend leveren\nHond op erf")
+                .orderRemarks("Niet stapelen").build());
+        Outcome o = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", "K1", null, EUR,
+                List.of(line("1", "10.00")))));
+        assertEquals(new CustomerOrderRemarks("W-1", id, "Alleen ochtend leveren\nHond op erf", "Niet stapelen"),
+                o.result(CustomerOrderRemarks.class).orElseThrow());
+        assertTrue(o.rulesFired().contains("the customer's remarks and default order remarks go with its order"));
+        ReceivedOrder w1 = customers.order(f.shop, "W-1").orElseThrow();
+        assertEquals("Alleen ochtend leveren\nHond op erf", w1.customerRemarks());
+        assertEquals("Niet stapelen", w1.orderRemarks());
+        assertEquals(w1, customers.orders(f.shop, id).get(0));
+
+        // Copied when the order comes in: a later change reaches the next order, not the ones taken.
+        applied(customers.update(f.next(), id, CustomerProfile.builder("Jansen").number("K1")
+                .orderRemarks("Bellen bij aankomst").build()));
+        applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-2", "K1", null, EUR, List.of(line("1", "10.00")))));
+        ReceivedOrder w2 = customers.order(f.shop, "W-2").orElseThrow();
+        assertNull(w2.customerRemarks());
+        assertEquals("Bellen bij aankomst", w2.orderRemarks());
+        assertEquals("Niet stapelen", customers.order(f.shop, "W-1").orElseThrow().orderRemarks());
+
+        // A customer without remarks gives its orders none, and no such result.
+        f.create(CustomerProfile.builder("Pietersen").number("K2").build());
+        Outcome plain = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-3", "K2", null, EUR,
+                List.of(line("1", "10.00")))));
+        assertTrue(plain.result(CustomerOrderRemarks.class).isEmpty());
+        assertNull(customers.order(f.shop, "W-3").orElseThrow().customerRemarks());
+        assertNull(customers.order(f.shop, "W-3").orElseThrow().orderRemarks());
+
+        // A buyer the order creates brings the remarks the webshop sent; its order carries them.
+        applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-4", "W9", CustomerProfile.builder("Bos")
+                .remarks("Via webshop: achterom").build(), EUR, List.of(line("1", "10.00")))));
+        assertEquals("Via webshop: achterom", customers.order(f.shop, "W-4").orElseThrow().customerRemarks());
+        assertNull(customers.order(f.shop, "W-4").orElseThrow().orderRemarks());
+    }
+
+    @Test
+    @Tag("CU-6")
+    @Tag("CU-7")
+    void receiveOrder_aBuyerRecognisedWithoutANumberBringsItsRemarksAndDiscount() {
+        String id = f.create(CustomerProfile.builder("Bos").email("eva@bos.nl").discountPercent("10")
+                .orderRemarks("Levering achterom").build());
+        applied(customers.configure(f.manager(), new CustomerRequests.Configure(true)));
+        Outcome o = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-1", null,
+                CustomerProfile.builder("Eva Bos").email("eva@bos.nl").build(), EUR, List.of(line("1", "50.00")))));
+        assertEquals(CustomerOrderReceived.linkedByEmail("W-1", id), o.result(CustomerOrderReceived.class).orElseThrow());
+        assertEquals(new BigDecimal("5.00"), o.result(CustomerOrderDiscounted.class).orElseThrow().total());
+        assertEquals("Levering achterom", customers.order(f.shop, "W-1").orElseThrow().orderRemarks());
+    }
+
+    // ------------------------------------------------------------------ CU-7 returning buyers without a number
+
+    private static WebshopOrder fromBuyer(String orderId, CustomerProfile buyer) {
+        return WebshopOrder.of(orderId, null, buyer, EUR, List.of(line("1", "10.00")));
+    }
+
+    @Test
+    @Tag("CU-7")
+    void receiveOrder_aReturningBuyerIsRecognisedByTheWebshopsReference() {
+        Outcome first = applied(customers.receiveOrder(f.next(), fromBuyer("W-1",
+                CustomerProfile.builder("Fietsenmaker Bos").email("eva@bos.nl").build()).withBuyerReference("shop-nl", "4711")));
+        String id = first.result(CustomerOrderReceived.class).orElseThrow().customerId();
+        assertEquals(CustomerOrderReceived.created("W-1", id), first.result(CustomerOrderReceived.class).orElseThrow());
+
+        // The buyer again, under another name and address the shop sent this time: the same customer,
+        // whose master data the order leaves as it was.
+        Outcome again = applied(customers.receiveOrder(f.next(), fromBuyer("W-2",
+                CustomerProfile.builder("E. Bos").email("e.bos@elders.nl").build()).withBuyerReference("shop-nl", "4711")));
+        assertEquals(CustomerOrderReceived.linkedByReference("W-2", id), again.result(CustomerOrderReceived.class).orElseThrow());
+        assertTrue(again.rulesFired().contains("an order without a number is linked by the webshop's reference for its buyer"));
+        // The reference alone places an order: it needs no buyer details.
+        Outcome bare = applied(customers.receiveOrder(f.next(), fromBuyer("W-3", null).withBuyerReference("shop-nl", "4711")));
+        assertEquals(CustomerOrderReceived.linkedByReference("W-3", id), bare.result(CustomerOrderReceived.class).orElseThrow());
+        assertEquals(1, f.stored().size());
+        assertEquals("eva@bos.nl", customers.find(f.shop, id).orElseThrow().profile().email());
+        assertEquals(List.of("W-1", "W-2", "W-3"), customers.orders(f.shop, id).stream().map(ReceivedOrder::orderId).toList());
+        assertEquals(List.of(id), f.hookedCustomers());
+
+        // A reference is unique within its webshop only; an order without one still always creates.
+        Outcome otherShop = applied(customers.receiveOrder(f.next(), fromBuyer("W-4", CustomerProfile.named("Visser"))
+                .withBuyerReference("shop-be", "4711")));
+        assertEquals(CustomerOrderReceived.CustomerAction.CREATED, otherShop.result(CustomerOrderReceived.class).orElseThrow().customerAction());
+        applied(customers.receiveOrder(f.next(), fromBuyer("W-5", CustomerProfile.named("Fietsenmaker Bos"))));
+        assertEquals(3, f.stored().size());
+
+        // The customer's own discount follows it however the order found it.
+        applied(customers.update(f.next(), id, CustomerProfile.builder("Fietsenmaker Bos").email("eva@bos.nl")
+                .discountPercent("10").build()));
+        Outcome discounted = applied(customers.receiveOrder(f.next(), fromBuyer("W-6", null).withBuyerReference("shop-nl", "4711")));
+        assertEquals(new BigDecimal("1.00"), discounted.result(CustomerOrderDiscounted.class).orElseThrow().total());
+        assertEquals("customer", discounted.result(CustomerOrderDiscounted.class).orElseThrow().source());
+    }
+
+    @Test
+    @Tag("CU-7")
+    void receiveOrder_aNumberDecidesAndTheReferenceFollowsTheLatestOrder() {
+        String bos = applied(customers.receiveOrder(f.next(), fromBuyer("W-1", CustomerProfile.named("Bos"))
+                .withBuyerReference("shop-nl", "77"))).result(CustomerOrderReceived.class).orElseThrow().customerId();
+        // An order with a number is matched by that number alone: an unknown one is a new customer even
+        // though its reference is known, and that customer is the one the reference names from now on.
+        Outcome numbered = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-2", "K5",
+                CustomerProfile.named("Bos BV"), EUR, List.of(line("1", "10.00"))).withBuyerReference("shop-nl", "77")));
+        String k5 = numbered.result(CustomerOrderReceived.class).orElseThrow().customerId();
+        assertEquals(CustomerOrderReceived.created("W-2", k5), numbered.result(CustomerOrderReceived.class).orElseThrow());
+        assertNotEquals(bos, k5);
+        assertEquals(CustomerOrderReceived.linkedByReference("W-3", k5), applied(customers.receiveOrder(f.next(),
+                fromBuyer("W-3", null).withBuyerReference("shop-nl", "77"))).result(CustomerOrderReceived.class).orElseThrow());
+        // A known number links, whatever the reference says, and leaves the reference where that order went.
+        assertEquals(CustomerOrderReceived.linkedByNumber("W-4", k5), applied(customers.receiveOrder(f.next(),
+                WebshopOrder.of("W-4", "K5", null, EUR, List.of(line("1", "1.00"))).withBuyerReference("shop-nl", "77")))
+                .result(CustomerOrderReceived.class).orElseThrow());
+        // A reference nobody's order carried yet, without buyer details, places the order with no one.
+        rejected(customers.receiveOrder(f.next(), fromBuyer("W-5", null).withBuyerReference("shop-nl", "78")),
+                "ORDER_CUSTOMER_UNKNOWN");
+        assertEquals(2, f.stored().size());
+    }
+
+    @Test
+    @Tag("CU-7")
+    @Tag("X-8")
+    void receiveOrder_byEmailOnlyWhereTheShopOptsIn() {
+        applied(customers.declareField(f.manager(), "vip", CustomFieldType.BOOLEAN));
+        String k1 = f.create(CustomerProfile.builder("Visser").number("K1").email("Piet@Visser.nl").discountPercent("20").build());
+        assertEquals(new CustomerRequests.Configure(false), customers.settings(f.shop, CustomersFixture.DAY));
+
+        // Off by default: an address recognises no one.
+        Outcome off = applied(customers.receiveOrder(f.next(), fromBuyer("W-1",
+                CustomerProfile.builder("Piet").email("piet@visser.nl").build())));
+        assertEquals(CustomerOrderReceived.CustomerAction.CREATED, off.result(CustomerOrderReceived.class).orElseThrow().customerAction());
+        assertEquals(2, f.stored().size());
+
+        // Only a user who may change the settings turns it on; the custom fields stay declared.
+        rejected(customers.configure(f.next(), new CustomerRequests.Configure(true)), "PERMISSION_REQUIRED");
+        assertEquals(new CustomerRequests.Configure(false), customers.settings(f.shop, CustomersFixture.DAY));
+        applied(customers.configure(f.manager(), new CustomerRequests.Configure(true)));
+        assertEquals(new CustomerRequests.Configure(true), customers.settings(f.shop, CustomersFixture.DAY));
+        assertEquals(Map.of("vip", CustomFieldType.BOOLEAN), customers.customFields(f.shop));
+
+        String k2 = f.create(CustomerProfile.builder("Bakker").number("K2").email("info@bakker.nl").discountPercent("10").build());
+        Outcome byEmail = applied(customers.receiveOrder(f.next(), fromBuyer("W-2",
+                CustomerProfile.builder("Bakkerij").email("INFO@Bakker.NL").build())));
+        assertEquals(CustomerOrderReceived.linkedByEmail("W-2", k2), byEmail.result(CustomerOrderReceived.class).orElseThrow());
+        assertEquals(new BigDecimal("1.00"), byEmail.result(CustomerOrderDiscounted.class).orElseThrow().total());
+        // A number decides alone: an unknown one is a new customer even where the address is known.
+        Outcome numbered = applied(customers.receiveOrder(f.next(), WebshopOrder.of("W-3", "K9",
+                CustomerProfile.builder("Bakker").email("info@bakker.nl").build(), EUR, List.of(line("1", "10.00")))));
+        assertEquals(CustomerOrderReceived.CustomerAction.CREATED, numbered.result(CustomerOrderReceived.class).orElseThrow().customerAction());
+        // A webshop reference comes before the address.
+        String byRef = applied(customers.receiveOrder(f.next(), fromBuyer("W-4", CustomerProfile.named("Anders"))
+                .withBuyerReference("shop-nl", "1"))).result(CustomerOrderReceived.class).orElseThrow().customerId();
+        assertEquals(CustomerOrderReceived.linkedByReference("W-5", byRef), applied(customers.receiveOrder(f.next(),
+                fromBuyer("W-5", CustomerProfile.builder("Anders").email("info@bakker.nl").build())
+                        .withBuyerReference("shop-nl", "1"))).result(CustomerOrderReceived.class).orElseThrow());
+        assertEquals(1, customers.orders(f.shop, k2).size(), "the order by e-mail went to K2 alone");
+        assertEquals(List.of(), customers.orders(f.shop, k1));
+
+        // Turned off again, addresses recognise no one again.
+        applied(customers.configure(f.manager(), new CustomerRequests.Configure(false)));
+        assertEquals(CustomerOrderReceived.CustomerAction.CREATED, applied(customers.receiveOrder(f.next(),
+                fromBuyer("W-6", CustomerProfile.builder("Bakkerij").email("info@bakker.nl").build())))
+                .result(CustomerOrderReceived.class).orElseThrow().customerAction());
+    }
+
+    @Test
+    @Tag("CU-7")
+    @Tag("X-10")
+    void receiveOrder_anAddressTwoCustomersShareIsRefusedAndChangesNothing() {
+        LoyaltyStore store = newStore();
+        CustomersFixture shop = new CustomersFixture(store);
+        String a = shop.create(CustomerProfile.builder("Bos").number("K1").email("info@bos.nl").build());
+        String b = shop.create(CustomerProfile.builder("Bos Filiaal").number("K2").email("Info@Bos.nl").build());
+        applied(shop.customers.configure(shop.manager(), new CustomerRequests.Configure(true)));
+        TenantSnapshot before = TenantSnapshot.of(store, shop.shop);
+
+        Outcome o = shop.customers.receiveOrder(shop.next(), fromBuyer("W-1",
+                CustomerProfile.builder("Bos").email("INFO@bos.nl").build()).withBuyerReference("shop-nl", "9"));
+        rejected(o, "BUYER_EMAIL_AMBIGUOUS");
+        assertTrue(o.rejections().get(0).message().contains(a) && o.rejections().get(0).message().contains(b),
+                o.rejections().get(0).message());
+        assertEquals(before.parts(), TenantSnapshot.of(store, shop.shop).parts(), "a refused order wrote something");
+        assertTrue(shop.customers.order(shop.shop, "W-1").isEmpty());
+
+        // With the customer number the order is placed, and the reference it carried names that customer.
+        applied(shop.customers.receiveOrder(shop.next(), WebshopOrder.of("W-1", "K2", null, EUR,
+                List.of(line("1", "10.00"))).withBuyerReference("shop-nl", "9")));
+        assertEquals(CustomerOrderReceived.linkedByReference("W-2", b), applied(shop.customers.receiveOrder(shop.next(),
+                fromBuyer("W-2", CustomerProfile.builder("Bos").email("info@bos.nl").build())
+                        .withBuyerReference("shop-nl", "9"))).result(CustomerOrderReceived.class).orElseThrow());
+        assertEquals(2, shop.stored().size());
+    }
+
+    @Test
+    @Tag("CU-7")
+    @Tag("X-10")
+    void buyerReference_refusesWhatIsNoReference() {
+        WebshopOrder order = fromBuyer("W-1", CustomerProfile.named("Bos"));
+        for (String[] bad : new String[][] {{"shop/nl", "1"}, {"s".repeat(65), "1"}, {" shop", "1"}, {"shop", "1\n2"},
+                {"shop", "r".repeat(181)}, {"shop", ""}, {"", "1"}, {null, "1"}, {"shop", null}}) {
+            assertThrows(InvalidValueException.class, () -> order.withBuyerReference(bad[0], bad[1]),
+                    () -> java.util.Arrays.toString(bad));
+        }
+        assertEquals("shop-nl/" + "r".repeat(180), order.withBuyerReference("shop-nl", "r".repeat(180))
+                .buyerReference().key());
+        assertTrue(f.stored().isEmpty());
     }
 
     // ------------------------------------------------------------------ CU-5 the customer's discount
