@@ -449,8 +449,8 @@ final class HostileCorpus {
                 s.owner(), new PointsRequests.ManualEntry(s.k1, new BigDecimal("-1000000"), "take it all")));
         error("manual points: -1E40 points", INVALID, s -> s.points().manualEntry(
                 s.owner(), new PointsRequests.ManualEntry(s.k1, new BigDecimal("-1E40"), "take it all")));
-        error("points monthly list: no month", INVALID, s -> s.points().reports().monthlyList(s.tenant, null));
-        error("points accounting: period given backwards", INVALID, s -> s.points().reports().accounting(s.tenant,
+        error("points monthly list: no month", INVALID, s -> s.points().reports().monthlyList(s.tenant, Shop.OWNER, null));
+        error("points accounting: period given backwards", INVALID, s -> s.points().reports().accounting(s.tenant, Shop.OWNER,
                 java.time.LocalDate.of(2026, 12, 31), java.time.LocalDate.of(2026, 1, 1)));
         error("year end: 1899", INVALID, s -> new PointsRequests.ExpireYear(1899));
         error("year end: 10000", INVALID, s -> new PointsRequests.ExpireYear(10000));

@@ -99,7 +99,7 @@ class SavingsPointsConfigureTest {
         assertEquals(expected, stored(other));
         // The balance is valued at the point value set: 100 points are worth 30.00.
         applied(f.points.manualEntry(f.admin(), new PointsRequests.ManualEntry("c1", new BigDecimal("100"), "start")));
-        assertAmount("30.00", f.points.analysis(f.agency, "c1").balanceValue().amount());
+        assertAmount("30.00", f.points.analysis(f.agency, PointsFixtures.READER, "c1").balanceValue().amount());
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsSettings;
+import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -119,7 +120,8 @@ public final class DefaultSavingsPoints implements SavingsPoints {
     }
 
     @Override
-    public BookingView booking(TenantId tenant, String bookingId) {
+    public BookingView booking(TenantId tenant, Actor reader, String bookingId) {
+        DefaultPointsReports.requireReader(reader, "a savings-points booking");
         return pipeline.store().inTransaction(tenant, tx -> {
             StoreView view = StoreView.of(tx);
             BookingDocument booking = view.document(BookingDocument.TYPE, bookingId).map(BookingDocument::from)
@@ -136,12 +138,12 @@ public final class DefaultSavingsPoints implements SavingsPoints {
     }
 
     @Override
-    public PointsAnalysis analysis(TenantId tenant, String customerId) {
-        return reports.analysis(tenant, customerId);
+    public PointsAnalysis analysis(TenantId tenant, Actor reader, String customerId) {
+        return reports.analysis(tenant, reader, customerId);
     }
 
     @Override
-    public List<PointsMovement> monthlyList(TenantId tenant, YearMonth month) {
-        return reports.monthlyList(tenant, month);
+    public List<PointsMovement> monthlyList(TenantId tenant, Actor reader, YearMonth month) {
+        return reports.monthlyList(tenant, reader, month);
     }
 }

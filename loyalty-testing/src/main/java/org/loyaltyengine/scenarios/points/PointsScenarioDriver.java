@@ -26,6 +26,7 @@ import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.scenarios.ScenarioDriver;
 import org.loyaltyengine.scenarios.ScenarioException;
+import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
@@ -46,6 +47,9 @@ import org.loyaltyengine.spi.TenantId;
  * {@code paidPoints booking=}, and per analysis year {@code earned|used|expired|available customer= year=}.
  */
 public final class PointsScenarioDriver implements ScenarioDriver {
+    /** Who the checks read as: a scenario's checks read the points, they are not what a scenario proves. */
+    private static final Actor READER = Actor.of("scenario-reader", SavingsPoints.READ_PERMISSION);
+
     @Override
     public String ruleSet() {
         return SavingsPoints.PROGRAM;
@@ -99,16 +103,16 @@ public final class PointsScenarioDriver implements ScenarioDriver {
     public String check(LoyaltyEngine engine, TenantId tenant, String what, Map<String, String> a) {
         SavingsPoints points = engine.savingsPoints();
         return switch (what) {
-            case "balance" -> points.analysis(tenant, arg(a, "customer")).balance().toPlainString();
-            case "points" -> points.booking(tenant, arg(a, "booking")).lines().stream()
+            case "balance" -> points.analysis(tenant, READER, arg(a, "customer")).balance().toPlainString();
+            case "points" -> points.booking(tenant, READER, arg(a, "booking")).lines().stream()
                     .filter(l -> l.lineId().equals(arg(a, "line"))).findFirst()
                     .orElseThrow(() -> new ScenarioException("booking " + a.get("booking") + " has no line " + a.get("line")))
                     .points().toPlainString();
-            case "remainder" -> points.booking(tenant, arg(a, "booking")).remainder().amount().toPlainString();
-            case "paidPoints" -> points.booking(tenant, arg(a, "booking")).paidPoints().toPlainString();
+            case "remainder" -> points.booking(tenant, READER, arg(a, "booking")).remainder().amount().toPlainString();
+            case "paidPoints" -> points.booking(tenant, READER, arg(a, "booking")).paidPoints().toPlainString();
             case "earned", "used", "expired", "available" -> {
                 int year = Integer.parseInt(arg(a, "year"));
-                PointsAnalysis.Year row = points.analysis(tenant, arg(a, "customer")).years().stream()
+                PointsAnalysis.Year row = points.analysis(tenant, READER, arg(a, "customer")).years().stream()
                         .filter(y -> y.year() == year).findFirst()
                         .orElseThrow(() -> new ScenarioException("no analysis row for " + year));
                 yield (switch (what) {

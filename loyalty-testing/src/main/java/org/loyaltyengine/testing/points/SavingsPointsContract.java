@@ -173,7 +173,7 @@ public abstract class SavingsPointsContract {
                 service("2", "TUI", "discount", "-100.00")), "NEGATIVE_POINTS_NOT_ALLOWED");
         assertTrue(o.rejections().get(0).message().contains("negativePointsAllowed"));
         assertAmount("0", f.balance("c1"));
-        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, "B1"));
+        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, PointsFixtures.READER, "B1"));
     }
 
     @Test
@@ -194,7 +194,7 @@ public abstract class SavingsPointsContract {
                 new BigDecimal("100000"))), "PERMISSION_REQUIRED");
         assertTrue(refused.rejections().get(0).message().contains(SavingsPoints.ADMIN_PERMISSION));
         assertAmount("0", f.balance("c1"));
-        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, "B1"));
+        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, PointsFixtures.READER, "B1"));
 
         Outcome o = applied(f.points.book(f.admin(), new Booking("B1", "c1", List.of(new Service("1", "TUI",
                 "flight", eur("100.00"), new BigDecimal("50"))))));
@@ -213,7 +213,7 @@ public abstract class SavingsPointsContract {
         assertEquals(EntryKind.ADJUST, o.entries().get(0).kind());
         assertAmount("10", o.entries().get(0).amount());
         assertAmount("30", f.balance("c1"));
-        assertAmount("30", f.points.booking(f.agency, "B1").lines().get(0).points());
+        assertAmount("30", f.points.booking(f.agency, PointsFixtures.READER, "B1").lines().get(0).points());
     }
 
     @Test
@@ -228,11 +228,11 @@ public abstract class SavingsPointsContract {
         assertEquals(EntryKind.ADJUST, cut.entries().get(0).kind());
         assertAmount("-100", cut.entries().get(0).amount());
         assertAmount("100", f.balance("c1"));
-        assertAmount("0", f.points.booking(f.agency, "B1").lines().get(0).points());
+        assertAmount("0", f.points.booking(f.agency, PointsFixtures.READER, "B1").lines().get(0).points());
         Outcome raise = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "2", eur("1000.00"))));
         assertTrue(raise.entries().isEmpty());
         assertAmount("100", f.balance("c1"));
-        assertAmount("100", f.points.booking(f.agency, "B1").lines().get(1).points());
+        assertAmount("100", f.points.booking(f.agency, PointsFixtures.READER, "B1").lines().get(1).points());
     }
 
     @Test
@@ -252,7 +252,7 @@ public abstract class SavingsPointsContract {
         Outcome cut = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("400.00"))));
         assertTrue(cut.entries().isEmpty(), () -> "a cut moved " + cut.entries());
         assertAmount("100", f.balance("c1"));
-        assertAmount("100", f.points.booking(f.agency, "B1").lines().get(0).points());
+        assertAmount("100", f.points.booking(f.agency, PointsFixtures.READER, "B1").lines().get(0).points());
         // A cut far enough still takes back: 100.00 x 0.40 = 40 points held.
         Outcome deep = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("100.00"))));
         assertAmount("-60", deep.entries().get(0).amount());
@@ -266,7 +266,7 @@ public abstract class SavingsPointsContract {
         Outcome o = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("150.00"))));
         assertTrue(o.entries().isEmpty());
         assertAmount("20", f.balance("c1"));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("150.00", b.total().amount());
         assertAmount("20", b.lines().get(0).points());
     }
@@ -331,7 +331,7 @@ public abstract class SavingsPointsContract {
         applied(f.payMoney("B1", "300.00"));
         Outcome o = applied(f.payWithPoints("B1", "50.00"));
         assertEquals("50.00", pointsPaid(o));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("500.00", b.total().amount());
         assertAmount("300.00", b.paidMoney().amount());
         assertAmount("50.00", b.paidPointsValue().amount());
@@ -377,7 +377,7 @@ public abstract class SavingsPointsContract {
         applied(f.payWithPoints("B1", "60.00"));
         rejected(f.payWithPoints("B1", "40.01"), "PAYMENT_MAXIMUM_EXCEEDED");
         applied(f.payWithPoints("B1", "40.00"));
-        assertAmount("100.00", f.points.booking(f.agency, "B1").paidPointsValue().amount());
+        assertAmount("100.00", f.points.booking(f.agency, PointsFixtures.READER, "B1").paidPointsValue().amount());
     }
 
     @Test
@@ -397,7 +397,7 @@ public abstract class SavingsPointsContract {
         Outcome o = applied(f.payWithPoints("B1", "50.00"));
         assertEquals("NEGATIVE_BALANCE", o.notices().get(0).code());
         assertAmount("-30", f.balance("c1"));
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertAmount("-30", a.years().get(0).available());
     }
 
@@ -489,7 +489,7 @@ public abstract class SavingsPointsContract {
         f.on("2027-01-01");
         Outcome y2026 = applied(f.points.expireYear(f.admin(), new ExpireYear(2026)));
         assertAmount("-50", y2026.entries().get(0).amount());
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertAmount("150", a.totalExpired());
         assertAmount("0", a.balance());
     }
@@ -525,9 +525,9 @@ public abstract class SavingsPointsContract {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 points at 1.00
         f.on("2026-04-01");
         f.set("pointValue", "0.30");
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertAmount("30.00", a.balanceValue().amount());
-        List<AccountingPosting> postings = f.points.reports().accounting(f.agency, LocalDate.of(2026, 1, 1),
+        List<AccountingPosting> postings = f.points.reports().accounting(f.agency, PointsFixtures.READER, LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31));
         assertEquals(2, postings.size());
         AccountingPosting earn = postings.get(0);
@@ -547,7 +547,7 @@ public abstract class SavingsPointsContract {
     @Tag("SP-16")
     void booking_eachLineShowsItsPoints() {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00"), service("2", "TUI", "hotel", "250.00")));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("20", b.lines().get(0).points());
         assertAmount("50", b.lines().get(1).points());
         assertAmount("70", b.earnedPoints());
@@ -567,7 +567,7 @@ public abstract class SavingsPointsContract {
         applied(f.points.expireYear(f.admin(), new ExpireYear(2025))); // 70 expire
         f.on("2026-02-01");
         applied(f.book("B2", "c1", service("1", "TUI", "flight", "1000.00"))); // 200
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertEquals(3, a.years().size());
         PointsAnalysis.Year y24 = a.years().get(0);
         assertEquals(2024, y24.year());
@@ -580,7 +580,7 @@ public abstract class SavingsPointsContract {
         assertAmount("0", y25.available());
         assertAmount("200", a.years().get(2).available());
         assertAmount("200", a.balance());
-        String csv = f.points.reports().analysisCsv(f.agency, "c1");
+        String csv = f.points.reports().analysisCsv(f.agency, PointsFixtures.READER, "c1");
         assertEquals("customer,year,revenue,currency,earned,used,expired,available", csv.lines().findFirst().orElseThrow());
         assertTrue(csv.contains("c1,2024,500.00,EUR,100.00,30.00,0,70.00"), csv);
     }
@@ -590,7 +590,7 @@ public abstract class SavingsPointsContract {
     void statement_printableLinePerYearAndBalanceValue() {
         f.set("pointValue", "0.30");
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 points
-        String statement = f.points.reports().statement(f.agency, "c1");
+        String statement = f.points.reports().statement(f.agency, PointsFixtures.READER, "c1");
         List<String> lines = statement.lines().toList();
         assertEquals("Savings points statement: Customer c1 (c1)", lines.get(0));
         assertTrue(lines.get(2).startsWith("2026 ") && lines.get(2).contains("500.00 EUR")
@@ -606,12 +606,12 @@ public abstract class SavingsPointsContract {
         applied(f.book("B2", "c2", service("1", "TUI", "flight", "200.00")));
         f.on("2026-04-02");
         applied(f.book("B3", "c2", service("1", "TUI", "flight", "300.00")));
-        List<PointsMovement> march = f.points.monthlyList(f.agency, YearMonth.of(2026, 3));
+        List<PointsMovement> march = f.points.monthlyList(f.agency, PointsFixtures.READER, YearMonth.of(2026, 3));
         assertEquals(2, march.size());
         assertEquals("c1", march.get(0).customerId());
         assertEquals("clerk-anna", march.get(0).user());
         assertAmount("40", march.get(1).points());
-        String csv = f.points.reports().monthlyListCsv(f.agency, YearMonth.of(2026, 3));
+        String csv = f.points.reports().monthlyListCsv(f.agency, PointsFixtures.READER, YearMonth.of(2026, 3));
         assertEquals(3, csv.lines().count());
         assertTrue(csv.lines().skip(1).allMatch(l -> l.contains(",clerk-anna,")), csv);
     }
@@ -630,9 +630,9 @@ public abstract class SavingsPointsContract {
                 new ManualEntry("c1", new BigDecimal("-30.00"),
                 "+HYPERLINK(\"http://evil.example\",\"click\")")));
 
-        String monthly = f.points.reports().monthlyListCsv(f.agency, YearMonth.of(2026, 3));
-        String analysis = f.points.reports().analysisCsv(f.agency, "@SUM(A1:A9)");
-        String accounting = f.points.reports().accountingCsv(f.agency, LocalDate.of(2026, 1, 1),
+        String monthly = f.points.reports().monthlyListCsv(f.agency, PointsFixtures.READER, YearMonth.of(2026, 3));
+        String analysis = f.points.reports().analysisCsv(f.agency, PointsFixtures.READER, "@SUM(A1:A9)");
+        String accounting = f.points.reports().accountingCsv(f.agency, PointsFixtures.READER, LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31));
         for (String csv : List.of(monthly, analysis, accounting)) {
             Spreadsheet.assertNoFormulaCells(csv, ',');
@@ -659,7 +659,7 @@ public abstract class SavingsPointsContract {
         applied(f.payWithPoints("B1", "40.00"));
         f.on("2025-12-31");
         applied(f.points.expireYear(f.admin(), new ExpireYear(2025))); // 60
-        List<AccountingPosting> p = f.points.reports().accounting(f.agency, LocalDate.of(2024, 1, 1),
+        List<AccountingPosting> p = f.points.reports().accounting(f.agency, PointsFixtures.READER, LocalDate.of(2024, 1, 1),
                 LocalDate.of(2025, 12, 31));
         assertEquals(3, p.size());
         assertEquals(List.of("4700>1700", "1700>1300", "1700>8700"), p.stream()
@@ -669,7 +669,7 @@ public abstract class SavingsPointsContract {
                 : x.debitAccount().equals("1700") ? x.value().amount().negate() : BigDecimal.ZERO)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertAmount("0", liability);
-        assertTrue(f.points.reports().accountingCsv(f.agency, LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31))
+        assertTrue(f.points.reports().accountingCsv(f.agency, PointsFixtures.READER, LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31))
                 .startsWith("sequence,date,customer,document,entry,debit,credit,points,pointValue,value,currency"));
     }
 
@@ -682,20 +682,20 @@ public abstract class SavingsPointsContract {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
         LocalDate jan = LocalDate.of(2026, 1, 1);
         LocalDate dec = LocalDate.of(2026, 12, 31);
-        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, null, dec));
-        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, jan, null));
-        assertThrows(InvalidValueException.class, () -> f.points.reports().accountingCsv(f.agency, null, null));
-        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, dec, jan));
-        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyList(f.agency, null));
-        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyListCsv(f.agency, null));
-        assertEquals(1, f.points.reports().accounting(f.agency, jan, dec).size());
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, PointsFixtures.READER, null, dec));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, PointsFixtures.READER, jan, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accountingCsv(f.agency, PointsFixtures.READER, null, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, PointsFixtures.READER, dec, jan));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyList(f.agency, PointsFixtures.READER, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyListCsv(f.agency, PointsFixtures.READER, null));
+        assertEquals(1, f.points.reports().accounting(f.agency, PointsFixtures.READER, jan, dec).size());
     }
 
     @Test
     @Tag("SP-18")
     void accounting_accountsNotConfigured_typedErrorNamingThem() {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> f.points.reports()
-                .accounting(f.agency, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
+                .accounting(f.agency, PointsFixtures.READER, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
         assertTrue(e.getMessage().contains("liabilityAccount"));
     }
 
@@ -744,8 +744,8 @@ public abstract class SavingsPointsContract {
         assertThrows(CurrencyMismatchException.class, () -> f.points.changePrice(f.clerk(),
                 new PriceChange("B1", "1", Money.of("1000.00", "USD"))));
         assertAmount("100", f.balance("c1"));
-        assertAmount("500.00", f.points.booking(f.agency, "B1").total().amount());
-        assertEquals("EUR", f.points.analysis(f.agency, "c1").years().get(0).revenue().currency().getCurrencyCode());
+        assertAmount("500.00", f.points.booking(f.agency, PointsFixtures.READER, "B1").total().amount());
+        assertEquals("EUR", f.points.analysis(f.agency, PointsFixtures.READER, "c1").years().get(0).revenue().currency().getCurrencyCode());
         // Before the program is used the currency is free.
         PointsFixtures fresh = new PointsFixtures(f.engine, f.store);
         applied(fresh.points.configure(fresh.admin(), now.with(java.util.Map.of("currency", "USD"))));
@@ -775,7 +775,7 @@ public abstract class SavingsPointsContract {
         assertTrue(twice.entries().isEmpty());
         assertEquals("ALREADY_CANCELLED", twice.notices().get(0).code());
         assertAmount("20", f.balance("c1"));
-        assertAmount("100.00", f.points.booking(f.agency, "B1").total().amount());
+        assertAmount("100.00", f.points.booking(f.agency, PointsFixtures.READER, "B1").total().amount());
     }
 
     @Test
@@ -791,7 +791,7 @@ public abstract class SavingsPointsContract {
         assertEquals("50.00", refund(o).value().toPlainString());
         assertEquals("100.00", refund(o).points().toPlainString());
         assertAmount("320", f.balance("c1"));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("100.00", b.paidPointsValue().amount());
         assertAmount("200", b.paidPoints());
         assertAmount("0.00", b.remainder().amount());
@@ -812,7 +812,7 @@ public abstract class SavingsPointsContract {
         Outcome twice = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
         assertTrue(twice.entries().isEmpty());
         assertAmount("200", f.balance("c1"));
-        assertEquals("CANCELLED", f.points.booking(f.agency, "B1").status());
+        assertEquals("CANCELLED", f.points.booking(f.agency, PointsFixtures.READER, "B1").status());
         rejected(f.payWithPoints("B1", "1.00"), "BOOKING_CANCELLED");
     }
 
@@ -826,7 +826,7 @@ public abstract class SavingsPointsContract {
         Outcome o = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("80.00"))));
         assertEquals("20.00", refund(o).points().toPlainString());
         assertAmount("60", f.balance("c1")); // 140 - 100 + 20
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("80.00", b.paidPointsValue().amount());
         assertAmount("0.00", b.remainder().amount());
     }
@@ -837,7 +837,7 @@ public abstract class SavingsPointsContract {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00")));
         applied(f.payMoney("B1", "300.00"));
         applied(f.payWithPoints("B1", "50.00"));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertEquals(2, b.payments().size());
         assertTrue(b.payments().contains("BANK 300.00 EUR by clerk-anna on 2026-03-14"), b.payments()::toString);
         assertTrue(b.payments().contains("points 50.00 EUR = 50.00 points by clerk-anna on 2026-03-14"),
@@ -861,7 +861,7 @@ public abstract class SavingsPointsContract {
         assertEquals(1, o.entries().size());
         assertAmount("70", o.entries().get(0).amount());
         assertAmount("1000", f.balance("c1"));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("0", b.paidPoints());
         assertAmount("0.00", b.paidPointsValue().amount());
     }
@@ -894,7 +894,7 @@ public abstract class SavingsPointsContract {
         Outcome cut = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("0.99"))));
         assertTrue(cut.entries().isEmpty());
         assertEquals("REFUND_BELOW_ONE_HUNDREDTH_POINT", cut.notices().get(0).code());
-        assertAmount("1.00", f.points.booking(f.agency, "B1").paidPointsValue().amount());
+        assertAmount("1.00", f.points.booking(f.agency, PointsFixtures.READER, "B1").paidPointsValue().amount());
         Outcome cancel = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
         assertEquals("0.40", refund(cancel).points().toPlainString());
         assertAmount("10", f.balance("c1"));
@@ -952,7 +952,7 @@ public abstract class SavingsPointsContract {
         assertTrue(o.entries().isEmpty(), () -> "took back expired points: " + o.entries());
         assertEquals("POINTS_ALREADY_EXPIRED", o.notices().get(0).code());
         assertAmount("0", f.balance("c1"));
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertAmount("100", a.totalExpired());
     }
 
@@ -992,7 +992,7 @@ public abstract class SavingsPointsContract {
         // the 60 were used, not expired: they come back, and the 40 that expired stay expired
         assertEquals("60.00", refund(o).points().toPlainString());
         assertAmount("60", f.balance("c1"));
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertAmount("40", a.totalExpired());
         assertAmount("0", a.totalUsed());
     }
@@ -1046,7 +1046,7 @@ public abstract class SavingsPointsContract {
         assertEquals("NO_SUCH_SUPPLIER", e.code());
         assertEquals("NO_SUCH_CUSTOMER", assertThrows(NoSuchEntityException.class,
                 () -> f.book("B1", "c9", service("1", "TUI", "flight", "100.00"))).code());
-        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, "B1"));
+        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, PointsFixtures.READER, "B1"));
         assertAmount("0", f.balance("c1"));
     }
 
@@ -1059,7 +1059,7 @@ public abstract class SavingsPointsContract {
         assertThrows(CurrencyMismatchException.class, () -> f.points.book(f.clerk(),
                 Booking.of("B2", "c1", Service.of("1", "TUI", "flight", Money.of("10.00", "USD")))));
         assertAmount("20", f.balance("c1"));
-        assertAmount("0", f.points.booking(f.agency, "B1").paidPoints());
+        assertAmount("0", f.points.booking(f.agency, PointsFixtures.READER, "B1").paidPoints());
     }
 
     @Test
@@ -1073,7 +1073,7 @@ public abstract class SavingsPointsContract {
         assertTrue(o.values().isEmpty(), () -> "values of a rejected payment: " + o.values());
         assertTrue(o.result(org.loyaltyengine.rules.facts.PointsPaymentResult.class).isEmpty());
         assertTrue(o.entries().isEmpty());
-        assertAmount("0", f.points.booking(f.agency, "B1").paidPoints());
+        assertAmount("0", f.points.booking(f.agency, PointsFixtures.READER, "B1").paidPoints());
     }
 
     @Test
@@ -1083,7 +1083,7 @@ public abstract class SavingsPointsContract {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
         rejected(f.payWithPoints("B1", "100.01"), "PAYMENT_EXCEEDS_REMAINDER");
         assertAmount("1020", f.balance("c1"));
-        assertNull(f.points.booking(f.agency, "B1").lines().get(0).manualPoints());
+        assertNull(f.points.booking(f.agency, PointsFixtures.READER, "B1").lines().get(0).manualPoints());
     }
 
     @Test
