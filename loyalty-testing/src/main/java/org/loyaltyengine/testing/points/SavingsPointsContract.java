@@ -26,10 +26,12 @@ import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.IdempotencyConflictException;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.PermissionRequiredException;
 import org.loyaltyengine.points.AccountingPosting;
 import org.loyaltyengine.points.BookingView;
 import org.loyaltyengine.points.PointsAnalysis;
 import org.loyaltyengine.points.PointsMovement;
+import org.loyaltyengine.points.PointsReports;
 import org.loyaltyengine.points.PointsRequests;
 import org.loyaltyengine.points.PointsRequests.Booking;
 import org.loyaltyengine.points.PointsRequests.Cancellation;
@@ -1162,5 +1164,54 @@ public abstract class SavingsPointsContract {
         assertAmount("90", f.balance("c1"));
         assertThrows(IdempotencyConflictException.class,
                 () -> f.points.payWithPoints(ctx, new PointsPayment("B1", eur("20.00"))));
+    }
+
+    // ------------------------------------------------------------------ SP-22 reading customers' points
+
+    @Test
+    @Tag("SP-22")
+    @Tag("X-8")
+    void reads_ofCustomersPoints_needTheReadPermission_refusedBeforeAnythingIsRead() {
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00")));
+        f.set("liabilityAccount", "1700", "expenseAccount", "4700", "receivableAccount", "1300",
+                "expiryRevenueAccount", "8700");
+        LocalDate jan = LocalDate.of(2026, 1, 1);
+        LocalDate dec = LocalDate.of(2026, 12, 31);
+        YearMonth march = YearMonth.of(2026, 3);
+        PointsReports reports = f.points.reports();
+        List<org.junit.jupiter.api.function.Executable> reads = List.of(
+                () -> f.points.booking(f.agency, PointsFixtures.CLERK, "B1"),
+                () -> f.points.analysis(f.agency, PointsFixtures.CLERK, "c1"),
+                () -> f.points.monthlyList(f.agency, PointsFixtures.CLERK, march),
+                () -> reports.analysis(f.agency, PointsFixtures.CLERK, "c1"),
+                () -> reports.analysisCsv(f.agency, PointsFixtures.CLERK, "c1"),
+                () -> reports.statement(f.agency, PointsFixtures.CLERK, "c1"),
+                () -> reports.monthlyList(f.agency, PointsFixtures.CLERK, march),
+                () -> reports.monthlyListCsv(f.agency, PointsFixtures.CLERK, march),
+                () -> reports.accounting(f.agency, PointsFixtures.CLERK, jan, dec),
+                () -> reports.accountingCsv(f.agency, PointsFixtures.CLERK, jan, dec),
+                // refused before the customer or booking is looked up: the refused user learns nothing
+                () -> f.points.booking(f.agency, PointsFixtures.CLERK, "NO-SUCH-BOOKING"),
+                () -> reports.statement(f.agency, PointsFixtures.CLERK, "no-such-customer"),
+                () -> reports.accounting(f.agency, PointsFixtures.CLERK, dec, jan));
+        for (org.junit.jupiter.api.function.Executable read : reads) {
+            PermissionRequiredException e = assertThrows(PermissionRequiredException.class, read);
+            assertEquals("PERMISSION_REQUIRED", e.code());
+            assertTrue(e.getMessage().contains(SavingsPoints.READ_PERMISSION) && e.getMessage().contains("clerk-anna"),
+                    e.getMessage());
+        }
+        assertThrows(InvalidValueException.class, () -> f.points.analysis(f.agency, null, "c1"));
+        // with the permission, or the administration's, every read answers
+        for (Actor reader : List.of(PointsFixtures.READER, PointsFixtures.ADMIN)) {
+            assertAmount("100", f.points.booking(f.agency, reader, "B1").earnedPoints());
+            assertAmount("100", f.points.analysis(f.agency, reader, "c1").balance());
+            assertEquals(1, f.points.monthlyList(f.agency, reader, march).size());
+            assertTrue(reports.statement(f.agency, reader, "c1").contains("Balance: 100.00 points"));
+            assertTrue(reports.analysisCsv(f.agency, reader, "c1").contains("c1,2026,500.00,EUR,100.00"));
+            assertEquals(1, reports.accounting(f.agency, reader, jan, dec).size());
+            assertTrue(reports.accountingCsv(f.agency, reader, jan, dec).contains("1700"));
+            assertTrue(reports.monthlyListCsv(f.agency, reader, march).contains("EARN"));
+        }
+        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, PointsFixtures.READER, "NO-SUCH"));
     }
 }
