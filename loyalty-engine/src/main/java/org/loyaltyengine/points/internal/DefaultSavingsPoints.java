@@ -24,6 +24,7 @@ import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Actor;
+import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -116,7 +117,16 @@ public final class DefaultSavingsPoints implements SavingsPoints {
 
     @Override
     public Outcome expireYear(CommandContext ctx, ExpireYear run) {
-        return pipeline.run(ctx, run, this.expireYear);
+        Checks.notNull(ctx, "command context");
+        Checks.notNull(run, "the request of " + PointsCommands.name("expire-year"));
+        // The expiry of a year belongs to that year (SPEC SP-23): a run on or after its 31 December is booked
+        // on that day, whatever day the job ran, so its entries, the analysis, the monthly list and the
+        // accounting show it in the year it closed; the rules and defaults in force on that day decide it.
+        // A run before the year end keeps its own date, and the rules refuse it (YEAR_NOT_ENDED).
+        java.time.LocalDate yearEnd = java.time.LocalDate.of(run.year(), 12, 31);
+        CommandContext booked = ctx.businessDate().isAfter(yearEnd)
+                ? new CommandContext(ctx.tenant(), ctx.actor(), ctx.key(), yearEnd, ctx.dryRun()) : ctx;
+        return pipeline.run(booked, new ExpireYearCommand.Run(run, ctx.businessDate()), this.expireYear);
     }
 
     @Override

@@ -1214,4 +1214,61 @@ public abstract class SavingsPointsContract {
         }
         assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, PointsFixtures.READER, "NO-SUCH"));
     }
+
+    // ------------------------------------------------------------------ SP-23 the expiry belongs to its year
+
+    @Test
+    @Tag("SP-23")
+    @Tag("SP-14")
+    @Tag("SP-17")
+    void expireYear_runInJanuary_isBookedOn31DecemberAndShownInTheYearItClosed() {
+        f.set("expiryEnabled", "true", "liabilityAccount", "1700", "expenseAccount", "4700", "receivableAccount",
+                "1300", "expiryRevenueAccount", "8700");
+        f.on("2024-05-01");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 in 2024, none in 2025
+        f.on("2026-01-10");
+        applied(f.book("B2", "c1", service("1", "TUI", "flight", "100.00"))); // 20 in 2026
+        f.on("2026-01-15");
+        CommandContext run = f.admin();
+        Outcome preview = applied(f.points.expireYear(run.asDryRun(), new ExpireYear(2025)));
+        assertEquals(LocalDate.of(2025, 12, 31), preview.entries().get(0).businessDate());
+        Outcome o = applied(f.points.expireYear(run, new ExpireYear(2025)));
+        assertEquals(1, o.entries().size());
+        assertAmount("-100", o.entries().get(0).amount());
+        assertEquals(LocalDate.of(2025, 12, 31), o.entries().get(0).businessDate());
+        assertEquals(o, f.points.expireYear(run, new ExpireYear(2025)), "a repeat of the run replays it");
+
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
+        PointsAnalysis.Year y2025 = a.years().stream().filter(y -> y.year() == 2025).findFirst().orElseThrow();
+        PointsAnalysis.Year y2026 = a.years().stream().filter(y -> y.year() == 2026).findFirst().orElseThrow();
+        assertAmount("100", y2025.expired());
+        assertAmount("0", y2025.available());
+        assertAmount("0", y2026.expired());
+        assertAmount("20", y2026.earned());
+        assertAmount("20", y2026.available());
+        assertAmount("20", a.balance());
+        assertTrue(f.points.monthlyList(f.agency, PointsFixtures.READER, YearMonth.of(2025, 12)).stream()
+                .anyMatch(m -> m.entry().equals("EXPIRE") && m.points().compareTo(new BigDecimal("-100")) == 0));
+        assertTrue(f.points.monthlyList(f.agency, PointsFixtures.READER, YearMonth.of(2026, 1)).stream()
+                .noneMatch(m -> m.entry().equals("EXPIRE")));
+        List<AccountingPosting> dec2025 = f.points.reports().accounting(f.agency, PointsFixtures.READER,
+                LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31));
+        assertEquals(1, dec2025.size());
+        assertEquals("8700", dec2025.get(0).creditAccount());
+        assertEquals(LocalDate.of(2025, 12, 31), dec2025.get(0).date());
+    }
+
+    @Test
+    @Tag("SP-23")
+    void expireYear_runBeforeTheYearEnd_stillRefused_onTheYearEndItself_bookedThatDay() {
+        f.set("expiryEnabled", "true");
+        f.on("2024-05-01");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00")));
+        f.on("2025-12-30");
+        rejected(f.points.expireYear(f.admin(), new ExpireYear(2025)), "YEAR_NOT_ENDED");
+        f.on("2025-12-31");
+        Outcome o = applied(f.points.expireYear(f.admin(), new ExpireYear(2025)));
+        assertEquals(LocalDate.of(2025, 12, 31), o.entries().get(0).businessDate());
+        assertAmount("0", f.balance("c1"));
+    }
 }
