@@ -43,6 +43,8 @@ import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
 import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.rules.facts.PointsNotYetSpendable;
+import org.loyaltyengine.rules.facts.PointsPaymentResult;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.EntryKind;
@@ -427,17 +429,19 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("SP-13")
+    @Tag("SP-24")
     void payWithPoints_notDirectlyAvailable_spendableFromFirstJanuaryNextYear() {
         f.set("directlyAvailable", "false", "paymentMaximumPercent", "100");
         f.on("2025-12-30");
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 points in 2025
-        rejected(f.payWithPoints("B1", "10.00"), "INSUFFICIENT_POINTS");
+        rejected(f.payWithPoints("B1", "10.00"), "POINTS_NOT_YET_SPENDABLE");
         f.on("2025-12-31");
-        rejected(f.payWithPoints("B1", "10.00"), "INSUFFICIENT_POINTS");
+        rejected(f.payWithPoints("B1", "10.00"), "POINTS_NOT_YET_SPENDABLE");
         f.on("2026-01-01");
         applied(f.book("B2", "c1", service("1", "TUI", "flight", "500.00"))); // 100 more, in 2026
         applied(f.payWithPoints("B2", "100.00"));
-        rejected(f.payWithPoints("B2", "0.01"), "INSUFFICIENT_POINTS");
+        // the 100 left are those of 2026
+        rejected(f.payWithPoints("B2", "0.01"), "POINTS_NOT_YET_SPENDABLE");
         assertAmount("100", f.balance("c1"));
     }
 
@@ -1270,5 +1274,57 @@ public abstract class SavingsPointsContract {
         Outcome o = applied(f.points.expireYear(f.admin(), new ExpireYear(2025)));
         assertEquals(LocalDate.of(2025, 12, 31), o.entries().get(0).businessDate());
         assertAmount("0", f.balance("c1"));
+    }
+
+    // ------------------------------------------------------------------ SP-24 points not yet spendable
+
+    @Test
+    @Tag("SP-24")
+    @Tag("SP-13")
+    void payWithPoints_pointsSavedThisYear_refusalNamesThemAndTheDayTheyBecomeSpendable() {
+        f.set("directlyAvailable", "false");
+        f.on("2026-06-10");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "1000.00"))); // 200 points, from 2027
+        Outcome o = rejected(f.payWithPoints("B1", "150.00"), "POINTS_NOT_YET_SPENDABLE");
+        PointsNotYetSpendable detail = o.result(PointsNotYetSpendable.class).orElseThrow(
+                () -> new AssertionError("no typed detail in " + o.values()));
+        assertEquals("c1", detail.customerId());
+        assertAmount("150", detail.pointsNeeded());
+        assertAmount("0", detail.spendable());
+        assertAmount("200", detail.notYetSpendable());
+        assertEquals(2026, detail.earnedIn());
+        assertEquals(LocalDate.of(2027, 1, 1), detail.spendableFrom());
+        String message = o.rejections().get(0).message();
+        assertTrue(message.contains("200.00 points earned in 2026 become spendable on 2027-01-01"), message);
+        assertTrue(!message.contains("no saved points"), message);
+        assertTrue(o.entries().isEmpty());
+        assertTrue(o.result(PointsPaymentResult.class).isEmpty(), "a refusal carries no payment");
+        assertAmount("200", f.balance("c1"));
+        // more than the customer holds at all: a want of points, which still names the points to come
+        Outcome short_ = rejected(f.payWithPoints("B1", "300.00"), "INSUFFICIENT_POINTS");
+        assertTrue(short_.rejections().get(0).message().contains("200.00 points earned in 2026 become spendable on"
+                + " 2027-01-01"), short_.rejections().get(0).message());
+        f.on("2027-01-01");
+        applied(f.payWithPoints("B1", "150.00"));
+        assertAmount("50", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-24")
+    @Tag("SP-11")
+    void payWithPoints_capEmptyAndSavedBefore_pointsOfThisYearDoNotStopGoingNegative() {
+        f.set("directlyAvailable", "false");
+        f.on("2025-06-10");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "100.00"))); // 20 points, spendable in 2026
+        f.on("2026-06-10");
+        applied(f.book("B2", "c1", service("1", "TUI", "package", "1000.00"))); // 200 more, from 2027
+        // a saver may go negative without a cap: the points of this year need not be waited for
+        applied(f.payWithPoints("B2", "150.00"));
+        assertAmount("70", f.balance("c1"));
+        // with a cap, no: the 20 of 2025 are spent, the 70 left are of 2026 and spendable from 2027
+        f.set("paymentMaximumPercent", "100");
+        Outcome o = rejected(f.payWithPoints("B2", "60.00"), "POINTS_NOT_YET_SPENDABLE");
+        assertAmount("70", o.result(PointsNotYetSpendable.class).orElseThrow().notYetSpendable());
+        assertAmount("0", o.result(PointsNotYetSpendable.class).orElseThrow().spendable());
     }
 }
