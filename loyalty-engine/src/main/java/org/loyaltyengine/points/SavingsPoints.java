@@ -14,6 +14,7 @@ import org.loyaltyengine.points.PointsRequests.Participation;
 import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.points.PointsRequests.TourOperator;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Actor;
@@ -87,10 +88,18 @@ public interface SavingsPoints {
     }
 
     /**
-     * Creates or changes a tour operator: enabled for points, its rate and its product-type structure. The
-     * outcome carries no typed result.
+     * Creates or changes a supplier: enabled for points, its rate and its product-type structure, and the tour
+     * operator whose settings it shares where it sets none itself (SPEC SP-20; a tour operator it names must be
+     * defined, else {@code NO_SUCH_TOUR_OPERATOR}). The outcome carries no typed result.
      */
     Outcome defineSupplier(CommandContext ctx, Supplier supplier);
+
+    /**
+     * Creates or changes a tour operator whose suppliers share its settings: enabled for points, its rate and its
+     * product-type structure (administration permission; SPEC SP-20). A supplier that names it uses what it does
+     * not set itself. The outcome carries no typed result.
+     */
+    Outcome defineTourOperator(CommandContext ctx, TourOperator tourOperator);
 
     /**
      * Says whether a customer takes part in the savings plan; one who does not earns nothing (SPEC SP-7). The

@@ -21,6 +21,7 @@ import org.loyaltyengine.points.PointsRequests.Participation;
 import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.points.PointsRequests.TourOperator;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Actor;
@@ -35,6 +36,7 @@ import org.loyaltyengine.spi.TenantId;
  */
 public final class DefaultSavingsPoints implements SavingsPoints {
     private static final DefineSupplierCommand DEFINE_SUPPLIER = new DefineSupplierCommand();
+    private static final DefineTourOperatorCommand DEFINE_TOUR_OPERATOR = new DefineTourOperatorCommand();
     private static final SetParticipationCommand SET_PARTICIPATION = new SetParticipationCommand();
 
     private final CommandPipeline pipeline;
@@ -78,6 +80,11 @@ public final class DefaultSavingsPoints implements SavingsPoints {
     @Override
     public Outcome defineSupplier(CommandContext ctx, Supplier supplier) {
         return pipeline.run(ctx, supplier, DEFINE_SUPPLIER);
+    }
+
+    @Override
+    public Outcome defineTourOperator(CommandContext ctx, TourOperator tourOperator) {
+        return pipeline.run(ctx, tourOperator, DEFINE_TOUR_OPERATOR);
     }
 
     @Override

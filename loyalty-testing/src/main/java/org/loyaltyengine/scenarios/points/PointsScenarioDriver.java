@@ -22,6 +22,7 @@ import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.points.PointsRequests.TourOperator;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.scenarios.ScenarioDriver;
@@ -37,7 +38,9 @@ import org.loyaltyengine.spi.TenantId;
  * Runs {@code savings-points} scenarios. Amounts are in the {@code currency} argument, EUR by default.
  *
  * <p>Verbs: {@code customer id=} (a fixture, no outcome), {@code configure <setting>=<value> ...},
- * {@code supplier code= enabled= rate= product.<type>=<rate>}, {@code participation customer= takesPart=},
+ * {@code supplier code= enabled= rate= product.<type>=<rate> tourOperator=} (a supplier of a tour operator
+ * without {@code enabled} shares its switch), {@code tourOperator code= enabled= rate= product.<type>=<rate>},
+ * {@code participation customer= takesPart=},
  * {@code book booking= customer= line= supplier= type= price= [points=]} or with
  * {@code lines="id:supplier:type:price[:points];..."}, {@code changePrice booking= line= price=},
  * {@code payWithPoints booking= amount=}, {@code payMoney booking= amount= [type=]},
@@ -72,16 +75,16 @@ public final class PointsScenarioDriver implements ScenarioDriver {
             }
             case "configure" -> points.configure(ctx, Configure.all(PointsSettings.defaults().with(a)));
             case "supplier" -> {
-                TreeMap<String, BigDecimal> products = new TreeMap<>();
-                a.forEach((k, v) -> {
-                    if (k.startsWith("product.")) {
-                        products.put(k.substring("product.".length()), new BigDecimal(v));
-                    }
-                });
-                yield points.defineSupplier(ctx, new Supplier(arg(a, "code"),
-                        Boolean.parseBoolean(a.getOrDefault("enabled", "true")),
-                        a.containsKey("rate") ? new BigDecimal(a.get("rate")) : null, products));
+                // A supplier of a tour operator that names no switch shares the tour operator's.
+                String operator = a.get("tourOperator");
+                Boolean enabled = a.containsKey("enabled") ? Boolean.valueOf(Boolean.parseBoolean(a.get("enabled")))
+                        : operator == null ? Boolean.TRUE : null;
+                yield points.defineSupplier(ctx, new Supplier(arg(a, "code"), enabled,
+                        a.containsKey("rate") ? new BigDecimal(a.get("rate")) : null, productRates(a), operator));
             }
+            case "tourOperator" -> points.defineTourOperator(ctx, new TourOperator(arg(a, "code"),
+                    Boolean.parseBoolean(a.getOrDefault("enabled", "true")),
+                    a.containsKey("rate") ? new BigDecimal(a.get("rate")) : null, productRates(a)));
             case "participation" -> points.setParticipation(ctx, new Participation(arg(a, "customer"),
                     Boolean.parseBoolean(arg(a, "takesPart"))));
             case "book" -> points.book(ctx, new Booking(arg(a, "booking"), arg(a, "customer"), services(a, currency)));
@@ -124,6 +127,16 @@ public final class PointsScenarioDriver implements ScenarioDriver {
             }
             default -> throw new ScenarioException("savings-points has no check '" + what + "'");
         };
+    }
+
+    private static TreeMap<String, BigDecimal> productRates(Map<String, String> a) {
+        TreeMap<String, BigDecimal> products = new TreeMap<>();
+        a.forEach((k, v) -> {
+            if (k.startsWith("product.")) {
+                products.put(k.substring("product.".length()), new BigDecimal(v));
+            }
+        });
+        return products;
     }
 
     private static List<Service> services(Map<String, String> a, String currency) {

@@ -42,6 +42,7 @@ import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.points.PointsRequests.TourOperator;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsNotYetSpendable;
 import org.loyaltyengine.rules.facts.PointsPaymentResult;
@@ -1326,5 +1327,90 @@ public abstract class SavingsPointsContract {
         Outcome o = rejected(f.payWithPoints("B2", "60.00"), "POINTS_NOT_YET_SPENDABLE");
         assertAmount("70", o.result(PointsNotYetSpendable.class).orElseThrow().notYetSpendable());
         assertAmount("0", o.result(PointsNotYetSpendable.class).orElseThrow().spendable());
+    }
+
+    // ------------------------------------------------------------------ SP-20 suppliers of a tour operator
+
+    @Test
+    @Tag("SP-20")
+    @Tag("SP-1")
+    void book_suppliersOfATourOperator_shareItsRates_theirOwnSettingsFirst() {
+        applied(f.points.defineTourOperator(f.admin(), TourOperator.enabled("TUI-GROUP").withRate("0.30")
+                .withProductRate("cruise", "0.50")));
+        f.supplier(Supplier.of("TUI-NL", "TUI-GROUP"));
+        f.supplier(Supplier.of("TUI-BE", "TUI-GROUP").withRate("0.40"));
+        f.supplier(Supplier.of("TUI-DE", "TUI-GROUP").withProductRate("cruise", "1.00"));
+        Outcome o = applied(f.book("B1", "c1", service("1", "TUI-NL", "hotel", "100.00"),
+                service("2", "TUI-NL", "cruise", "100.00"), service("3", "TUI-BE", "cruise", "100.00"),
+                service("4", "TUI-DE", "cruise", "100.00"), service("5", "TUI-DE", "hotel", "100.00"),
+                service("6", "TUI", "cruise", "100.00")));
+        assertEquals("30.00", linePoints(o, "1"));  // the tour operator's rate
+        assertEquals("50.00", linePoints(o, "2"));  // the tour operator's structure for cruises
+        assertEquals("40.00", linePoints(o, "3"));  // the supplier's own rate beats the tour operator's structure
+        assertEquals("100.00", linePoints(o, "4")); // the supplier's own structure beats everything
+        assertEquals("30.00", linePoints(o, "5"));  // no own rate for hotels: the tour operator's rate
+        assertEquals("20.00", linePoints(o, "6"));  // a supplier of no tour operator: the global rate
+        assertAmount("270", f.balance("c1"));
+        assertTrue(o.rulesFired().containsAll(List.of("rate: the tour operator's rate",
+                "rate: the tour operator's structure for the product type", "rate: the supplier's own rate",
+                "rate: the supplier's structure for the product type", "rate: the global rate")), o.rulesFired()::toString);
+        // shared, not copied: the tour operator's new rate is its suppliers' from the next booking on
+        applied(f.points.defineTourOperator(f.admin(), TourOperator.enabled("TUI-GROUP").withRate("0.10")));
+        Outcome later = applied(f.book("B2", "c1", service("1", "TUI-NL", "hotel", "100.00"),
+                service("2", "TUI-NL", "cruise", "100.00"), service("3", "TUI-BE", "hotel", "100.00")));
+        assertEquals("10.00", linePoints(later, "1"));
+        assertEquals("10.00", linePoints(later, "2"));
+        assertEquals("40.00", linePoints(later, "3"));
+        assertEquals(2, f.engine.audit().history(f.agency, org.loyaltyengine.AuditTrail.POINTS_TOUR_OPERATOR,
+                "TUI-GROUP").size());
+    }
+
+    @Test
+    @Tag("SP-20")
+    @Tag("SP-2")
+    void book_aTourOperatorsSwitch_holdsForItsSuppliersThatSetNone() {
+        applied(f.points.defineTourOperator(f.admin(), new TourOperator("DER", false, new BigDecimal("0.50"), null)));
+        f.supplier(Supplier.of("DER-1", "DER"));
+        f.supplier(Supplier.of("DER-2", "DER").withEnabled(true));
+        applied(f.points.defineTourOperator(f.admin(), TourOperator.enabled("SUN").withRate("0.50")));
+        f.supplier(Supplier.of("SUN-1", "SUN").withEnabled(false));
+        Outcome o = applied(f.book("B1", "c1", service("1", "DER-1", "hotel", "100.00"),
+                service("2", "DER-2", "hotel", "100.00"), service("3", "SUN-1", "hotel", "100.00")));
+        assertEquals("0.00", linePoints(o, "1"));
+        assertEquals("50.00", linePoints(o, "2"));
+        assertEquals("0.00", linePoints(o, "3"));
+        assertAmount("50", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-20")
+    @Tag("SP-6")
+    void changePrice_lineOfATourOperatorsSupplier_recalculatesAtTheTourOperatorsRate() {
+        f.set("recalculateOnPriceChange", "true");
+        applied(f.points.defineTourOperator(f.admin(), TourOperator.enabled("TUI-GROUP").withRate("0.30")));
+        f.supplier(Supplier.of("TUI-NL", "TUI-GROUP"));
+        applied(f.book("B1", "c1", service("1", "TUI-NL", "hotel", "100.00")));
+        Outcome o = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("200.00"))));
+        assertAmount("30", o.entries().get(0).amount());
+        assertAmount("60", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-20")
+    @Tag("X-10")
+    @Tag("X-8")
+    void defineSupplier_unknownTourOperatorOrNoSwitch_typedErrorNothingWritten() {
+        NoSuchEntityException e = assertThrows(NoSuchEntityException.class,
+                () -> f.points.defineSupplier(f.admin(), Supplier.of("X-1", "NOBODY")));
+        assertEquals("NO_SUCH_TOUR_OPERATOR", e.code());
+        assertEquals("NO_SUCH_SUPPLIER", assertThrows(NoSuchEntityException.class,
+                () -> f.book("B1", "c1", service("1", "X-1", "hotel", "100.00"))).code());
+        assertThrows(InvalidValueException.class, () -> new Supplier("X-2", null, null, null, null));
+        assertThrows(InvalidValueException.class, () -> TourOperator.enabled("T").withRate("-0.10"));
+        assertThrows(InvalidValueException.class, () -> TourOperator.enabled("T").withRate("1000.01"));
+        assertThrows(InvalidValueException.class, () -> TourOperator.enabled(" "));
+        rejected(f.points.defineTourOperator(f.clerk(), TourOperator.enabled("T")), "PERMISSION_REQUIRED");
+        assertThrows(NoSuchEntityException.class, () -> f.points.defineSupplier(f.admin(), Supplier.of("X-3", "T")));
+        assertAmount("0", f.balance("c1"));
     }
 }
