@@ -45,7 +45,8 @@ public final class PointsRequests {
             PAYMENT_MAXIMUM_PERCENT("paymentMaximumPercent", Kind.NUMBER),
             SETTLE_ONLY_IN_EARNING_DOSSIER("settleOnlyInEarningDossier", Kind.SWITCH),
             DIRECTLY_AVAILABLE("directlyAvailable", Kind.SWITCH), EXPIRY_ENABLED("expiryEnabled", Kind.SWITCH),
-            POINT_VALUE("pointValue", Kind.NUMBER), LIABILITY_ACCOUNT("liabilityAccount", Kind.TEXT),
+            POINT_VALUE("pointValue", Kind.NUMBER), OWN_CURRENCY_ALLOWED("ownCurrencyAllowed", Kind.SWITCH),
+            LIABILITY_ACCOUNT("liabilityAccount", Kind.TEXT),
             EXPENSE_ACCOUNT("expenseAccount", Kind.TEXT), RECEIVABLE_ACCOUNT("receivableAccount", Kind.TEXT),
             EXPIRY_REVENUE_ACCOUNT("expiryRevenueAccount", Kind.TEXT);
 
@@ -382,11 +383,56 @@ public final class PointsRequests {
         }
     }
 
-    /** Part of a booking's price paid with points, in money (the points it takes follow from the point value). */
-    public record PointsPayment(String bookingId, Money amount) {
+    /**
+     * Part of a booking's price paid with points, in money (SPEC SP-8, SP-15). The points it takes follow from the
+     * stored point value; with own currency allowed (setting {@code ownCurrencyAllowed}, the seed's "Geen eigen
+     * valuta mogelijk" switched off, SPEC SP-21) the clerk may give instead the rate of this payment
+     * ({@code pointValue}: the points it takes are the amount at that rate, rounded up) or the points it takes
+     * ({@code points}: the rate is what they imply), the seed's editable fields "Koers" and "VV". Without the
+     * setting either is refused ({@code OWN_CURRENCY_NOT_ALLOWED}).
+     *
+     * @param pointValue what one point pays in this payment, or null (the stored point value)
+     * @param points     the points this payment takes, or null (the amount at the point value)
+     */
+    public record PointsPayment(String bookingId, Money amount, BigDecimal pointValue, BigDecimal points) {
         public PointsPayment {
             Checks.identifier(bookingId, "booking id", Limits.IDENTIFIER);
             positive(amount, "points payment");
+            if (pointValue != null && points != null) {
+                throw new InvalidValueException("a points payment gives the rate or the points, not both: the other"
+                        + " follows from the amount");
+            }
+            if (pointValue != null) {
+                Checks.positive(pointValue, "point value of the payment");
+                atMost(pointValue, "point value of the payment", PointsSettings.MAX_POINT_VALUE);
+            }
+            if (points != null) {
+                Checks.positive(points, "points of the payment");
+                if (points.stripTrailingZeros().scale() > 2) {
+                    throw new InvalidValueException("points carry 2 decimals, was " + points.toPlainString());
+                }
+                // Bounded like a stored point value: a point that pays more than that is a typing error.
+                if (points.multiply(PointsSettings.MAX_POINT_VALUE).compareTo(amount.amount()) < 0) {
+                    throw new InvalidValueException(points.toPlainString() + " points cannot pay "
+                            + amount.amount().toPlainString() + ": a point pays at most "
+                            + PointsSettings.MAX_POINT_VALUE.toPlainString());
+                }
+            }
+        }
+
+        /** A payment at the stored point value. */
+        public PointsPayment(String bookingId, Money amount) {
+            this(bookingId, amount, null, null);
+        }
+
+        /** A payment at its own rate: {@code pointValue} is what one point pays in it (SPEC SP-21). */
+        public static PointsPayment atRate(String bookingId, Money amount, BigDecimal pointValue) {
+            return new PointsPayment(bookingId, amount, Checks.notNull(pointValue, "point value of the payment"), null);
+        }
+
+        /** A payment that takes the points given for the amount (SPEC SP-21). */
+        public static PointsPayment ofPoints(String bookingId, Money amount, BigDecimal points) {
+            return new PointsPayment(bookingId, amount, null, Checks.notNull(points, "points of the payment"));
         }
     }
 

@@ -49,6 +49,7 @@ class PointsSettingDefaultsTest {
             setting.directlyAvailable=true
             setting.expiryEnabled=false
             setting.pointValue=0.50
+            setting.ownCurrencyAllowed=false
             setting.liabilityAccount=
             setting.expenseAccount=
             setting.receivableAccount=

@@ -91,6 +91,7 @@ class SavingsPointsConfigureTest {
                 "negativePointsAllowed", "false", "recalculateOnPriceChange", "false",
                 "settleOnlyInEarningDossier", "false", "directlyAvailable", "false", "expiryEnabled", "false",
                 "changedBy", "admin-bert on 2026-03-14"));
+        expected.put("ownCurrencyAllowed", "false");
         assertEquals(expected, stored(f));
 
         PointsFixtures other = new PointsFixtures(ENGINE, STORE);

@@ -36,6 +36,9 @@ import org.loyaltyengine.spi.TenantId;
 
 /** The savings-points reports, each one read-only transaction of the store (see {@link PointsReports}). */
 public final class DefaultPointsReports implements PointsReports {
+    /** The posting of what a points payment at its own rate took beyond or short of the point value (SPEC SP-21). */
+    static final String RATE_DIFFERENCE = "RATE_DIFFERENCE";
+
     private final LoyaltyStore store;
     private final PointsRules rules;
     private final java.time.Clock clock;
@@ -180,6 +183,7 @@ public final class DefaultPointsReports implements PointsReports {
             List<LedgerEntry> inPeriod = all.stream()
                     .filter(e -> !e.businessDate().isBefore(from) && !e.businessDate().isAfter(to)).toList();
             PointsLedgerResult classes = rules.classify(view, inPeriod, LocalDate.now(clock));
+            Map<String, java.util.Optional<BookingDocument>> bookings = new java.util.HashMap<>();
             for (LedgerEntry e : inPeriod) {
                 String counter = switch (classOf(classes, e)) {
                     case EARNED -> s.expenseAccount();
@@ -187,8 +191,22 @@ public final class DefaultPointsReports implements PointsReports {
                     case EXPIRED -> s.expiryRevenueAccount();
                 };
                 BigDecimal rate = rateOn(rates, e.businessDate());
-                postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(), e.kind().name(),
-                        e.amount(), rate, s, counter));
+                BigDecimal own = ownRate(tx, bookings, e);
+                if (own == null) {
+                    postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(),
+                            e.kind().name(), e.amount(), rate, s, counter));
+                } else {
+                    // A payment at its own rate (SPEC SP-21) pays the receivable what the points paid at that
+                    // rate; the points leave the liability at the value it carries them at, and the difference
+                    // goes to the expense account, so the liability still moves by points x point value.
+                    postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(),
+                            e.kind().name(), e.amount(), own, s, counter));
+                    BigDecimal difference = rate.subtract(own);
+                    if (difference.signum() != 0) {
+                        postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(),
+                                RATE_DIFFERENCE, e.amount(), difference, s, s.expenseAccount()));
+                    }
+                }
             }
             BigDecimal previous = BigDecimal.ONE;
             for (Map.Entry<LocalDate, BigDecimal> change : rates.entrySet()) {
@@ -229,6 +247,17 @@ public final class DefaultPointsReports implements PointsReports {
         return new AccountingPosting(sequence, date, customer, document, entry,
                 raises ? counter : s.liabilityAccount(), raises ? s.liabilityAccount() : counter, points, rate,
                 Money.of(value(points, rate).abs(), s.currency()));
+    }
+
+    /** The rate a points payment's entry took its points at, when the payment gave its own (SPEC SP-21); else null. */
+    private static BigDecimal ownRate(StoreTransaction tx, Map<String, java.util.Optional<BookingDocument>> bookings,
+                                      LedgerEntry e) {
+        if (e.kind() != org.loyaltyengine.spi.EntryKind.REDEEM || e.document() == null || e.idempotencyKey() == null) {
+            return null;
+        }
+        return bookings.computeIfAbsent(e.document(), id -> tx.documents().find(BookingDocument.TYPE, id)
+                        .map(BookingDocument::from))
+                .map(b -> b.ownRateOf(e.idempotencyKey())).orElse(null);
     }
 
     /** The entries of one class dated in {@code year}, added up. */

@@ -43,7 +43,7 @@ import org.loyaltyengine.spi.TenantId;
  * {@code participation customer= takesPart=},
  * {@code book booking= customer= line= supplier= type= price= [points=]} or with
  * {@code lines="id:supplier:type:price[:points];..."}, {@code changePrice booking= line= price=},
- * {@code payWithPoints booking= amount=}, {@code payMoney booking= amount= [type=]},
+ * {@code payWithPoints booking= amount= [rate=|points=]}, {@code payMoney booking= amount= [type=]},
  * {@code cancel booking= [line=]}, {@code manual customer= points= note=}, {@code expire year=}.
  *
  * <p>Checks: {@code balance customer=}, {@code points booking= line=}, {@code remainder booking=},
@@ -91,7 +91,8 @@ public final class PointsScenarioDriver implements ScenarioDriver {
             case "changePrice" -> points.changePrice(ctx, new PriceChange(arg(a, "booking"), arg(a, "line"),
                     Money.of(arg(a, "price"), currency)));
             case "payWithPoints" -> points.payWithPoints(ctx, new PointsPayment(arg(a, "booking"),
-                    Money.of(arg(a, "amount"), currency)));
+                    Money.of(arg(a, "amount"), currency), a.containsKey("rate") ? new BigDecimal(a.get("rate")) : null,
+                    a.containsKey("points") ? new BigDecimal(a.get("points")) : null));
             case "payMoney" -> points.payMoney(ctx, new MoneyPayment(arg(a, "booking"), a.getOrDefault("type", "BANK"),
                     Money.of(arg(a, "amount"), currency)));
             case "cancel" -> points.cancel(ctx, new Cancellation(arg(a, "booking"), a.get("line")));

@@ -1413,4 +1413,116 @@ public abstract class SavingsPointsContract {
         assertThrows(NoSuchEntityException.class, () -> f.points.defineSupplier(f.admin(), Supplier.of("X-3", "T")));
         assertAmount("0", f.balance("c1"));
     }
+
+    // ------------------------------------------------------------------ SP-21 own currency at payment time
+
+    @Test
+    @Tag("SP-21")
+    @Tag("SP-15")
+    void payWithPoints_ownRateOrPoints_refusedWithoutOwnCurrencyAllowed_nothingWritten() {
+        f.set("pointValue", "0.30");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "5000.00"))); // 1000 points
+        for (PointsPayment p : List.of(PointsPayment.atRate("B1", eur("100.00"), new BigDecimal("0.25")),
+                PointsPayment.ofPoints("B1", eur("100.00"), new BigDecimal("250")))) {
+            Outcome o = rejected(f.points.payWithPoints(f.clerk(), p), "OWN_CURRENCY_NOT_ALLOWED");
+            assertTrue(o.rejections().get(0).message().contains("ownCurrencyAllowed"), o.rejections().get(0).message());
+            assertTrue(o.entries().isEmpty());
+        }
+        assertAmount("1000", f.balance("c1"));
+        assertAmount("0", f.points.booking(f.agency, PointsFixtures.READER, "B1").paidPoints());
+    }
+
+    @Test
+    @Tag("SP-21")
+    @Tag("SP-15")
+    @Tag("X-13")
+    void payWithPoints_ownCurrencyAllowed_rateOrPointsGivenAtPayment_storedValueStays_givenBackAsTaken() {
+        f.set("pointValue", "0.30", "ownCurrencyAllowed", "true");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "5000.00"),
+                service("2", "TUI", "hotel", "200.00"))); // 1000 + 40 points
+        Outcome atRate = applied(f.points.payWithPoints(f.clerk(), PointsPayment.atRate("B1", eur("100.00"),
+                new BigDecimal("0.30"))));
+        assertEquals("333.34", pointsPaid(atRate)); // 100.00 / 0.30 rounded up, as at the stored value
+        Outcome ownRate = applied(f.points.payWithPoints(f.clerk(), PointsPayment.atRate("B1", eur("100.00"),
+                new BigDecimal("0.25"))));
+        assertEquals("400.00", pointsPaid(ownRate));
+        assertAmount("0.25", ownRate.result(PointsPaymentResult.class).orElseThrow().pointValue());
+        Outcome ownPoints = applied(f.points.payWithPoints(f.clerk(), PointsPayment.ofPoints("B1", eur("30.00"),
+                new BigDecimal("120"))));
+        assertEquals("120.00", pointsPaid(ownPoints));
+        assertAmount("0.25", ownPoints.result(PointsPaymentResult.class).orElseThrow().pointValue());
+        // the stored point value is not the payment's to change
+        assertAmount("0.30", f.points.settings(f.agency).pointValue());
+        assertEquals("100.00", pointsPaid(applied(f.payWithPoints("B1", "30.00"))));
+        assertAmount("86.66", f.balance("c1")); // 1040 - 333.34 - 400 - 120 - 100
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
+        assertAmount("953.34", b.paidPoints());
+        assertAmount("260.00", b.paidPointsValue().amount());
+        // a cut below what points paid gives back at the booking's own rate, never more than was taken: the
+        // 60.00 paid beyond the 200.00 left, 953.34 x 60 / 260 = 220.00 points
+        Outcome cut = applied(f.points.cancel(f.clerk(), Cancellation.ofLine("B1", "1")));
+        assertAmount("220.00", refund(cut).points());
+        assertAmount("953.34", refund(cut).points().add(f.points.booking(f.agency, PointsFixtures.READER, "B1")
+                .paidPoints()));
+        assertTrue(refund(cut).points().compareTo(new BigDecimal("953.34")) <= 0);
+        Outcome all = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
+        BigDecimal givenBack = refund(cut).points().add(all.result(org.loyaltyengine.rules.facts.PointsRefundResult.class)
+                .map(org.loyaltyengine.rules.facts.PointsRefundResult::points).orElse(BigDecimal.ZERO));
+        assertAmount("953.34", givenBack); // every point taken, back once
+        assertAmount("0", f.balance("c1"));
+        assertTrue(applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1"))).entries().isEmpty());
+    }
+
+    @Test
+    @Tag("SP-21")
+    @Tag("SP-11")
+    void payWithPoints_ownRate_theChecksCountThePointsItTakes() {
+        f.set("ownCurrencyAllowed", "true", "paymentMaximumPercent", "100");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "500.00"))); // 100 points, worth 1.00 each
+        // 30.00 at 0.25 a point takes 120 points: more than the 100 there are
+        Outcome o = rejected(f.points.payWithPoints(f.clerk(), PointsPayment.atRate("B1", eur("30.00"),
+                new BigDecimal("0.25"))), "INSUFFICIENT_POINTS");
+        assertTrue(o.rejections().get(0).message().contains("120.00"), o.rejections().get(0).message());
+        assertAmount("100", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-21")
+    @Tag("SP-18")
+    void accounting_paymentAtItsOwnRate_receivableAtThatRate_differenceToExpense_liabilityAtThePointValue() {
+        f.set("liabilityAccount", "1700", "expenseAccount", "4700", "receivableAccount", "1300",
+                "expiryRevenueAccount", "8700", "ownCurrencyAllowed", "true", "pointValue", "0.50");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "1000.00"))); // 200 points at 0.50: 100.00
+        applied(f.points.payWithPoints(f.clerk(), PointsPayment.ofPoints("B1", eur("20.00"), new BigDecimal("80"))));
+        List<AccountingPosting> p = f.points.reports().accounting(f.agency, PointsFixtures.READER,
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        assertEquals(List.of("EARN 4700>1700 100.00", "REDEEM 1700>1300 20.00", "RATE_DIFFERENCE 1700>4700 20.00"),
+                p.stream().map(x -> x.entry() + " " + x.debitAccount() + ">" + x.creditAccount() + " "
+                        + x.value().amount().toPlainString()).toList());
+        BigDecimal liability = p.stream().map(x -> x.creditAccount().equals("1700") ? x.value().amount()
+                : x.debitAccount().equals("1700") ? x.value().amount().negate() : BigDecimal.ZERO)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertAmount("60.00", liability); // the 120 points left, at 0.50
+        assertTrue(f.points.reports().accountingCsv(f.agency, PointsFixtures.READER, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31)).contains("RATE_DIFFERENCE"));
+    }
+
+    @Test
+    @Tag("SP-21")
+    @Tag("X-10")
+    void pointsPayment_badRateOrPoints_typedErrors() {
+        Money amount = eur("100.00");
+        assertThrows(InvalidValueException.class, () -> new PointsPayment("B1", amount, new BigDecimal("0.25"),
+                new BigDecimal("400")));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.atRate("B1", amount, BigDecimal.ZERO));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.atRate("B1", amount, new BigDecimal("-0.30")));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.atRate("B1", amount, new BigDecimal("10000.01")));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.atRate("B1", amount, new BigDecimal("1E-400")));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.ofPoints("B1", amount, BigDecimal.ZERO));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.ofPoints("B1", amount, new BigDecimal("1.001")));
+        // a point that would pay more than the highest point value (10,000.00) is a typing error
+        assertThrows(InvalidValueException.class, () -> PointsPayment.ofPoints("B1", eur("100.01"),
+                new BigDecimal("0.01")));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.atRate("B1", amount, null));
+    }
 }
