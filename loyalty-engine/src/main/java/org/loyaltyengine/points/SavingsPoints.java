@@ -158,7 +158,9 @@ public interface SavingsPoints {
 
     /**
      * The year-end expiry (SPEC SP-14): every customer who earned no points in {@code year} loses the
-     * points still unused. Run it on or after 31 December; a second run for the same year changes nothing.
+     * points still unused. Run it on or after 31 December; a second run for the same year changes nothing. A run
+     * on a later day is booked on 31 December of {@code year} all the same (SPEC SP-23): its entries, and the
+     * analysis, the monthly list and the accounting, show the expiry in the year it closed.
      * The outcome carries no typed result: the points expired are its ledger entries.
      */
     Outcome expireYear(CommandContext ctx, ExpireYear run);
