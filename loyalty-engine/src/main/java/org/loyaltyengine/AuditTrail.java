@@ -29,8 +29,10 @@ public final class AuditTrail {
     public static final String CARD_ENROLMENT = "customer-card.enrolment";
     /** The savings-points settings (subject: {@code savings-points}). */
     public static final String POINTS_SETTINGS = "savings-points.settings";
-    /** A tour operator of the savings points (subject: its code). */
+    /** A supplier of the savings points (subject: its code). */
     public static final String POINTS_SUPPLIER = "savings-points.supplier";
+    /** A tour operator of the savings points, whose suppliers share its settings (subject: its code). */
+    public static final String POINTS_TOUR_OPERATOR = "savings-points.tour-operator";
     /** A customer's participation in the savings points (subject: the customer id). */
     public static final String POINTS_PARTICIPATION = "savings-points.participation";
     /** A customer's master data (subject: the customer id). */
@@ -40,7 +42,7 @@ public final class AuditTrail {
 
     /** Every kind, for a host that shows the whole trail. */
     public static final List<String> KINDS = List.of(POS_CARD, POS_SETTINGS, CARD_SETTINGS, CARD_PRODUCT,
-            CARD_ENROLMENT, POINTS_SETTINGS, POINTS_SUPPLIER, POINTS_PARTICIPATION, CUSTOMER, CUSTOMER_SETTINGS);
+            CARD_ENROLMENT, POINTS_SETTINGS, POINTS_SUPPLIER, POINTS_TOUR_OPERATOR, POINTS_PARTICIPATION, CUSTOMER, CUSTOMER_SETTINGS);
 
     private final LoyaltyStore store;
 

@@ -39,7 +39,7 @@ public final class TravelAgencyDemo {
     private static final TenantId AGENCY = TenantId.of("reisbureau-zon");
     private static final Actor ADMIN = Actor.of("office-manager", SavingsPoints.ADMIN_PERMISSION,
             Customers.WRITE_PERMISSION);
-    private static final Actor CLERK = Actor.of("travel-agent");
+    private static final Actor CLERK = Actor.of("travel-agent", SavingsPoints.READ_PERMISSION);
     private int keys;
 
     public static void main(String[] args) {
@@ -74,11 +74,11 @@ public final class TravelAgencyDemo {
                 : paid.rejections().get(0).message()));
         points.payMoney(ctx(CLERK, next), new MoneyPayment("D-2026-003", "PIN", eur("400.00")));
 
-        BookingView booking = points.booking(AGENCY, "D-2026-003");
+        BookingView booking = points.booking(AGENCY, CLERK, "D-2026-003");
         out.println("D-2026-003: price " + booking.total() + ", money " + booking.paidMoney() + ", points "
                 + booking.paidPointsValue() + " (" + booking.paidPoints() + " points), remainder " + booking.remainder());
-        out.print(points.reports().statement(AGENCY, "K-1001"));
-        return points.analysis(AGENCY, "K-1001");
+        out.print(points.reports().statement(AGENCY, CLERK, "K-1001"));
+        return points.analysis(AGENCY, CLERK, "K-1001");
     }
 
     private CommandContext ctx(Actor actor, LocalDate day) {

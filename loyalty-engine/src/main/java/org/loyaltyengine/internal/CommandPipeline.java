@@ -260,11 +260,12 @@ public final class CommandPipeline {
         if (decision.isRejected()) {
             List<Rejection> reasons = decision.rejections().stream().map(r -> byRule(set, version, r.rule(),
                     () -> new Rejection(r.code(), r.message(), r.rule()))).toList();
-            // No values: a rule that matched alongside the refusal (a reservation, a discount, a card mode)
-            // would read as a figure that was applied, on an outcome that applied nothing.
+            // No results: a rule that matched alongside the refusal (a reservation, a discount, a card mode)
+            // would read as a figure that was applied, on an outcome that applied nothing. Only the typed
+            // details the rules gave their rejections.
             Outcome rejected = new Outcome(Outcome.Status.REJECTED, command.name(), ctx.key().value(), ctx.dryRun(),
                     set, version, decision.firedRules(), reasons, List.of(), List.of(), balances(accounts.values()),
-                    notices, Map.of(), now, ctx.actor().user());
+                    notices, values(decision.rejectionDetails(), set, version), now, ctx.actor().user());
             return finish(tx, ctx, fingerprint, rejected);
         }
         List<AuditSubject> audited = command.audited(context, decision);
@@ -291,8 +292,15 @@ public final class CommandPipeline {
 
     /** The outcome's named values: each typed result the rules decided, as {@link org.loyaltyengine.spi.Results} keeps it. */
     private static Map<String, String> values(Decision decision, String set, int version) {
+        return values(decision.results(), set, version);
+    }
+
+    private static Map<String, String> values(List<Record> records, String set, int version) {
+        if (records.isEmpty()) {
+            return Map.of();
+        }
         Map<String, String> values = new java.util.TreeMap<>();
-        for (Record r : decision.results()) {
+        for (Record r : records) {
             values.putAll(byRule(set, version, "(result " + r.getClass().getSimpleName() + ")",
                     () -> org.loyaltyengine.spi.Results.encode(r)));
         }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.loyaltyengine.PermissionRequiredException;
+import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.TenantId;
 
@@ -17,25 +19,30 @@ import org.loyaltyengine.spi.TenantId;
  * produced again) without keeping a second record that could drift from it, and entries made before the
  * accounts were configured are still accounted for. The accounts are the ones configured when the report
  * runs.
+ *
+ * <p>Every report shows customers' points, so each takes the user who reads it and needs
+ * {@value SavingsPoints#READ_PERMISSION} (or {@value SavingsPoints#ADMIN_PERMISSION}); without it the report
+ * throws {@link PermissionRequiredException} (code {@code PERMISSION_REQUIRED}) before it reads anything
+ * (SPEC SP-22).
  */
 public interface PointsReports {
     /** The analysis of one customer per year (SPEC SP-17). */
-    PointsAnalysis analysis(TenantId tenant, String customerId);
+    PointsAnalysis analysis(TenantId tenant, Actor reader, String customerId);
 
     /** The analysis as CSV: one row per year, with a header. */
-    String analysisCsv(TenantId tenant, String customerId);
+    String analysisCsv(TenantId tenant, Actor reader, String customerId);
 
     /**
      * The analysis as a printable statement for the customer (seed: "Printen" in the analysis): one line per
      * year and the balance with its value, in fixed-width columns.
      */
-    String statement(TenantId tenant, String customerId);
+    String statement(TenantId tenant, Actor reader, String customerId);
 
     /** Every points movement with a business date in {@code month}, in ledger order (SPEC SP-17). */
-    List<PointsMovement> monthlyList(TenantId tenant, YearMonth month);
+    List<PointsMovement> monthlyList(TenantId tenant, Actor reader, YearMonth month);
 
     /** The monthly list as CSV, with a header. */
-    String monthlyListCsv(TenantId tenant, YearMonth month);
+    String monthlyListCsv(TenantId tenant, Actor reader, YearMonth month);
 
     /**
      * The bookkeeping postings of every points entry dated {@code from..to} (inclusive), plus the revaluation
@@ -43,8 +50,8 @@ public interface PointsReports {
      *
      * @throws InvalidValueException naming the account settings that are not configured
      */
-    List<AccountingPosting> accounting(TenantId tenant, LocalDate from, LocalDate to);
+    List<AccountingPosting> accounting(TenantId tenant, Actor reader, LocalDate from, LocalDate to);
 
     /** The accounting postings as CSV, with a header. */
-    String accountingCsv(TenantId tenant, LocalDate from, LocalDate to);
+    String accountingCsv(TenantId tenant, Actor reader, LocalDate from, LocalDate to);
 }

@@ -45,7 +45,8 @@ public final class PointsRequests {
             PAYMENT_MAXIMUM_PERCENT("paymentMaximumPercent", Kind.NUMBER),
             SETTLE_ONLY_IN_EARNING_DOSSIER("settleOnlyInEarningDossier", Kind.SWITCH),
             DIRECTLY_AVAILABLE("directlyAvailable", Kind.SWITCH), EXPIRY_ENABLED("expiryEnabled", Kind.SWITCH),
-            POINT_VALUE("pointValue", Kind.NUMBER), LIABILITY_ACCOUNT("liabilityAccount", Kind.TEXT),
+            POINT_VALUE("pointValue", Kind.NUMBER), OWN_CURRENCY_ALLOWED("ownCurrencyAllowed", Kind.SWITCH),
+            LIABILITY_ACCOUNT("liabilityAccount", Kind.TEXT),
             EXPENSE_ACCOUNT("expenseAccount", Kind.TEXT), RECEIVABLE_ACCOUNT("receivableAccount", Kind.TEXT),
             EXPIRY_REVENUE_ACCOUNT("expiryRevenueAccount", Kind.TEXT);
 
@@ -205,37 +206,119 @@ public final class PointsRequests {
     }
 
     /**
-     * A tour operator (supplier) as the points program knows it (seed: "Basisgegevens - Touroperator"): enabled
-     * for points or not, an own rate that beats the global one, and a calculation structure per product type
-     * that beats both.
+     * A supplier as the points program knows it (seed: "Basisgegevens - Touroperator"): enabled for points or not,
+     * an own rate that beats the global one, and a calculation structure per product type that beats both. A
+     * supplier may be one of a {@link TourOperator}'s ({@code tourOperator}, SPEC SP-20): it then shares the tour
+     * operator's settings, and what it sets itself takes precedence over them (the rules decide it,
+     * {@code rules/savings-points/v1/tour-operators.drl} and {@code earning.drl}).
+     *
+     * @param enabled      whether the supplier earns points; null: as its tour operator (only with one)
+     * @param rate         its own rate, or null (its tour operator's, else the global one)
+     * @param tourOperator the code of the tour operator it belongs to, or null
      */
-    public record Supplier(String code, boolean enabled, BigDecimal rate, SortedMap<String, BigDecimal> productRates) {
+    public record Supplier(String code, Boolean enabled, BigDecimal rate, SortedMap<String, BigDecimal> productRates,
+                           String tourOperator) {
         public Supplier {
             Checks.identifier(code, "supplier code", Limits.IDENTIFIER);
             if (rate != null) {
                 Checks.nonNegative(rate, "supplier rate");
+                atMost(rate, "supplier rate", PointsSettings.MAX_RATE);
             }
-            TreeMap<String, BigDecimal> copy = new TreeMap<>();
-            if (productRates != null) {
-                productRates.forEach((type, r) -> copy.put(Checks.identifier(type, "product type", Limits.IDENTIFIER),
-                        Checks.nonNegative(r, "rate of product type " + type)));
+            productRates = rates(productRates, "rate of product type ");
+            tourOperator = Checks.optionalIdentifier(tourOperator, "tour operator", Limits.IDENTIFIER);
+            if (enabled == null && tourOperator == null) {
+                throw new InvalidValueException("supplier " + code + " belongs to no tour operator, so it says itself"
+                        + " whether it earns points (enabled true or false)");
             }
-            productRates = Collections.unmodifiableSortedMap(copy);
+        }
+
+        /** A supplier of no tour operator, enabled or not, with its own rate and structure (either may be null). */
+        public Supplier(String code, boolean enabled, BigDecimal rate, SortedMap<String, BigDecimal> productRates) {
+            this(code, Boolean.valueOf(enabled), rate, productRates, null);
         }
 
         public static Supplier enabled(String code) {
             return new Supplier(code, true, null, null);
         }
 
+        /** A supplier of {@code tourOperator} that shares all its settings until it sets its own. */
+        public static Supplier of(String code, String tourOperator) {
+            return new Supplier(code, null, null, null, Checks.identifier(tourOperator, "tour operator",
+                    Limits.IDENTIFIER));
+        }
+
         public Supplier withRate(String newRate) {
-            return new Supplier(code, enabled, Checks.parseDecimal(newRate, "supplier rate"), productRates);
+            return new Supplier(code, enabled, Checks.parseDecimal(newRate, "supplier rate"), productRates,
+                    tourOperator);
         }
 
         public Supplier withProductRate(String productType, String productRate) {
             TreeMap<String, BigDecimal> m = new TreeMap<>(productRates);
             m.put(Checks.identifier(productType, "product type", Limits.IDENTIFIER),
                     Checks.parseDecimal(productRate, "rate of product type " + productType));
-            return new Supplier(code, enabled, rate, m);
+            return new Supplier(code, enabled, rate, m, tourOperator);
+        }
+
+        /** This supplier switched on or off for points itself, whatever its tour operator says. */
+        public Supplier withEnabled(boolean on) {
+            return new Supplier(code, on, rate, productRates, tourOperator);
+        }
+    }
+
+    /**
+     * A tour operator whose suppliers share its settings (seed: points "voor een bepaalde touroperator gezamenlijk
+     * ingesteld", SPEC SP-20): whether they earn points, a rate and a calculation structure per product type.
+     * A supplier names it ({@link Supplier#tourOperator}); what the supplier sets itself takes precedence.
+     */
+    public record TourOperator(String code, boolean enabled, BigDecimal rate,
+                               SortedMap<String, BigDecimal> productRates) {
+        public TourOperator {
+            Checks.identifier(code, "tour operator code", Limits.IDENTIFIER);
+            if (rate != null) {
+                Checks.nonNegative(rate, "tour operator rate");
+                atMost(rate, "tour operator rate", PointsSettings.MAX_RATE);
+            }
+            productRates = rates(productRates, "tour operator rate of product type ");
+        }
+
+        public static TourOperator enabled(String code) {
+            return new TourOperator(code, true, null, null);
+        }
+
+        public TourOperator withRate(String newRate) {
+            return new TourOperator(code, enabled, Checks.parseDecimal(newRate, "tour operator rate"), productRates);
+        }
+
+        public TourOperator withProductRate(String productType, String productRate) {
+            TreeMap<String, BigDecimal> m = new TreeMap<>(productRates);
+            m.put(Checks.identifier(productType, "product type", Limits.IDENTIFIER),
+                    Checks.parseDecimal(productRate, "tour operator rate of product type " + productType));
+            return new TourOperator(code, enabled, rate, m);
+        }
+    }
+
+    private static SortedMap<String, BigDecimal> rates(SortedMap<String, BigDecimal> given, String what) {
+        TreeMap<String, BigDecimal> copy = new TreeMap<>();
+        if (given != null) {
+            // Read as plain objects: a map built past the compiler's checks must fail typed, not with a cast.
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) given).entrySet()) {
+                if (!(e.getKey() instanceof String type) || !(e.getValue() instanceof BigDecimal r)) {
+                    throw new InvalidValueException(what.trim() + ": a product type and its rate, was "
+                            + e.getKey() + "=" + e.getValue());
+                }
+                Checks.identifier(type, "product type", Limits.IDENTIFIER);
+                Checks.nonNegative(r, what + type);
+                atMost(r, what + type, PointsSettings.MAX_RATE);
+                copy.put(type, r);
+            }
+        }
+        return Collections.unmodifiableSortedMap(copy);
+    }
+
+    private static void atMost(BigDecimal value, String what, BigDecimal max) {
+        if (value.compareTo(max) > 0) {
+            throw new InvalidValueException(what + " must be at most " + max.toPlainString() + ", was "
+                    + value.toPlainString());
         }
     }
 
@@ -300,11 +383,56 @@ public final class PointsRequests {
         }
     }
 
-    /** Part of a booking's price paid with points, in money (the points it takes follow from the point value). */
-    public record PointsPayment(String bookingId, Money amount) {
+    /**
+     * Part of a booking's price paid with points, in money (SPEC SP-8, SP-15). The points it takes follow from the
+     * stored point value; with own currency allowed (setting {@code ownCurrencyAllowed}, the seed's "Geen eigen
+     * valuta mogelijk" switched off, SPEC SP-21) the clerk may give instead the rate of this payment
+     * ({@code pointValue}: the points it takes are the amount at that rate, rounded up) or the points it takes
+     * ({@code points}: the rate is what they imply), the seed's editable fields "Koers" and "VV". Without the
+     * setting either is refused ({@code OWN_CURRENCY_NOT_ALLOWED}).
+     *
+     * @param pointValue what one point pays in this payment, or null (the stored point value)
+     * @param points     the points this payment takes, or null (the amount at the point value)
+     */
+    public record PointsPayment(String bookingId, Money amount, BigDecimal pointValue, BigDecimal points) {
         public PointsPayment {
             Checks.identifier(bookingId, "booking id", Limits.IDENTIFIER);
             positive(amount, "points payment");
+            if (pointValue != null && points != null) {
+                throw new InvalidValueException("a points payment gives the rate or the points, not both: the other"
+                        + " follows from the amount");
+            }
+            if (pointValue != null) {
+                Checks.positive(pointValue, "point value of the payment");
+                atMost(pointValue, "point value of the payment", PointsSettings.MAX_POINT_VALUE);
+            }
+            if (points != null) {
+                Checks.positive(points, "points of the payment");
+                if (points.stripTrailingZeros().scale() > 2) {
+                    throw new InvalidValueException("points carry 2 decimals, was " + points.toPlainString());
+                }
+                // Bounded like a stored point value: a point that pays more than that is a typing error.
+                if (points.multiply(PointsSettings.MAX_POINT_VALUE).compareTo(amount.amount()) < 0) {
+                    throw new InvalidValueException(points.toPlainString() + " points cannot pay "
+                            + amount.amount().toPlainString() + ": a point pays at most "
+                            + PointsSettings.MAX_POINT_VALUE.toPlainString());
+                }
+            }
+        }
+
+        /** A payment at the stored point value. */
+        public PointsPayment(String bookingId, Money amount) {
+            this(bookingId, amount, null, null);
+        }
+
+        /** A payment at its own rate: {@code pointValue} is what one point pays in it (SPEC SP-21). */
+        public static PointsPayment atRate(String bookingId, Money amount, BigDecimal pointValue) {
+            return new PointsPayment(bookingId, amount, Checks.notNull(pointValue, "point value of the payment"), null);
+        }
+
+        /** A payment that takes the points given for the amount (SPEC SP-21). */
+        public static PointsPayment ofPoints(String bookingId, Money amount, BigDecimal points) {
+            return new PointsPayment(bookingId, amount, null, Checks.notNull(points, "points of the payment"));
         }
     }
 

@@ -14,8 +14,10 @@ import org.loyaltyengine.points.PointsRequests.Participation;
 import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.points.PointsRequests.TourOperator;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -24,8 +26,10 @@ import org.loyaltyengine.spi.Unit;
 /**
  * The savings points of a travel agency (seed 001, SPEC SP-1..SP-19, X-13): every state-changing call is a
  * command with an idempotency key, decided by the {@code savings-points} rule set, and returns an
- * {@link Outcome}. Reads (bookings, analysis, the monthly list, accounting, CSV) take no key. The engine
- * builds the one implementation ({@code LoyaltyEngine.savingsPoints()}).
+ * {@link Outcome}. Reads (bookings, analysis, the monthly list, accounting, CSV) take no key; those that show
+ * customers' points take the reading user and need {@value #READ_PERMISSION} (or {@value #ADMIN_PERMISSION}),
+ * else they throw {@link org.loyaltyengine.PermissionRequiredException}. The engine builds the one
+ * implementation ({@code LoyaltyEngine.savingsPoints()}).
  *
  * <p>A customer's points live in one account, {@code (customer id, "savings-points", points)}, opened
  * without a floor because with the payment cap left empty a customer who saved points may go negative;
@@ -40,6 +44,12 @@ public interface SavingsPoints {
     String PROGRAM = "savings-points";
     /** The permission an employee needs for the points administration (SPEC SP-7, SP-19). */
     String ADMIN_PERMISSION = "points-admin";
+    /**
+     * The permission an employee needs to read customers' points: a booking's points, the analysis and the
+     * statement, the monthly list and the accounting report (SPEC SP-22; seed 001 shields the points
+     * administration per employee). {@value #ADMIN_PERMISSION} includes it: whoever corrects points sees them.
+     */
+    String READ_PERMISSION = "points-read";
     /**
      * The id of a year-end expiry run's document, followed by the year ({@code expiry-2025}); the run's entries
      * name it. A run is stored as a {@code points-expiry} document dated on the year end it closed, and that
@@ -78,10 +88,18 @@ public interface SavingsPoints {
     }
 
     /**
-     * Creates or changes a tour operator: enabled for points, its rate and its product-type structure. The
-     * outcome carries no typed result.
+     * Creates or changes a supplier: enabled for points, its rate and its product-type structure, and the tour
+     * operator whose settings it shares where it sets none itself (SPEC SP-20; a tour operator it names must be
+     * defined, else {@code NO_SUCH_TOUR_OPERATOR}). The outcome carries no typed result.
      */
     Outcome defineSupplier(CommandContext ctx, Supplier supplier);
+
+    /**
+     * Creates or changes a tour operator whose suppliers share its settings: enabled for points, its rate and its
+     * product-type structure (administration permission; SPEC SP-20). A supplier that names it uses what it does
+     * not set itself. The outcome carries no typed result.
+     */
+    Outcome defineTourOperator(CommandContext ctx, TourOperator tourOperator);
 
     /**
      * Says whether a customer takes part in the savings plan; one who does not earns nothing (SPEC SP-7). The
@@ -140,22 +158,35 @@ public interface SavingsPoints {
 
     /**
      * The year-end expiry (SPEC SP-14): every customer who earned no points in {@code year} loses the
-     * points still unused. Run it on or after 31 December; a second run for the same year changes nothing.
+     * points still unused. Run it on or after 31 December; a second run for the same year changes nothing. A run
+     * on a later day is booked on 31 December of {@code year} all the same (SPEC SP-23): its entries, and the
+     * analysis, the monthly list and the accounting, show the expiry in the year it closed.
      * The outcome carries no typed result: the points expired are its ledger entries.
      */
     Outcome expireYear(CommandContext ctx, ExpireYear run);
 
     // ------------------------------------------------------------------ reads
 
-    /** A booking with its lines and points column, and what was paid in money and points (SPEC SP-8, SP-16). */
-    BookingView booking(TenantId tenant, String bookingId);
+    /**
+     * A booking with its lines and points column, and what was paid in money and points (SPEC SP-8, SP-16); the
+     * reader needs {@value #READ_PERMISSION} (SPEC SP-22).
+     *
+     * @throws org.loyaltyengine.PermissionRequiredException when the reader may not read points
+     */
+    BookingView booking(TenantId tenant, Actor reader, String bookingId);
 
-    /** The analysts' reports: analysis per customer and year, monthly list, accounting (SPEC SP-17, SP-18). */
+    /**
+     * The analysts' reports: analysis per customer and year, monthly list, accounting (SPEC SP-17, SP-18); each
+     * takes its reader and needs {@value #READ_PERMISSION} (SPEC SP-22).
+     */
     PointsReports reports();
 
-    /** The analysis of one customer per year (SPEC SP-17). */
-    PointsAnalysis analysis(TenantId tenant, String customerId);
+    /** The analysis of one customer per year (SPEC SP-17); the reader needs {@value #READ_PERMISSION}. */
+    PointsAnalysis analysis(TenantId tenant, Actor reader, String customerId);
 
-    /** Every points movement of one month (SPEC SP-17: "Printen maandelijkse lijst spaarpunten"). */
-    List<PointsMovement> monthlyList(TenantId tenant, YearMonth month);
+    /**
+     * Every points movement of one month (SPEC SP-17: "Printen maandelijkse lijst spaarpunten"); the reader needs
+     * {@value #READ_PERMISSION}.
+     */
+    List<PointsMovement> monthlyList(TenantId tenant, Actor reader, YearMonth month);
 }

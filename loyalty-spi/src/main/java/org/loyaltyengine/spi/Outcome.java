@@ -59,7 +59,8 @@ public record Outcome(Status status, String command, String idempotencyKey, bool
 
     /**
      * The typed result of this command, if it decided one of {@code type}: the settlement of a card, the
-     * points a payment took, the mode a card was identified in. A rejected outcome has none.
+     * points a payment took, the mode a card was identified in. A rejected outcome has only the typed details
+     * its rules gave their rejections (which points are not yet spendable, and from when).
      *
      * @see Results
      */

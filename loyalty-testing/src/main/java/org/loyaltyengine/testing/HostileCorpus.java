@@ -388,6 +388,23 @@ final class HostileCorpus {
         error("supplier: rate -1", INVALID, s -> PointsRequests.Supplier.enabled("KLM").withRate("-1"));
         error("supplier: product rate -0.01", INVALID, s -> PointsRequests.Supplier.enabled("KLM")
                 .withProductRate("hotel", "-0.01"));
+        error("supplier: of a tour operator the agency does not have", "NO_SUCH_TOUR_OPERATOR", s -> s.points()
+                .defineSupplier(s.owner(), PointsRequests.Supplier.of("KLM", "NOBODY")));
+        error("supplier: no switch and no tour operator", INVALID, s -> new PointsRequests.Supplier("KLM", null, null,
+                null, null));
+        error("tour operator: rate 1E+40", INVALID, s -> PointsRequests.TourOperator.enabled("SKY").withRate("1E+40"));
+        rejected("tour operator: without the permission", "PERMISSION_REQUIRED", s -> s.points().defineTourOperator(
+                s.clerk(), PointsRequests.TourOperator.enabled("SKY")));
+        error("points payment: both a rate and points", INVALID, s -> new PointsRequests.PointsPayment("B1",
+                eur("10.00"), new BigDecimal("0.25"), new BigDecimal("40")));
+        error("points payment: own rate 0", INVALID, s -> PointsRequests.PointsPayment.atRate("B1", eur("10.00"),
+                BigDecimal.ZERO));
+        error("points payment: 0.001 own points", INVALID, s -> PointsRequests.PointsPayment.ofPoints("B1",
+                eur("10.00"), new BigDecimal("0.001")));
+        rejected("points payment: own rate without own currency", "OWN_CURRENCY_NOT_ALLOWED", s -> s.points()
+                .payWithPoints(s.clerk(), PointsRequests.PointsPayment.atRate("B1", eur("1.00"), new BigDecimal("0.01"))));
+        error("points read: analysis without the read permission", "PERMISSION_REQUIRED", s -> s.points()
+                .analysis(s.tenant, HostileCorpusContract.Shop.CASHIER, s.k1));
         rejected("book: booking id taken", "BOOKING_EXISTS", s -> s.points().book(s.clerk(), PointsRequests.Booking.of(
                 "B1", s.k1, PointsRequests.Service.of("1", "TUI", "flight", eur("999.00")))));
         error("book: unknown customer", "NO_SUCH_CUSTOMER", s -> s.points().book(s.clerk(), PointsRequests.Booking.of(
@@ -449,8 +466,8 @@ final class HostileCorpus {
                 s.owner(), new PointsRequests.ManualEntry(s.k1, new BigDecimal("-1000000"), "take it all")));
         error("manual points: -1E40 points", INVALID, s -> s.points().manualEntry(
                 s.owner(), new PointsRequests.ManualEntry(s.k1, new BigDecimal("-1E40"), "take it all")));
-        error("points monthly list: no month", INVALID, s -> s.points().reports().monthlyList(s.tenant, null));
-        error("points accounting: period given backwards", INVALID, s -> s.points().reports().accounting(s.tenant,
+        error("points monthly list: no month", INVALID, s -> s.points().reports().monthlyList(s.tenant, Shop.OWNER, null));
+        error("points accounting: period given backwards", INVALID, s -> s.points().reports().accounting(s.tenant, Shop.OWNER,
                 java.time.LocalDate.of(2026, 12, 31), java.time.LocalDate.of(2026, 1, 1)));
         error("year end: 1899", INVALID, s -> new PointsRequests.ExpireYear(1899));
         error("year end: 10000", INVALID, s -> new PointsRequests.ExpireYear(10000));

@@ -147,6 +147,8 @@ public abstract class PermissionsContract {
         row("SavingsPoints.configure(Configure)", "points-admin",
                 w -> of(PointsRequests.Configure.set(PointsRequests.Configure.Setting.RATE, "1")));
         row("SavingsPoints.defineSupplier(Supplier)", "points-admin", w -> of(PointsRequests.Supplier.enabled("DER")));
+        row("SavingsPoints.defineTourOperator(TourOperator)", "points-admin",
+                w -> of(PointsRequests.TourOperator.enabled("DER")));
         row("SavingsPoints.setParticipation(Participation)", "points-admin",
                 w -> of(new PointsRequests.Participation("c1", false)));
         row("SavingsPoints.manualEntry(ManualEntry)", "points-admin",

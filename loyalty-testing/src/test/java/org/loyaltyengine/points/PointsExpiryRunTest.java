@@ -115,7 +115,7 @@ class PointsExpiryRunTest {
         // Had the two credits of no command been one moment, April's, the whole expiry would have begun on B1.
         f.on("2026-01-10");
         Outcome cancel = PointsFixtures.applied(f.points.cancel(f.clerk(), new Cancellation("B1", null)));
-        assertEquals("90.00", f.points.booking(f.agency, "B1").lines().get(0).points().toPlainString(),
+        assertEquals("90.00", f.points.booking(f.agency, PointsFixtures.READER, "B1").lines().get(0).points().toPlainString(),
                 () -> "cancelled " + cancel.entries());
         // 10 taken back, the 60 paid given back.
         assertEquals(0, new BigDecimal("50.00").compareTo(f.balance("c1")));

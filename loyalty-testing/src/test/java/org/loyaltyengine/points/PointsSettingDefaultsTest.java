@@ -49,6 +49,7 @@ class PointsSettingDefaultsTest {
             setting.directlyAvailable=true
             setting.expiryEnabled=false
             setting.pointValue=0.50
+            setting.ownCurrencyAllowed=false
             setting.liabilityAccount=
             setting.expenseAccount=
             setting.receivableAccount=
@@ -124,7 +125,7 @@ class PointsSettingDefaultsTest {
         assertTrue(e.getMessage().contains("pointValue") && e.getMessage().contains("savings-points v3"),
                 e.getMessage());
         assertEquals(0, f.balance("c1").signum());
-        assertThrows(org.loyaltyengine.NoSuchEntityException.class, () -> f.points.booking(f.agency, "B1"));
+        assertThrows(org.loyaltyengine.NoSuchEntityException.class, () -> f.points.booking(f.agency, PointsFixtures.READER, "B1"));
     }
 
     @Test

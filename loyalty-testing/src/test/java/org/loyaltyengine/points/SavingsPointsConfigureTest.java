@@ -91,6 +91,7 @@ class SavingsPointsConfigureTest {
                 "negativePointsAllowed", "false", "recalculateOnPriceChange", "false",
                 "settleOnlyInEarningDossier", "false", "directlyAvailable", "false", "expiryEnabled", "false",
                 "changedBy", "admin-bert on 2026-03-14"));
+        expected.put("ownCurrencyAllowed", "false");
         assertEquals(expected, stored(f));
 
         PointsFixtures other = new PointsFixtures(ENGINE, STORE);
@@ -99,7 +100,7 @@ class SavingsPointsConfigureTest {
         assertEquals(expected, stored(other));
         // The balance is valued at the point value set: 100 points are worth 30.00.
         applied(f.points.manualEntry(f.admin(), new PointsRequests.ManualEntry("c1", new BigDecimal("100"), "start")));
-        assertAmount("30.00", f.points.analysis(f.agency, "c1").balanceValue().amount());
+        assertAmount("30.00", f.points.analysis(f.agency, PointsFixtures.READER, "c1").balanceValue().amount());
     }
 
     @Test

@@ -263,7 +263,7 @@ class SavingsPointsConservationPropertiesTest {
         assertEquals(0, balance.compareTo(sum), () -> context + ": balance " + balance + ", ledger sums to " + sum);
         assertEquals(0, balance.compareTo(m.balance), () -> context + ": balance " + balance + ", model " + m.balance);
 
-        PointsAnalysis a = f.points.analysis(f.agency, CUSTOMER);
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, CUSTOMER);
         assertEquals(0, a.totalEarned().compareTo(m.earned), () -> context + ": earned " + a.totalEarned() + " model " + m.earned);
         assertEquals(0, a.totalUsed().compareTo(m.used), () -> context + ": used " + a.totalUsed() + " model " + m.used);
         assertEquals(0, a.totalExpired().compareTo(m.expired), () -> context + ": expired " + a.totalExpired()
@@ -281,7 +281,7 @@ class SavingsPointsConservationPropertiesTest {
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             assertTrue(givenBack.compareTo(taken) <= 0, () -> context + ": " + b.id + " gave back " + givenBack
                     + " of " + taken + " points taken");
-            BookingView view = f.points.booking(f.agency, b.id);
+            BookingView view = f.points.booking(f.agency, PointsFixtures.READER, b.id);
             assertEquals(0, view.paidPoints().compareTo(b.paidPoints), () -> context + ": " + b.id + " paid points "
                     + view.paidPoints() + " model " + b.paidPoints);
             assertEquals(0, view.paidPointsValue().amount().compareTo(b.paidValue), () -> context + ": " + b.id

@@ -55,7 +55,7 @@ class SavingsPointsOtherProgramsTest {
         assertEquals(1, sale.entries().size(), () -> "the card sale earned " + sale.entries());
         assertEquals(List.of("B1", "1"), List.of(sale.entries().get(0).document(), sale.entries().get(0).line()));
 
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("20", b.earnedPoints());
         assertAmount("20", b.lines().get(0).points());
         // 150.00 x 0.20 = 30: the line held 20, so 10 more; the card's 30.00 on its line 1 is not the booking's.

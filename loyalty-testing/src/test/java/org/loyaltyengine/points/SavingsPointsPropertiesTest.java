@@ -109,7 +109,7 @@ class SavingsPointsPropertiesTest {
             BigDecimal before = a.f.balance("c" + op.customer());
             Outcome o = a.run(op, true);
             for (String c : List.of("c0", "c1")) {
-                PointsAnalysis an = a.f.points.analysis(a.f.agency, c);
+                PointsAnalysis an = a.f.points.analysis(a.f.agency, PointsFixtures.READER, c);
                 BigDecimal balance = a.f.balance(c);
                 assertEquals(0, an.totalEarned().subtract(an.totalUsed()).subtract(an.totalExpired()).compareTo(balance),
                         () -> op + ": " + an);
@@ -135,7 +135,7 @@ class SavingsPointsPropertiesTest {
             }
             a.run(op, true);
             for (String b : a.bookings) {
-                BookingView view = a.f.points.booking(a.f.agency, b);
+                BookingView view = a.f.points.booking(a.f.agency, PointsFixtures.READER, b);
                 BigDecimal paid = view.paidPointsValue().amount().multiply(BigDecimal.valueOf(100));
                 assertTrue(paid.compareTo(view.total().amount().multiply(BigDecimal.valueOf(percent))) <= 0,
                         () -> b + " paid " + view.paidPointsValue() + " in points of " + view.total() + " at " + percent + "%");

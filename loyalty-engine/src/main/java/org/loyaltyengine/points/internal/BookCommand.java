@@ -35,11 +35,13 @@ final class BookCommand implements Command<Booking, BookCommand.Context> {
      * @param customerEntries the customer's points entries, read once for every figure the rules see
      * @param created         the booking as it will be stored, its points column still to be decided
      */
-    record Context(Booking request, PointsSettings settings, Map<String, SupplierDocument> suppliers, boolean exists,
+    record Context(Booking request, PointsSettings settings, Map<String, SupplierDocument> suppliers,
+                   Map<String, TourOperatorDocument> tourOperators, boolean exists,
                    boolean optedOut, List<LedgerEntry> customerEntries, List<PointsExpiryRun> expiryRuns,
                    BookingDocument created, CommandContext ctx) {
         Context {
             suppliers = Map.copyOf(suppliers);
+            tourOperators = Map.copyOf(tourOperators);
             customerEntries = List.copyOf(customerEntries);
             expiryRuns = List.copyOf(expiryRuns);
         }
@@ -104,7 +106,8 @@ final class BookCommand implements Command<Booking, BookCommand.Context> {
         BookingDocument created = BookingDocument.created(b.bookingId(), b.customerId(), ctx.businessDate(),
                 b.currency(), ctx.actor().user(), lines);
         withPoints(created, DecidedFigures.WIDEST).toDocument();
-        return new Context(b, settings, suppliers, exists, optedOut, entries, PointsFacts.expiryRuns(view), created, ctx);
+        return new Context(b, settings, suppliers, PointsFacts.tourOperators(view, suppliers.values()), exists,
+                optedOut, entries, PointsFacts.expiryRuns(view), created, ctx);
     }
 
     @Override
@@ -122,7 +125,7 @@ final class BookCommand implements Command<Booking, BookCommand.Context> {
         facts.add(new PointsBook(b.bookingId(), b.customerId(), c.exists()));
         for (Service l : b.services()) {
             facts.add(PointsFacts.line(b.bookingId(), b.customerId(), l.lineId(), c.suppliers().get(l.supplier()),
-                    l.productType(), l.price().amount(), l.points(), false, true));
+                    c.tourOperators(), l.productType(), l.price().amount(), l.points(), false, true));
         }
         facts.add(c.settings());
         facts.addAll(PointsFacts.customer(b.customerId(), accounts.get(c.account()), c.customerEntries(),

@@ -44,9 +44,11 @@ import org.loyaltyengine.spi.Money;
  */
 record BookingDocument(String id, String customerId, Status status, LocalDate date, String currency,
                        BigDecimal paidMoney, BigDecimal paidPointsValue, String user,
-                       SortedMap<String, String> payments, List<Line> lines, long version) {
+                       SortedMap<String, String> payments, SortedMap<String, BigDecimal> ownRates, List<Line> lines,
+                       long version) {
     static final String TYPE = "points-booking";
     private static final String PAYMENT = "payment.";
+    private static final String OWN_RATE = "ownRate.";
 
     enum Status { OPEN, CANCELLED }
 
@@ -73,6 +75,7 @@ record BookingDocument(String id, String customerId, Status status, LocalDate da
 
     BookingDocument {
         payments = Collections.unmodifiableSortedMap(new TreeMap<>(payments));
+        ownRates = Collections.unmodifiableSortedMap(new TreeMap<>(ownRates));
         lines = List.copyOf(lines);
     }
 
@@ -80,7 +83,7 @@ record BookingDocument(String id, String customerId, Status status, LocalDate da
     static BookingDocument created(String id, String customerId, LocalDate date, String currency, String user,
                                    List<Line> lines) {
         return new BookingDocument(id, customerId, Status.OPEN, date, currency, BigDecimal.ZERO, BigDecimal.ZERO,
-                user, new TreeMap<>(), lines, 0);
+                user, new TreeMap<>(), new TreeMap<>(), lines, 0);
     }
 
     static BookingDocument from(Document d) {
@@ -95,9 +98,12 @@ record BookingDocument(String id, String customerId, Status status, LocalDate da
                     + "', which the savings-points program never gives a booking");
         }
         TreeMap<String, String> payments = new TreeMap<>();
+        TreeMap<String, BigDecimal> ownRates = new TreeMap<>();
         d.attributes().forEach((k, v) -> {
             if (k.startsWith(PAYMENT)) {
                 payments.put(k.substring(PAYMENT.length()), v);
+            } else if (k.startsWith(OWN_RATE)) {
+                ownRates.put(k.substring(OWN_RATE.length()), Checks.parseDecimal(v, "booking attribute " + k));
             }
         });
         List<Line> lines = new ArrayList<>();
@@ -110,7 +116,7 @@ record BookingDocument(String id, String customerId, Status status, LocalDate da
         return new BookingDocument(d.id(), d.owner(), status, d.date(), d.currency(),
                 Optional.ofNullable(decimal(d.attribute("paidMoney"), "paidMoney")).orElse(BigDecimal.ZERO),
                 Optional.ofNullable(decimal(d.attribute("paidPointsValue"), "paidPointsValue")).orElse(BigDecimal.ZERO),
-                d.attribute("user").orElse(null), payments, lines, d.version());
+                d.attribute("user").orElse(null), payments, ownRates, lines, d.version());
     }
 
     /** The booking as stored; the constructor of {@link Document} checks it against the input contract. */
@@ -122,6 +128,7 @@ record BookingDocument(String id, String customerId, Status status, LocalDate da
             attributes.put("user", user);
         }
         payments.forEach((key, text) -> attributes.put(PAYMENT + key, text));
+        ownRates.forEach((key, rate) -> attributes.put(OWN_RATE + key, rate.toPlainString()));
         List<DocumentLine> stored = new ArrayList<>();
         for (Line l : lines) {
             Map<String, String> a = new TreeMap<>();
@@ -204,22 +211,22 @@ record BookingDocument(String id, String customerId, Status status, LocalDate da
 
     BookingDocument withLines(List<Line> newLines) {
         return new BookingDocument(id, customerId, status, date, currency, paidMoney, paidPointsValue, user, payments,
-                newLines, version);
+                ownRates, newLines, version);
     }
 
     BookingDocument withStatus(Status newStatus) {
         return new BookingDocument(id, customerId, newStatus, date, currency, paidMoney, paidPointsValue, user,
-                payments, lines, version);
+                payments, ownRates, lines, version);
     }
 
     BookingDocument plusPaidMoney(BigDecimal amount) {
         return new BookingDocument(id, customerId, status, date, currency, paidMoney.add(amount), paidPointsValue,
-                user, payments, lines, version);
+                user, payments, ownRates, lines, version);
     }
 
     BookingDocument plusPaidPointsValue(BigDecimal amount) {
         return new BookingDocument(id, customerId, status, date, currency, paidMoney, paidPointsValue.add(amount),
-                user, payments, lines, version);
+                user, payments, ownRates, lines, version);
     }
 
     /** Less the money value of points given back ({@code valueRefunded} null: none were). */
@@ -232,7 +239,23 @@ record BookingDocument(String id, String customerId, Status status, LocalDate da
         TreeMap<String, String> more = new TreeMap<>(payments);
         more.put(key, text);
         return new BookingDocument(id, customerId, status, date, currency, paidMoney, paidPointsValue, user, more,
-                lines, version);
+                ownRates, lines, version);
+    }
+
+    /**
+     * With the rate a points payment took its points at, under the key of the command that took it, when the
+     * clerk gave it with the payment (SPEC SP-21): the accounting values that payment's points at it.
+     */
+    BookingDocument withOwnRate(String key, BigDecimal rate) {
+        TreeMap<String, BigDecimal> more = new TreeMap<>(ownRates);
+        more.put(key, rate);
+        return new BookingDocument(id, customerId, status, date, currency, paidMoney, paidPointsValue, user, payments,
+                more, lines, version);
+    }
+
+    /** The rate the payment of command {@code key} was taken at, when it gave its own; else null. */
+    BigDecimal ownRateOf(String key) {
+        return ownRates.get(key);
     }
 
     private static BigDecimal decimal(Optional<String> value, String what) {

@@ -22,7 +22,8 @@ import org.loyaltyengine.spi.LedgerEntry;
 /**
  * What a command on a stored booking ({@link StoredBookingCommand}: a price change, a payment, a cancellation)
  * reads, once, under the booking's and the ledger's locks: the booking, the settings, its customer's points
- * entries (the booking's own among them), whether the customer opted out, and each supplier the lines name.
+ * entries (the booking's own among them), whether the customer opted out, each supplier the lines name and the
+ * tour operators those belong to.
  * Each of those commands keeps one in its context; the facts they show the rules are built here, the same
  * for all of them.
  *
@@ -30,11 +31,12 @@ import org.loyaltyengine.spi.LedgerEntry;
  */
 record BookingState(BookingDocument booking, PointsSettings settings, List<LedgerEntry> customerEntries,
                     List<PointsExpiryRun> expiryRuns, boolean optedOut, Map<String, SupplierDocument> suppliers,
-                    CommandContext ctx) {
+                    Map<String, TourOperatorDocument> tourOperators, CommandContext ctx) {
     BookingState {
         customerEntries = List.copyOf(customerEntries);
         expiryRuns = List.copyOf(expiryRuns);
         suppliers = Map.copyOf(suppliers);
+        tourOperators = Map.copyOf(tourOperators);
     }
 
     /**
@@ -52,7 +54,7 @@ record BookingState(BookingDocument booking, PointsSettings settings, List<Ledge
         Map<String, SupplierDocument> suppliers = PointsFacts.suppliers(view, booking.lines().stream()
                 .map(BookingDocument.Line::supplier).toList());
         return new BookingState(booking, settings, customerEntries, PointsFacts.expiryRuns(view), optedOut, suppliers,
-                ctx);
+                PointsFacts.tourOperators(view, suppliers.values()), ctx);
     }
 
     AccountKey account() {
@@ -88,7 +90,7 @@ record BookingState(BookingDocument booking, PointsSettings settings, List<Ledge
         for (BookingDocument.Line l : booking.lines()) {
             boolean pricing = l.lineId().equals(pricedLine);
             facts.add(PointsFacts.line(booking.id(), booking.customerId(), l.lineId(), suppliers.get(l.supplier()),
-                    l.productType(), pricing ? newAmount : l.price(), l.manualPoints(), l.cancelled(), pricing));
+                    tourOperators, l.productType(), pricing ? newAmount : l.price(), l.manualPoints(), l.cancelled(), pricing));
         }
         return facts;
     }

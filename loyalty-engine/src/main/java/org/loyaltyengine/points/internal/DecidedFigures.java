@@ -36,6 +36,11 @@ interface DecidedFigures {
         public String pointsPaid() {
             return WIDEST_FIGURE.toPlainString();
         }
+
+        @Override
+        public BigDecimal pointValue() {
+            return WIDEST_FIGURE;
+        }
     };
 
     /** A line's points column as the rules decided it; 0 when they decided none. */
@@ -46,6 +51,9 @@ interface DecidedFigures {
 
     /** The points a payment took ({@link PointsPaymentResult#points()}), as the rules decided it. */
     String pointsPaid();
+
+    /** What one point paid in a points payment ({@link PointsPaymentResult#pointValue()}), or null. */
+    BigDecimal pointValue();
 
     /**
      * The figures of a decision's typed results: a booking's {@link PointsBookResult}, a price change's
@@ -73,6 +81,11 @@ interface DecidedFigures {
             @Override
             public String pointsPaid() {
                 return paid.map(p -> p.points().toPlainString()).orElse(null);
+            }
+
+            @Override
+            public BigDecimal pointValue() {
+                return paid.map(PointsPaymentResult::pointValue).orElse(null);
             }
         };
     }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.PermissionRequiredException;
 import org.loyaltyengine.internal.CsvTable;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.points.AccountingPosting;
@@ -23,6 +24,7 @@ import org.loyaltyengine.rules.facts.PointsEntryClass;
 import org.loyaltyengine.rules.facts.PointsLedgerResult;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.InvalidValueException;
@@ -34,6 +36,9 @@ import org.loyaltyengine.spi.TenantId;
 
 /** The savings-points reports, each one read-only transaction of the store (see {@link PointsReports}). */
 public final class DefaultPointsReports implements PointsReports {
+    /** The posting of what a points payment at its own rate took beyond or short of the point value (SPEC SP-21). */
+    static final String RATE_DIFFERENCE = "RATE_DIFFERENCE";
+
     private final LoyaltyStore store;
     private final PointsRules rules;
     private final java.time.Clock clock;
@@ -49,8 +54,24 @@ public final class DefaultPointsReports implements PointsReports {
         return rules.settings(view, LocalDate.now(clock));
     }
 
+    /**
+     * Refuses a reader who may not read points (SPEC SP-22), before the store is opened: a refused reader learns
+     * nothing, not even whether the customer or booking exists.
+     */
+    static void requireReader(Actor reader, String what) {
+        Checks.notNull(reader, "reader of " + what);
+        if (!reader.may(SavingsPoints.READ_PERMISSION) && !reader.may(SavingsPoints.ADMIN_PERMISSION)) {
+            throw new PermissionRequiredException(what, reader.user(), SavingsPoints.READ_PERMISSION);
+        }
+    }
+
     @Override
-    public PointsAnalysis analysis(TenantId tenant, String customerId) {
+    public PointsAnalysis analysis(TenantId tenant, Actor reader, String customerId) {
+        requireReader(reader, "the savings-points analysis");
+        return analysis(tenant, customerId);
+    }
+
+    private PointsAnalysis analysis(TenantId tenant, String customerId) {
         return store.inTransaction(tenant, tx -> {
             tx.customers().find(customerId).orElseThrow(() -> new NoSuchEntityException("customer", customerId));
             StoreView view = StoreView.of(tx);
@@ -82,8 +103,8 @@ public final class DefaultPointsReports implements PointsReports {
     }
 
     @Override
-    public String analysisCsv(TenantId tenant, String customerId) {
-        PointsAnalysis a = analysis(tenant, customerId);
+    public String analysisCsv(TenantId tenant, Actor reader, String customerId) {
+        PointsAnalysis a = analysis(tenant, reader, customerId);
         return csv(new String[] {"customer", "year", "revenue", "currency", "earned", "used", "expired", "available"},
                 a.years().stream().map(y -> List.<Object>of(a.customerId(), y.year(), y.revenue().amount(),
                         y.revenue().currency().getCurrencyCode(), y.earned(), y.used(), y.expired(), y.available()))
@@ -91,7 +112,8 @@ public final class DefaultPointsReports implements PointsReports {
     }
 
     @Override
-    public String statement(TenantId tenant, String customerId) {
+    public String statement(TenantId tenant, Actor reader, String customerId) {
+        requireReader(reader, "the savings-points statement");
         PointsAnalysis a = analysis(tenant, customerId);
         String name = store.inTransaction(tenant, tx -> tx.customers().find(customerId).orElseThrow().name());
         StringBuilder out = new StringBuilder();
@@ -108,7 +130,8 @@ public final class DefaultPointsReports implements PointsReports {
     }
 
     @Override
-    public List<PointsMovement> monthlyList(TenantId tenant, YearMonth month) {
+    public List<PointsMovement> monthlyList(TenantId tenant, Actor reader, YearMonth month) {
+        requireReader(reader, "the savings-points monthly list");
         Checks.notNull(month, "month");
         return store.inTransaction(tenant, tx -> {
             List<LedgerEntry> entries = allEntries(tx).stream()
@@ -122,15 +145,16 @@ public final class DefaultPointsReports implements PointsReports {
     }
 
     @Override
-    public String monthlyListCsv(TenantId tenant, YearMonth month) {
+    public String monthlyListCsv(TenantId tenant, Actor reader, YearMonth month) {
         return csv(new String[] {"sequence", "date", "customer", "kind", "entry", "points", "document", "line", "note",
-                "user", "rule"}, monthlyList(tenant, month).stream().map(m -> java.util.Arrays.<Object>asList(
+                "user", "rule"}, monthlyList(tenant, reader, month).stream().map(m -> java.util.Arrays.<Object>asList(
                         m.sequence(), m.date(), m.customerId(), m.kind(), m.entry(), m.points(), m.document(), m.line(),
                         m.note(), m.user(), m.rule())).toList());
     }
 
     @Override
-    public List<AccountingPosting> accounting(TenantId tenant, LocalDate from, LocalDate to) {
+    public List<AccountingPosting> accounting(TenantId tenant, Actor reader, LocalDate from, LocalDate to) {
+        requireReader(reader, "the savings-points accounting report");
         Checks.notNull(from, "first day of the period");
         Checks.notNull(to, "last day of the period");
         if (from.isAfter(to)) {
@@ -159,6 +183,7 @@ public final class DefaultPointsReports implements PointsReports {
             List<LedgerEntry> inPeriod = all.stream()
                     .filter(e -> !e.businessDate().isBefore(from) && !e.businessDate().isAfter(to)).toList();
             PointsLedgerResult classes = rules.classify(view, inPeriod, LocalDate.now(clock));
+            Map<String, java.util.Optional<BookingDocument>> bookings = new java.util.HashMap<>();
             for (LedgerEntry e : inPeriod) {
                 String counter = switch (classOf(classes, e)) {
                     case EARNED -> s.expenseAccount();
@@ -166,8 +191,22 @@ public final class DefaultPointsReports implements PointsReports {
                     case EXPIRED -> s.expiryRevenueAccount();
                 };
                 BigDecimal rate = rateOn(rates, e.businessDate());
-                postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(), e.kind().name(),
-                        e.amount(), rate, s, counter));
+                BigDecimal own = ownRate(tx, bookings, e);
+                if (own == null) {
+                    postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(),
+                            e.kind().name(), e.amount(), rate, s, counter));
+                } else {
+                    // A payment at its own rate (SPEC SP-21) pays the receivable what the points paid at that
+                    // rate; the points leave the liability at the value it carries them at, and the difference
+                    // goes to the expense account, so the liability still moves by points x point value.
+                    postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(),
+                            e.kind().name(), e.amount(), own, s, counter));
+                    BigDecimal difference = rate.subtract(own);
+                    if (difference.signum() != 0) {
+                        postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(),
+                                RATE_DIFFERENCE, e.amount(), difference, s, s.expenseAccount()));
+                    }
+                }
             }
             BigDecimal previous = BigDecimal.ONE;
             for (Map.Entry<LocalDate, BigDecimal> change : rates.entrySet()) {
@@ -191,9 +230,9 @@ public final class DefaultPointsReports implements PointsReports {
     }
 
     @Override
-    public String accountingCsv(TenantId tenant, LocalDate from, LocalDate to) {
+    public String accountingCsv(TenantId tenant, Actor reader, LocalDate from, LocalDate to) {
         return csv(new String[] {"sequence", "date", "customer", "document", "entry", "debit", "credit", "points",
-                "pointValue", "value", "currency"}, accounting(tenant, from, to).stream().map(p -> java.util.Arrays
+                "pointValue", "value", "currency"}, accounting(tenant, reader, from, to).stream().map(p -> java.util.Arrays
                         .<Object>asList(p.sequence(), p.date(), p.customerId(), p.document(), p.entry(),
                                 p.debitAccount(), p.creditAccount(), p.points(), p.pointValue(), p.value().amount(),
                                 p.value().currency().getCurrencyCode())).toList());
@@ -208,6 +247,17 @@ public final class DefaultPointsReports implements PointsReports {
         return new AccountingPosting(sequence, date, customer, document, entry,
                 raises ? counter : s.liabilityAccount(), raises ? s.liabilityAccount() : counter, points, rate,
                 Money.of(value(points, rate).abs(), s.currency()));
+    }
+
+    /** The rate a points payment's entry took its points at, when the payment gave its own (SPEC SP-21); else null. */
+    private static BigDecimal ownRate(StoreTransaction tx, Map<String, java.util.Optional<BookingDocument>> bookings,
+                                      LedgerEntry e) {
+        if (e.kind() != org.loyaltyengine.spi.EntryKind.REDEEM || e.document() == null || e.idempotencyKey() == null) {
+            return null;
+        }
+        return bookings.computeIfAbsent(e.document(), id -> tx.documents().find(BookingDocument.TYPE, id)
+                        .map(BookingDocument::from))
+                .map(b -> b.ownRateOf(e.idempotencyKey())).orElse(null);
     }
 
     /** The entries of one class dated in {@code year}, added up. */

@@ -21,8 +21,11 @@ import org.loyaltyengine.points.PointsRequests.Participation;
 import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.points.PointsRequests.TourOperator;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsSettings;
+import org.loyaltyengine.spi.Actor;
+import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -33,6 +36,7 @@ import org.loyaltyengine.spi.TenantId;
  */
 public final class DefaultSavingsPoints implements SavingsPoints {
     private static final DefineSupplierCommand DEFINE_SUPPLIER = new DefineSupplierCommand();
+    private static final DefineTourOperatorCommand DEFINE_TOUR_OPERATOR = new DefineTourOperatorCommand();
     private static final SetParticipationCommand SET_PARTICIPATION = new SetParticipationCommand();
 
     private final CommandPipeline pipeline;
@@ -79,6 +83,11 @@ public final class DefaultSavingsPoints implements SavingsPoints {
     }
 
     @Override
+    public Outcome defineTourOperator(CommandContext ctx, TourOperator tourOperator) {
+        return pipeline.run(ctx, tourOperator, DEFINE_TOUR_OPERATOR);
+    }
+
+    @Override
     public Outcome setParticipation(CommandContext ctx, Participation participation) {
         return pipeline.run(ctx, participation, SET_PARTICIPATION);
     }
@@ -115,11 +124,21 @@ public final class DefaultSavingsPoints implements SavingsPoints {
 
     @Override
     public Outcome expireYear(CommandContext ctx, ExpireYear run) {
-        return pipeline.run(ctx, run, this.expireYear);
+        Checks.notNull(ctx, "command context");
+        Checks.notNull(run, "the request of " + PointsCommands.name("expire-year"));
+        // The expiry of a year belongs to that year (SPEC SP-23): a run on or after its 31 December is booked
+        // on that day, whatever day the job ran, so its entries, the analysis, the monthly list and the
+        // accounting show it in the year it closed; the rules and defaults in force on that day decide it.
+        // A run before the year end keeps its own date, and the rules refuse it (YEAR_NOT_ENDED).
+        java.time.LocalDate yearEnd = java.time.LocalDate.of(run.year(), 12, 31);
+        CommandContext booked = ctx.businessDate().isAfter(yearEnd)
+                ? new CommandContext(ctx.tenant(), ctx.actor(), ctx.key(), yearEnd, ctx.dryRun()) : ctx;
+        return pipeline.run(booked, new ExpireYearCommand.Run(run, ctx.businessDate()), this.expireYear);
     }
 
     @Override
-    public BookingView booking(TenantId tenant, String bookingId) {
+    public BookingView booking(TenantId tenant, Actor reader, String bookingId) {
+        DefaultPointsReports.requireReader(reader, "a savings-points booking");
         return pipeline.store().inTransaction(tenant, tx -> {
             StoreView view = StoreView.of(tx);
             BookingDocument booking = view.document(BookingDocument.TYPE, bookingId).map(BookingDocument::from)
@@ -136,12 +155,12 @@ public final class DefaultSavingsPoints implements SavingsPoints {
     }
 
     @Override
-    public PointsAnalysis analysis(TenantId tenant, String customerId) {
-        return reports.analysis(tenant, customerId);
+    public PointsAnalysis analysis(TenantId tenant, Actor reader, String customerId) {
+        return reports.analysis(tenant, reader, customerId);
     }
 
     @Override
-    public List<PointsMovement> monthlyList(TenantId tenant, YearMonth month) {
-        return reports.monthlyList(tenant, month);
+    public List<PointsMovement> monthlyList(TenantId tenant, Actor reader, YearMonth month) {
+        return reports.monthlyList(tenant, reader, month);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.loyaltyengine.AuditTrail;
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.AuditSubject;
 import org.loyaltyengine.internal.Command;
@@ -21,8 +22,9 @@ import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.LockKey;
 
 /**
- * {@code savings-points.define-supplier}: a tour operator created or changed, with whether it earns points,
- * its own rate and its product-type structure (SPEC SP-1, SP-2).
+ * {@code savings-points.define-supplier}: a supplier created or changed, with whether it earns points, its own
+ * rate and its product-type structure, and the tour operator it belongs to (SPEC SP-1, SP-2, SP-20). A tour
+ * operator it names must be defined; tour operators are never removed, so it needs no lock.
  */
 final class DefineSupplierCommand implements Command<Supplier, DefineSupplierCommand.Context> {
     /** @param defined the supplier as it will be stored, over the version read */
@@ -51,8 +53,11 @@ final class DefineSupplierCommand implements Command<Supplier, DefineSupplierCom
 
     @Override
     public Context load(StoreView view, Supplier s, CommandContext ctx) {
+        if (s.tourOperator() != null && view.document(TourOperatorDocument.TYPE, s.tourOperator()).isEmpty()) {
+            throw new NoSuchEntityException("tour operator", s.tourOperator());
+        }
         long version = view.document(SupplierDocument.TYPE, s.code()).map(Document::version).orElse(0L);
-        return new Context(s, new SupplierDocument(s.code(), s.enabled(), s.rate(), s.productRates(),
+        return new Context(s, new SupplierDocument(s.code(), s.enabled(), s.rate(), s.productRates(), s.tourOperator(),
                 ctx.businessDate(), ctx.actor().user(), version).toDocument());
     }
 

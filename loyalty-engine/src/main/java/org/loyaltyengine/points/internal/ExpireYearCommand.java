@@ -35,7 +35,15 @@ import org.loyaltyengine.spi.Unit;
  * stored as an {@link ExpiryDocument} and its entries name it, so a second run sees what the first one expired
  * and every later command reads up to which day an expiry entry settled the points.
  */
-final class ExpireYearCommand implements Command<ExpireYear, ExpireYearCommand.Context> {
+final class ExpireYearCommand implements Command<ExpireYearCommand.Run, ExpireYearCommand.Context> {
+    /**
+     * The run as the command takes it: the year and the day the job ran. The command's business date is the
+     * year end it closes when the job runs later (SPEC SP-23), so the day it ran is carried here, for the run's
+     * document.
+     */
+    record Run(ExpireYear request, java.time.LocalDate ranOn) {
+    }
+
     /**
      * @param entries    every points account's entries, by account in key order
      * @param expiryRuns every run stored, this year's among them when it ran before
@@ -66,14 +74,14 @@ final class ExpireYearCommand implements Command<ExpireYear, ExpireYearCommand.C
     }
 
     @Override
-    public Permission permission(ExpireYear request) {
+    public Permission permission(Run request) {
         return PointsCommands.ADMIN;
     }
 
     @Override
-    public Set<LockKey> keys(ExpireYear request, CommandContext ctx) {
+    public Set<LockKey> keys(Run run, CommandContext ctx) {
         // The set of points accounts: none may be opened while the run decides; and the year's run.
-        return Set.of(PointsLocks.PROGRAM_WIDE, ExpiryDocument.lock(request.year()));
+        return Set.of(PointsLocks.PROGRAM_WIDE, ExpiryDocument.lock(run.request().year()));
     }
 
     @Override
@@ -84,7 +92,8 @@ final class ExpireYearCommand implements Command<ExpireYear, ExpireYearCommand.C
     }
 
     @Override
-    public Context load(StoreView view, ExpireYear request, CommandContext ctx) {
+    public Context load(StoreView view, Run job, CommandContext ctx) {
+        ExpireYear request = job.request();
         TreeMap<AccountKey, List<LedgerEntry>> entries = new TreeMap<>();
         for (Account a : view.accountsOf(SavingsPoints.PROGRAM)) {
             if (a.key().unit().equals(Unit.points())) {
@@ -93,7 +102,7 @@ final class ExpireYearCommand implements Command<ExpireYear, ExpireYearCommand.C
         }
         int year = request.year();
         ExpiryDocument run = ExpiryDocument.read(view, year).isPresent() ? null
-                : new ExpiryDocument(year, ctx.businessDate(), ctx.actor().user(), 0);
+                : new ExpiryDocument(year, job.ranOn(), ctx.actor().user(), 0);
         if (run != null) {
             run.toDocument();
         }

@@ -36,7 +36,8 @@ final class PayWithPointsCommand extends StoredBookingCommand<PointsPayment> {
 
     @Override
     public List<Object> facts(Context<PointsPayment> c, Map<AccountKey, Account> accounts) {
-        return c.state().facts(new PointsPayWithPoints(c.request().bookingId(), c.request().amount().amount()), null,
+        return c.state().facts(new PointsPayWithPoints(c.request().bookingId(), c.request().amount().amount(),
+                c.request().pointValue(), c.request().points()), null,
                 accounts, null, null);
     }
 
@@ -44,7 +45,11 @@ final class PayWithPointsCommand extends StoredBookingCommand<PointsPayment> {
     @Override
     BookingDocument changed(Context<PointsPayment> c, DecidedFigures decided) {
         BookingState s = c.state();
-        return s.booking().plusPaidPointsValue(c.request().amount().amount()).withPayment(s.ctx().key().value(),
+        String key = s.ctx().key().value();
+        BookingDocument paid = s.booking().plusPaidPointsValue(c.request().amount().amount()).withPayment(key,
                 s.paymentLine("points " + c.request().amount() + " = " + decided.pointsPaid() + " points"));
+        // A rate of its own (SPEC SP-21) is kept for the accounting, which values these points at it.
+        boolean own = c.request().pointValue() != null || c.request().points() != null;
+        return own ? paid.withOwnRate(key, decided.pointValue()) : paid;
     }
 }

@@ -81,9 +81,30 @@ final class PointsFacts {
 
     /** A stored or new service line; the rules add what its entries hold ({@code PointsLine}). */
     static PointsServiceLine line(String bookingId, String customerId, String lineId, SupplierDocument supplier,
-                                  String productType, BigDecimal amount, BigDecimal manualPoints, boolean cancelled,
-                                  boolean pricing) {
+                                  Map<String, TourOperatorDocument> tourOperators, String productType, BigDecimal amount,
+                                  BigDecimal manualPoints, boolean cancelled, boolean pricing) {
+        TourOperatorDocument operator = supplier.tourOperator() == null ? null
+                : tourOperators.get(supplier.tourOperator());
         return new PointsServiceLine(bookingId, customerId, lineId, supplier.code(), productType, amount, manualPoints,
-                supplier.enabled(), supplier.rate(), supplier.productRate(productType), cancelled, pricing);
+                supplier.enabled(), supplier.rate(), supplier.productRate(productType),
+                operator == null ? null : operator.code(), operator == null ? null : operator.enabled(),
+                operator == null ? null : operator.rate(), operator == null ? null : operator.productRate(productType),
+                cancelled, pricing);
+    }
+
+    /**
+     * The tour operators the suppliers belong to, each once (SPEC SP-20). One a supplier names but the store does
+     * not hold (a host's own document) is an error, as an unknown supplier is.
+     */
+    static Map<String, TourOperatorDocument> tourOperators(StoreView view, java.util.Collection<SupplierDocument> suppliers) {
+        Map<String, TourOperatorDocument> found = new LinkedHashMap<>();
+        for (SupplierDocument s : suppliers) {
+            String code = s.tourOperator();
+            if (code != null && !found.containsKey(code)) {
+                found.put(code, view.document(TourOperatorDocument.TYPE, code).map(TourOperatorDocument::from)
+                        .orElseThrow(() -> new NoSuchEntityException("tour operator", code)));
+            }
+        }
+        return found;
     }
 }

@@ -48,6 +48,7 @@ public final class Decision {
     private final List<Reason> rejections = new ArrayList<>();
     private final List<Reason> notices = new ArrayList<>();
     private final Map<Class<?>, Record> results = new LinkedHashMap<>();
+    private final Map<Class<?>, Record> rejectionDetails = new LinkedHashMap<>();
     private final Set<String> fired = new LinkedHashSet<>();
     private String currentRule = "(engine)";
 
@@ -95,6 +96,21 @@ public final class Decision {
         rejections.add(new Reason(code, message, currentRule));
     }
 
+    /**
+     * Rejects with a typed detail of the reason (which points are not yet spendable, and from when), a record of
+     * the fact model the host reads from the rejected outcome ({@code outcome.result(Type.class)}). It is the only
+     * value a rejected outcome carries: the results other rules decided alongside would read as applied figures.
+     * A later detail of the same type replaces an earlier one.
+     */
+    public void reject(String code, String message, Record detail) {
+        if (detail == null) {
+            throw new org.loyaltyengine.spi.InvalidValueException("rule '" + currentRule
+                    + "' rejected with a null detail");
+        }
+        reject(code, message);
+        rejectionDetails.put(detail.getClass(), detail);
+    }
+
     public void notice(String code, String message) {
         notices.add(new Reason(code, message, currentRule));
     }
@@ -121,6 +137,11 @@ public final class Decision {
     /** Every typed result, in the order first decided. */
     public List<Record> results() {
         return List.copyOf(results.values());
+    }
+
+    /** Every typed detail of a rejection, in the order first decided. */
+    public List<Record> rejectionDetails() {
+        return List.copyOf(rejectionDetails.values());
     }
 
     public boolean isRejected() {

@@ -28,6 +28,8 @@ import org.loyaltyengine.spi.Money;
  * @param directlyAvailable         points are spendable in the year earned ("Spaarpunten direct beschikbaar")
  * @param expiryEnabled             the year-end expiry runs ("Spaarpunten vervallen")
  * @param pointValue                money one point is worth when paying (the points currency's exchange rate)
+ * @param ownCurrencyAllowed        the rate or the points of a points payment may be given at payment time (the
+ *                                  seed's "Geen eigen valuta mogelijk" switched off, SPEC SP-21)
  * @param liabilityAccount          bookkeeping account of the points (the seed's own points account)
  * @param expenseAccount            bookkeeping account charged when points are granted
  * @param receivableAccount         bookkeeping account of customer receivables, credited by a points payment
@@ -37,7 +39,7 @@ public record PointsSettings(String currency, BigDecimal rate, BigDecimal baseAm
                              boolean negativePointsAllowed, boolean recalculateOnPriceChange, String paymentType,
                              BigDecimal pointsMinimum, BigDecimal paymentMinimum, BigDecimal paymentMaximumPercent,
                              boolean settleOnlyInEarningDossier, boolean directlyAvailable, boolean expiryEnabled,
-                             BigDecimal pointValue, String liabilityAccount, String expenseAccount,
+                             BigDecimal pointValue, boolean ownCurrencyAllowed, String liabilityAccount, String expenseAccount,
                              String receivableAccount, String expiryRevenueAccount) {
     /** The stored setting that says who changed the settings last, and when; not a setting itself. */
     public static final String CHANGED_BY = "changedBy";
@@ -139,6 +141,7 @@ public record PointsSettings(String currency, BigDecimal rate, BigDecimal baseAm
         m.put("directlyAvailable", Boolean.toString(directlyAvailable));
         m.put("expiryEnabled", Boolean.toString(expiryEnabled));
         put(m, "pointValue", pointValue);
+        m.put("ownCurrencyAllowed", Boolean.toString(ownCurrencyAllowed));
         put(m, "liabilityAccount", liabilityAccount);
         put(m, "expenseAccount", expenseAccount);
         put(m, "receivableAccount", receivableAccount);
@@ -165,7 +168,8 @@ public record PointsSettings(String currency, BigDecimal rate, BigDecimal baseAm
                 text.apply("paymentType"), num.apply("pointsMinimum"), num.apply("paymentMinimum"),
                 num.apply("paymentMaximumPercent"), flag.apply("settleOnlyInEarningDossier"),
                 flag.apply("directlyAvailable"), flag.apply("expiryEnabled"),
-                m.containsKey("pointValue") ? num.apply("pointValue") : BigDecimal.ONE, text.apply("liabilityAccount"),
+                m.containsKey("pointValue") ? num.apply("pointValue") : BigDecimal.ONE, flag.apply("ownCurrencyAllowed"),
+                text.apply("liabilityAccount"),
                 text.apply("expenseAccount"), text.apply("receivableAccount"), text.apply("expiryRevenueAccount"));
     }
 
@@ -179,7 +183,7 @@ public record PointsSettings(String currency, BigDecimal rate, BigDecimal baseAm
     private static final java.util.SortedSet<String> NAMES = new java.util.TreeSet<>(java.util.Set.of("currency",
             "rate", "baseAmount", "roundingFactor", "negativePointsAllowed", "recalculateOnPriceChange", "paymentType",
             "pointsMinimum", "paymentMinimum", "paymentMaximumPercent", "settleOnlyInEarningDossier",
-            "directlyAvailable", "expiryEnabled", "pointValue", "liabilityAccount", "expenseAccount",
+            "directlyAvailable", "expiryEnabled", "pointValue", "ownCurrencyAllowed", "liabilityAccount", "expenseAccount",
             "receivableAccount", "expiryRevenueAccount"));
 
     private static void put(Map<String, String> m, String name, Object value) {

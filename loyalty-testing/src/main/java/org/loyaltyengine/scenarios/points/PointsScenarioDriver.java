@@ -22,10 +22,12 @@ import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.points.PointsRequests.TourOperator;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.scenarios.ScenarioDriver;
 import org.loyaltyengine.scenarios.ScenarioException;
+import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
@@ -36,16 +38,21 @@ import org.loyaltyengine.spi.TenantId;
  * Runs {@code savings-points} scenarios. Amounts are in the {@code currency} argument, EUR by default.
  *
  * <p>Verbs: {@code customer id=} (a fixture, no outcome), {@code configure <setting>=<value> ...},
- * {@code supplier code= enabled= rate= product.<type>=<rate>}, {@code participation customer= takesPart=},
+ * {@code supplier code= enabled= rate= product.<type>=<rate> tourOperator=} (a supplier of a tour operator
+ * without {@code enabled} shares its switch), {@code tourOperator code= enabled= rate= product.<type>=<rate>},
+ * {@code participation customer= takesPart=},
  * {@code book booking= customer= line= supplier= type= price= [points=]} or with
  * {@code lines="id:supplier:type:price[:points];..."}, {@code changePrice booking= line= price=},
- * {@code payWithPoints booking= amount=}, {@code payMoney booking= amount= [type=]},
+ * {@code payWithPoints booking= amount= [rate=|points=]}, {@code payMoney booking= amount= [type=]},
  * {@code cancel booking= [line=]}, {@code manual customer= points= note=}, {@code expire year=}.
  *
  * <p>Checks: {@code balance customer=}, {@code points booking= line=}, {@code remainder booking=},
  * {@code paidPoints booking=}, and per analysis year {@code earned|used|expired|available customer= year=}.
  */
 public final class PointsScenarioDriver implements ScenarioDriver {
+    /** Who the checks read as: a scenario's checks read the points, they are not what a scenario proves. */
+    private static final Actor READER = Actor.of("scenario-reader", SavingsPoints.READ_PERMISSION);
+
     @Override
     public String ruleSet() {
         return SavingsPoints.PROGRAM;
@@ -68,23 +75,24 @@ public final class PointsScenarioDriver implements ScenarioDriver {
             }
             case "configure" -> points.configure(ctx, Configure.all(PointsSettings.defaults().with(a)));
             case "supplier" -> {
-                TreeMap<String, BigDecimal> products = new TreeMap<>();
-                a.forEach((k, v) -> {
-                    if (k.startsWith("product.")) {
-                        products.put(k.substring("product.".length()), new BigDecimal(v));
-                    }
-                });
-                yield points.defineSupplier(ctx, new Supplier(arg(a, "code"),
-                        Boolean.parseBoolean(a.getOrDefault("enabled", "true")),
-                        a.containsKey("rate") ? new BigDecimal(a.get("rate")) : null, products));
+                // A supplier of a tour operator that names no switch shares the tour operator's.
+                String operator = a.get("tourOperator");
+                Boolean enabled = a.containsKey("enabled") ? Boolean.valueOf(Boolean.parseBoolean(a.get("enabled")))
+                        : operator == null ? Boolean.TRUE : null;
+                yield points.defineSupplier(ctx, new Supplier(arg(a, "code"), enabled,
+                        a.containsKey("rate") ? new BigDecimal(a.get("rate")) : null, productRates(a), operator));
             }
+            case "tourOperator" -> points.defineTourOperator(ctx, new TourOperator(arg(a, "code"),
+                    Boolean.parseBoolean(a.getOrDefault("enabled", "true")),
+                    a.containsKey("rate") ? new BigDecimal(a.get("rate")) : null, productRates(a)));
             case "participation" -> points.setParticipation(ctx, new Participation(arg(a, "customer"),
                     Boolean.parseBoolean(arg(a, "takesPart"))));
             case "book" -> points.book(ctx, new Booking(arg(a, "booking"), arg(a, "customer"), services(a, currency)));
             case "changePrice" -> points.changePrice(ctx, new PriceChange(arg(a, "booking"), arg(a, "line"),
                     Money.of(arg(a, "price"), currency)));
             case "payWithPoints" -> points.payWithPoints(ctx, new PointsPayment(arg(a, "booking"),
-                    Money.of(arg(a, "amount"), currency)));
+                    Money.of(arg(a, "amount"), currency), a.containsKey("rate") ? new BigDecimal(a.get("rate")) : null,
+                    a.containsKey("points") ? new BigDecimal(a.get("points")) : null));
             case "payMoney" -> points.payMoney(ctx, new MoneyPayment(arg(a, "booking"), a.getOrDefault("type", "BANK"),
                     Money.of(arg(a, "amount"), currency)));
             case "cancel" -> points.cancel(ctx, new Cancellation(arg(a, "booking"), a.get("line")));
@@ -99,16 +107,16 @@ public final class PointsScenarioDriver implements ScenarioDriver {
     public String check(LoyaltyEngine engine, TenantId tenant, String what, Map<String, String> a) {
         SavingsPoints points = engine.savingsPoints();
         return switch (what) {
-            case "balance" -> points.analysis(tenant, arg(a, "customer")).balance().toPlainString();
-            case "points" -> points.booking(tenant, arg(a, "booking")).lines().stream()
+            case "balance" -> points.analysis(tenant, READER, arg(a, "customer")).balance().toPlainString();
+            case "points" -> points.booking(tenant, READER, arg(a, "booking")).lines().stream()
                     .filter(l -> l.lineId().equals(arg(a, "line"))).findFirst()
                     .orElseThrow(() -> new ScenarioException("booking " + a.get("booking") + " has no line " + a.get("line")))
                     .points().toPlainString();
-            case "remainder" -> points.booking(tenant, arg(a, "booking")).remainder().amount().toPlainString();
-            case "paidPoints" -> points.booking(tenant, arg(a, "booking")).paidPoints().toPlainString();
+            case "remainder" -> points.booking(tenant, READER, arg(a, "booking")).remainder().amount().toPlainString();
+            case "paidPoints" -> points.booking(tenant, READER, arg(a, "booking")).paidPoints().toPlainString();
             case "earned", "used", "expired", "available" -> {
                 int year = Integer.parseInt(arg(a, "year"));
-                PointsAnalysis.Year row = points.analysis(tenant, arg(a, "customer")).years().stream()
+                PointsAnalysis.Year row = points.analysis(tenant, READER, arg(a, "customer")).years().stream()
                         .filter(y -> y.year() == year).findFirst()
                         .orElseThrow(() -> new ScenarioException("no analysis row for " + year));
                 yield (switch (what) {
@@ -120,6 +128,16 @@ public final class PointsScenarioDriver implements ScenarioDriver {
             }
             default -> throw new ScenarioException("savings-points has no check '" + what + "'");
         };
+    }
+
+    private static TreeMap<String, BigDecimal> productRates(Map<String, String> a) {
+        TreeMap<String, BigDecimal> products = new TreeMap<>();
+        a.forEach((k, v) -> {
+            if (k.startsWith("product.")) {
+                products.put(k.substring("product.".length()), new BigDecimal(v));
+            }
+        });
+        return products;
     }
 
     private static List<Service> services(Map<String, String> a, String currency) {

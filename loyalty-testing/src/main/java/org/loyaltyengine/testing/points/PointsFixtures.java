@@ -39,6 +39,8 @@ import org.loyaltyengine.spi.TenantId;
 public final class PointsFixtures {
     public static final Actor CLERK = Actor.of("clerk-anna");
     public static final Actor ADMIN = Actor.of("admin-bert", SavingsPoints.ADMIN_PERMISSION);
+    /** Reads customers' points: bookings, analyses, statements and the reports (SPEC SP-22). */
+    public static final Actor READER = Actor.of("reader-carla", SavingsPoints.READ_PERMISSION);
 
     public final LoyaltyEngine engine;
     /** The store the engine runs on, for what a host writes straight into it (master data of its own). */

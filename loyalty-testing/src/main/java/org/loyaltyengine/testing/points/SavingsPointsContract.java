@@ -26,10 +26,12 @@ import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.IdempotencyConflictException;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.PermissionRequiredException;
 import org.loyaltyengine.points.AccountingPosting;
 import org.loyaltyengine.points.BookingView;
 import org.loyaltyengine.points.PointsAnalysis;
 import org.loyaltyengine.points.PointsMovement;
+import org.loyaltyengine.points.PointsReports;
 import org.loyaltyengine.points.PointsRequests;
 import org.loyaltyengine.points.PointsRequests.Booking;
 import org.loyaltyengine.points.PointsRequests.Cancellation;
@@ -40,7 +42,10 @@ import org.loyaltyengine.points.PointsRequests.PointsPayment;
 import org.loyaltyengine.points.PointsRequests.PriceChange;
 import org.loyaltyengine.points.PointsRequests.Service;
 import org.loyaltyengine.points.PointsRequests.Supplier;
+import org.loyaltyengine.points.PointsRequests.TourOperator;
 import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.rules.facts.PointsNotYetSpendable;
+import org.loyaltyengine.rules.facts.PointsPaymentResult;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.EntryKind;
@@ -173,7 +178,7 @@ public abstract class SavingsPointsContract {
                 service("2", "TUI", "discount", "-100.00")), "NEGATIVE_POINTS_NOT_ALLOWED");
         assertTrue(o.rejections().get(0).message().contains("negativePointsAllowed"));
         assertAmount("0", f.balance("c1"));
-        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, "B1"));
+        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, PointsFixtures.READER, "B1"));
     }
 
     @Test
@@ -194,7 +199,7 @@ public abstract class SavingsPointsContract {
                 new BigDecimal("100000"))), "PERMISSION_REQUIRED");
         assertTrue(refused.rejections().get(0).message().contains(SavingsPoints.ADMIN_PERMISSION));
         assertAmount("0", f.balance("c1"));
-        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, "B1"));
+        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, PointsFixtures.READER, "B1"));
 
         Outcome o = applied(f.points.book(f.admin(), new Booking("B1", "c1", List.of(new Service("1", "TUI",
                 "flight", eur("100.00"), new BigDecimal("50"))))));
@@ -213,7 +218,7 @@ public abstract class SavingsPointsContract {
         assertEquals(EntryKind.ADJUST, o.entries().get(0).kind());
         assertAmount("10", o.entries().get(0).amount());
         assertAmount("30", f.balance("c1"));
-        assertAmount("30", f.points.booking(f.agency, "B1").lines().get(0).points());
+        assertAmount("30", f.points.booking(f.agency, PointsFixtures.READER, "B1").lines().get(0).points());
     }
 
     @Test
@@ -228,11 +233,11 @@ public abstract class SavingsPointsContract {
         assertEquals(EntryKind.ADJUST, cut.entries().get(0).kind());
         assertAmount("-100", cut.entries().get(0).amount());
         assertAmount("100", f.balance("c1"));
-        assertAmount("0", f.points.booking(f.agency, "B1").lines().get(0).points());
+        assertAmount("0", f.points.booking(f.agency, PointsFixtures.READER, "B1").lines().get(0).points());
         Outcome raise = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "2", eur("1000.00"))));
         assertTrue(raise.entries().isEmpty());
         assertAmount("100", f.balance("c1"));
-        assertAmount("100", f.points.booking(f.agency, "B1").lines().get(1).points());
+        assertAmount("100", f.points.booking(f.agency, PointsFixtures.READER, "B1").lines().get(1).points());
     }
 
     @Test
@@ -252,7 +257,7 @@ public abstract class SavingsPointsContract {
         Outcome cut = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("400.00"))));
         assertTrue(cut.entries().isEmpty(), () -> "a cut moved " + cut.entries());
         assertAmount("100", f.balance("c1"));
-        assertAmount("100", f.points.booking(f.agency, "B1").lines().get(0).points());
+        assertAmount("100", f.points.booking(f.agency, PointsFixtures.READER, "B1").lines().get(0).points());
         // A cut far enough still takes back: 100.00 x 0.40 = 40 points held.
         Outcome deep = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("100.00"))));
         assertAmount("-60", deep.entries().get(0).amount());
@@ -266,7 +271,7 @@ public abstract class SavingsPointsContract {
         Outcome o = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("150.00"))));
         assertTrue(o.entries().isEmpty());
         assertAmount("20", f.balance("c1"));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("150.00", b.total().amount());
         assertAmount("20", b.lines().get(0).points());
     }
@@ -331,7 +336,7 @@ public abstract class SavingsPointsContract {
         applied(f.payMoney("B1", "300.00"));
         Outcome o = applied(f.payWithPoints("B1", "50.00"));
         assertEquals("50.00", pointsPaid(o));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("500.00", b.total().amount());
         assertAmount("300.00", b.paidMoney().amount());
         assertAmount("50.00", b.paidPointsValue().amount());
@@ -377,7 +382,7 @@ public abstract class SavingsPointsContract {
         applied(f.payWithPoints("B1", "60.00"));
         rejected(f.payWithPoints("B1", "40.01"), "PAYMENT_MAXIMUM_EXCEEDED");
         applied(f.payWithPoints("B1", "40.00"));
-        assertAmount("100.00", f.points.booking(f.agency, "B1").paidPointsValue().amount());
+        assertAmount("100.00", f.points.booking(f.agency, PointsFixtures.READER, "B1").paidPointsValue().amount());
     }
 
     @Test
@@ -397,7 +402,7 @@ public abstract class SavingsPointsContract {
         Outcome o = applied(f.payWithPoints("B1", "50.00"));
         assertEquals("NEGATIVE_BALANCE", o.notices().get(0).code());
         assertAmount("-30", f.balance("c1"));
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertAmount("-30", a.years().get(0).available());
     }
 
@@ -425,17 +430,19 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("SP-13")
+    @Tag("SP-24")
     void payWithPoints_notDirectlyAvailable_spendableFromFirstJanuaryNextYear() {
         f.set("directlyAvailable", "false", "paymentMaximumPercent", "100");
         f.on("2025-12-30");
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 points in 2025
-        rejected(f.payWithPoints("B1", "10.00"), "INSUFFICIENT_POINTS");
+        rejected(f.payWithPoints("B1", "10.00"), "POINTS_NOT_YET_SPENDABLE");
         f.on("2025-12-31");
-        rejected(f.payWithPoints("B1", "10.00"), "INSUFFICIENT_POINTS");
+        rejected(f.payWithPoints("B1", "10.00"), "POINTS_NOT_YET_SPENDABLE");
         f.on("2026-01-01");
         applied(f.book("B2", "c1", service("1", "TUI", "flight", "500.00"))); // 100 more, in 2026
         applied(f.payWithPoints("B2", "100.00"));
-        rejected(f.payWithPoints("B2", "0.01"), "INSUFFICIENT_POINTS");
+        // the 100 left are those of 2026
+        rejected(f.payWithPoints("B2", "0.01"), "POINTS_NOT_YET_SPENDABLE");
         assertAmount("100", f.balance("c1"));
     }
 
@@ -489,7 +496,7 @@ public abstract class SavingsPointsContract {
         f.on("2027-01-01");
         Outcome y2026 = applied(f.points.expireYear(f.admin(), new ExpireYear(2026)));
         assertAmount("-50", y2026.entries().get(0).amount());
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertAmount("150", a.totalExpired());
         assertAmount("0", a.balance());
     }
@@ -525,9 +532,9 @@ public abstract class SavingsPointsContract {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 points at 1.00
         f.on("2026-04-01");
         f.set("pointValue", "0.30");
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertAmount("30.00", a.balanceValue().amount());
-        List<AccountingPosting> postings = f.points.reports().accounting(f.agency, LocalDate.of(2026, 1, 1),
+        List<AccountingPosting> postings = f.points.reports().accounting(f.agency, PointsFixtures.READER, LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31));
         assertEquals(2, postings.size());
         AccountingPosting earn = postings.get(0);
@@ -547,7 +554,7 @@ public abstract class SavingsPointsContract {
     @Tag("SP-16")
     void booking_eachLineShowsItsPoints() {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00"), service("2", "TUI", "hotel", "250.00")));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("20", b.lines().get(0).points());
         assertAmount("50", b.lines().get(1).points());
         assertAmount("70", b.earnedPoints());
@@ -567,7 +574,7 @@ public abstract class SavingsPointsContract {
         applied(f.points.expireYear(f.admin(), new ExpireYear(2025))); // 70 expire
         f.on("2026-02-01");
         applied(f.book("B2", "c1", service("1", "TUI", "flight", "1000.00"))); // 200
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertEquals(3, a.years().size());
         PointsAnalysis.Year y24 = a.years().get(0);
         assertEquals(2024, y24.year());
@@ -580,7 +587,7 @@ public abstract class SavingsPointsContract {
         assertAmount("0", y25.available());
         assertAmount("200", a.years().get(2).available());
         assertAmount("200", a.balance());
-        String csv = f.points.reports().analysisCsv(f.agency, "c1");
+        String csv = f.points.reports().analysisCsv(f.agency, PointsFixtures.READER, "c1");
         assertEquals("customer,year,revenue,currency,earned,used,expired,available", csv.lines().findFirst().orElseThrow());
         assertTrue(csv.contains("c1,2024,500.00,EUR,100.00,30.00,0,70.00"), csv);
     }
@@ -590,7 +597,7 @@ public abstract class SavingsPointsContract {
     void statement_printableLinePerYearAndBalanceValue() {
         f.set("pointValue", "0.30");
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 points
-        String statement = f.points.reports().statement(f.agency, "c1");
+        String statement = f.points.reports().statement(f.agency, PointsFixtures.READER, "c1");
         List<String> lines = statement.lines().toList();
         assertEquals("Savings points statement: Customer c1 (c1)", lines.get(0));
         assertTrue(lines.get(2).startsWith("2026 ") && lines.get(2).contains("500.00 EUR")
@@ -606,12 +613,12 @@ public abstract class SavingsPointsContract {
         applied(f.book("B2", "c2", service("1", "TUI", "flight", "200.00")));
         f.on("2026-04-02");
         applied(f.book("B3", "c2", service("1", "TUI", "flight", "300.00")));
-        List<PointsMovement> march = f.points.monthlyList(f.agency, YearMonth.of(2026, 3));
+        List<PointsMovement> march = f.points.monthlyList(f.agency, PointsFixtures.READER, YearMonth.of(2026, 3));
         assertEquals(2, march.size());
         assertEquals("c1", march.get(0).customerId());
         assertEquals("clerk-anna", march.get(0).user());
         assertAmount("40", march.get(1).points());
-        String csv = f.points.reports().monthlyListCsv(f.agency, YearMonth.of(2026, 3));
+        String csv = f.points.reports().monthlyListCsv(f.agency, PointsFixtures.READER, YearMonth.of(2026, 3));
         assertEquals(3, csv.lines().count());
         assertTrue(csv.lines().skip(1).allMatch(l -> l.contains(",clerk-anna,")), csv);
     }
@@ -630,9 +637,9 @@ public abstract class SavingsPointsContract {
                 new ManualEntry("c1", new BigDecimal("-30.00"),
                 "+HYPERLINK(\"http://evil.example\",\"click\")")));
 
-        String monthly = f.points.reports().monthlyListCsv(f.agency, YearMonth.of(2026, 3));
-        String analysis = f.points.reports().analysisCsv(f.agency, "@SUM(A1:A9)");
-        String accounting = f.points.reports().accountingCsv(f.agency, LocalDate.of(2026, 1, 1),
+        String monthly = f.points.reports().monthlyListCsv(f.agency, PointsFixtures.READER, YearMonth.of(2026, 3));
+        String analysis = f.points.reports().analysisCsv(f.agency, PointsFixtures.READER, "@SUM(A1:A9)");
+        String accounting = f.points.reports().accountingCsv(f.agency, PointsFixtures.READER, LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31));
         for (String csv : List.of(monthly, analysis, accounting)) {
             Spreadsheet.assertNoFormulaCells(csv, ',');
@@ -659,7 +666,7 @@ public abstract class SavingsPointsContract {
         applied(f.payWithPoints("B1", "40.00"));
         f.on("2025-12-31");
         applied(f.points.expireYear(f.admin(), new ExpireYear(2025))); // 60
-        List<AccountingPosting> p = f.points.reports().accounting(f.agency, LocalDate.of(2024, 1, 1),
+        List<AccountingPosting> p = f.points.reports().accounting(f.agency, PointsFixtures.READER, LocalDate.of(2024, 1, 1),
                 LocalDate.of(2025, 12, 31));
         assertEquals(3, p.size());
         assertEquals(List.of("4700>1700", "1700>1300", "1700>8700"), p.stream()
@@ -669,7 +676,7 @@ public abstract class SavingsPointsContract {
                 : x.debitAccount().equals("1700") ? x.value().amount().negate() : BigDecimal.ZERO)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertAmount("0", liability);
-        assertTrue(f.points.reports().accountingCsv(f.agency, LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31))
+        assertTrue(f.points.reports().accountingCsv(f.agency, PointsFixtures.READER, LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31))
                 .startsWith("sequence,date,customer,document,entry,debit,credit,points,pointValue,value,currency"));
     }
 
@@ -682,20 +689,20 @@ public abstract class SavingsPointsContract {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
         LocalDate jan = LocalDate.of(2026, 1, 1);
         LocalDate dec = LocalDate.of(2026, 12, 31);
-        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, null, dec));
-        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, jan, null));
-        assertThrows(InvalidValueException.class, () -> f.points.reports().accountingCsv(f.agency, null, null));
-        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, dec, jan));
-        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyList(f.agency, null));
-        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyListCsv(f.agency, null));
-        assertEquals(1, f.points.reports().accounting(f.agency, jan, dec).size());
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, PointsFixtures.READER, null, dec));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, PointsFixtures.READER, jan, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accountingCsv(f.agency, PointsFixtures.READER, null, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().accounting(f.agency, PointsFixtures.READER, dec, jan));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyList(f.agency, PointsFixtures.READER, null));
+        assertThrows(InvalidValueException.class, () -> f.points.reports().monthlyListCsv(f.agency, PointsFixtures.READER, null));
+        assertEquals(1, f.points.reports().accounting(f.agency, PointsFixtures.READER, jan, dec).size());
     }
 
     @Test
     @Tag("SP-18")
     void accounting_accountsNotConfigured_typedErrorNamingThem() {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> f.points.reports()
-                .accounting(f.agency, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
+                .accounting(f.agency, PointsFixtures.READER, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
         assertTrue(e.getMessage().contains("liabilityAccount"));
     }
 
@@ -744,8 +751,8 @@ public abstract class SavingsPointsContract {
         assertThrows(CurrencyMismatchException.class, () -> f.points.changePrice(f.clerk(),
                 new PriceChange("B1", "1", Money.of("1000.00", "USD"))));
         assertAmount("100", f.balance("c1"));
-        assertAmount("500.00", f.points.booking(f.agency, "B1").total().amount());
-        assertEquals("EUR", f.points.analysis(f.agency, "c1").years().get(0).revenue().currency().getCurrencyCode());
+        assertAmount("500.00", f.points.booking(f.agency, PointsFixtures.READER, "B1").total().amount());
+        assertEquals("EUR", f.points.analysis(f.agency, PointsFixtures.READER, "c1").years().get(0).revenue().currency().getCurrencyCode());
         // Before the program is used the currency is free.
         PointsFixtures fresh = new PointsFixtures(f.engine, f.store);
         applied(fresh.points.configure(fresh.admin(), now.with(java.util.Map.of("currency", "USD"))));
@@ -775,7 +782,7 @@ public abstract class SavingsPointsContract {
         assertTrue(twice.entries().isEmpty());
         assertEquals("ALREADY_CANCELLED", twice.notices().get(0).code());
         assertAmount("20", f.balance("c1"));
-        assertAmount("100.00", f.points.booking(f.agency, "B1").total().amount());
+        assertAmount("100.00", f.points.booking(f.agency, PointsFixtures.READER, "B1").total().amount());
     }
 
     @Test
@@ -791,7 +798,7 @@ public abstract class SavingsPointsContract {
         assertEquals("50.00", refund(o).value().toPlainString());
         assertEquals("100.00", refund(o).points().toPlainString());
         assertAmount("320", f.balance("c1"));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("100.00", b.paidPointsValue().amount());
         assertAmount("200", b.paidPoints());
         assertAmount("0.00", b.remainder().amount());
@@ -812,7 +819,7 @@ public abstract class SavingsPointsContract {
         Outcome twice = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
         assertTrue(twice.entries().isEmpty());
         assertAmount("200", f.balance("c1"));
-        assertEquals("CANCELLED", f.points.booking(f.agency, "B1").status());
+        assertEquals("CANCELLED", f.points.booking(f.agency, PointsFixtures.READER, "B1").status());
         rejected(f.payWithPoints("B1", "1.00"), "BOOKING_CANCELLED");
     }
 
@@ -826,7 +833,7 @@ public abstract class SavingsPointsContract {
         Outcome o = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("80.00"))));
         assertEquals("20.00", refund(o).points().toPlainString());
         assertAmount("60", f.balance("c1")); // 140 - 100 + 20
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("80.00", b.paidPointsValue().amount());
         assertAmount("0.00", b.remainder().amount());
     }
@@ -837,7 +844,7 @@ public abstract class SavingsPointsContract {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00")));
         applied(f.payMoney("B1", "300.00"));
         applied(f.payWithPoints("B1", "50.00"));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertEquals(2, b.payments().size());
         assertTrue(b.payments().contains("BANK 300.00 EUR by clerk-anna on 2026-03-14"), b.payments()::toString);
         assertTrue(b.payments().contains("points 50.00 EUR = 50.00 points by clerk-anna on 2026-03-14"),
@@ -861,7 +868,7 @@ public abstract class SavingsPointsContract {
         assertEquals(1, o.entries().size());
         assertAmount("70", o.entries().get(0).amount());
         assertAmount("1000", f.balance("c1"));
-        BookingView b = f.points.booking(f.agency, "B1");
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
         assertAmount("0", b.paidPoints());
         assertAmount("0.00", b.paidPointsValue().amount());
     }
@@ -894,7 +901,7 @@ public abstract class SavingsPointsContract {
         Outcome cut = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("0.99"))));
         assertTrue(cut.entries().isEmpty());
         assertEquals("REFUND_BELOW_ONE_HUNDREDTH_POINT", cut.notices().get(0).code());
-        assertAmount("1.00", f.points.booking(f.agency, "B1").paidPointsValue().amount());
+        assertAmount("1.00", f.points.booking(f.agency, PointsFixtures.READER, "B1").paidPointsValue().amount());
         Outcome cancel = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
         assertEquals("0.40", refund(cancel).points().toPlainString());
         assertAmount("10", f.balance("c1"));
@@ -952,7 +959,7 @@ public abstract class SavingsPointsContract {
         assertTrue(o.entries().isEmpty(), () -> "took back expired points: " + o.entries());
         assertEquals("POINTS_ALREADY_EXPIRED", o.notices().get(0).code());
         assertAmount("0", f.balance("c1"));
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertAmount("100", a.totalExpired());
     }
 
@@ -992,7 +999,7 @@ public abstract class SavingsPointsContract {
         // the 60 were used, not expired: they come back, and the 40 that expired stay expired
         assertEquals("60.00", refund(o).points().toPlainString());
         assertAmount("60", f.balance("c1"));
-        PointsAnalysis a = f.points.analysis(f.agency, "c1");
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
         assertAmount("40", a.totalExpired());
         assertAmount("0", a.totalUsed());
     }
@@ -1046,7 +1053,7 @@ public abstract class SavingsPointsContract {
         assertEquals("NO_SUCH_SUPPLIER", e.code());
         assertEquals("NO_SUCH_CUSTOMER", assertThrows(NoSuchEntityException.class,
                 () -> f.book("B1", "c9", service("1", "TUI", "flight", "100.00"))).code());
-        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, "B1"));
+        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, PointsFixtures.READER, "B1"));
         assertAmount("0", f.balance("c1"));
     }
 
@@ -1059,7 +1066,7 @@ public abstract class SavingsPointsContract {
         assertThrows(CurrencyMismatchException.class, () -> f.points.book(f.clerk(),
                 Booking.of("B2", "c1", Service.of("1", "TUI", "flight", Money.of("10.00", "USD")))));
         assertAmount("20", f.balance("c1"));
-        assertAmount("0", f.points.booking(f.agency, "B1").paidPoints());
+        assertAmount("0", f.points.booking(f.agency, PointsFixtures.READER, "B1").paidPoints());
     }
 
     @Test
@@ -1073,7 +1080,7 @@ public abstract class SavingsPointsContract {
         assertTrue(o.values().isEmpty(), () -> "values of a rejected payment: " + o.values());
         assertTrue(o.result(org.loyaltyengine.rules.facts.PointsPaymentResult.class).isEmpty());
         assertTrue(o.entries().isEmpty());
-        assertAmount("0", f.points.booking(f.agency, "B1").paidPoints());
+        assertAmount("0", f.points.booking(f.agency, PointsFixtures.READER, "B1").paidPoints());
     }
 
     @Test
@@ -1083,7 +1090,7 @@ public abstract class SavingsPointsContract {
         applied(f.book("B1", "c1", service("1", "TUI", "flight", "100.00")));
         rejected(f.payWithPoints("B1", "100.01"), "PAYMENT_EXCEEDS_REMAINDER");
         assertAmount("1020", f.balance("c1"));
-        assertNull(f.points.booking(f.agency, "B1").lines().get(0).manualPoints());
+        assertNull(f.points.booking(f.agency, PointsFixtures.READER, "B1").lines().get(0).manualPoints());
     }
 
     @Test
@@ -1162,5 +1169,360 @@ public abstract class SavingsPointsContract {
         assertAmount("90", f.balance("c1"));
         assertThrows(IdempotencyConflictException.class,
                 () -> f.points.payWithPoints(ctx, new PointsPayment("B1", eur("20.00"))));
+    }
+
+    // ------------------------------------------------------------------ SP-22 reading customers' points
+
+    @Test
+    @Tag("SP-22")
+    @Tag("X-8")
+    void reads_ofCustomersPoints_needTheReadPermission_refusedBeforeAnythingIsRead() {
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00")));
+        f.set("liabilityAccount", "1700", "expenseAccount", "4700", "receivableAccount", "1300",
+                "expiryRevenueAccount", "8700");
+        LocalDate jan = LocalDate.of(2026, 1, 1);
+        LocalDate dec = LocalDate.of(2026, 12, 31);
+        YearMonth march = YearMonth.of(2026, 3);
+        PointsReports reports = f.points.reports();
+        List<org.junit.jupiter.api.function.Executable> reads = List.of(
+                () -> f.points.booking(f.agency, PointsFixtures.CLERK, "B1"),
+                () -> f.points.analysis(f.agency, PointsFixtures.CLERK, "c1"),
+                () -> f.points.monthlyList(f.agency, PointsFixtures.CLERK, march),
+                () -> reports.analysis(f.agency, PointsFixtures.CLERK, "c1"),
+                () -> reports.analysisCsv(f.agency, PointsFixtures.CLERK, "c1"),
+                () -> reports.statement(f.agency, PointsFixtures.CLERK, "c1"),
+                () -> reports.monthlyList(f.agency, PointsFixtures.CLERK, march),
+                () -> reports.monthlyListCsv(f.agency, PointsFixtures.CLERK, march),
+                () -> reports.accounting(f.agency, PointsFixtures.CLERK, jan, dec),
+                () -> reports.accountingCsv(f.agency, PointsFixtures.CLERK, jan, dec),
+                // refused before the customer or booking is looked up: the refused user learns nothing
+                () -> f.points.booking(f.agency, PointsFixtures.CLERK, "NO-SUCH-BOOKING"),
+                () -> reports.statement(f.agency, PointsFixtures.CLERK, "no-such-customer"),
+                () -> reports.accounting(f.agency, PointsFixtures.CLERK, dec, jan));
+        for (org.junit.jupiter.api.function.Executable read : reads) {
+            PermissionRequiredException e = assertThrows(PermissionRequiredException.class, read);
+            assertEquals("PERMISSION_REQUIRED", e.code());
+            assertTrue(e.getMessage().contains(SavingsPoints.READ_PERMISSION) && e.getMessage().contains("clerk-anna"),
+                    e.getMessage());
+        }
+        assertThrows(InvalidValueException.class, () -> f.points.analysis(f.agency, null, "c1"));
+        // with the permission, or the administration's, every read answers
+        for (Actor reader : List.of(PointsFixtures.READER, PointsFixtures.ADMIN)) {
+            assertAmount("100", f.points.booking(f.agency, reader, "B1").earnedPoints());
+            assertAmount("100", f.points.analysis(f.agency, reader, "c1").balance());
+            assertEquals(1, f.points.monthlyList(f.agency, reader, march).size());
+            assertTrue(reports.statement(f.agency, reader, "c1").contains("Balance: 100.00 points"));
+            assertTrue(reports.analysisCsv(f.agency, reader, "c1").contains("c1,2026,500.00,EUR,100.00"));
+            assertEquals(1, reports.accounting(f.agency, reader, jan, dec).size());
+            assertTrue(reports.accountingCsv(f.agency, reader, jan, dec).contains("1700"));
+            assertTrue(reports.monthlyListCsv(f.agency, reader, march).contains("EARN"));
+        }
+        assertThrows(NoSuchEntityException.class, () -> f.points.booking(f.agency, PointsFixtures.READER, "NO-SUCH"));
+    }
+
+    // ------------------------------------------------------------------ SP-23 the expiry belongs to its year
+
+    @Test
+    @Tag("SP-23")
+    @Tag("SP-14")
+    @Tag("SP-17")
+    void expireYear_runInJanuary_isBookedOn31DecemberAndShownInTheYearItClosed() {
+        f.set("expiryEnabled", "true", "liabilityAccount", "1700", "expenseAccount", "4700", "receivableAccount",
+                "1300", "expiryRevenueAccount", "8700");
+        f.on("2024-05-01");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00"))); // 100 in 2024, none in 2025
+        f.on("2026-01-10");
+        applied(f.book("B2", "c1", service("1", "TUI", "flight", "100.00"))); // 20 in 2026
+        f.on("2026-01-15");
+        CommandContext run = f.admin();
+        Outcome preview = applied(f.points.expireYear(run.asDryRun(), new ExpireYear(2025)));
+        assertEquals(LocalDate.of(2025, 12, 31), preview.entries().get(0).businessDate());
+        Outcome o = applied(f.points.expireYear(run, new ExpireYear(2025)));
+        assertEquals(1, o.entries().size());
+        assertAmount("-100", o.entries().get(0).amount());
+        assertEquals(LocalDate.of(2025, 12, 31), o.entries().get(0).businessDate());
+        assertEquals(o, f.points.expireYear(run, new ExpireYear(2025)), "a repeat of the run replays it");
+
+        PointsAnalysis a = f.points.analysis(f.agency, PointsFixtures.READER, "c1");
+        PointsAnalysis.Year y2025 = a.years().stream().filter(y -> y.year() == 2025).findFirst().orElseThrow();
+        PointsAnalysis.Year y2026 = a.years().stream().filter(y -> y.year() == 2026).findFirst().orElseThrow();
+        assertAmount("100", y2025.expired());
+        assertAmount("0", y2025.available());
+        assertAmount("0", y2026.expired());
+        assertAmount("20", y2026.earned());
+        assertAmount("20", y2026.available());
+        assertAmount("20", a.balance());
+        assertTrue(f.points.monthlyList(f.agency, PointsFixtures.READER, YearMonth.of(2025, 12)).stream()
+                .anyMatch(m -> m.entry().equals("EXPIRE") && m.points().compareTo(new BigDecimal("-100")) == 0));
+        assertTrue(f.points.monthlyList(f.agency, PointsFixtures.READER, YearMonth.of(2026, 1)).stream()
+                .noneMatch(m -> m.entry().equals("EXPIRE")));
+        List<AccountingPosting> dec2025 = f.points.reports().accounting(f.agency, PointsFixtures.READER,
+                LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31));
+        assertEquals(1, dec2025.size());
+        assertEquals("8700", dec2025.get(0).creditAccount());
+        assertEquals(LocalDate.of(2025, 12, 31), dec2025.get(0).date());
+    }
+
+    @Test
+    @Tag("SP-23")
+    void expireYear_runBeforeTheYearEnd_stillRefused_onTheYearEndItself_bookedThatDay() {
+        f.set("expiryEnabled", "true");
+        f.on("2024-05-01");
+        applied(f.book("B1", "c1", service("1", "TUI", "flight", "500.00")));
+        f.on("2025-12-30");
+        rejected(f.points.expireYear(f.admin(), new ExpireYear(2025)), "YEAR_NOT_ENDED");
+        f.on("2025-12-31");
+        Outcome o = applied(f.points.expireYear(f.admin(), new ExpireYear(2025)));
+        assertEquals(LocalDate.of(2025, 12, 31), o.entries().get(0).businessDate());
+        assertAmount("0", f.balance("c1"));
+    }
+
+    // ------------------------------------------------------------------ SP-24 points not yet spendable
+
+    @Test
+    @Tag("SP-24")
+    @Tag("SP-13")
+    void payWithPoints_pointsSavedThisYear_refusalNamesThemAndTheDayTheyBecomeSpendable() {
+        f.set("directlyAvailable", "false");
+        f.on("2026-06-10");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "1000.00"))); // 200 points, from 2027
+        Outcome o = rejected(f.payWithPoints("B1", "150.00"), "POINTS_NOT_YET_SPENDABLE");
+        PointsNotYetSpendable detail = o.result(PointsNotYetSpendable.class).orElseThrow(
+                () -> new AssertionError("no typed detail in " + o.values()));
+        assertEquals("c1", detail.customerId());
+        assertAmount("150", detail.pointsNeeded());
+        assertAmount("0", detail.spendable());
+        assertAmount("200", detail.notYetSpendable());
+        assertEquals(2026, detail.earnedIn());
+        assertEquals(LocalDate.of(2027, 1, 1), detail.spendableFrom());
+        String message = o.rejections().get(0).message();
+        assertTrue(message.contains("200.00 points earned in 2026 become spendable on 2027-01-01"), message);
+        assertTrue(!message.contains("no saved points"), message);
+        assertTrue(o.entries().isEmpty());
+        assertTrue(o.result(PointsPaymentResult.class).isEmpty(), "a refusal carries no payment");
+        assertAmount("200", f.balance("c1"));
+        // more than the customer holds at all: a want of points, which still names the points to come
+        Outcome short_ = rejected(f.payWithPoints("B1", "300.00"), "INSUFFICIENT_POINTS");
+        assertTrue(short_.rejections().get(0).message().contains("200.00 points earned in 2026 become spendable on"
+                + " 2027-01-01"), short_.rejections().get(0).message());
+        f.on("2027-01-01");
+        applied(f.payWithPoints("B1", "150.00"));
+        assertAmount("50", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-24")
+    @Tag("SP-11")
+    void payWithPoints_capEmptyAndSavedBefore_pointsOfThisYearDoNotStopGoingNegative() {
+        f.set("directlyAvailable", "false");
+        f.on("2025-06-10");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "100.00"))); // 20 points, spendable in 2026
+        f.on("2026-06-10");
+        applied(f.book("B2", "c1", service("1", "TUI", "package", "1000.00"))); // 200 more, from 2027
+        // a saver may go negative without a cap: the points of this year need not be waited for
+        applied(f.payWithPoints("B2", "150.00"));
+        assertAmount("70", f.balance("c1"));
+        // with a cap, no: the 20 of 2025 are spent, the 70 left are of 2026 and spendable from 2027
+        f.set("paymentMaximumPercent", "100");
+        Outcome o = rejected(f.payWithPoints("B2", "60.00"), "POINTS_NOT_YET_SPENDABLE");
+        assertAmount("70", o.result(PointsNotYetSpendable.class).orElseThrow().notYetSpendable());
+        assertAmount("0", o.result(PointsNotYetSpendable.class).orElseThrow().spendable());
+    }
+
+    // ------------------------------------------------------------------ SP-20 suppliers of a tour operator
+
+    @Test
+    @Tag("SP-20")
+    @Tag("SP-1")
+    void book_suppliersOfATourOperator_shareItsRates_theirOwnSettingsFirst() {
+        applied(f.points.defineTourOperator(f.admin(), TourOperator.enabled("TUI-GROUP").withRate("0.30")
+                .withProductRate("cruise", "0.50")));
+        f.supplier(Supplier.of("TUI-NL", "TUI-GROUP"));
+        f.supplier(Supplier.of("TUI-BE", "TUI-GROUP").withRate("0.40"));
+        f.supplier(Supplier.of("TUI-DE", "TUI-GROUP").withProductRate("cruise", "1.00"));
+        Outcome o = applied(f.book("B1", "c1", service("1", "TUI-NL", "hotel", "100.00"),
+                service("2", "TUI-NL", "cruise", "100.00"), service("3", "TUI-BE", "cruise", "100.00"),
+                service("4", "TUI-DE", "cruise", "100.00"), service("5", "TUI-DE", "hotel", "100.00"),
+                service("6", "TUI", "cruise", "100.00")));
+        assertEquals("30.00", linePoints(o, "1"));  // the tour operator's rate
+        assertEquals("50.00", linePoints(o, "2"));  // the tour operator's structure for cruises
+        assertEquals("40.00", linePoints(o, "3"));  // the supplier's own rate beats the tour operator's structure
+        assertEquals("100.00", linePoints(o, "4")); // the supplier's own structure beats everything
+        assertEquals("30.00", linePoints(o, "5"));  // no own rate for hotels: the tour operator's rate
+        assertEquals("20.00", linePoints(o, "6"));  // a supplier of no tour operator: the global rate
+        assertAmount("270", f.balance("c1"));
+        assertTrue(o.rulesFired().containsAll(List.of("rate: the tour operator's rate",
+                "rate: the tour operator's structure for the product type", "rate: the supplier's own rate",
+                "rate: the supplier's structure for the product type", "rate: the global rate")), o.rulesFired()::toString);
+        // shared, not copied: the tour operator's new rate is its suppliers' from the next booking on
+        applied(f.points.defineTourOperator(f.admin(), TourOperator.enabled("TUI-GROUP").withRate("0.10")));
+        Outcome later = applied(f.book("B2", "c1", service("1", "TUI-NL", "hotel", "100.00"),
+                service("2", "TUI-NL", "cruise", "100.00"), service("3", "TUI-BE", "hotel", "100.00")));
+        assertEquals("10.00", linePoints(later, "1"));
+        assertEquals("10.00", linePoints(later, "2"));
+        assertEquals("40.00", linePoints(later, "3"));
+        assertEquals(2, f.engine.audit().history(f.agency, org.loyaltyengine.AuditTrail.POINTS_TOUR_OPERATOR,
+                "TUI-GROUP").size());
+    }
+
+    @Test
+    @Tag("SP-20")
+    @Tag("SP-2")
+    void book_aTourOperatorsSwitch_holdsForItsSuppliersThatSetNone() {
+        applied(f.points.defineTourOperator(f.admin(), new TourOperator("DER", false, new BigDecimal("0.50"), null)));
+        f.supplier(Supplier.of("DER-1", "DER"));
+        f.supplier(Supplier.of("DER-2", "DER").withEnabled(true));
+        applied(f.points.defineTourOperator(f.admin(), TourOperator.enabled("SUN").withRate("0.50")));
+        f.supplier(Supplier.of("SUN-1", "SUN").withEnabled(false));
+        Outcome o = applied(f.book("B1", "c1", service("1", "DER-1", "hotel", "100.00"),
+                service("2", "DER-2", "hotel", "100.00"), service("3", "SUN-1", "hotel", "100.00")));
+        assertEquals("0.00", linePoints(o, "1"));
+        assertEquals("50.00", linePoints(o, "2"));
+        assertEquals("0.00", linePoints(o, "3"));
+        assertAmount("50", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-20")
+    @Tag("SP-6")
+    void changePrice_lineOfATourOperatorsSupplier_recalculatesAtTheTourOperatorsRate() {
+        f.set("recalculateOnPriceChange", "true");
+        applied(f.points.defineTourOperator(f.admin(), TourOperator.enabled("TUI-GROUP").withRate("0.30")));
+        f.supplier(Supplier.of("TUI-NL", "TUI-GROUP"));
+        applied(f.book("B1", "c1", service("1", "TUI-NL", "hotel", "100.00")));
+        Outcome o = applied(f.points.changePrice(f.clerk(), new PriceChange("B1", "1", eur("200.00"))));
+        assertAmount("30", o.entries().get(0).amount());
+        assertAmount("60", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-20")
+    @Tag("X-10")
+    @Tag("X-8")
+    void defineSupplier_unknownTourOperatorOrNoSwitch_typedErrorNothingWritten() {
+        NoSuchEntityException e = assertThrows(NoSuchEntityException.class,
+                () -> f.points.defineSupplier(f.admin(), Supplier.of("X-1", "NOBODY")));
+        assertEquals("NO_SUCH_TOUR_OPERATOR", e.code());
+        assertEquals("NO_SUCH_SUPPLIER", assertThrows(NoSuchEntityException.class,
+                () -> f.book("B1", "c1", service("1", "X-1", "hotel", "100.00"))).code());
+        assertThrows(InvalidValueException.class, () -> new Supplier("X-2", null, null, null, null));
+        assertThrows(InvalidValueException.class, () -> TourOperator.enabled("T").withRate("-0.10"));
+        assertThrows(InvalidValueException.class, () -> TourOperator.enabled("T").withRate("1000.01"));
+        assertThrows(InvalidValueException.class, () -> TourOperator.enabled(" "));
+        rejected(f.points.defineTourOperator(f.clerk(), TourOperator.enabled("T")), "PERMISSION_REQUIRED");
+        assertThrows(NoSuchEntityException.class, () -> f.points.defineSupplier(f.admin(), Supplier.of("X-3", "T")));
+        assertAmount("0", f.balance("c1"));
+    }
+
+    // ------------------------------------------------------------------ SP-21 own currency at payment time
+
+    @Test
+    @Tag("SP-21")
+    @Tag("SP-15")
+    void payWithPoints_ownRateOrPoints_refusedWithoutOwnCurrencyAllowed_nothingWritten() {
+        f.set("pointValue", "0.30");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "5000.00"))); // 1000 points
+        for (PointsPayment p : List.of(PointsPayment.atRate("B1", eur("100.00"), new BigDecimal("0.25")),
+                PointsPayment.ofPoints("B1", eur("100.00"), new BigDecimal("250")))) {
+            Outcome o = rejected(f.points.payWithPoints(f.clerk(), p), "OWN_CURRENCY_NOT_ALLOWED");
+            assertTrue(o.rejections().get(0).message().contains("ownCurrencyAllowed"), o.rejections().get(0).message());
+            assertTrue(o.entries().isEmpty());
+        }
+        assertAmount("1000", f.balance("c1"));
+        assertAmount("0", f.points.booking(f.agency, PointsFixtures.READER, "B1").paidPoints());
+    }
+
+    @Test
+    @Tag("SP-21")
+    @Tag("SP-15")
+    @Tag("X-13")
+    void payWithPoints_ownCurrencyAllowed_rateOrPointsGivenAtPayment_storedValueStays_givenBackAsTaken() {
+        f.set("pointValue", "0.30", "ownCurrencyAllowed", "true");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "5000.00"),
+                service("2", "TUI", "hotel", "200.00"))); // 1000 + 40 points
+        Outcome atRate = applied(f.points.payWithPoints(f.clerk(), PointsPayment.atRate("B1", eur("100.00"),
+                new BigDecimal("0.30"))));
+        assertEquals("333.34", pointsPaid(atRate)); // 100.00 / 0.30 rounded up, as at the stored value
+        Outcome ownRate = applied(f.points.payWithPoints(f.clerk(), PointsPayment.atRate("B1", eur("100.00"),
+                new BigDecimal("0.25"))));
+        assertEquals("400.00", pointsPaid(ownRate));
+        assertAmount("0.25", ownRate.result(PointsPaymentResult.class).orElseThrow().pointValue());
+        Outcome ownPoints = applied(f.points.payWithPoints(f.clerk(), PointsPayment.ofPoints("B1", eur("30.00"),
+                new BigDecimal("120"))));
+        assertEquals("120.00", pointsPaid(ownPoints));
+        assertAmount("0.25", ownPoints.result(PointsPaymentResult.class).orElseThrow().pointValue());
+        // the stored point value is not the payment's to change
+        assertAmount("0.30", f.points.settings(f.agency).pointValue());
+        assertEquals("100.00", pointsPaid(applied(f.payWithPoints("B1", "30.00"))));
+        assertAmount("86.66", f.balance("c1")); // 1040 - 333.34 - 400 - 120 - 100
+        BookingView b = f.points.booking(f.agency, PointsFixtures.READER, "B1");
+        assertAmount("953.34", b.paidPoints());
+        assertAmount("260.00", b.paidPointsValue().amount());
+        // a cut below what points paid gives back at the booking's own rate, never more than was taken: the
+        // 60.00 paid beyond the 200.00 left, 953.34 x 60 / 260 = 220.00 points
+        Outcome cut = applied(f.points.cancel(f.clerk(), Cancellation.ofLine("B1", "1")));
+        assertAmount("220.00", refund(cut).points());
+        assertAmount("953.34", refund(cut).points().add(f.points.booking(f.agency, PointsFixtures.READER, "B1")
+                .paidPoints()));
+        assertTrue(refund(cut).points().compareTo(new BigDecimal("953.34")) <= 0);
+        Outcome all = applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
+        BigDecimal givenBack = refund(cut).points().add(all.result(org.loyaltyengine.rules.facts.PointsRefundResult.class)
+                .map(org.loyaltyengine.rules.facts.PointsRefundResult::points).orElse(BigDecimal.ZERO));
+        assertAmount("953.34", givenBack); // every point taken, back once
+        assertAmount("0", f.balance("c1"));
+        assertTrue(applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1"))).entries().isEmpty());
+    }
+
+    @Test
+    @Tag("SP-21")
+    @Tag("SP-11")
+    void payWithPoints_ownRate_theChecksCountThePointsItTakes() {
+        f.set("ownCurrencyAllowed", "true", "paymentMaximumPercent", "100");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "500.00"))); // 100 points, worth 1.00 each
+        // 30.00 at 0.25 a point takes 120 points: more than the 100 there are
+        Outcome o = rejected(f.points.payWithPoints(f.clerk(), PointsPayment.atRate("B1", eur("30.00"),
+                new BigDecimal("0.25"))), "INSUFFICIENT_POINTS");
+        assertTrue(o.rejections().get(0).message().contains("120.00"), o.rejections().get(0).message());
+        assertAmount("100", f.balance("c1"));
+    }
+
+    @Test
+    @Tag("SP-21")
+    @Tag("SP-18")
+    void accounting_paymentAtItsOwnRate_receivableAtThatRate_differenceToExpense_liabilityAtThePointValue() {
+        f.set("liabilityAccount", "1700", "expenseAccount", "4700", "receivableAccount", "1300",
+                "expiryRevenueAccount", "8700", "ownCurrencyAllowed", "true", "pointValue", "0.50");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "1000.00"))); // 200 points at 0.50: 100.00
+        applied(f.points.payWithPoints(f.clerk(), PointsPayment.ofPoints("B1", eur("20.00"), new BigDecimal("80"))));
+        List<AccountingPosting> p = f.points.reports().accounting(f.agency, PointsFixtures.READER,
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        assertEquals(List.of("EARN 4700>1700 100.00", "REDEEM 1700>1300 20.00", "RATE_DIFFERENCE 1700>4700 20.00"),
+                p.stream().map(x -> x.entry() + " " + x.debitAccount() + ">" + x.creditAccount() + " "
+                        + x.value().amount().toPlainString()).toList());
+        BigDecimal liability = p.stream().map(x -> x.creditAccount().equals("1700") ? x.value().amount()
+                : x.debitAccount().equals("1700") ? x.value().amount().negate() : BigDecimal.ZERO)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertAmount("60.00", liability); // the 120 points left, at 0.50
+        assertTrue(f.points.reports().accountingCsv(f.agency, PointsFixtures.READER, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31)).contains("RATE_DIFFERENCE"));
+    }
+
+    @Test
+    @Tag("SP-21")
+    @Tag("X-10")
+    void pointsPayment_badRateOrPoints_typedErrors() {
+        Money amount = eur("100.00");
+        assertThrows(InvalidValueException.class, () -> new PointsPayment("B1", amount, new BigDecimal("0.25"),
+                new BigDecimal("400")));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.atRate("B1", amount, BigDecimal.ZERO));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.atRate("B1", amount, new BigDecimal("-0.30")));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.atRate("B1", amount, new BigDecimal("10000.01")));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.atRate("B1", amount, new BigDecimal("1E-400")));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.ofPoints("B1", amount, BigDecimal.ZERO));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.ofPoints("B1", amount, new BigDecimal("1.001")));
+        // a point that would pay more than the highest point value (10,000.00) is a typing error
+        assertThrows(InvalidValueException.class, () -> PointsPayment.ofPoints("B1", eur("100.01"),
+                new BigDecimal("0.01")));
+        assertThrows(InvalidValueException.class, () -> PointsPayment.atRate("B1", amount, null));
     }
 }

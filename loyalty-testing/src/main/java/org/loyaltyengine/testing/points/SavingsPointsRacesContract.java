@@ -116,6 +116,6 @@ public abstract class SavingsPointsRacesContract {
         rejected(f.payWithPoints("B1", "150.00"), "INSUFFICIENT_POINTS");
         applied(theirs.get(30, TimeUnit.SECONDS));
         assertAmount("200", f.balance("c1"));
-        assertTrue(f.points.booking(f.agency, "B1").payments().isEmpty());
+        assertTrue(f.points.booking(f.agency, PointsFixtures.READER, "B1").payments().isEmpty());
     }
 }
