@@ -31,7 +31,7 @@ import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.TenantId;
 
 /**
- * Rule files that try to reach outside the fact model (SPEC X-11; issue "Trust", defect 11): each is
+ * Rule files that try to reach outside the fact model (SPEC X-11): each is
  * refused, typed ({@code RULE_UNSAFE}), naming the file and the line of what it tried, before any of it
  * compiles or runs. Every case goes through the public API: a rule folder, an engine, a command.
  */

@@ -18,8 +18,7 @@ import org.loyaltyengine.RuleSetVersion;
 import org.loyaltyengine.RuleSource;
 
 /**
- * Every rule file in a rule folder belongs to a version or is an error (SPEC X-10, X-11; issue "Trust",
- * defect 21): a file that is on disk but never compiled would be policy an analyst believes in force.
+ * Every rule file in a rule folder belongs to a version or is an error (SPEC X-10, X-11): a file that is on disk but never compiled would be policy an analyst believes in force.
  */
 @Tag("X-10")
 @Tag("X-11")

@@ -45,7 +45,7 @@ import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.testing.MutableClock;
 
 /**
- * The audit trail (SPEC X-8, defect 12 of issue 9): every outcome names its actor, and every change of
+ * The audit trail (SPEC X-8): every outcome names its actor, and every change of
  * settings, catalogue, cards and master data is kept with actor, time and the state before and after,
  * readable through {@link LoyaltyEngine#audit()}. Abstract so that every store runs it.
  */

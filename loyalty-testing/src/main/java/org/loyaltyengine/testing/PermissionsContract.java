@@ -377,7 +377,7 @@ public abstract class PermissionsContract {
 
     /** A tenant with a little of everything, set up by a superuser. */
     static final class World {
-        /** Gives the known customer a 100% discount and creates another: defect 10 through an import. */
+        /** Gives the known customer a 100% discount and creates another through an import. */
         static final String CSV = "number;name;discount\nK1;Jansen BV;100\nK3;Bakker;\n";
         final LoyaltyEngine engine;
         /** The store the engine runs on: the world's customers are a host's own, written straight into it. */

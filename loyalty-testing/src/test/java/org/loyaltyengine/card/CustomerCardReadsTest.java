@@ -37,7 +37,7 @@ import org.loyaltyengine.testing.MutableClock;
 import org.loyaltyengine.testing.card.CardFixtures;
 
 /**
- * The customer card's reads answer for one business date and one snapshot (issue 10): whether a card is
+ * The customer card's reads answer for one business date and one snapshot: whether a card is
  * full is decided by the rule-set version in force on the date the host asks about, not the engine
  * clock's day; a settlement preview shows the open lines its amount was decided on.
  */

@@ -30,7 +30,7 @@ import org.loyaltyengine.testing.MutableClock;
 
 /**
  * One item added to a receipt with a card reads each row it decides on once: the receipt, the card,
- * the card's account, the settings and each earlier item's reservation (issue 10: it used to read its
+ * the card's account, the settings and each earlier item's reservation (it used to read its
  * receipt three times and its card twice, and a store had to keep each first read to make the later
  * ones agree).
  */

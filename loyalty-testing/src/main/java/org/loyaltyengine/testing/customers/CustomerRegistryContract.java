@@ -210,7 +210,7 @@ public abstract class CustomerRegistryContract {
                 () -> customers.create(f.key("c-1"), CustomerProfile.named("Pietersen")));
     }
 
-    // ------------------------------------------------------------------ CU-1 customer ids (issue 10, item 8)
+    // ------------------------------------------------------------------ CU-1 customer ids
 
     @Test
     @Tag("CU-1")

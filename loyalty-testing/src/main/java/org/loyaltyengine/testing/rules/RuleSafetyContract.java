@@ -44,7 +44,7 @@ import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.testing.TenantSnapshot;
 
 /**
- * Rules that never end or that fail (SPEC X-11; issue "Trust", defects 11 and 17, "What to build" 8):
+ * Rules that never end or that fail (SPEC X-11):
  * the command stops with a typed error naming rule set, version and rule, and the store holds exactly
  * what it held before. Every case goes through the public API: a rule folder (hostile rules alone, or
  * beside the packaged pos-card rules), an engine, a command. Abstract so that every store runs it:
