@@ -136,8 +136,13 @@ public interface CustomerCards {
     /**
      * Locks a consultation or sale (SPEC CC-5): it is recorded, and when the customer takes part its
      * eligible lines go on the card. Locking a document again after {@link #unlock} puts on the card
-     * only what is not on a card already, so lock, unlock, lock gives the same card as one lock. The
-     * outcome carries no typed result: its entries are what went on the card.
+     * only what is not on a card already, so lock, unlock, lock gives the same card as one lock. Its
+     * entries are what went on the card. For a customer who takes part the outcome also answers for the
+     * card as the lock leaves it (CC-14): a {@link org.loyaltyengine.rules.facts.CardStatusResult} (full,
+     * thresholds reached), the {@link org.loyaltyengine.rules.facts.CardFigures}, and, while the card is
+     * full, the notice {@code CARD_FULL} (the seed's "Klantenkaart vol"), on every lock that leaves it full
+     * until it is settled. A customer who does not take part gets the notice {@code CUSTOMER_NOT_ENROLLED}
+     * and no status.
      */
     Outcome lock(CommandContext ctx, Sale sale);
 

@@ -43,7 +43,9 @@ import org.loyaltyengine.card.CardStatus;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.card.SettlementPreview;
 import org.loyaltyengine.customers.CustomerProfile;
+import org.loyaltyengine.rules.facts.CardFigures;
 import org.loyaltyengine.rules.facts.CardSettlementResult;
+import org.loyaltyengine.rules.facts.CardStatusResult;
 import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.EntryKind;
@@ -188,6 +190,67 @@ public abstract class CustomerCardContract {
     }
 
     // ------------------------------------------------------------------ CC-1 thresholds
+
+    // ------------------------------------------------------------------ CC-14 the lock that fills the card
+
+    @Test
+    @Tag("CC-14")
+    void lock_theFifthBagFillsTheCardAndTheLockSaysSo() {
+        vet.configure(tenPercent(null, 5, null, null));
+        vet.eligible("food");
+        vet.enrolled("c1");
+        for (int i = 0; i < 4; i++) {
+            Outcome o = vet.buy("c1", day(i), "food", "10.00");
+            assertTrue(o.notices().isEmpty(), () -> "no notice before the card is full: " + o.notices());
+            CardStatusResult status = o.result(CardStatusResult.class).orElseThrow();
+            assertFalse(status.full());
+            assertEquals(i + 1, o.result(CardFigures.class).orElseThrow().purchases());
+        }
+        Outcome fifth = vet.buy("c1", day(4), "food", "10.00");
+        assertEquals(List.of("CARD_FULL"), fifth.notices().stream().map(n -> n.code()).toList());
+        assertEquals("customer card full", fifth.notices().get(0).message());
+        CardStatusResult status = fifth.result(CardStatusResult.class).orElseThrow();
+        assertEquals("c1", status.customer());
+        assertTrue(status.full());
+        assertEquals(List.of("minPurchases"), status.thresholdsMet());
+        assertEquals(5, fifth.result(CardFigures.class).orElseThrow().purchases());
+        // What the lock said is what the card says once it is booked.
+        assertTrue(vet.card("c1").full());
+    }
+
+    @Test
+    @Tag("CC-14")
+    void lock_countsItsOwnLinesAsLocked_amountUnitsAndARelockAfterAnUnlock() {
+        vet.configure(tenPercent("3", null, null, "2.50"));
+        vet.eligible("food");
+        vet.product("vaccine", LocalDate.of(2020, 1, 1), false, null);
+        vet.enrolled("c1");
+        Outcome first = applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "2", "20.00"),
+                line("2", "vaccine", "5", "100.00"))));
+        assertTrue(first.notices().isEmpty());
+        assertEquals(new BigDecimal("2"), first.result(CardFigures.class).orElseThrow().units().stripTrailingZeros());
+        Outcome second = applied(vet.lock(sale("S2", "c1", DAY, line("1", "food", "1", "5.00"))));
+        CardStatusResult full = second.result(CardStatusResult.class).orElseThrow();
+        // 2.00 + 0.50 reaches the amount, 2 + 1 units reach the units; the vaccine counts for neither.
+        assertEquals(List.of("minAmount", "minUnits"), full.thresholdsMet());
+        assertEquals("CARD_FULL", second.notices().get(0).code());
+        applied(vet.unlock("S2"));
+        Outcome relocked = applied(vet.lock(sale("S2", "c1", DAY, line("1", "food", "1", "5.00"))));
+        assertEquals(List.of("minAmount", "minUnits"),
+                relocked.result(CardStatusResult.class).orElseThrow().thresholdsMet());
+        assertAmount("2.50", vet.card("c1").amount());
+    }
+
+    @Test
+    @Tag("CC-14")
+    void lock_ofACustomerWhoDoesNotTakePart_countsNoCard() {
+        vet.configure(tenPercent(null, 1, null, null));
+        vet.eligible("food");
+        vet.customer("c9");
+        Outcome o = applied(vet.lock(sale("S1", "c9", DAY, line("1", "food", "1", "10.00"))));
+        assertEquals(List.of("CUSTOMER_NOT_ENROLLED"), o.notices().stream().map(n -> n.code()).toList());
+        assertTrue(o.result(CardStatusResult.class).isEmpty());
+    }
 
     @Test
     @Tag("CC-1")
