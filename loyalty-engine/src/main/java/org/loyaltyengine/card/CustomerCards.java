@@ -93,7 +93,10 @@ public interface CustomerCards {
     /**
      * Sets the practice's card settings (SPEC CC-1, CC-3); needs {@value #SETTINGS_PERMISSION}. The
      * currency cannot change while a card or a sale is kept in another one ({@code CurrencyMismatchException}).
-     * The outcome carries no typed result.
+     * The default percentage is in force from the context's business date on (CC-10): the earlier ones stay
+     * in force for the sales made under them, so a sale earns the default of its own date (one dated before
+     * the first default ever configured earns that first one); configuring again on the same date replaces
+     * that date's. The outcome carries no typed result.
      */
     Outcome configure(CommandContext ctx, Configure settings);
 

@@ -191,6 +191,47 @@ public abstract class CustomerCardContract {
 
     // ------------------------------------------------------------------ CC-1 thresholds
 
+    // ------------------------------------------------------------------ CC-10 the default percentage's history
+
+    private void configureOn(LocalDate businessDate, String percent) {
+        applied(cards.configure(CommandContext.of(vet.practice, CardFixtures.CLERK, "configure-" + businessDate + "-" + percent,
+                businessDate), Configure.percent(percent)));
+    }
+
+    @Test
+    @Tag("CC-10")
+    void configure_aChangeOfTheDefaultDoesNotReachBackToSalesMadeUnderTheOldOne() {
+        configureOn(MARCH, "10");
+        vet.eligible("food");
+        vet.customer("c1");
+        applied(vet.lock(sale("S1", "c1", MAY, line("1", "food", "1", "100.00"))));
+        configureOn(LocalDate.of(2026, 6, 1), "20");
+        // Enrolment looks back: the May sale was made under 10%.
+        applied(cards.enrol(vet.next(), new Enrol("c1")));
+        assertAmount("10.00", vet.card("c1").amount());
+        applied(vet.lock(sale("S2", "c1", DAY, line("1", "food", "1", "100.00"))));
+        assertAmount("30.00", vet.card("c1").amount());
+        // Lock, unlock, lock again of the May sale: still the default of its own date.
+        applied(vet.unlock("S1"));
+        applied(vet.lock(sale("S1", "c1", MAY, line("1", "food", "1", "100.00"))));
+        assertAmount("30.00", vet.card("c1").amount());
+        // A sale dated before the first default the practice set earns that first one.
+        applied(vet.lock(sale("S0", "c1", LocalDate.of(2026, 2, 1), line("1", "food", "1", "100.00"))));
+        assertAmount("40.00", vet.card("c1").amount());
+    }
+
+    @Test
+    @Tag("CC-10")
+    void configure_theSameDayAgainReplacesThatDaysDefault_aProductsOwnPercentStillWins() {
+        configureOn(MARCH, "10");
+        configureOn(MARCH, "15");
+        vet.eligible("food");
+        vet.product("toy", LocalDate.of(2020, 1, 1), true, "5");
+        vet.enrolled("c1");
+        applied(vet.lock(sale("S1", "c1", MAY, line("1", "food", "1", "100.00"), line("2", "toy", "1", "100.00"))));
+        assertAmount("20.00", vet.card("c1").amount());
+    }
+
     // ------------------------------------------------------------------ CC-14 the lock that fills the card
 
     @Test
@@ -1155,6 +1196,7 @@ public abstract class CustomerCardContract {
     }
     @Test
     @Tag("CC-1")
+    @Tag("CC-10")
     @Tag("X-10")
     void settings_storedOutsideTheirRangeAreATypedErrorNamingTheSettingOnEveryCommandAndRead() {
         // Settings written before the ranges existed, or by a host straight into its store, are checked
@@ -1162,7 +1204,9 @@ public abstract class CustomerCardContract {
         vet.foodAtTenPercentFor("c1");
         for (Map<String, String> stored : List.of(Map.of("defaultPercent", "ten"), Map.of("defaultPercent", "250"),
                 Map.of("defaultPercent", "10", "minPurchases", "5.5"), Map.of("defaultPercent", "10", "currency", "EURO"),
-                Map.of("defaultPercent", "10", "minAmount", "1E+999999"))) {
+                Map.of("defaultPercent", "10", "minAmount", "1E+999999"),
+                Map.of("defaultPercent", "10", "defaultPercent.from.2026-01-01", "250"),
+                Map.of("defaultPercent", "10", "defaultPercent.from.tomorrow", "20"))) {
             vet.store.inTransaction(vet.practice, tx -> {
                 tx.settings().put(CustomerCards.PROGRAM, tx.settings().of(CustomerCards.PROGRAM), stored);
                 return null;
