@@ -115,6 +115,7 @@ public interface CustomerCards {
      */
     Outcome enrol(CommandContext ctx, Enrol enrol);
 
+
     /**
      * Enrols a customer the engine did not create (one the host's own customer master or a migration wrote
      * to the store) as the practice's auto-enrolment enrols each customer the engine creates (SPEC CC-3):
@@ -236,6 +237,26 @@ public interface CustomerCards {
 
     /** {@link #fullCardsCsv(TenantId, LocalDate)} on the engine clock's date, as for {@link #card(TenantId, String)}. */
     String fullCardsCsv(TenantId tenant);
+
+    /**
+     * The practice's card overview (CC-13, the seed's "Klantenkaart" overview): every customer who takes
+     * part, full or not, each with open amount, units, purchases, visits, thresholds met and whether the
+     * card is full, by the rule-set version in force on {@code businessDate}, by customer id, read from one
+     * snapshot. A customer who does not take part is not listed. {@link #fullCards} is its full ones.
+     */
+    List<CardStatus> overview(TenantId tenant, LocalDate businessDate);
+
+    /** {@link #overview(TenantId, LocalDate)} on the engine clock's date, as for {@link #card(TenantId, String)}. */
+    List<CardStatus> overview(TenantId tenant);
+
+    /**
+     * {@link #overview(TenantId, LocalDate)} as CSV, as {@link #fullCardsCsv} writes it with one more column:
+     * {@code customer,amount,currency,units,purchases,visits,thresholds,full} ({@code true} or {@code false}).
+     */
+    String overviewCsv(TenantId tenant, LocalDate businessDate);
+
+    /** {@link #overviewCsv(TenantId, LocalDate)} on the engine clock's date, as for {@link #card(TenantId, String)}. */
+    String overviewCsv(TenantId tenant);
 
     /** Every movement on the customer's card, settled cards included, in the order booked. */
     List<CardEntry> history(TenantId tenant, String customerId);

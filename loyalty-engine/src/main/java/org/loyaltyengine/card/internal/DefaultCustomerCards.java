@@ -184,6 +184,26 @@ public final class DefaultCustomerCards implements CustomerCards {
     }
 
     @Override
+    public List<CardStatus> overview(TenantId tenant, LocalDate businessDate) {
+        return reports.overview(tenant, businessDate);
+    }
+
+    @Override
+    public List<CardStatus> overview(TenantId tenant) {
+        return overview(tenant, clockDate());
+    }
+
+    @Override
+    public String overviewCsv(TenantId tenant, LocalDate businessDate) {
+        return reports.overviewCsv(tenant, businessDate);
+    }
+
+    @Override
+    public String overviewCsv(TenantId tenant) {
+        return overviewCsv(tenant, clockDate());
+    }
+
+    @Override
     public List<CardEntry> history(TenantId tenant, String customerId) {
         return reports.history(tenant, customerId);
     }

@@ -767,6 +767,63 @@ public abstract class CustomerCardContract {
                 + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",3.00,EUR,3,1,1,minUnits\r\n", csv);
     }
 
+    // ------------------------------------------------------------------ CC-13 the card overview
+
+    @Test
+    @Tag("CC-13")
+    void overview_everyCustomerWhoTakesPartFullOrNot_asDataAndCsv() {
+        vet.configure(tenPercent("2", 2, null, null));
+        vet.eligible("food");
+        vet.enrolled("c1");
+        vet.enrolled("c2");
+        vet.enrolled("c3");
+        vet.customer("c9");
+        vet.buy("c1", DAY, "food", "10.00");
+        vet.buy("c1", day(1), "food", "15.00");
+        applied(vet.lock(sale("S2", "c2", DAY, line("1", "food", "1", "40.00"))));
+        applied(vet.lock(sale("S9", "c9", DAY, line("1", "food", "5", "50.00"))));
+
+        List<CardStatus> overview = cards.overview(vet.practice, DAY);
+        assertEquals(List.of("c1", "c2", "c3"), overview.stream().map(CardStatus::customerId).toList());
+        CardStatus c1 = overview.get(0);
+        assertAmount("2.50", c1.amount());
+        assertAmount("2", c1.units());
+        assertEquals(2, c1.purchases());
+        assertEquals(2, c1.visits());
+        assertEquals(List.of("minPurchases", "minUnits"), c1.thresholdsMet());
+        assertTrue(c1.full());
+        CardStatus c2 = overview.get(1);
+        assertAmount("4.00", c2.amount());
+        assertEquals(1, c2.purchases());
+        assertFalse(c2.full());
+        assertEquals(List.of(), c2.thresholdsMet());
+        assertFalse(overview.get(2).full());
+        assertEquals(0, overview.get(2).purchases());
+
+        assertEquals("customer,amount,currency,units,purchases,visits,thresholds,full\r\n"
+                + "c1,2.50,EUR,2,2,2,minPurchases;minUnits,true\r\n"
+                + "c2,4.00,EUR,1,1,1,,false\r\n"
+                + "c3,0,EUR,0,0,0,,false\r\n", cards.overviewCsv(vet.practice));
+        // The full cards are the overview's full ones.
+        assertEquals(List.of("c1"), cards.fullCards(vet.practice, DAY).stream().map(CardStatus::customerId).toList());
+    }
+
+    @Test
+    @Tag("CC-13")
+    @Tag("X-12")
+    void overviewCsv_cellsASpreadsheetWouldRunAsFormulasAreNeutralised_andAnEmptyPracticeIsItsHeader() {
+        assertEquals("customer,amount,currency,units,purchases,visits,thresholds,full\r\n",
+                cards.overviewCsv(vet.practice, DAY));
+        vet.configure(tenPercent("2", null, null, null));
+        vet.eligible("food");
+        vet.enrolled("=HYPERLINK(\"http://evil.example\",\"x\")");
+        applied(vet.lock(sale("S1", "=HYPERLINK(\"http://evil.example\",\"x\")", DAY, line("1", "food", "3", "30.00"))));
+        String csv = cards.overviewCsv(vet.practice, DAY);
+        Spreadsheet.assertNoFormulaCells(csv, ',');
+        assertEquals("customer,amount,currency,units,purchases,visits,thresholds,full\r\n"
+                + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",3.00,EUR,3,1,1,minUnits,true\r\n", csv);
+    }
+
     // ------------------------------------------------------------------ X-13 returns
 
     @Test
