@@ -115,6 +115,18 @@ public interface CustomerCards {
      */
     Outcome enrol(CommandContext ctx, Enrol enrol);
 
+    /**
+     * The customer stops taking part (CC-11, the customer record's "Klantenkaart" box unticked), as enrolment
+     * needs no permission; a customer who does not take part is refused ({@code CUSTOMER_NOT_ENROLLED}).
+     * Nothing is booked, so no value is lost or given: the open card stays as it is, shown by {@link #card}
+     * (not enrolled) and left out of {@link #overview} and {@link #fullCards}; it cannot be settled or added
+     * to, but an unlock or a credit note still takes a line off it. Sales locked meanwhile are only recorded,
+     * as for any customer who does not take part. Joining again ({@link #enrol}) takes up the same open card
+     * and counts the sales recorded meanwhile, each with what was in force on its own date, as a first
+     * enrolment does; {@link #enrolAll} leaves a customer who stopped out. The outcome carries no typed
+     * result.
+     */
+    Outcome withdraw(CommandContext ctx, CardRequests.Withdraw withdraw);
 
     /**
      * Enrols a customer the engine did not create (one the host's own customer master or a migration wrote
@@ -128,7 +140,8 @@ public interface CustomerCards {
     Outcome autoEnrol(CommandContext ctx, AutoEnrol autoEnrol);
 
     /**
-     * Enrols every existing customer who does not take part yet, retroactively like {@link #enrol};
+     * Enrols every existing customer who never took part (one who stopped, {@link #withdraw}, is left out),
+     * retroactively like {@link #enrol};
      * needs {@value #ENROL_ALL_PERMISSION}. The customers are those of the practice when the call is
      * made; one created meanwhile is left to auto-enrolment or the next bulk enrolment. The outcome
      * carries no typed result.

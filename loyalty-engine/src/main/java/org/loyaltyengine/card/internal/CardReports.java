@@ -66,6 +66,9 @@ final class CardReports {
             CardSettings settings = settingsInForce.on(view, businessDate);
             List<CardStatus> cards = new ArrayList<>();
             for (Document enrolment : view.documents(CardDocuments.ENROLMENT, null)) {
+                if (!CardDocuments.isEnrolled(enrolment)) {
+                    continue;
+                }
                 cards.add(status(view, enrolment.id(), settings, true, businessDate));
             }
             cards.sort(Comparator.comparing(CardStatus::customerId));

@@ -191,6 +191,75 @@ public abstract class CustomerCardContract {
 
     // ------------------------------------------------------------------ CC-1 thresholds
 
+    // ------------------------------------------------------------------ CC-11 stopping
+
+    @Test
+    @Tag("CC-11")
+    void withdraw_theOpenCardStaysAsItIs_laterSalesAreOnlyRecorded_joiningAgainTakesItUp() {
+        vet.configure(tenPercent(null, 1, null, null));
+        vet.eligible("food");
+        vet.enrolled("c1");
+        vet.enrolled("c2");
+        applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "100.00"))));
+        applied(vet.lock(sale("S2", "c1", DAY, line("1", "food", "1", "30.00"))));
+        int entries = cards.history(vet.practice, "c1").size();
+        CommandContext stop = vet.next();
+        Outcome o = applied(cards.withdraw(stop, new CardRequests.Withdraw("c1")));
+        assertTrue(o.entries().isEmpty());
+        assertEquals("CARD_KEPT", o.notices().get(0).code());
+        // A replay under the same key changes nothing more.
+        assertEquals(o.entries(), cards.withdraw(stop, new CardRequests.Withdraw("c1")).entries());
+        assertEquals(entries, cards.history(vet.practice, "c1").size());
+        assertFalse(cards.isEnrolled(vet.practice, "c1"));
+        CardStatus kept = vet.card("c1");
+        assertFalse(kept.enrolled());
+        assertAmount("13.00", kept.amount());
+        assertEquals(List.of("c2"), cards.overview(vet.practice, DAY).stream().map(CardStatus::customerId).toList());
+        assertTrue(cards.fullCards(vet.practice, DAY).isEmpty());
+        // Meanwhile: sales are recorded only, the card cannot be settled or added to, an unlock still takes
+        // its line off.
+        Outcome later = applied(vet.lock(sale("S3", "c1", DAY, line("1", "food", "1", "50.00"))));
+        assertTrue(later.entries().isEmpty());
+        assertEquals("CUSTOMER_NOT_ENROLLED", later.notices().get(0).code());
+        rejected(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY))), "CUSTOMER_NOT_ENROLLED");
+        rejected(cards.addValue(vet.next(MANAGER), new AddValue("c1", "paper", eur("1.00"), "x")),
+                "CUSTOMER_NOT_ENROLLED");
+        Outcome unlocked = applied(vet.unlock("S2"));
+        assertAmount("-3.00", unlocked.entries().get(0).amount());
+        assertAmount("10.00", vet.card("c1").amount());
+        rejected(cards.withdraw(vet.next(), new CardRequests.Withdraw("c1")), "CUSTOMER_NOT_ENROLLED");
+        // Bulk enrolment leaves a customer who stopped out; joining again one by one takes up the open
+        // card and counts what was recorded meanwhile.
+        vet.customer("c3");
+        applied(cards.enrolAll(vet.next(CardFixtures.MANAGER)));
+        assertFalse(cards.isEnrolled(vet.practice, "c1"));
+        assertTrue(cards.isEnrolled(vet.practice, "c3"));
+        Outcome back = applied(cards.enrol(vet.next(), new Enrol("c1")));
+        assertEquals(1, back.entries().size());
+        assertAmount("5.00", back.entries().get(0).amount());
+        CardStatus again = vet.card("c1");
+        assertTrue(again.enrolled());
+        assertAmount("15.00", again.amount());
+        assertEquals(List.of("c1", "c2", "c3"), cards.overview(vet.practice, DAY).stream().map(CardStatus::customerId)
+                .toList());
+        // And stopping again works as the first time.
+        applied(cards.withdraw(vet.next(), new CardRequests.Withdraw("c1")));
+        assertFalse(cards.isEnrolled(vet.practice, "c1"));
+    }
+
+    @Test
+    @Tag("CC-11")
+    @Tag("X-10")
+    void withdraw_aCustomerWhoNeverTookPartOrDoesNotExistIsRefusedAndNothingChanges() {
+        vet.foodAtTenPercentFor("c1");
+        vet.customer("c2");
+        rejected(cards.withdraw(vet.next(), new CardRequests.Withdraw("c2")), "CUSTOMER_NOT_ENROLLED");
+        assertFalse(cards.isEnrolled(vet.practice, "c2"));
+        applied(cards.enrol(vet.next(), new Enrol("c2")));
+        assertThrows(NoSuchEntityException.class, () -> cards.withdraw(vet.next(), new CardRequests.Withdraw("nobody")));
+        assertThrows(InvalidValueException.class, () -> new CardRequests.Withdraw(" "));
+    }
+
     // ------------------------------------------------------------------ CC-10 the default percentage's history
 
     private void configureOn(LocalDate businessDate, String percent) {
