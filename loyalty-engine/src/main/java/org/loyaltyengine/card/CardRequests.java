@@ -144,6 +144,13 @@ public final class CardRequests {
         }
     }
 
+    /** The customer stops taking part (CC-11). */
+    public record Withdraw(String customerId) {
+        public Withdraw {
+            Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
+        }
+    }
+
     /**
      * Let the practice's auto-enrolment decide on one customer the engine did not create (SPEC CC-3), as it
      * decides on each customer the engine creates.
@@ -154,7 +161,7 @@ public final class CardRequests {
         }
     }
 
-    /** Enrol every existing customer who does not take part yet (SPEC CC-3). */
+    /** Enrol every existing customer who never took part (SPEC CC-3); one who stopped is left out (CC-11). */
     public record EnrolAll() {
     }
 

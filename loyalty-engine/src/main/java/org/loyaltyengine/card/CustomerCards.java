@@ -93,7 +93,10 @@ public interface CustomerCards {
     /**
      * Sets the practice's card settings (SPEC CC-1, CC-3); needs {@value #SETTINGS_PERMISSION}. The
      * currency cannot change while a card or a sale is kept in another one ({@code CurrencyMismatchException}).
-     * The outcome carries no typed result.
+     * The default percentage is in force from the context's business date on (CC-10): the earlier ones stay
+     * in force for the sales made under them, so a sale earns the default of its own date (one dated before
+     * the first default ever configured earns that first one); configuring again on the same date replaces
+     * that date's. The outcome carries no typed result.
      */
     Outcome configure(CommandContext ctx, Configure settings);
 
@@ -113,6 +116,19 @@ public interface CustomerCards {
     Outcome enrol(CommandContext ctx, Enrol enrol);
 
     /**
+     * The customer stops taking part (CC-11, the customer record's "Klantenkaart" box unticked), as enrolment
+     * needs no permission; a customer who does not take part is refused ({@code CUSTOMER_NOT_ENROLLED}).
+     * Nothing is booked, so no value is lost or given: the open card stays as it is, shown by {@link #card}
+     * (not enrolled) and left out of {@link #overview} and {@link #fullCards}; it cannot be settled or added
+     * to, but an unlock or a credit note still takes a line off it. Sales locked meanwhile are only recorded,
+     * as for any customer who does not take part. Joining again ({@link #enrol}) takes up the same open card
+     * and counts the sales recorded meanwhile, each with what was in force on its own date, as a first
+     * enrolment does; {@link #enrolAll} leaves a customer who stopped out. The outcome carries no typed
+     * result.
+     */
+    Outcome withdraw(CommandContext ctx, CardRequests.Withdraw withdraw);
+
+    /**
      * Enrols a customer the engine did not create (one the host's own customer master or a migration wrote
      * to the store) as the practice's auto-enrolment enrols each customer the engine creates (SPEC CC-3):
      * the rules in force decide from the practice's settings, and the customer takes part from this
@@ -124,7 +140,8 @@ public interface CustomerCards {
     Outcome autoEnrol(CommandContext ctx, AutoEnrol autoEnrol);
 
     /**
-     * Enrols every existing customer who does not take part yet, retroactively like {@link #enrol};
+     * Enrols every existing customer who never took part (one who stopped, {@link #withdraw}, is left out),
+     * retroactively like {@link #enrol};
      * needs {@value #ENROL_ALL_PERMISSION}. The customers are those of the practice when the call is
      * made; one created meanwhile is left to auto-enrolment or the next bulk enrolment. The outcome
      * carries no typed result.
@@ -136,8 +153,13 @@ public interface CustomerCards {
     /**
      * Locks a consultation or sale (SPEC CC-5): it is recorded, and when the customer takes part its
      * eligible lines go on the card. Locking a document again after {@link #unlock} puts on the card
-     * only what is not on a card already, so lock, unlock, lock gives the same card as one lock. The
-     * outcome carries no typed result: its entries are what went on the card.
+     * only what is not on a card already, so lock, unlock, lock gives the same card as one lock. Its
+     * entries are what went on the card. For a customer who takes part the outcome also answers for the
+     * card as the lock leaves it (CC-14): a {@link org.loyaltyengine.rules.facts.CardStatusResult} (full,
+     * thresholds reached), the {@link org.loyaltyengine.rules.facts.CardFigures}, and, while the card is
+     * full, the notice {@code CARD_FULL} (the seed's "Klantenkaart vol"), on every lock that leaves it full
+     * until it is settled. A customer who does not take part gets the notice {@code CUSTOMER_NOT_ENROLLED}
+     * and no status.
      */
     Outcome lock(CommandContext ctx, Sale sale);
 
@@ -228,6 +250,26 @@ public interface CustomerCards {
 
     /** {@link #fullCardsCsv(TenantId, LocalDate)} on the engine clock's date, as for {@link #card(TenantId, String)}. */
     String fullCardsCsv(TenantId tenant);
+
+    /**
+     * The practice's card overview (CC-13, the seed's "Klantenkaart" overview): every customer who takes
+     * part, full or not, each with open amount, units, purchases, visits, thresholds met and whether the
+     * card is full, by the rule-set version in force on {@code businessDate}, by customer id, read from one
+     * snapshot. A customer who does not take part is not listed. {@link #fullCards} is its full ones.
+     */
+    List<CardStatus> overview(TenantId tenant, LocalDate businessDate);
+
+    /** {@link #overview(TenantId, LocalDate)} on the engine clock's date, as for {@link #card(TenantId, String)}. */
+    List<CardStatus> overview(TenantId tenant);
+
+    /**
+     * {@link #overview(TenantId, LocalDate)} as CSV, as {@link #fullCardsCsv} writes it with one more column:
+     * {@code customer,amount,currency,units,purchases,visits,thresholds,full} ({@code true} or {@code false}).
+     */
+    String overviewCsv(TenantId tenant, LocalDate businessDate);
+
+    /** {@link #overviewCsv(TenantId, LocalDate)} on the engine clock's date, as for {@link #card(TenantId, String)}. */
+    String overviewCsv(TenantId tenant);
 
     /** Every movement on the customer's card, settled cards included, in the order booked. */
     List<CardEntry> history(TenantId tenant, String customerId);

@@ -133,6 +133,7 @@ public abstract class PermissionsContract {
         row("CustomerCards.removeLine(RemoveLine)", "customer-card.manual",
                 w -> of(new CardRequests.RemoveLine("c1", "S1", "1", "sold by mistake")));
         row("CustomerCards.enrol(Enrol)", null, w -> of(new CardRequests.Enrol("c2")));
+        row("CustomerCards.withdraw(Withdraw)", null, w -> of(new CardRequests.Withdraw("c1")));
         row("CustomerCards.autoEnrol(AutoEnrol)", null, w -> of(new CardRequests.AutoEnrol("c2")));
         row("CustomerCards.lock(Sale)", null, w -> of(World.sale("S2", "40.00")));
         row("CustomerCards.unlock(Unlock)", null, w -> of(new CardRequests.Unlock("S1")));

@@ -28,6 +28,8 @@ final class CardDocuments {
     static final String SALE = "customer-card.sale";
     static final String PRODUCT = "customer-card.product";
     static final String ENROLMENT = "customer-card.enrolment";
+    /** The status of the enrolment of a customer who stopped taking part (CC-11). */
+    static final String WITHDRAWN = "WITHDRAWN";
     static final String SETTLEMENT = "customer-card.settlement";
     static final String CREDIT_NOTE = "customer-card.credit-note";
 
@@ -52,8 +54,26 @@ final class CardDocuments {
 
     /** A new enrolment: how ({@code enrolled}, {@code bulk}, {@code automatic}) and by whom. */
     static Document enrolment(String customerId, LocalDate date, String how, String user) {
+        return enrolment(customerId, date, how, user, null);
+    }
+
+    /** A new enrolment, or one again over a withdrawn one ({@code stored}: its version is kept). */
+    static Document enrolment(String customerId, LocalDate date, String how, String user, Document stored) {
         return new Document(ENROLMENT, customerId, customerId, "ENROLLED", date, null, Map.of("how", how, "by", user),
-                List.of(), 0);
+                List.of(), stored == null ? 0 : stored.version());
+    }
+
+    /** Whether an enrolment as stored (or null) says the customer takes part: not withdrawn (CC-11). */
+    static boolean isEnrolled(Document enrolment) {
+        return enrolment != null && !enrolment.status().equals(WITHDRAWN);
+    }
+
+    /** The enrolment of a customer who stops taking part, kept with how they joined and by whom they left. */
+    static Document withdrawn(Document enrolment, LocalDate date, String user) {
+        Map<String, String> attributes = new java.util.TreeMap<>(enrolment.attributes());
+        attributes.put("withdrawnBy", user);
+        return new Document(ENROLMENT, enrolment.id(), enrolment.owner(), WITHDRAWN, date, null, attributes, List.of(),
+                enrolment.version());
     }
 
     static boolean hasReturns(Document doc) {

@@ -89,6 +89,11 @@ final class CardFacts {
         return facts;
     }
 
+    /** The lines of a sale as stored, without the sale (a lock's own sale, recorded by the lock). */
+    static List<Object> storedLines(Document doc) {
+        return stored(doc).subList(1, doc.lines().size() + 1);
+    }
+
     private static CardSale sale(Document doc) {
         return new CardSale(doc.id(), doc.owner(), doc.date(), doc.status(), CardDocuments.hasReturns(doc));
     }

@@ -53,7 +53,7 @@ final class CardReads {
     }
 
     static boolean enrolled(StoreView view, String customerId) {
-        return view.document(CardDocuments.ENROLMENT, customerId).isPresent();
+        return CardDocuments.isEnrolled(view.document(CardDocuments.ENROLMENT, customerId).orElse(null));
     }
 
     static void requireCustomer(StoreView view, String customerId) {

@@ -56,18 +56,23 @@ final class CardReports {
     }
 
     List<CardStatus> fullCards(TenantId tenant, LocalDate businessDate) {
+        return overview(tenant, businessDate).stream().filter(CardStatus::full).toList();
+    }
+
+    /** Every customer who takes part, full or not, by customer id, from one snapshot (CC-13). */
+    List<CardStatus> overview(TenantId tenant, LocalDate businessDate) {
         Checks.date(businessDate, "business date");
         return read(tenant, view -> {
             CardSettings settings = settingsInForce.on(view, businessDate);
-            List<CardStatus> full = new ArrayList<>();
+            List<CardStatus> cards = new ArrayList<>();
             for (Document enrolment : view.documents(CardDocuments.ENROLMENT, null)) {
-                CardStatus s = status(view, enrolment.id(), settings, true, businessDate);
-                if (s.full()) {
-                    full.add(s);
+                if (!CardDocuments.isEnrolled(enrolment)) {
+                    continue;
                 }
+                cards.add(status(view, enrolment.id(), settings, true, businessDate));
             }
-            full.sort(Comparator.comparing(CardStatus::customerId));
-            return full;
+            cards.sort(Comparator.comparing(CardStatus::customerId));
+            return cards;
         });
     }
 
@@ -77,6 +82,16 @@ final class CardReports {
         for (CardStatus s : fullCards(tenant, businessDate)) {
             csv.row(List.of(s.customerId(), s.amount(), s.currency(), s.units(), s.purchases(), s.visits(),
                     String.join(";", s.thresholdsMet())));
+        }
+        return csv.toString();
+    }
+
+    String overviewCsv(TenantId tenant, LocalDate businessDate) {
+        CsvTable csv = CsvTable.withHeader(',', List.of("customer", "amount", "currency", "units", "purchases", "visits",
+                "thresholds", "full"));
+        for (CardStatus s : overview(tenant, businessDate)) {
+            csv.row(List.of(s.customerId(), s.amount(), s.currency(), s.units(), s.purchases(), s.visits(),
+                    String.join(";", s.thresholdsMet()), Boolean.toString(s.full())));
         }
         return csv.toString();
     }

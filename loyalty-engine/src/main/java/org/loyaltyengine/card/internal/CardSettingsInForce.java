@@ -1,7 +1,10 @@
 package org.loyaltyengine.card.internal;
 
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,6 +14,7 @@ import org.loyaltyengine.card.CardRequests.Configure;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.rules.facts.CardDefaultPeriod;
 import org.loyaltyengine.rules.facts.CardSettings;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Money;
@@ -23,6 +27,7 @@ import org.loyaltyengine.spi.Money;
  */
 final class CardSettingsInForce {
     private static final String DEFAULT_PERCENT = "defaultPercent";
+    private static final String DEFAULT_PERCENT_FROM = "defaultPercent.from.";
     private static final String AUTO_ENROL = "autoEnrol";
     private static final String CURRENCY = "currency";
 
@@ -72,7 +77,41 @@ final class CardSettingsInForce {
                     + "ruleset.properties of " + version.ruleSet() + " v" + version.version() : ""));
         }
         return new CardSettings(c.defaultPercent(), c.minUnits(), c.minPurchases(), c.minVisits(), c.minAmount(),
-                c.autoEnrol(), c.currency().getCurrencyCode());
+                c.autoEnrol(), c.currency().getCurrencyCode(), defaultPeriods(stored));
+    }
+
+    /** The stored key of the default percentage configured from a date on (CC-10). */
+    static String defaultPercentFrom(LocalDate from) {
+        return DEFAULT_PERCENT_FROM + from;
+    }
+
+    /** Whether a stored setting is a period of the default percentage, kept when the program is configured again. */
+    static boolean isDefaultPeriod(String name) {
+        return name.startsWith(DEFAULT_PERCENT_FROM);
+    }
+
+    /** The periods of the default percentage as stored, checked as a new default percentage is. */
+    private static List<CardDefaultPeriod> defaultPeriods(Map<String, String> stored) {
+        List<CardDefaultPeriod> periods = new ArrayList<>();
+        for (Map.Entry<String, String> e : stored.entrySet()) {
+            if (!isDefaultPeriod(e.getKey())) {
+                continue;
+            }
+            periods.add(period(e.getKey(), e.getValue()).orElseThrow(() -> new InvalidValueException(
+                    "the customer-card settings in force are not valid: " + e.getKey() + " is '" + e.getValue()
+                    + "', which is not a valid value; configure the program again")));
+        }
+        return periods;
+    }
+
+    /** A stored period of the default percentage, or empty when its date or percentage is not valid. */
+    static Optional<CardDefaultPeriod> period(String name, String value) {
+        try {
+            return Optional.of(new CardDefaultPeriod(LocalDate.parse(name.substring(DEFAULT_PERCENT_FROM.length())),
+                    Configure.percent(value).defaultPercent()));
+        } catch (RuntimeException bad) {
+            return Optional.empty();
+        }
     }
 
     /** One settings read: the stored value of a name, else the version's default. */

@@ -26,7 +26,8 @@ import org.loyaltyengine.spi.LockKey;
  * Sets the practice's card settings (SPEC CC-1, CC-3). The currency may change only while no card
  * account and no sale is kept in another one: a sale of a customer who does not take part has no card
  * account yet, but enrolment counts it later (CC-4), and in the new currency it would put one
- * currency's values on another's card.
+ * currency's values on another's card. The default percentage configured is in force from the business
+ * date on (CC-10): each configure adds a period, or replaces the one of the same date.
  */
 final class ConfigureCommand implements Command<Configure, ConfigureCommand.Context> {
     /** The settings as read, and the settings to store, as the settings store keeps them. */
@@ -76,7 +77,17 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
                         sale.currency(), "keep the currency while a sale is kept in it");
             }
         }
+        Map<String, String> read = view.settings(CustomerCards.PROGRAM);
         Map<String, String> values = new TreeMap<>();
+        // The default percentage keeps its history (CC-10): the value configured is in force from the
+        // business date on, the earlier periods stay for the sales made under them. A stored period that is
+        // not valid (written by hand) is dropped: configuring again is the way out of bad settings.
+        read.forEach((name, value) -> {
+            if (CardSettingsInForce.isDefaultPeriod(name) && CardSettingsInForce.period(name, value).isPresent()) {
+                values.put(name, value);
+            }
+        });
+        values.put(CardSettingsInForce.defaultPercentFrom(ctx.businessDate()), s.defaultPercent().toPlainString());
         values.put("defaultPercent", s.defaultPercent().toPlainString());
         values.put("autoEnrol", Boolean.toString(s.autoEnrol()));
         values.put("currency", code);
@@ -92,7 +103,7 @@ final class ConfigureCommand implements Command<Configure, ConfigureCommand.Cont
         if (s.minAmount() != null) {
             values.put("minAmount", s.minAmount().toPlainString());
         }
-        return new Context(view.settings(CustomerCards.PROGRAM), values);
+        return new Context(read, values);
     }
 
     @Override

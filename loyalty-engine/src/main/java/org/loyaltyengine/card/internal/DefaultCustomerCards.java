@@ -8,6 +8,7 @@ import java.util.List;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.card.CardEntry;
 import org.loyaltyengine.card.CardLine;
+import org.loyaltyengine.card.CardRequests;
 import org.loyaltyengine.card.CardRequests.AddValue;
 import org.loyaltyengine.card.CardRequests.AutoEnrol;
 import org.loyaltyengine.card.CardRequests.Configure;
@@ -45,6 +46,7 @@ public final class DefaultCustomerCards implements CustomerCards {
     private final ConfigureCommand configure = new ConfigureCommand();
     private final DefineProductCommand defineProduct = new DefineProductCommand();
     private final EnrolCommand enrol;
+    private final WithdrawCommand withdraw;
     private final LockCommand lock;
     private final UnlockCommand unlock;
     private final CreditNoteCommand creditNote;
@@ -58,6 +60,7 @@ public final class DefaultCustomerCards implements CustomerCards {
         this.settingsInForce = new CardSettingsInForce(pipeline.rules());
         this.reports = new CardReports(pipeline, settingsInForce);
         this.enrol = new EnrolCommand(settingsInForce);
+        this.withdraw = new WithdrawCommand(settingsInForce);
         this.lock = new LockCommand(settingsInForce);
         this.unlock = new UnlockCommand(settingsInForce);
         this.creditNote = new CreditNoteCommand(settingsInForce);
@@ -83,6 +86,11 @@ public final class DefaultCustomerCards implements CustomerCards {
     @Override
     public Outcome enrol(CommandContext ctx, Enrol request) {
         return pipeline.run(ctx, request, enrol);
+    }
+
+    @Override
+    public Outcome withdraw(CommandContext ctx, CardRequests.Withdraw request) {
+        return pipeline.run(ctx, request, withdraw);
     }
 
     @Override
@@ -181,6 +189,26 @@ public final class DefaultCustomerCards implements CustomerCards {
     @Override
     public String fullCardsCsv(TenantId tenant) {
         return fullCardsCsv(tenant, clockDate());
+    }
+
+    @Override
+    public List<CardStatus> overview(TenantId tenant, LocalDate businessDate) {
+        return reports.overview(tenant, businessDate);
+    }
+
+    @Override
+    public List<CardStatus> overview(TenantId tenant) {
+        return overview(tenant, clockDate());
+    }
+
+    @Override
+    public String overviewCsv(TenantId tenant, LocalDate businessDate) {
+        return reports.overviewCsv(tenant, businessDate);
+    }
+
+    @Override
+    public String overviewCsv(TenantId tenant) {
+        return overviewCsv(tenant, clockDate());
     }
 
     @Override

@@ -31,7 +31,8 @@ final class Enrolments {
     }
 
     /** One customer to enrol: the card as read, and the sales the practice locked for them. */
-    record Candidate(CardReads.CustomerCard card, List<Document> lockedSales) {
+    /** @param enrolment the customer's enrolment as stored (a withdrawn one, CC-11), or null */
+    record Candidate(CardReads.CustomerCard card, List<Document> lockedSales, Document enrolment) {
         Candidate {
             lockedSales = List.copyOf(lockedSales);
         }
@@ -58,14 +59,16 @@ final class Enrolments {
         List<Candidate> candidates = new ArrayList<>();
         List<String> products = new ArrayList<>();
         for (String id : customerIds) {
-            boolean enrolled = CardReads.enrolled(view, id);
-            if (enrolled && !explicit) {
+            Document enrolment = view.document(CardDocuments.ENROLMENT, id).orElse(null);
+            boolean enrolled = CardDocuments.isEnrolled(enrolment);
+            // In bulk a customer who stopped taking part is left out as well: they chose to (CC-11).
+            if (enrolment != null && !explicit) {
                 continue;
             }
             List<Document> locked = view.documents(CardDocuments.SALE, id).stream()
                     .filter(doc -> doc.status().equals("LOCKED")).toList();
             locked.forEach(doc -> doc.lines().stream().map(DocumentLine::product).forEach(products::add));
-            candidates.add(new Candidate(CardReads.card(view, id, settings, enrolled), locked));
+            candidates.add(new Candidate(CardReads.card(view, id, settings, enrolled), locked, enrolment));
         }
         return new Context(settings, candidates, Catalogue.of(view, products), explicit, ctx.businessDate(),
                 ctx.actor().user());
@@ -106,7 +109,7 @@ final class Enrolments {
         for (Candidate c : context.customers()) {
             if (!c.card().enrolled()) {
                 writes.add(new Write.SaveDocument(CardDocuments.enrolment(c.card().customerId(), context.date(),
-                        context.explicit() ? "enrolled" : "bulk", context.user())));
+                        context.explicit() ? "enrolled" : "bulk", context.user(), c.enrolment())));
             }
         }
         return writes;

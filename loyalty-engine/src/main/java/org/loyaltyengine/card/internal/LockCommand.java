@@ -2,6 +2,7 @@ package org.loyaltyengine.card.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,10 @@ import org.loyaltyengine.spi.LockKey;
 /**
  * Locks a consultation or sale (SPEC CC-5): it is recorded, and when the customer takes part its
  * eligible lines go on the card. Locking a document again after an unlock puts on the card only what is
- * not on a card already, so lock, unlock, lock gives the same card as one lock.
+ * not on a card already, so lock, unlock, lock gives the same card as one lock. For a customer who takes
+ * part, the card is counted as the lock leaves it (CC-14): the outcome carries its
+ * {@link org.loyaltyengine.rules.facts.CardStatusResult} and {@link org.loyaltyengine.rules.facts.CardFigures},
+ * and the notice {@code CARD_FULL} when it is full.
  */
 final class LockCommand implements Command<Sale, LockCommand.Context> {
     private final CardSettingsInForce settingsInForce;
@@ -40,9 +44,14 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
     /**
      * @param stored the sale as stored before, or null
      * @param locked the sale as it is to be stored once locked
+     * @param open   for a customer who takes part, the other sales the open card can name: the lock counts
+     *               the card it leaves (CC-14); empty otherwise
      */
     record Context(Sale sale, CardSettings settings, CardReads.CustomerCard card, Document stored, Catalogue catalogue,
-                   Document locked, boolean keptAlready) {
+                   Document locked, boolean keptAlready, Map<String, Optional<Document>> open) {
+        Context {
+            open = Map.copyOf(open);
+        }
     }
 
     @Override
@@ -81,9 +90,14 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
         Optional<Document> stored = CardReads.saleOf(view, s.documentId(), s.customerId());
         CardReads.CustomerCard card = CardReads.card(view, s.customerId(), settings);
         SaleChecks.require(settingsInForce, ctx.businessDate(), stored, s, card, false);
+        Map<String, Optional<Document>> open = new HashMap<>();
+        if (card.enrolled()) {
+            open.putAll(CardReads.openDocuments(view, card.entries(), Map.of(s.documentId(), Optional.empty())));
+            open.remove(s.documentId());
+        }
         return new Context(s, settings, card, stored.orElse(null), catalogue,
                 CardDocuments.saleAs(s, "LOCKED", stored.orElse(null)),
-                CardReads.keptAlready(view, card, stored.isPresent()));
+                CardReads.keptAlready(view, card, stored.isPresent()), open);
     }
 
     @Override
@@ -103,6 +117,11 @@ final class LockCommand implements Command<Sale, LockCommand.Context> {
         facts.add(c.settings());
         facts.addAll(c.catalogue().periods());
         facts.addAll(CardFacts.saleLines(s));
+        if (c.card().enrolled()) {
+            // The card as the lock leaves it is counted: its own lines as they are locked, beside the others.
+            facts.addAll(CardFacts.openCard(c.card(), accounts.get(c.card().account()).balance(), c.open()));
+            facts.addAll(CardFacts.storedLines(c.locked()));
+        }
         return facts;
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
+import org.loyaltyengine.card.CardRequests;
 import org.loyaltyengine.card.CardRequests.AddValue;
 import org.loyaltyengine.card.CardRequests.AutoEnrol;
 import org.loyaltyengine.card.CardRequests.Configure;
@@ -42,7 +43,7 @@ import org.loyaltyengine.spi.TenantId;
  * since customers belong to the customers program. Document lines are written
  * {@code lines="id:product:quantity:amount ..."}, returned lines {@code lines="id:quantity ..."}.
  *
- * <p>Verbs: configure, product, enrol, enrolAll, autoEnrol (as for a new customer), lock, unlock, settle, addValue, removeLine,
+ * <p>Verbs: configure, product, enrol, withdraw, enrolAll, autoEnrol (as for a new customer), lock, unlock, settle, addValue, removeLine,
  * creditNote. Checks (customer=): amount, units, purchases, visits, thresholds, full, enrolled, lines (the open
  * card's lines in their order, {@code doc/line=value} or {@code line=value} for a manual line, comma-separated);
  * and fullCards.
@@ -70,6 +71,7 @@ public final class CardScenarioDriver implements ScenarioDriver {
                     LocalDate.parse(a.getOrDefault("from", "2020-01-01")),
                     Boolean.parseBoolean(a.getOrDefault("eligible", "true")), decimal(a.get("percent"), "percent")));
             case "enrol" -> cards.enrol(ctx, new Enrol(arg(a, "customer")));
+            case "withdraw" -> cards.withdraw(ctx, new CardRequests.Withdraw(arg(a, "customer")));
             case "enrolAll" -> cards.enrolAll(ctx);
             // The customer was written to the store above, as a host's own customer master writes one: the
             // scenario's engine holds the card's rules alone, so the customers program cannot create it.

@@ -43,7 +43,9 @@ import org.loyaltyengine.card.CardStatus;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.card.SettlementPreview;
 import org.loyaltyengine.customers.CustomerProfile;
+import org.loyaltyengine.rules.facts.CardFigures;
 import org.loyaltyengine.rules.facts.CardSettlementResult;
+import org.loyaltyengine.rules.facts.CardStatusResult;
 import org.loyaltyengine.rules.facts.CustomerSaved;
 import org.loyaltyengine.spi.CurrencyMismatchException;
 import org.loyaltyengine.spi.EntryKind;
@@ -188,6 +190,177 @@ public abstract class CustomerCardContract {
     }
 
     // ------------------------------------------------------------------ CC-1 thresholds
+
+    // ------------------------------------------------------------------ CC-11 stopping
+
+    @Test
+    @Tag("CC-11")
+    void withdraw_theOpenCardStaysAsItIs_laterSalesAreOnlyRecorded_joiningAgainTakesItUp() {
+        vet.configure(tenPercent(null, 1, null, null));
+        vet.eligible("food");
+        vet.enrolled("c1");
+        vet.enrolled("c2");
+        applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "1", "100.00"))));
+        applied(vet.lock(sale("S2", "c1", DAY, line("1", "food", "1", "30.00"))));
+        int entries = cards.history(vet.practice, "c1").size();
+        CommandContext stop = vet.next();
+        Outcome o = applied(cards.withdraw(stop, new CardRequests.Withdraw("c1")));
+        assertTrue(o.entries().isEmpty());
+        assertEquals("CARD_KEPT", o.notices().get(0).code());
+        // A replay under the same key changes nothing more.
+        assertEquals(o.entries(), cards.withdraw(stop, new CardRequests.Withdraw("c1")).entries());
+        assertEquals(entries, cards.history(vet.practice, "c1").size());
+        assertFalse(cards.isEnrolled(vet.practice, "c1"));
+        CardStatus kept = vet.card("c1");
+        assertFalse(kept.enrolled());
+        assertAmount("13.00", kept.amount());
+        assertEquals(List.of("c2"), cards.overview(vet.practice, DAY).stream().map(CardStatus::customerId).toList());
+        assertTrue(cards.fullCards(vet.practice, DAY).isEmpty());
+        // Meanwhile: sales are recorded only, the card cannot be settled or added to, an unlock still takes
+        // its line off.
+        Outcome later = applied(vet.lock(sale("S3", "c1", DAY, line("1", "food", "1", "50.00"))));
+        assertTrue(later.entries().isEmpty());
+        assertEquals("CUSTOMER_NOT_ENROLLED", later.notices().get(0).code());
+        rejected(cards.settle(vet.next(), new Settle(sale("S9", "c1", DAY))), "CUSTOMER_NOT_ENROLLED");
+        rejected(cards.addValue(vet.next(MANAGER), new AddValue("c1", "paper", eur("1.00"), "x")),
+                "CUSTOMER_NOT_ENROLLED");
+        Outcome unlocked = applied(vet.unlock("S2"));
+        assertAmount("-3.00", unlocked.entries().get(0).amount());
+        assertAmount("10.00", vet.card("c1").amount());
+        rejected(cards.withdraw(vet.next(), new CardRequests.Withdraw("c1")), "CUSTOMER_NOT_ENROLLED");
+        // Bulk enrolment leaves a customer who stopped out; joining again one by one takes up the open
+        // card and counts what was recorded meanwhile.
+        vet.customer("c3");
+        applied(cards.enrolAll(vet.next(CardFixtures.MANAGER)));
+        assertFalse(cards.isEnrolled(vet.practice, "c1"));
+        assertTrue(cards.isEnrolled(vet.practice, "c3"));
+        Outcome back = applied(cards.enrol(vet.next(), new Enrol("c1")));
+        assertEquals(1, back.entries().size());
+        assertAmount("5.00", back.entries().get(0).amount());
+        CardStatus again = vet.card("c1");
+        assertTrue(again.enrolled());
+        assertAmount("15.00", again.amount());
+        assertEquals(List.of("c1", "c2", "c3"), cards.overview(vet.practice, DAY).stream().map(CardStatus::customerId)
+                .toList());
+        // And stopping again works as the first time.
+        applied(cards.withdraw(vet.next(), new CardRequests.Withdraw("c1")));
+        assertFalse(cards.isEnrolled(vet.practice, "c1"));
+    }
+
+    @Test
+    @Tag("CC-11")
+    @Tag("X-10")
+    void withdraw_aCustomerWhoNeverTookPartOrDoesNotExistIsRefusedAndNothingChanges() {
+        vet.foodAtTenPercentFor("c1");
+        vet.customer("c2");
+        rejected(cards.withdraw(vet.next(), new CardRequests.Withdraw("c2")), "CUSTOMER_NOT_ENROLLED");
+        assertFalse(cards.isEnrolled(vet.practice, "c2"));
+        applied(cards.enrol(vet.next(), new Enrol("c2")));
+        assertThrows(NoSuchEntityException.class, () -> cards.withdraw(vet.next(), new CardRequests.Withdraw("nobody")));
+        assertThrows(InvalidValueException.class, () -> new CardRequests.Withdraw(" "));
+    }
+
+    // ------------------------------------------------------------------ CC-10 the default percentage's history
+
+    private void configureOn(LocalDate businessDate, String percent) {
+        applied(cards.configure(CommandContext.of(vet.practice, CardFixtures.CLERK, "configure-" + businessDate + "-" + percent,
+                businessDate), Configure.percent(percent)));
+    }
+
+    @Test
+    @Tag("CC-10")
+    void configure_aChangeOfTheDefaultDoesNotReachBackToSalesMadeUnderTheOldOne() {
+        configureOn(MARCH, "10");
+        vet.eligible("food");
+        vet.customer("c1");
+        applied(vet.lock(sale("S1", "c1", MAY, line("1", "food", "1", "100.00"))));
+        configureOn(LocalDate.of(2026, 6, 1), "20");
+        // Enrolment looks back: the May sale was made under 10%.
+        applied(cards.enrol(vet.next(), new Enrol("c1")));
+        assertAmount("10.00", vet.card("c1").amount());
+        applied(vet.lock(sale("S2", "c1", DAY, line("1", "food", "1", "100.00"))));
+        assertAmount("30.00", vet.card("c1").amount());
+        // Lock, unlock, lock again of the May sale: still the default of its own date.
+        applied(vet.unlock("S1"));
+        applied(vet.lock(sale("S1", "c1", MAY, line("1", "food", "1", "100.00"))));
+        assertAmount("30.00", vet.card("c1").amount());
+        // A sale dated before the first default the practice set earns that first one.
+        applied(vet.lock(sale("S0", "c1", LocalDate.of(2026, 2, 1), line("1", "food", "1", "100.00"))));
+        assertAmount("40.00", vet.card("c1").amount());
+    }
+
+    @Test
+    @Tag("CC-10")
+    void configure_theSameDayAgainReplacesThatDaysDefault_aProductsOwnPercentStillWins() {
+        configureOn(MARCH, "10");
+        configureOn(MARCH, "15");
+        vet.eligible("food");
+        vet.product("toy", LocalDate.of(2020, 1, 1), true, "5");
+        vet.enrolled("c1");
+        applied(vet.lock(sale("S1", "c1", MAY, line("1", "food", "1", "100.00"), line("2", "toy", "1", "100.00"))));
+        assertAmount("20.00", vet.card("c1").amount());
+    }
+
+    // ------------------------------------------------------------------ CC-14 the lock that fills the card
+
+    @Test
+    @Tag("CC-14")
+    void lock_theFifthBagFillsTheCardAndTheLockSaysSo() {
+        vet.configure(tenPercent(null, 5, null, null));
+        vet.eligible("food");
+        vet.enrolled("c1");
+        for (int i = 0; i < 4; i++) {
+            Outcome o = vet.buy("c1", day(i), "food", "10.00");
+            assertTrue(o.notices().isEmpty(), () -> "no notice before the card is full: " + o.notices());
+            CardStatusResult status = o.result(CardStatusResult.class).orElseThrow();
+            assertFalse(status.full());
+            assertEquals(i + 1, o.result(CardFigures.class).orElseThrow().purchases());
+        }
+        Outcome fifth = vet.buy("c1", day(4), "food", "10.00");
+        assertEquals(List.of("CARD_FULL"), fifth.notices().stream().map(n -> n.code()).toList());
+        assertEquals("customer card full", fifth.notices().get(0).message());
+        CardStatusResult status = fifth.result(CardStatusResult.class).orElseThrow();
+        assertEquals("c1", status.customer());
+        assertTrue(status.full());
+        assertEquals(List.of("minPurchases"), status.thresholdsMet());
+        assertEquals(5, fifth.result(CardFigures.class).orElseThrow().purchases());
+        // What the lock said is what the card says once it is booked.
+        assertTrue(vet.card("c1").full());
+    }
+
+    @Test
+    @Tag("CC-14")
+    void lock_countsItsOwnLinesAsLocked_amountUnitsAndARelockAfterAnUnlock() {
+        vet.configure(tenPercent("3", null, null, "2.50"));
+        vet.eligible("food");
+        vet.product("vaccine", LocalDate.of(2020, 1, 1), false, null);
+        vet.enrolled("c1");
+        Outcome first = applied(vet.lock(sale("S1", "c1", DAY, line("1", "food", "2", "20.00"),
+                line("2", "vaccine", "5", "100.00"))));
+        assertTrue(first.notices().isEmpty());
+        assertEquals(new BigDecimal("2"), first.result(CardFigures.class).orElseThrow().units().stripTrailingZeros());
+        Outcome second = applied(vet.lock(sale("S2", "c1", DAY, line("1", "food", "1", "5.00"))));
+        CardStatusResult full = second.result(CardStatusResult.class).orElseThrow();
+        // 2.00 + 0.50 reaches the amount, 2 + 1 units reach the units; the vaccine counts for neither.
+        assertEquals(List.of("minAmount", "minUnits"), full.thresholdsMet());
+        assertEquals("CARD_FULL", second.notices().get(0).code());
+        applied(vet.unlock("S2"));
+        Outcome relocked = applied(vet.lock(sale("S2", "c1", DAY, line("1", "food", "1", "5.00"))));
+        assertEquals(List.of("minAmount", "minUnits"),
+                relocked.result(CardStatusResult.class).orElseThrow().thresholdsMet());
+        assertAmount("2.50", vet.card("c1").amount());
+    }
+
+    @Test
+    @Tag("CC-14")
+    void lock_ofACustomerWhoDoesNotTakePart_countsNoCard() {
+        vet.configure(tenPercent(null, 1, null, null));
+        vet.eligible("food");
+        vet.customer("c9");
+        Outcome o = applied(vet.lock(sale("S1", "c9", DAY, line("1", "food", "1", "10.00"))));
+        assertEquals(List.of("CUSTOMER_NOT_ENROLLED"), o.notices().stream().map(n -> n.code()).toList());
+        assertTrue(o.result(CardStatusResult.class).isEmpty());
+    }
 
     @Test
     @Tag("CC-1")
@@ -663,6 +836,63 @@ public abstract class CustomerCardContract {
                 + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",3.00,EUR,3,1,1,minUnits\r\n", csv);
     }
 
+    // ------------------------------------------------------------------ CC-13 the card overview
+
+    @Test
+    @Tag("CC-13")
+    void overview_everyCustomerWhoTakesPartFullOrNot_asDataAndCsv() {
+        vet.configure(tenPercent("2", 2, null, null));
+        vet.eligible("food");
+        vet.enrolled("c1");
+        vet.enrolled("c2");
+        vet.enrolled("c3");
+        vet.customer("c9");
+        vet.buy("c1", DAY, "food", "10.00");
+        vet.buy("c1", day(1), "food", "15.00");
+        applied(vet.lock(sale("S2", "c2", DAY, line("1", "food", "1", "40.00"))));
+        applied(vet.lock(sale("S9", "c9", DAY, line("1", "food", "5", "50.00"))));
+
+        List<CardStatus> overview = cards.overview(vet.practice, DAY);
+        assertEquals(List.of("c1", "c2", "c3"), overview.stream().map(CardStatus::customerId).toList());
+        CardStatus c1 = overview.get(0);
+        assertAmount("2.50", c1.amount());
+        assertAmount("2", c1.units());
+        assertEquals(2, c1.purchases());
+        assertEquals(2, c1.visits());
+        assertEquals(List.of("minPurchases", "minUnits"), c1.thresholdsMet());
+        assertTrue(c1.full());
+        CardStatus c2 = overview.get(1);
+        assertAmount("4.00", c2.amount());
+        assertEquals(1, c2.purchases());
+        assertFalse(c2.full());
+        assertEquals(List.of(), c2.thresholdsMet());
+        assertFalse(overview.get(2).full());
+        assertEquals(0, overview.get(2).purchases());
+
+        assertEquals("customer,amount,currency,units,purchases,visits,thresholds,full\r\n"
+                + "c1,2.50,EUR,2,2,2,minPurchases;minUnits,true\r\n"
+                + "c2,4.00,EUR,1,1,1,,false\r\n"
+                + "c3,0,EUR,0,0,0,,false\r\n", cards.overviewCsv(vet.practice));
+        // The full cards are the overview's full ones.
+        assertEquals(List.of("c1"), cards.fullCards(vet.practice, DAY).stream().map(CardStatus::customerId).toList());
+    }
+
+    @Test
+    @Tag("CC-13")
+    @Tag("X-12")
+    void overviewCsv_cellsASpreadsheetWouldRunAsFormulasAreNeutralised_andAnEmptyPracticeIsItsHeader() {
+        assertEquals("customer,amount,currency,units,purchases,visits,thresholds,full\r\n",
+                cards.overviewCsv(vet.practice, DAY));
+        vet.configure(tenPercent("2", null, null, null));
+        vet.eligible("food");
+        vet.enrolled("=HYPERLINK(\"http://evil.example\",\"x\")");
+        applied(vet.lock(sale("S1", "=HYPERLINK(\"http://evil.example\",\"x\")", DAY, line("1", "food", "3", "30.00"))));
+        String csv = cards.overviewCsv(vet.practice, DAY);
+        Spreadsheet.assertNoFormulaCells(csv, ',');
+        assertEquals("customer,amount,currency,units,purchases,visits,thresholds,full\r\n"
+                + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",3.00,EUR,3,1,1,minUnits,true\r\n", csv);
+    }
+
     // ------------------------------------------------------------------ X-13 returns
 
     @Test
@@ -1092,6 +1322,7 @@ public abstract class CustomerCardContract {
     }
     @Test
     @Tag("CC-1")
+    @Tag("CC-10")
     @Tag("X-10")
     void settings_storedOutsideTheirRangeAreATypedErrorNamingTheSettingOnEveryCommandAndRead() {
         // Settings written before the ranges existed, or by a host straight into its store, are checked
@@ -1099,7 +1330,9 @@ public abstract class CustomerCardContract {
         vet.foodAtTenPercentFor("c1");
         for (Map<String, String> stored : List.of(Map.of("defaultPercent", "ten"), Map.of("defaultPercent", "250"),
                 Map.of("defaultPercent", "10", "minPurchases", "5.5"), Map.of("defaultPercent", "10", "currency", "EURO"),
-                Map.of("defaultPercent", "10", "minAmount", "1E+999999"))) {
+                Map.of("defaultPercent", "10", "minAmount", "1E+999999"),
+                Map.of("defaultPercent", "10", "defaultPercent.from.2026-01-01", "250"),
+                Map.of("defaultPercent", "10", "defaultPercent.from.tomorrow", "20"))) {
             vet.store.inTransaction(vet.practice, tx -> {
                 tx.settings().put(CustomerCards.PROGRAM, tx.settings().of(CustomerCards.PROGRAM), stored);
                 return null;
