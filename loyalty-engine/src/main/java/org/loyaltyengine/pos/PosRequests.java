@@ -115,7 +115,15 @@ public final class PosRequests {
      * {@value #MIN_HOLD_MINUTES} to {@value #MAX_HOLD_MINUTES} (one week). A receipt stays open for minutes,
      * a tab perhaps overnight; a longer reservation would only keep a card's credit from its owner.
      */
-    public record Configure(long holdMinutes) {
+    /**
+     * The program's settings, the whole of them.
+     *
+     * @param holdMinutes       how long a credit reservation holds
+     * @param requireModeChoice whether identifying a card that both gives a discount and draws credit needs the
+     *                          cashier's mode ({@link IdentifyCard#mode()}); when false such a card draws credit
+     *                          unless DISCOUNT is asked for, and the outcome says so (SPEC PC-11)
+     */
+    public record Configure(long holdMinutes, boolean requireModeChoice) {
         /** The shortest reservation a shop may set. */
         public static final long MIN_HOLD_MINUTES = 1;
         /** The longest reservation a shop may set: one week. */
@@ -126,6 +134,11 @@ public final class PosRequests {
                 throw new InvalidValueException("hold minutes (holdMinutes) must be between " + MIN_HOLD_MINUTES + " and "
                         + MAX_HOLD_MINUTES + " minutes (one week), was " + holdMinutes);
             }
+        }
+
+        /** Settings that let a card with discount and credit drawing be identified without a mode (it draws credit). */
+        public Configure(long holdMinutes) {
+            this(holdMinutes, false);
         }
     }
 

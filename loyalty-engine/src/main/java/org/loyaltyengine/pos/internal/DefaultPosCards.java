@@ -45,7 +45,7 @@ public final class DefaultPosCards implements PosCards {
     public DefaultPosCards(CommandPipeline pipeline) {
         this.pipeline = pipeline;
         Clock clock = pipeline.clock();
-        this.identifyCard = new IdentifyCardCommand(clock);
+        this.identifyCard = new IdentifyCardCommand(clock, pipeline.rules());
         this.removeCard = new RemoveCardCommand(clock);
         this.addItem = new AddItemCommand(clock, pipeline.rules());
         this.deleteItem = new DeleteItemCommand(clock);

@@ -729,6 +729,68 @@ public abstract class PosCardContract {
         assertTrue(applied(shopPos.expireHolds(next())).holds().isEmpty());
     }
 
+    // ------------------------------------------------------------------ PC-11 the mode of a card with both
+
+    protected static Card bothCard(String number) {
+        return new Card(number, "Eva", "Malá", new BigDecimal("10"), true, true, Money.currency("CZK"));
+    }
+
+    @Test
+    @Tag("PC-11")
+    void identifyCard_withoutAModeSaysTheRulesChoseCreditAndTheReceiptShowsIt() {
+        define(bothCard("3001"));
+        topUpManually("3001", "100.00");
+        open("R1");
+        PosCardIdentified identified = applied(identify("R1", "3001")).result(PosCardIdentified.class).orElseThrow();
+        assertEquals(CardMode.CREDIT, identified.mode());
+        assertFalse(identified.chosen(), "no mode was asked for: the rules chose it");
+        assertEquals("CREDIT", pos.receipt(shop, "R1").cardMode());
+        Outcome item = applied(add("R1", "1", "30.00"));
+        assertNull(discount(item), "credit mode gives no discount");
+        assertEquals(1, item.holds().size());
+
+        open("R2");
+        PosCardIdentified asked = applied(pos.identifyCard(next(), new IdentifyCard("R2", "3001", CardMode.DISCOUNT)))
+                .result(PosCardIdentified.class).orElseThrow();
+        assertEquals(CardMode.DISCOUNT, asked.mode());
+        assertTrue(asked.chosen());
+        assertEquals("DISCOUNT", pos.receipt(shop, "R2").cardMode());
+        assertEquals("3.00", discount(applied(add("R2", "1", "30.00"))));
+    }
+
+    @Test
+    @Tag("PC-11")
+    void identifyCard_withoutAModeIsRefusedWhereTheShopRequiresAChoiceAndChangesNothing() {
+        applied(pos.configure(next(), new Configure(720, true)));
+        define(bothCard("3001"));
+        define(creditCard("2001"));
+        define(discountCard("1001", "10"));
+        topUpManually("3001", "100.00");
+        open("R1");
+        Outcome refused = identify("R1", "3001");
+        rejected(refused, "CARD_MODE_REQUIRED");
+        assertTrue(refused.rejections().get(0).message().contains("DISCOUNT or CREDIT"),
+                refused.rejections().get(0).message());
+        ReceiptView untouched = pos.receipt(shop, "R1");
+        assertNull(untouched.cardNumber());
+        assertNull(untouched.cardMode());
+        PosCardIdentified chosen = applied(pos.identifyCard(next(), new IdentifyCard("R1", "3001", CardMode.CREDIT)))
+                .result(PosCardIdentified.class).orElseThrow();
+        assertEquals(CardMode.CREDIT, chosen.mode());
+        assertTrue(chosen.chosen());
+
+        // A card with only one of the two has nothing to choose.
+        open("R2");
+        assertEquals(CardMode.CREDIT, applied(identify("R2", "2001")).result(PosCardIdentified.class).orElseThrow().mode());
+        open("R3");
+        assertEquals(CardMode.DISCOUNT, applied(identify("R3", "1001")).result(PosCardIdentified.class).orElseThrow().mode());
+
+        // Configured back, the card is identified without a mode again (and draws credit).
+        applied(pos.configure(next(), new Configure(720)));
+        open("R4");
+        assertEquals(CardMode.CREDIT, applied(identify("R4", "3001")).result(PosCardIdentified.class).orElseThrow().mode());
+    }
+
     // ------------------------------------------------------------------ PC-6 never discount with credit
 
     @Test
