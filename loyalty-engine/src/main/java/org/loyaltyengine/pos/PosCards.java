@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
 import org.loyaltyengine.pos.PosRequests.AddItem;
+import org.loyaltyengine.pos.PosRequests.CardSearch;
 import org.loyaltyengine.pos.PosRequests.ChangeCredit;
 import org.loyaltyengine.pos.PosRequests.Configure;
 import org.loyaltyengine.pos.PosRequests.DeleteItem;
@@ -116,6 +117,12 @@ public interface PosCards {
 
     /** The card with this number, if the tenant has one. */
     Optional<Card> card(TenantId tenant, String number);
+
+    /**
+     * A page of the card list, searched by number and name, each card with its credit (SPEC PC-9). Like the
+     * program's other reads it takes no actor: the till that shows a card's statement shows its list.
+     */
+    CardList cards(TenantId tenant, CardSearch search);
 
     /** The card's credit, held and available amounts and its movement history (SPEC PC-7). */
     CardStatement statement(TenantId tenant, String cardNumber);

@@ -116,6 +116,41 @@ public final class PosRequests {
      * a tab perhaps overnight; a longer reservation would only keep a card's credit from its owner.
      */
     /**
+     * A search of the card list (SPEC PC-9): the cards whose number, first name, last name or whole name
+     * contains {@code text}, ignoring case and diacritics ("novak" finds Nováková), or every card when it is
+     * null; {@code limit} cards from {@code offset} on, ordered by number.
+     */
+    public record CardSearch(String text, int offset, int limit) {
+        /** The most cards one page holds. */
+        public static final int MAX_LIMIT = 500;
+
+        public CardSearch {
+            text = text == null || text.isBlank() ? null : Checks.name(text.strip(), "search text", Limits.NAME);
+            if (offset < 0) {
+                throw new InvalidValueException("offset must not be negative, was " + offset);
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new InvalidValueException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+            }
+        }
+
+        /** The first page of every card. */
+        public static CardSearch all(int limit) {
+            return new CardSearch(null, 0, limit);
+        }
+
+        /** The first page of the cards matching {@code text}. */
+        public static CardSearch matching(String text, int limit) {
+            return new CardSearch(text, 0, limit);
+        }
+
+        /** The page after this one. */
+        public CardSearch next() {
+            return new CardSearch(text, offset + limit, limit);
+        }
+    }
+
+    /**
      * The program's settings, the whole of them.
      *
      * @param holdMinutes       how long a credit reservation holds

@@ -27,12 +27,14 @@ import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.IdempotencyConflictException;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.pos.CardList;
 import org.loyaltyengine.pos.CardMovement;
 import org.loyaltyengine.pos.CardStatement;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
 import org.loyaltyengine.pos.PosRequests.AddItem;
 import org.loyaltyengine.pos.PosRequests.CardMode;
+import org.loyaltyengine.pos.PosRequests.CardSearch;
 import org.loyaltyengine.pos.PosRequests.ChangeCredit;
 import org.loyaltyengine.pos.PosRequests.Configure;
 import org.loyaltyengine.pos.PosRequests.DeleteItem;
@@ -727,6 +729,74 @@ public abstract class PosCardContract {
         assertAmount("0", s.held());
         assertTrue(shopPos.receipt(shop, "R1").items().isEmpty());
         assertTrue(applied(shopPos.expireHolds(next())).holds().isEmpty());
+    }
+
+    // ------------------------------------------------------------------ PC-9 the card list
+
+    @Test
+    @Tag("PC-9")
+    void cards_listsEveryCardByNumberWithItsCreditAndPages() {
+        define(discountCard("1003", "10"));
+        define(creditCard("1001"));
+        define(new Card("1002", "Jiří", "Dvořák", BigDecimal.ZERO, true, true, Money.currency("CZK")));
+        topUpManually("1001", "250.00");
+        open("R1");
+        applied(identify("R1", "1001"));
+        applied(add("R1", "1", "40.00"));
+
+        CardList first = pos.cards(shop, CardSearch.all(2));
+        assertEquals(List.of("1001", "1002"), first.cards().stream().map(r -> r.card().number()).toList());
+        assertEquals(3, first.total());
+        assertTrue(first.hasMore());
+        CardList.Row petr = first.cards().get(0);
+        assertEquals("Svoboda", petr.card().lastName());
+        assertAmount("250.00", petr.credit());
+        assertAmount("40.00", petr.held());
+        assertAmount("210.00", petr.available());
+        assertAmount("0", first.cards().get(1).credit());
+
+        CardList second = pos.cards(shop, CardSearch.all(2).next());
+        assertEquals(List.of("1003"), second.cards().stream().map(r -> r.card().number()).toList());
+        assertEquals(2, second.offset());
+        assertFalse(second.hasMore());
+        CardList beyond = pos.cards(shop, new CardSearch(null, 10, 2));
+        assertTrue(beyond.cards().isEmpty());
+        assertEquals(3, beyond.total());
+    }
+
+    @Test
+    @Tag("PC-9")
+    void cards_searchesByNumberAndNameIgnoringCaseAndDiacritics() {
+        define(discountCard("5501", "10"));
+        define(creditCard("7701"));
+        define(new Card("5502", "Jiří", "Dvořák", BigDecimal.ZERO, true, true, Money.currency("CZK")));
+
+        assertEquals(List.of("5501", "5502"), numbers(pos.cards(shop, CardSearch.matching("55", 10))));
+        assertEquals(List.of("5501"), numbers(pos.cards(shop, CardSearch.matching("novakova", 10))));
+        assertEquals(List.of("5501"), numbers(pos.cards(shop, CardSearch.matching("JANA NOV", 10))));
+        assertEquals(List.of("5502"), numbers(pos.cards(shop, CardSearch.matching("dvořák jiří", 10))));
+        assertEquals(List.of("7701"), numbers(pos.cards(shop, CardSearch.matching("svob", 10))));
+        CardList none = pos.cards(shop, CardSearch.matching("nikdo", 10));
+        assertTrue(none.cards().isEmpty());
+        assertEquals(0, none.total());
+        assertEquals(3, pos.cards(shop, CardSearch.matching("  ", 10)).total(), "a blank search lists every card");
+        // another shop's cards are not in the list
+        assertEquals(0, pos.cards(TenantId.of("shop-other-" + UUID.randomUUID().toString().substring(0, 8)),
+                CardSearch.all(10)).total());
+    }
+
+    @Test
+    @Tag("PC-9")
+    void cardSearch_refusesAPageThatIsNoPageWithATypedError() {
+        assertThrows(InvalidValueException.class, () -> new CardSearch(null, -1, 10));
+        assertThrows(InvalidValueException.class, () -> new CardSearch(null, 0, 0));
+        assertThrows(InvalidValueException.class, () -> new CardSearch(null, 0, CardSearch.MAX_LIMIT + 1));
+        assertThrows(InvalidValueException.class, () -> new CardSearch("a\u0000b", 0, 10));
+        assertThrows(InvalidValueException.class, () -> pos.cards(shop, null));
+    }
+
+    private static List<String> numbers(CardList list) {
+        return list.cards().stream().map(r -> r.card().number()).toList();
     }
 
     // ------------------------------------------------------------------ PC-11 the mode of a card with both
