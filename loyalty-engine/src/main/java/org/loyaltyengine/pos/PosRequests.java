@@ -157,8 +157,10 @@ public final class PosRequests {
      * @param requireModeChoice whether identifying a card that both gives a discount and draws credit needs the
      *                          cashier's mode ({@link IdentifyCard#mode()}); when false such a card draws credit
      *                          unless DISCOUNT is asked for, and the outcome says so (SPEC PC-11)
+     * @param discountNeedsCredit whether a card gives its discount only while credit is loaded on it (SPEC PC-10);
+     *                          when false a discount card needs no credit
      */
-    public record Configure(long holdMinutes, boolean requireModeChoice) {
+    public record Configure(long holdMinutes, boolean requireModeChoice, boolean discountNeedsCredit) {
         /** The shortest reservation a shop may set. */
         public static final long MIN_HOLD_MINUTES = 1;
         /** The longest reservation a shop may set: one week. */
@@ -173,7 +175,12 @@ public final class PosRequests {
 
         /** Settings that let a card with discount and credit drawing be identified without a mode (it draws credit). */
         public Configure(long holdMinutes) {
-            this(holdMinutes, false);
+            this(holdMinutes, false, false);
+        }
+
+        /** As {@link #Configure(long, boolean, boolean)}, a discount card needing no credit. */
+        public Configure(long holdMinutes, boolean requireModeChoice) {
+            this(holdMinutes, requireModeChoice, false);
         }
     }
 

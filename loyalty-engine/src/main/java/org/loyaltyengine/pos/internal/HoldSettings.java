@@ -12,6 +12,7 @@ import org.loyaltyengine.spi.InvalidValueException;
 final class HoldSettings {
     private static final String HOLD_MINUTES = "holdMinutes";
     private static final String REQUIRE_MODE_CHOICE = "requireModeChoice";
+    private static final String DISCOUNT_NEEDS_CREDIT = "discountNeedsCredit";
 
     private HoldSettings() {
     }
@@ -19,7 +20,7 @@ final class HoldSettings {
     /** The stored values a configuration writes. */
     static Map<String, String> stored(Configure c) {
         return Map.of(HOLD_MINUTES, Long.toString(c.holdMinutes()), REQUIRE_MODE_CHOICE,
-                Boolean.toString(c.requireModeChoice()));
+                Boolean.toString(c.requireModeChoice()), DISCOUNT_NEEDS_CREDIT, Boolean.toString(c.discountNeedsCredit()));
     }
 
     /**
@@ -45,17 +46,22 @@ final class HoldSettings {
     }
 
     /**
-     * Whether the cashier must choose the mode of a card with discount and credit drawing: the stored value, or
+     * Whether the cashier must choose the mode of a card with discount and credit drawing, and whether a discount
+     * needs loaded credit: the stored values, or
      * for settings stored before the choice existed and a program never configured, the default of the rule-set
-     * version in force ({@code setting.requireModeChoice}; false where it gives none).
+     * version in force ({@code setting.requireModeChoice}, {@code setting.discountNeedsCredit}; false where it
+     * gives none).
      */
     static PosModeSettings modeOf(Map<String, String> stored, RuleSetVersion version) {
-        String choice = stored.get(REQUIRE_MODE_CHOICE);
-        return new PosModeSettings(choice == null
-                ? flag(version.settingDefaults().getOrDefault(REQUIRE_MODE_CHOICE, "false"), "the default of the POS "
-                        + "setting requireModeChoice in rule set " + version.ruleSet() + " v" + version.version(),
-                        "correct its ruleset.properties")
-                : flag(choice, "the stored POS setting requireModeChoice", "configure the program again"));
+        return new PosModeSettings(flag(stored, version, REQUIRE_MODE_CHOICE), flag(stored, version, DISCOUNT_NEEDS_CREDIT));
+    }
+
+    private static boolean flag(Map<String, String> stored, RuleSetVersion version, String name) {
+        String value = stored.get(name);
+        return value == null
+                ? flag(version.settingDefaults().getOrDefault(name, "false"), "the default of the POS setting " + name
+                        + " in rule set " + version.ruleSet() + " v" + version.version(), "correct its ruleset.properties")
+                : flag(value, "the stored POS setting " + name, "configure the program again");
     }
 
     private static boolean flag(String value, String what, String remedy) {

@@ -30,7 +30,7 @@ import org.loyaltyengine.spi.TenantId;
 /**
  * Runs {@code pos-card} scenarios. Amounts are in the scenario's {@code currency} argument, CZK by
  * default. Verbs: defineCard, openReceipt, identifyCard, removeCard, addItem, topUpItem, deleteItem,
- * pay, abandon, changeCredit, configure (holdMinutes=, requireModeChoice=), expireHolds. Checks: credit, held, available (card=), total (receipt=).
+ * pay, abandon, changeCredit, configure (holdMinutes=, requireModeChoice=, discountNeedsCredit=), expireHolds. Checks: credit, held, available (card=), total (receipt=).
  */
 public final class PosScenarioDriver implements ScenarioDriver {
     @Override
@@ -63,7 +63,8 @@ public final class PosScenarioDriver implements ScenarioDriver {
             case "pay" -> pos.pay(ctx, new PayReceipt(arg(a, "receipt")));
             case "abandon" -> pos.abandon(ctx, new AbandonReceipt(arg(a, "receipt")));
             case "configure" -> pos.configure(ctx, new PosRequests.Configure(minutes(arg(a, "holdMinutes")),
-                    flag(a.getOrDefault("requireModeChoice", "false"), "requireModeChoice")));
+                    flag(a.getOrDefault("requireModeChoice", "false"), "requireModeChoice"),
+                    flag(a.getOrDefault("discountNeedsCredit", "false"), "discountNeedsCredit")));
             case "expireHolds" -> pos.expireHolds(ctx);
             case "changeCredit" -> pos.changeCredit(ctx, new ChangeCredit(arg(a, "card"),
                     Money.of(arg(a, "amount"), currency), arg(a, "note")));

@@ -799,6 +799,35 @@ public abstract class PosCardContract {
         return list.cards().stream().map(r -> r.card().number()).toList();
     }
 
+    // ------------------------------------------------------------------ PC-10 a discount after a loaded amount
+
+    @Test
+    @Tag("PC-10")
+    void identifyCard_inDiscountModeNeedsLoadedCreditOnlyWhereTheShopSaysSo() {
+        define(discountCard("1001", "10"));
+        open("R1");
+        applied(identify("R1", "1001"));
+        assertEquals("10.00", discount(applied(add("R1", "1", "100.00"))), "by default a discount card needs no credit");
+
+        applied(pos.configure(next(), new Configure(720, false, true)));
+        open("R2");
+        Outcome refused = identify("R2", "1001");
+        rejected(refused, "DISCOUNT_NEEDS_CREDIT");
+        assertTrue(refused.rejections().get(0).message().contains("load an amount"), refused.rejections().get(0).message());
+        assertNull(pos.receipt(shop, "R2").cardNumber(), "a refused identification binds no card");
+        assertTrue(pos.receipt(shop, "R1").cardActive(), "a card already active keeps working");
+        assertEquals("5.00", discount(applied(add("R1", "2", "50.00"))));
+
+        topUpManually("1001", "200.00");
+        applied(identify("R2", "1001"));
+        assertEquals("10.00", discount(applied(add("R2", "1", "100.00"))));
+        assertAmount("200.00", statement("1001").credit()); // a discount draws nothing from the loaded credit
+
+        applied(pos.changeCredit(next(), new ChangeCredit("1001", czk("-200.00"), "returned deposit")));
+        open("R3");
+        rejected(identify("R3", "1001"), "DISCOUNT_NEEDS_CREDIT");
+    }
+
     // ------------------------------------------------------------------ PC-11 the mode of a card with both
 
     protected static Card bothCard(String number) {
