@@ -34,7 +34,7 @@ import org.loyaltyengine.spi.LockKey;
  * bound to the receipt: they refuse a second card, and choose the mode it works in.
  */
 final class IdentifyCardCommand implements Command<IdentifyCard, IdentifyCardCommand.Context> {
-    /** The request, the receipt with the card being identified, and the settings that say whether a mode is required. */
+    /** The request, the receipt with the card being identified, and the settings the identification reads (PC-10, PC-11). */
     record Context(IdentifyCard request, OnReceipt on, PosModeSettings settings) {
     }
 
