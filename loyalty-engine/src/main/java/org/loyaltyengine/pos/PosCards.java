@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
 import org.loyaltyengine.pos.PosRequests.AddItem;
+import org.loyaltyengine.pos.PosRequests.CardSearch;
 import org.loyaltyengine.pos.PosRequests.ChangeCredit;
 import org.loyaltyengine.pos.PosRequests.Configure;
 import org.loyaltyengine.pos.PosRequests.DeleteItem;
@@ -32,7 +33,7 @@ public interface PosCards {
     String PROGRAM = "pos-card";
     /** The permission to create cards and change their definition: holder, discount, credit switches. */
     String CARDS_PERMISSION = "pos-card.cards";
-    /** The permission to change the program's settings (how long a reservation holds). */
+    /** The permission to change the program's settings (how long a reservation holds, whether a mode is required). */
     String SETTINGS_PERMISSION = "pos-card.settings";
     /** The permission for a manual top-up or deduction of a card's credit. */
     String MANUAL_PERMISSION = "pos-card.manual";
@@ -51,7 +52,7 @@ public interface PosCards {
     /**
      * Sets the program settings of the tenant. Until then a reservation holds for the default of the rule-set
      * version in force ({@code setting.holdMinutes} in {@code rules/pos-card/v1/ruleset.properties}: 720
-     * minutes, 12 hours). The outcome carries no typed result.
+     * minutes, 12 hours; and {@code setting.requireModeChoice}: false). The outcome carries no typed result.
      */
     Outcome configure(CommandContext ctx, Configure settings);
 
@@ -61,8 +62,10 @@ public interface PosCards {
     /**
      * Identifies a card on a receipt (SPEC PC-2); items added from now on get its discount or draw its credit.
      * An applied outcome carries a {@link org.loyaltyengine.rules.facts.PosCardIdentified} with the mode the
-     * rules chose ({@code outcome.result(PosCardIdentified.class)}), and a PosReceiptMoved (the receipt stays
-     * open).
+     * card works in and whether the cashier chose it ({@code outcome.result(PosCardIdentified.class)}), and a
+     * PosReceiptMoved (the receipt stays open). A card with both a discount and credit drawing, identified
+     * without a mode, draws credit; where the settings require a choice it is refused (CARD_MODE_REQUIRED,
+     * SPEC PC-11).
      */
     Outcome identifyCard(CommandContext ctx, IdentifyCard identify);
 
@@ -114,6 +117,12 @@ public interface PosCards {
 
     /** The card with this number, if the tenant has one. */
     Optional<Card> card(TenantId tenant, String number);
+
+    /**
+     * A page of the card list, searched by number and name, each card with its credit (SPEC PC-9). Like the
+     * program's other reads it takes no actor: the till that shows a card's statement shows its list.
+     */
+    CardList cards(TenantId tenant, CardSearch search);
 
     /** The card's credit, held and available amounts and its movement history (SPEC PC-7). */
     CardStatement statement(TenantId tenant, String cardNumber);

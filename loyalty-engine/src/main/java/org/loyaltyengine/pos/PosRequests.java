@@ -115,7 +115,52 @@ public final class PosRequests {
      * {@value #MIN_HOLD_MINUTES} to {@value #MAX_HOLD_MINUTES} (one week). A receipt stays open for minutes,
      * a tab perhaps overnight; a longer reservation would only keep a card's credit from its owner.
      */
-    public record Configure(long holdMinutes) {
+    /**
+     * A search of the card list (SPEC PC-9): the cards whose number, first name, last name or whole name
+     * contains {@code text}, ignoring case and diacritics ("novak" finds Nováková), or every card when it is
+     * null; {@code limit} cards from {@code offset} on, ordered by number.
+     */
+    public record CardSearch(String text, int offset, int limit) {
+        /** The most cards one page holds. */
+        public static final int MAX_LIMIT = 500;
+
+        public CardSearch {
+            text = text == null || text.isBlank() ? null : Checks.name(text.strip(), "search text", Limits.NAME);
+            if (offset < 0) {
+                throw new InvalidValueException("offset must not be negative, was " + offset);
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new InvalidValueException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+            }
+        }
+
+        /** The first page of every card. */
+        public static CardSearch all(int limit) {
+            return new CardSearch(null, 0, limit);
+        }
+
+        /** The first page of the cards matching {@code text}. */
+        public static CardSearch matching(String text, int limit) {
+            return new CardSearch(text, 0, limit);
+        }
+
+        /** The page after this one. */
+        public CardSearch next() {
+            return new CardSearch(text, offset + limit, limit);
+        }
+    }
+
+    /**
+     * The program's settings, the whole of them.
+     *
+     * @param holdMinutes       how long a credit reservation holds
+     * @param requireModeChoice whether identifying a card that both gives a discount and draws credit needs the
+     *                          cashier's mode ({@link IdentifyCard#mode()}); when false such a card draws credit
+     *                          unless DISCOUNT is asked for, and the outcome says so (SPEC PC-11)
+     * @param discountNeedsCredit whether a card gives its discount only while credit is loaded on it (SPEC PC-10);
+     *                          when false a discount card needs no credit
+     */
+    public record Configure(long holdMinutes, boolean requireModeChoice, boolean discountNeedsCredit) {
         /** The shortest reservation a shop may set. */
         public static final long MIN_HOLD_MINUTES = 1;
         /** The longest reservation a shop may set: one week. */
@@ -126,6 +171,16 @@ public final class PosRequests {
                 throw new InvalidValueException("hold minutes (holdMinutes) must be between " + MIN_HOLD_MINUTES + " and "
                         + MAX_HOLD_MINUTES + " minutes (one week), was " + holdMinutes);
             }
+        }
+
+        /** Settings that let a card with discount and credit drawing be identified without a mode (it draws credit). */
+        public Configure(long holdMinutes) {
+            this(holdMinutes, false, false);
+        }
+
+        /** As {@link #Configure(long, boolean, boolean)}, a discount card needing no credit. */
+        public Configure(long holdMinutes, boolean requireModeChoice) {
+            this(holdMinutes, requireModeChoice, false);
         }
     }
 

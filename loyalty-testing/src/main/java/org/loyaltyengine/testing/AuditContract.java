@@ -136,8 +136,8 @@ public abstract class AuditContract {
         applied(engine.posCards().configure(later(BERT), new PosRequests.Configure(90)));
         List<AuditRecord> h = engine.audit().history(tenant, AuditTrail.POS_SETTINGS);
         assertEquals(List.of("anna", "bert"), h.stream().map(AuditRecord::actor).toList());
-        assertEquals(Map.of("holdMinutes", "30"), h.get(1).before());
-        assertEquals(Map.of("holdMinutes", "90"), h.get(1).after());
+        assertEquals(Map.of("holdMinutes", "30", "requireModeChoice", "false", "discountNeedsCredit", "false"), h.get(1).before());
+        assertEquals(Map.of("holdMinutes", "90", "requireModeChoice", "false", "discountNeedsCredit", "false"), h.get(1).after());
     }
 
     @Test

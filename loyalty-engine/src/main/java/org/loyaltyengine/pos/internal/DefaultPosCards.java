@@ -6,10 +6,12 @@ import java.util.Optional;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.pos.CardList;
 import org.loyaltyengine.pos.CardStatement;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
 import org.loyaltyengine.pos.PosRequests.AddItem;
+import org.loyaltyengine.pos.PosRequests.CardSearch;
 import org.loyaltyengine.pos.PosRequests.ChangeCredit;
 import org.loyaltyengine.pos.PosRequests.Configure;
 import org.loyaltyengine.pos.PosRequests.DeleteItem;
@@ -20,6 +22,7 @@ import org.loyaltyengine.pos.PosRequests.PayReceipt;
 import org.loyaltyengine.pos.PosRequests.RemoveCard;
 import org.loyaltyengine.pos.ReceiptView;
 import org.loyaltyengine.spi.Card;
+import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
 
@@ -45,7 +48,7 @@ public final class DefaultPosCards implements PosCards {
     public DefaultPosCards(CommandPipeline pipeline) {
         this.pipeline = pipeline;
         Clock clock = pipeline.clock();
-        this.identifyCard = new IdentifyCardCommand(clock);
+        this.identifyCard = new IdentifyCardCommand(clock, pipeline.rules());
         this.removeCard = new RemoveCardCommand(clock);
         this.addItem = new AddItemCommand(clock, pipeline.rules());
         this.deleteItem = new DeleteItemCommand(clock);
@@ -112,6 +115,12 @@ public final class DefaultPosCards implements PosCards {
     @Override
     public Optional<Card> card(TenantId tenant, String number) {
         return pipeline.store().inTransaction(tenant, tx -> StoreView.of(tx).card(number));
+    }
+
+    @Override
+    public CardList cards(TenantId tenant, CardSearch search) {
+        Checks.notNull(search, "card search");
+        return pipeline.store().inTransaction(tenant, tx -> PosQueries.cards(StoreView.of(tx), search));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.loyaltyengine.pos.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
 import org.loyaltyengine.pos.PosCards;
@@ -19,6 +21,7 @@ import org.loyaltyengine.pos.PosRequests.IdentifyCard;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.rules.facts.PosCardIdentified;
 import org.loyaltyengine.rules.facts.PosIdentifyCard;
+import org.loyaltyengine.rules.facts.PosModeSettings;
 import org.loyaltyengine.rules.facts.PosReceiptTransition;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -31,13 +34,16 @@ import org.loyaltyengine.spi.LockKey;
  * bound to the receipt: they refuse a second card, and choose the mode it works in.
  */
 final class IdentifyCardCommand implements Command<IdentifyCard, IdentifyCardCommand.Context> {
-    record Context(IdentifyCard request, OnReceipt on) {
+    /** The request, the receipt with the card being identified, and the settings the identification reads (PC-10, PC-11). */
+    record Context(IdentifyCard request, OnReceipt on, PosModeSettings settings) {
     }
 
     private final Clock clock;
+    private final RuleSetRegistry rules;
 
-    IdentifyCardCommand(Clock clock) {
+    IdentifyCardCommand(Clock clock, RuleSetRegistry rules) {
         this.clock = clock;
+        this.rules = rules;
     }
 
     @Override
@@ -70,7 +76,8 @@ final class IdentifyCardCommand implements Command<IdentifyCard, IdentifyCardCom
                     "identify a card that holds " + receipt.currency().getCurrencyCode()
                             + " or start a receipt in " + card.currency().getCurrencyCode());
         }
-        return new Context(identify, OnReceipt.load(view, receipt, Optional.of(card), clock.instant()));
+        return new Context(identify, OnReceipt.load(view, receipt, Optional.of(card), clock.instant()),
+                HoldSettings.modeOf(view.settings(PosCards.PROGRAM), rules.versionInForce(PosCards.PROGRAM, ctx.businessDate())));
     }
 
     @Override
@@ -81,8 +88,10 @@ final class IdentifyCardCommand implements Command<IdentifyCard, IdentifyCardCom
     @Override
     public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
         IdentifyCard p = c.request();
-        return c.on().facts(new PosIdentifyCard(p.receiptId(), p.cardNumber(), p.mode() == null ? null : p.mode().name()),
-                PosReceiptTransition.IDENTIFY_CARD, accounts);
+        List<Object> facts = new ArrayList<>(c.on().facts(new PosIdentifyCard(p.receiptId(), p.cardNumber(),
+                p.mode() == null ? null : p.mode().name()), PosReceiptTransition.IDENTIFY_CARD, accounts));
+        facts.add(c.settings());
+        return facts;
     }
 
     @Override

@@ -1,14 +1,20 @@
 package org.loyaltyengine.pos.internal;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.pos.CardList;
 import org.loyaltyengine.pos.CardMovement;
 import org.loyaltyengine.pos.CardStatement;
 import org.loyaltyengine.pos.PosCards;
+import org.loyaltyengine.pos.PosRequests.CardSearch;
 import org.loyaltyengine.pos.ReceiptView;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -18,8 +24,10 @@ import org.loyaltyengine.spi.Hold;
 import org.loyaltyengine.spi.HoldState;
 import org.loyaltyengine.spi.LedgerEntry;
 
-/** The program's reads: a card's statement and a receipt as the POS shows it, through a read-only view. */
+/** The program's reads: the card list, a card's statement and a receipt as the POS shows it, through a read-only view. */
 final class PosQueries {
+    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+
     private PosQueries() {
     }
 
@@ -48,6 +56,31 @@ final class PosQueries {
         }
         movements.sort(Comparator.comparing(CardMovement::time));
         return new CardStatement(card, account.balance(), account.held(), movements);
+    }
+
+    /**
+     * A page of the cards matching the search, ordered by number (as the store lists them), each with its
+     * account's figures; only the page's accounts are read.
+     */
+    static CardList cards(StoreView view, CardSearch search) {
+        String wanted = search.text() == null ? null : folded(search.text());
+        List<Card> matching = view.cards().stream().filter(c -> wanted == null || folded(c.number()).contains(wanted)
+                || folded(c.firstName() + " " + c.lastName()).contains(wanted)
+                || folded(c.lastName() + " " + c.firstName()).contains(wanted)).toList();
+        int from = Math.min(search.offset(), matching.size());
+        int to = Math.min(matching.size(), from + search.limit());
+        List<CardList.Row> rows = new ArrayList<>();
+        for (Card c : matching.subList(from, to)) {
+            Optional<Account> account = view.account(PosCards.accountOf(c));
+            rows.add(new CardList.Row(c, account.map(Account::balance).orElse(BigDecimal.ZERO),
+                    account.map(Account::held).orElse(BigDecimal.ZERO)));
+        }
+        return new CardList(rows, search.offset(), matching.size());
+    }
+
+    // A cashier types "novakova" for Nováková: compare without case and without diacritics.
+    private static String folded(String text) {
+        return DIACRITICS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     static ReceiptView receipt(StoreView view, String receiptId) {

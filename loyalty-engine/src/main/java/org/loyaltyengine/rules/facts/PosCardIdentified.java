@@ -6,10 +6,12 @@ import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Limits;
 
 /**
- * The result of identifying a card on a receipt (SPEC PC-2, PC-6): the mode the rules chose for it, in
- * the enum the host asks for a mode with. The host reads it as {@code outcome.result(PosCardIdentified.class)}.
+ * The result of identifying a card on a receipt (SPEC PC-2, PC-6, PC-11): the mode the card works in, in
+ * the enum the host asks for a mode with, and whether the cashier chose it ({@code chosen}) or the rules
+ * decided it from the card (a card that draws credit draws it, and then gives no discount). The host reads it
+ * as {@code outcome.result(PosCardIdentified.class)}.
  */
-public record PosCardIdentified(String receiptId, String cardNumber, CardMode mode) {
+public record PosCardIdentified(String receiptId, String cardNumber, CardMode mode, boolean chosen) {
     public PosCardIdentified {
         Checks.identifier(receiptId, "receipt id", Limits.IDENTIFIER);
         Checks.identifier(cardNumber, "card number", Limits.CARD_NUMBER);
@@ -20,8 +22,8 @@ public record PosCardIdentified(String receiptId, String cardNumber, CardMode mo
      * The mode as the rules name it ({@link PosCardMode#mode()}): rule files may name only the fact model,
      * so they pass the mode's name and this constructor refuses a name that is no mode.
      */
-    public PosCardIdentified(String receiptId, String cardNumber, String mode) {
-        this(receiptId, cardNumber, mode(mode));
+    public PosCardIdentified(String receiptId, String cardNumber, String mode, boolean chosen) {
+        this(receiptId, cardNumber, mode(mode), chosen);
     }
 
     private static CardMode mode(String name) {

@@ -30,7 +30,7 @@ import org.loyaltyengine.spi.TenantId;
 /**
  * Runs {@code pos-card} scenarios. Amounts are in the scenario's {@code currency} argument, CZK by
  * default. Verbs: defineCard, openReceipt, identifyCard, removeCard, addItem, topUpItem, deleteItem,
- * pay, abandon, changeCredit, configure (holdMinutes=), expireHolds. Checks: credit, held, available (card=), total (receipt=).
+ * pay, abandon, changeCredit, configure (holdMinutes=, requireModeChoice=, discountNeedsCredit=), expireHolds. Checks: credit, held, available (card=), total (receipt=).
  */
 public final class PosScenarioDriver implements ScenarioDriver {
     @Override
@@ -62,7 +62,9 @@ public final class PosScenarioDriver implements ScenarioDriver {
             case "deleteItem" -> pos.deleteItem(ctx, new DeleteItem(arg(a, "receipt"), arg(a, "line")));
             case "pay" -> pos.pay(ctx, new PayReceipt(arg(a, "receipt")));
             case "abandon" -> pos.abandon(ctx, new AbandonReceipt(arg(a, "receipt")));
-            case "configure" -> pos.configure(ctx, new PosRequests.Configure(minutes(arg(a, "holdMinutes"))));
+            case "configure" -> pos.configure(ctx, new PosRequests.Configure(minutes(arg(a, "holdMinutes")),
+                    flag(a.getOrDefault("requireModeChoice", "false"), "requireModeChoice"),
+                    flag(a.getOrDefault("discountNeedsCredit", "false"), "discountNeedsCredit")));
             case "expireHolds" -> pos.expireHolds(ctx);
             case "changeCredit" -> pos.changeCredit(ctx, new ChangeCredit(arg(a, "card"),
                     Money.of(arg(a, "amount"), currency), arg(a, "note")));
@@ -91,6 +93,14 @@ public final class PosScenarioDriver implements ScenarioDriver {
             }
         }
         throw new InvalidValueException("mode must be DISCOUNT or CREDIT, was '" + value + "'");
+    }
+
+    private static boolean flag(String value, String what) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidValueException(what + " must be true or false, was '" + value + "'");
+        };
     }
 
     private static long minutes(String value) {

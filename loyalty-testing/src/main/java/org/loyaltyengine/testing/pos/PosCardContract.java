@@ -27,12 +27,14 @@ import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.IdempotencyConflictException;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.pos.CardList;
 import org.loyaltyengine.pos.CardMovement;
 import org.loyaltyengine.pos.CardStatement;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
 import org.loyaltyengine.pos.PosRequests.AddItem;
 import org.loyaltyengine.pos.PosRequests.CardMode;
+import org.loyaltyengine.pos.PosRequests.CardSearch;
 import org.loyaltyengine.pos.PosRequests.ChangeCredit;
 import org.loyaltyengine.pos.PosRequests.Configure;
 import org.loyaltyengine.pos.PosRequests.DeleteItem;
@@ -727,6 +729,165 @@ public abstract class PosCardContract {
         assertAmount("0", s.held());
         assertTrue(shopPos.receipt(shop, "R1").items().isEmpty());
         assertTrue(applied(shopPos.expireHolds(next())).holds().isEmpty());
+    }
+
+    // ------------------------------------------------------------------ PC-9 the card list
+
+    @Test
+    @Tag("PC-9")
+    void cards_listsEveryCardByNumberWithItsCreditAndPages() {
+        define(discountCard("1003", "10"));
+        define(creditCard("1001"));
+        define(new Card("1002", "Jiří", "Dvořák", BigDecimal.ZERO, true, true, Money.currency("CZK")));
+        topUpManually("1001", "250.00");
+        open("R1");
+        applied(identify("R1", "1001"));
+        applied(add("R1", "1", "40.00"));
+
+        CardList first = pos.cards(shop, CardSearch.all(2));
+        assertEquals(List.of("1001", "1002"), first.cards().stream().map(r -> r.card().number()).toList());
+        assertEquals(3, first.total());
+        assertTrue(first.hasMore());
+        CardList.Row petr = first.cards().get(0);
+        assertEquals("Svoboda", petr.card().lastName());
+        assertAmount("250.00", petr.credit());
+        assertAmount("40.00", petr.held());
+        assertAmount("210.00", petr.available());
+        assertAmount("0", first.cards().get(1).credit());
+
+        CardList second = pos.cards(shop, CardSearch.all(2).next());
+        assertEquals(List.of("1003"), second.cards().stream().map(r -> r.card().number()).toList());
+        assertEquals(2, second.offset());
+        assertFalse(second.hasMore());
+        CardList beyond = pos.cards(shop, new CardSearch(null, 10, 2));
+        assertTrue(beyond.cards().isEmpty());
+        assertEquals(3, beyond.total());
+    }
+
+    @Test
+    @Tag("PC-9")
+    void cards_searchesByNumberAndNameIgnoringCaseAndDiacritics() {
+        define(discountCard("5501", "10"));
+        define(creditCard("7701"));
+        define(new Card("5502", "Jiří", "Dvořák", BigDecimal.ZERO, true, true, Money.currency("CZK")));
+
+        assertEquals(List.of("5501", "5502"), numbers(pos.cards(shop, CardSearch.matching("55", 10))));
+        assertEquals(List.of("5501"), numbers(pos.cards(shop, CardSearch.matching("novakova", 10))));
+        assertEquals(List.of("5501"), numbers(pos.cards(shop, CardSearch.matching("JANA NOV", 10))));
+        assertEquals(List.of("5502"), numbers(pos.cards(shop, CardSearch.matching("dvořák jiří", 10))));
+        assertEquals(List.of("7701"), numbers(pos.cards(shop, CardSearch.matching("svob", 10))));
+        CardList none = pos.cards(shop, CardSearch.matching("nikdo", 10));
+        assertTrue(none.cards().isEmpty());
+        assertEquals(0, none.total());
+        assertEquals(3, pos.cards(shop, CardSearch.matching("  ", 10)).total(), "a blank search lists every card");
+        // another shop's cards are not in the list
+        assertEquals(0, pos.cards(TenantId.of("shop-other-" + UUID.randomUUID().toString().substring(0, 8)),
+                CardSearch.all(10)).total());
+    }
+
+    @Test
+    @Tag("PC-9")
+    void cardSearch_refusesAPageThatIsNoPageWithATypedError() {
+        assertThrows(InvalidValueException.class, () -> new CardSearch(null, -1, 10));
+        assertThrows(InvalidValueException.class, () -> new CardSearch(null, 0, 0));
+        assertThrows(InvalidValueException.class, () -> new CardSearch(null, 0, CardSearch.MAX_LIMIT + 1));
+        assertThrows(InvalidValueException.class, () -> new CardSearch("a\u0000b", 0, 10));
+        assertThrows(InvalidValueException.class, () -> pos.cards(shop, null));
+    }
+
+    private static List<String> numbers(CardList list) {
+        return list.cards().stream().map(r -> r.card().number()).toList();
+    }
+
+    // ------------------------------------------------------------------ PC-10 a discount after a loaded amount
+
+    @Test
+    @Tag("PC-10")
+    void identifyCard_inDiscountModeNeedsLoadedCreditOnlyWhereTheShopSaysSo() {
+        define(discountCard("1001", "10"));
+        open("R1");
+        applied(identify("R1", "1001"));
+        assertEquals("10.00", discount(applied(add("R1", "1", "100.00"))), "by default a discount card needs no credit");
+
+        applied(pos.configure(next(), new Configure(720, false, true)));
+        open("R2");
+        Outcome refused = identify("R2", "1001");
+        rejected(refused, "DISCOUNT_NEEDS_CREDIT");
+        assertTrue(refused.rejections().get(0).message().contains("load an amount"), refused.rejections().get(0).message());
+        assertNull(pos.receipt(shop, "R2").cardNumber(), "a refused identification binds no card");
+        assertTrue(pos.receipt(shop, "R1").cardActive(), "a card already active keeps working");
+        assertEquals("5.00", discount(applied(add("R1", "2", "50.00"))));
+
+        topUpManually("1001", "200.00");
+        applied(identify("R2", "1001"));
+        assertEquals("10.00", discount(applied(add("R2", "1", "100.00"))));
+        assertAmount("200.00", statement("1001").credit()); // a discount draws nothing from the loaded credit
+
+        applied(pos.changeCredit(next(), new ChangeCredit("1001", czk("-200.00"), "returned deposit")));
+        open("R3");
+        rejected(identify("R3", "1001"), "DISCOUNT_NEEDS_CREDIT");
+    }
+
+    // ------------------------------------------------------------------ PC-11 the mode of a card with both
+
+    protected static Card bothCard(String number) {
+        return new Card(number, "Eva", "Malá", new BigDecimal("10"), true, true, Money.currency("CZK"));
+    }
+
+    @Test
+    @Tag("PC-11")
+    void identifyCard_withoutAModeSaysTheRulesChoseCreditAndTheReceiptShowsIt() {
+        define(bothCard("3001"));
+        topUpManually("3001", "100.00");
+        open("R1");
+        PosCardIdentified identified = applied(identify("R1", "3001")).result(PosCardIdentified.class).orElseThrow();
+        assertEquals(CardMode.CREDIT, identified.mode());
+        assertFalse(identified.chosen(), "no mode was asked for: the rules chose it");
+        assertEquals("CREDIT", pos.receipt(shop, "R1").cardMode());
+        Outcome item = applied(add("R1", "1", "30.00"));
+        assertNull(discount(item), "credit mode gives no discount");
+        assertEquals(1, item.holds().size());
+
+        open("R2");
+        PosCardIdentified asked = applied(pos.identifyCard(next(), new IdentifyCard("R2", "3001", CardMode.DISCOUNT)))
+                .result(PosCardIdentified.class).orElseThrow();
+        assertEquals(CardMode.DISCOUNT, asked.mode());
+        assertTrue(asked.chosen());
+        assertEquals("DISCOUNT", pos.receipt(shop, "R2").cardMode());
+        assertEquals("3.00", discount(applied(add("R2", "1", "30.00"))));
+    }
+
+    @Test
+    @Tag("PC-11")
+    void identifyCard_withoutAModeIsRefusedWhereTheShopRequiresAChoiceAndChangesNothing() {
+        applied(pos.configure(next(), new Configure(720, true)));
+        define(bothCard("3001"));
+        define(creditCard("2001"));
+        define(discountCard("1001", "10"));
+        topUpManually("3001", "100.00");
+        open("R1");
+        Outcome refused = identify("R1", "3001");
+        rejected(refused, "CARD_MODE_REQUIRED");
+        assertTrue(refused.rejections().get(0).message().contains("DISCOUNT or CREDIT"),
+                refused.rejections().get(0).message());
+        ReceiptView untouched = pos.receipt(shop, "R1");
+        assertNull(untouched.cardNumber());
+        assertNull(untouched.cardMode());
+        PosCardIdentified chosen = applied(pos.identifyCard(next(), new IdentifyCard("R1", "3001", CardMode.CREDIT)))
+                .result(PosCardIdentified.class).orElseThrow();
+        assertEquals(CardMode.CREDIT, chosen.mode());
+        assertTrue(chosen.chosen());
+
+        // A card with only one of the two has nothing to choose.
+        open("R2");
+        assertEquals(CardMode.CREDIT, applied(identify("R2", "2001")).result(PosCardIdentified.class).orElseThrow().mode());
+        open("R3");
+        assertEquals(CardMode.DISCOUNT, applied(identify("R3", "1001")).result(PosCardIdentified.class).orElseThrow().mode());
+
+        // Configured back, the card is identified without a mode again (and draws credit).
+        applied(pos.configure(next(), new Configure(720)));
+        open("R4");
+        assertEquals(CardMode.CREDIT, applied(identify("R4", "3001")).result(PosCardIdentified.class).orElseThrow().mode());
     }
 
     // ------------------------------------------------------------------ PC-6 never discount with credit
