@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.loyaltyengine.InternalDefectException;
@@ -56,14 +57,24 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
      * One item on the receipt: its price, the discount it got (zero if none), whether it is the credit
      * (top-up) item, its VAT, the reservation made for it (null if none), and whether it was deleted.
      * A deleted item stays on the receipt, so its history and reservation can be traced.
+     *
+     * @param stored the line the item was read from, null for an item not stored yet: every command saves
+     *               the whole receipt, and an item that still encodes as its stored line is written back as
+     *               that line, not encoded and checked anew
      */
     record Item(String lineId, String product, BigDecimal quantity, BigDecimal price, BigDecimal discount,
-                boolean creditItem, BigDecimal vatPercent, String holdId, boolean deleted) {
+                boolean creditItem, BigDecimal vatPercent, String holdId, boolean deleted, DocumentLine stored) {
         Item {
             Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
-            Checks.notNull(quantity, "quantity of line " + lineId);
-            Checks.notNull(price, "price of line " + lineId);
-            Checks.notNull(discount, "discount of line " + lineId);
+            Checks.notNull(quantity, "quantity of line", lineId);
+            Checks.notNull(price, "price of line", lineId);
+            Checks.notNull(discount, "discount of line", lineId);
+        }
+
+        /** An item not stored yet. */
+        Item(String lineId, String product, BigDecimal quantity, BigDecimal price, BigDecimal discount,
+             boolean creditItem, BigDecimal vatPercent, String holdId, boolean deleted) {
+            this(lineId, product, quantity, price, discount, creditItem, vatPercent, holdId, deleted, null);
         }
 
         /** Whether the item counts on the receipt (it was not deleted). */
@@ -72,10 +83,13 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
         }
 
         Item asDeleted() {
-            return new Item(lineId, product, quantity, price, discount, creditItem, vatPercent, holdId, true);
+            return new Item(lineId, product, quantity, price, discount, creditItem, vatPercent, holdId, true, stored);
         }
 
         private DocumentLine toLine() {
+            if (stored != null && encodesAs(stored)) {
+                return stored;
+            }
             Map<String, String> a = new LinkedHashMap<>();
             a.put(DISCOUNT, discount.toPlainString());
             a.put(CREDIT_ITEM, Boolean.toString(creditItem));
@@ -91,12 +105,31 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
             return new DocumentLine(lineId, product, quantity, price, a);
         }
 
+        /**
+         * Whether {@link #toLine} would give {@code line}, found field by field without encoding it (so this
+         * must name every attribute {@code toLine} writes). A line in the format but spelled otherwise (a
+         * flag left out, a value written another way) does not, and is written again in the format.
+         */
+        private boolean encodesAs(DocumentLine line) {
+            Map<String, String> a = line.attributes();
+            int attributes = 2 + (vatPercent != null ? 1 : 0) + (holdId != null ? 1 : 0) + (deleted ? 1 : 0);
+            return line.lineId().equals(lineId) && Objects.equals(line.product(), product)
+                    && line.quantity().equals(quantity) && line.amount().equals(price) && a.size() == attributes
+                    && discount.toPlainString().equals(a.get(DISCOUNT))
+                    && Boolean.toString(creditItem).equals(a.get(CREDIT_ITEM))
+                    && (vatPercent == null || vatPercent.toPlainString().equals(a.get(VAT)))
+                    && (holdId == null || holdId.equals(a.get(HOLD_ID)))
+                    && (!deleted || "true".equals(a.get(DELETED)));
+        }
+
         private static Item of(DocumentLine l) {
+            Map<String, String> a = l.attributes();
+            String discount = a.get(DISCOUNT);
+            String vat = a.get(VAT);
             return new Item(l.lineId(), l.product(), l.quantity(), l.amount(),
-                    decimal(l.attribute(DISCOUNT).orElse("0"), "discount of line " + l.lineId()),
-                    Boolean.parseBoolean(l.attribute(CREDIT_ITEM).orElse("false")),
-                    l.attribute(VAT).map(v -> decimal(v, "VAT of line " + l.lineId())).orElse(null),
-                    l.attribute(HOLD_ID).orElse(null), Boolean.parseBoolean(l.attribute(DELETED).orElse("false")));
+                    discount == null ? BigDecimal.ZERO : decimal(discount, "discount of line", l.lineId()),
+                    Boolean.parseBoolean(a.get(CREDIT_ITEM)), vat == null ? null : decimal(vat, "VAT of line", l.lineId()),
+                    a.get(HOLD_ID), Boolean.parseBoolean(a.get(DELETED)), l);
         }
     }
 
@@ -133,9 +166,13 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
         if (d.currency() == null) {
             throw new InvalidValueException("receipt " + d.id() + " has no currency");
         }
-        return new Receipt(d.id(), s, d.date(), Money.currency(d.currency()), d.attribute(CARD).orElse(null),
-                Boolean.parseBoolean(d.attribute(CARD_ACTIVE).orElse("false")),
-                d.attribute(CARD_MODE).map(Receipt::mode).orElse(null), d.lines().stream().map(Item::of).toList(),
+        List<Item> items = new ArrayList<>(d.lines().size());
+        for (DocumentLine l : d.lines()) {
+            items.add(Item.of(l));
+        }
+        String mode = d.attributes().get(CARD_MODE);
+        return new Receipt(d.id(), s, d.date(), Money.currency(d.currency()), d.attributes().get(CARD),
+                Boolean.parseBoolean(d.attributes().get(CARD_ACTIVE)), mode == null ? null : mode(mode), items,
                 d.version());
     }
 
@@ -152,12 +189,21 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
         if (cardMode != null) {
             a.put(CARD_MODE, cardMode.name());
         }
-        return new Document(TYPE, id, cardNumber, status.name(), date, currency.getCurrencyCode(), a,
-                items.stream().map(Item::toLine).toList(), version);
+        DocumentLine[] lines = new DocumentLine[items.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = items.get(i).toLine();
+        }
+        return new Document(TYPE, id, cardNumber, status.name(), date, currency.getCurrencyCode(), a, List.of(lines),
+                version);
     }
 
     Optional<Item> item(String lineId) {
-        return items.stream().filter(i -> i.lineId().equals(lineId)).findFirst();
+        for (Item i : items) {
+            if (i.lineId().equals(lineId)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The card bound and active, in the mode the rules chose. */
@@ -200,8 +246,16 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
      * from the card's credit (a reservation was made for them, pending or since expired).
      */
     PosReceipt fact() {
-        int discounted = (int) items.stream().filter(i -> i.live() && i.discount().signum() > 0).count();
-        int drawn = (int) items.stream().filter(i -> i.live() && i.holdId() != null).count();
+        int discounted = 0;
+        int drawn = 0;
+        for (Item i : items) {
+            if (i.live() && i.discount().signum() > 0) {
+                discounted++;
+            }
+            if (i.live() && i.holdId() != null) {
+                drawn++;
+            }
+        }
         return new PosReceipt(id, status.name(), currency.getCurrencyCode(), cardNumber, cardActive,
                 cardMode == null ? null : cardMode.name(), discounted, drawn);
     }
@@ -216,11 +270,11 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
         throw new InvalidValueException("card mode must be DISCOUNT or CREDIT, was '" + value + "'");
     }
 
-    private static BigDecimal decimal(String value, String what) {
+    private static BigDecimal decimal(String value, String what, String line) {
         try {
             return new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new InvalidValueException(what + " must be a decimal number, was '" + value + "'");
+            throw new InvalidValueException(what + " " + line + " must be a decimal number, was '" + value + "'");
         }
     }
 }
