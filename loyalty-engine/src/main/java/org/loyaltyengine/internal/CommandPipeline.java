@@ -100,7 +100,7 @@ public final class CommandPipeline {
         // A host's null is bad input, not a NullPointerException from deep inside a command.
         Checks.notNull(ctx, "command context");
         Checks.notNull(command, "command");
-        Checks.notNull(request, "the request of " + command.name());
+        Checks.notNull(request, "the request of", command.name());
         String fingerprint = fingerprint(command.name(), ctx, request);
         try {
             return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, request, command, fingerprint));
@@ -144,8 +144,7 @@ public final class CommandPipeline {
 
         /** Locks those of {@code keys} not held yet, in {@link LockKey} order; true if there were any. */
         boolean lockNew(Set<LockKey> keys) {
-            Set<LockKey> missing = new java.util.TreeSet<>(keys);
-            missing.removeAll(held);
+            Set<LockKey> missing = notHeld(keys);
             if (missing.isEmpty()) {
                 return false;
             }
@@ -154,8 +153,16 @@ public final class CommandPipeline {
             return true;
         }
 
-        /** Those of {@code keys} not held. */
+        /** Those of {@code keys} not held, in {@link LockKey} order. */
         Set<LockKey> notHeld(Set<LockKey> keys) {
+            // Nearly every command names one key or none, twice (request, then context): those need no
+            // sorted copy, and a command runs this on every call.
+            if (keys.isEmpty()) {
+                return Set.of();
+            }
+            if (keys.size() == 1) {
+                return held.containsAll(keys) ? Set.of() : keys;
+            }
             Set<LockKey> missing = new java.util.TreeSet<>(keys);
             missing.removeAll(held);
             return missing;
@@ -226,7 +233,7 @@ public final class CommandPipeline {
         if (first.isPresent()) {
             return replay(first.get(), fingerprint, ctx);
         }
-        Permission needed = Checks.notNull(command.permission(request), "permission of " + command.name());
+        Permission needed = Checks.notNull(command.permission(request), "permission of", command.name());
         if (!needed.grantedTo(ctx.actor())) {
             // Before anything is locked, read or evaluated: a user without the permission learns
             // nothing about the state and no rule can be reached.
@@ -249,8 +256,10 @@ public final class CommandPipeline {
         Decision decision = Evaluator.evaluate(ruleSet, facts);
         int version = ruleSet.version().version();
         String set = ruleSet.version().ruleSet();
-        List<Notice> notices = decision.notices().stream().map(n -> byRule(set, version, n.rule(),
-                () -> new Notice(n.code(), n.message(), n.rule()))).toList();
+        List<Notice> notices = new ArrayList<>(decision.notices().size());
+        for (Decision.Reason n : decision.notices()) {
+            notices.add(byRule(set, version, n.rule(), () -> new Notice(n.code(), n.message(), n.rule())));
+        }
         if (decision.isRejected()) {
             List<Rejection> reasons = decision.rejections().stream().map(r -> byRule(set, version, r.rule(),
                     () -> new Rejection(r.code(), r.message(), r.rule()))).toList();
@@ -262,7 +271,10 @@ public final class CommandPipeline {
             return finish(tx, ctx, fingerprint, rejected);
         }
         List<AuditSubject> audited = command.audited(context, decision);
-        List<Map<String, String>> before = audited.stream().map(s -> s.state().apply(tx)).toList();
+        List<Map<String, String>> before = new ArrayList<>(audited.size());
+        for (AuditSubject s : audited) {
+            before.add(s.state().apply(tx));
+        }
         Applied applied = apply(tx, ctx, decision, floors, set, version, now);
         for (Write w : command.writes(context, decision, applied)) {
             write(tx, keys, command.name(), w);
@@ -273,9 +285,11 @@ public final class CommandPipeline {
                 AuditLog.write(tx, ctx, command.name(), now, audited.get(i), before.get(i), after);
             }
         }
-        List<Balance> after = new ArrayList<>();
-        for (AccountKey key : floors.keySet().stream().sorted().toList()) {
-            after.add(tx.accounts().find(key).map(Balance::of).orElse(Balance.of(accounts.get(key))));
+        List<AccountKey> changed = new ArrayList<>(floors.keySet());
+        changed.sort(null);
+        List<Balance> after = new ArrayList<>(changed.size());
+        for (AccountKey key : changed) {
+            after.add(Balance.of(tx.accounts().find(key).orElse(accounts.get(key))));
         }
         Outcome outcome = new Outcome(Outcome.Status.APPLIED, command.name(), ctx.key().value(), ctx.dryRun(), set,
                 version, decision.firedRules(), List.of(), applied.entries(), applied.holds(), after, notices,
@@ -424,12 +438,20 @@ public final class CommandPipeline {
 
     static String fingerprint(String command, CommandContext ctx, Object payload) {
         String text = command + "\n" + ctx.businessDate() + "\n" + payload;
+        return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * One digest per thread, kept: looking SHA-256 up among the security providers for every command cost
+     * more than the hashing. {@code digest} leaves it reset for the next command.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new InternalDefectException("this JVM has no SHA-256, which every Java platform must provide", e);
         }
-    }
+    });
 
     /** Another command changed what this one decided on; with accounts locked this indicates a store bug. */
     public static final class ConcurrentChangeException extends LoyaltyException {
