@@ -77,6 +77,18 @@ public final class PosRequests {
             return new AddItem(receiptId, lineId, product, price, creditItem, vatPercent,
                     Checks.parseDecimal(percent, "manual discount percent"));
         }
+
+        /**
+         * The text a record's own {@code toString()} gives, spelled out: the idempotency fingerprint is taken
+         * of it, so it stays exactly this. Java 17 builds a record's text through {@code String.format},
+         * and an item is added at a till far more often than any other command is made.
+         */
+        @Override
+        public String toString() {
+            return "AddItem[receiptId=" + receiptId + ", lineId=" + lineId + ", product=" + product + ", price=" + price
+                    + ", creditItem=" + creditItem + ", vatPercent=" + vatPercent + ", manualDiscountPercent="
+                    + manualDiscountPercent + "]";
+        }
     }
 
     public record DeleteItem(String receiptId, String lineId) implements ReceiptRequest {

@@ -22,6 +22,7 @@ import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.RuleSource;
 import org.loyaltyengine.pos.PosCards;
+import org.loyaltyengine.pos.PosRequests.AddItem;
 import org.loyaltyengine.pos.PosRequests.ChangeCredit;
 import org.loyaltyengine.pos.PosRequests.OpenReceipt;
 import org.loyaltyengine.spi.Account;
@@ -261,5 +262,23 @@ class CommandPipelineTest {
         assertTrue(e.getMessage().contains("test.writes-unlocked writes under"), e::getMessage);
         assertTrue(store.inTransaction(SHOP, tx -> tx.documents().find("test-note", "N1")).isEmpty());
         assertTrue(store.inTransaction(SHOP, tx -> tx.outcomes().find(ctx.key())).isEmpty());
+    }
+
+    @Test
+    @Tag("X-4")
+    void fingerprint_ofAnItem_isTheOneEarlierBuildsStored() {
+        // Outcomes are kept with these fingerprints (taken by the build before AddItem spelled out its text):
+        // the same request must give them again, or its repeat would be refused as a conflicting reuse of its key.
+        CommandContext ctx = CommandContext.of(SHOP, Actor.of("cashier"), "k1", DAY);
+        AddItem plain = AddItem.of("R1", "2", "coffee", Money.of("45.00", "CZK"), "21");
+        AddItem manual = new AddItem("R1", "3", "top-up", Money.of("100", "CZK"), true, new BigDecimal("0"),
+                new BigDecimal("12.5"));
+
+        assertEquals("AddItem[receiptId=R1, lineId=2, product=coffee, price=45.00 CZK, creditItem=false, vatPercent=21,"
+                + " manualDiscountPercent=null]", plain.toString());
+        assertEquals("7ce318e04de37ccad2ca587ca54a50715c20d6361296673b927b566445b3b036",
+                CommandPipeline.fingerprint("pos-card.add-item", ctx, plain));
+        assertEquals("19ef736be2eefcd6a9002057468decbf67fa80b4df98dc49598f038e0358cfab",
+                CommandPipeline.fingerprint("pos-card.add-item", ctx, manual));
     }
 }
