@@ -301,8 +301,12 @@ public final class CommandPipeline {
     private static Map<String, String> values(Decision decision, String set, int version) {
         Map<String, String> values = new java.util.TreeMap<>();
         for (Record r : decision.results()) {
-            values.putAll(byRule(set, version, "(result " + r.getClass().getSimpleName() + ")",
-                    () -> org.loyaltyengine.spi.Results.encode(r)));
+            try {
+                values.putAll(org.loyaltyengine.spi.Results.encode(r));
+            } catch (org.loyaltyengine.spi.InvalidValueException e) {
+                // Named here rather than through byRule: the name would be built for every result that is fine.
+                throw storeCannotHold(set, version, "(result " + r.getClass().getSimpleName() + ")", e);
+            }
         }
         return values;
     }
@@ -431,9 +435,13 @@ public final class CommandPipeline {
         try {
             return value.get();
         } catch (org.loyaltyengine.spi.InvalidValueException e) {
-            throw new RuleFailedException(set, version, rule, "it decided a value the store cannot hold: "
-                    + e.getMessage(), e);
+            throw storeCannotHold(set, version, rule, e);
         }
+    }
+
+    private static RuleFailedException storeCannotHold(String set, int version, String rule,
+                                                       org.loyaltyengine.spi.InvalidValueException e) {
+        return new RuleFailedException(set, version, rule, "it decided a value the store cannot hold: " + e.getMessage(), e);
     }
 
     static String fingerprint(String command, CommandContext ctx, Object payload) {
