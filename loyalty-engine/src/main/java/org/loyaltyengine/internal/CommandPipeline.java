@@ -299,16 +299,25 @@ public final class CommandPipeline {
 
     /** The outcome's named values: each typed result the rules decided, as {@link org.loyaltyengine.spi.Results} keeps it. */
     private static Map<String, String> values(Decision decision, String set, int version) {
+        List<Record> results = decision.results();
+        if (results.size() == 1) {
+            // Most commands decide one result; the outcome makes its own sorted copy of the values anyway.
+            return encoded(results.get(0), set, version);
+        }
         Map<String, String> values = new java.util.TreeMap<>();
-        for (Record r : decision.results()) {
-            try {
-                values.putAll(org.loyaltyengine.spi.Results.encode(r));
-            } catch (org.loyaltyengine.spi.InvalidValueException e) {
-                // Named here rather than through byRule: the name would be built for every result that is fine.
-                throw storeCannotHold(set, version, "(result " + r.getClass().getSimpleName() + ")", e);
-            }
+        for (Record r : results) {
+            values.putAll(encoded(r, set, version));
         }
         return values;
+    }
+
+    private static Map<String, String> encoded(Record result, String set, int version) {
+        try {
+            return org.loyaltyengine.spi.Results.encode(result);
+        } catch (org.loyaltyengine.spi.InvalidValueException e) {
+            // Named here rather than through byRule: the name would be built for every result that is fine.
+            throw storeCannotHold(set, version, "(result " + result.getClass().getSimpleName() + ")", e);
+        }
     }
 
     private Outcome refused(CommandContext ctx, Command<?, ?> command, Permission needed) {

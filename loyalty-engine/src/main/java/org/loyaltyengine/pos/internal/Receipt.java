@@ -7,7 +7,6 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.loyaltyengine.InternalDefectException;
@@ -58,9 +57,11 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
      * (top-up) item, its VAT, the reservation made for it (null if none), and whether it was deleted.
      * A deleted item stays on the receipt, so its history and reservation can be traced.
      *
-     * @param stored the line the item was read from, null for an item not stored yet: every command saves
-     *               the whole receipt, and an item that still encodes as its stored line is written back as
-     *               that line, not encoded and checked anew
+     * @param stored the line the item was read from, when that line is spelled exactly as {@link #toLine}
+     *               writes the item (checked as it is read, {@link #inFormat}); null for an item not stored
+     *               yet, changed since it was read, or stored in another spelling. Every command saves the
+     *               whole receipt, and an item left as read is written back as its line, not encoded and
+     *               checked anew
      */
     record Item(String lineId, String product, BigDecimal quantity, BigDecimal price, BigDecimal discount,
                 boolean creditItem, BigDecimal vatPercent, String holdId, boolean deleted, DocumentLine stored) {
@@ -83,11 +84,11 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
         }
 
         Item asDeleted() {
-            return new Item(lineId, product, quantity, price, discount, creditItem, vatPercent, holdId, true, stored);
+            return new Item(lineId, product, quantity, price, discount, creditItem, vatPercent, holdId, true);
         }
 
         private DocumentLine toLine() {
-            if (stored != null && encodesAs(stored)) {
+            if (stored != null) {
                 return stored;
             }
             Map<String, String> a = new LinkedHashMap<>();
@@ -106,20 +107,20 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
         }
 
         /**
-         * Whether {@link #toLine} would give {@code line}, found field by field without encoding it (so this
-         * must name every attribute {@code toLine} writes). A line in the format but spelled otherwise (a
-         * flag left out, a value written another way) does not, and is written again in the format.
+         * Whether {@code line} is spelled exactly as {@link #toLine} writes the item it reads as, found on its
+         * text without encoding anything (so this must know every attribute {@code toLine} writes): the
+         * discount and the credit flag present, decimals as {@code toPlainString} writes them, flags as
+         * {@code true} or {@code false}, {@code deleted} only when true, and nothing else.
          */
-        private boolean encodesAs(DocumentLine line) {
+        private static boolean inFormat(DocumentLine line) {
             Map<String, String> a = line.attributes();
-            int attributes = 2 + (vatPercent != null ? 1 : 0) + (holdId != null ? 1 : 0) + (deleted ? 1 : 0);
-            return line.lineId().equals(lineId) && Objects.equals(line.product(), product)
-                    && line.quantity().equals(quantity) && line.amount().equals(price) && a.size() == attributes
-                    && discount.toPlainString().equals(a.get(DISCOUNT))
-                    && Boolean.toString(creditItem).equals(a.get(CREDIT_ITEM))
-                    && (vatPercent == null || vatPercent.toPlainString().equals(a.get(VAT)))
-                    && (holdId == null || holdId.equals(a.get(HOLD_ID)))
-                    && (!deleted || "true".equals(a.get(DELETED)));
+            String credit = a.get(CREDIT_ITEM);
+            String vat = a.get(VAT);
+            String deleted = a.get(DELETED);
+            int attributes = 2 + (vat != null ? 1 : 0) + (a.containsKey(HOLD_ID) ? 1 : 0) + (deleted != null ? 1 : 0);
+            return a.size() == attributes && isPlainDecimal(a.get(DISCOUNT))
+                    && ("true".equals(credit) || "false".equals(credit))
+                    && (vat == null || isPlainDecimal(vat)) && (deleted == null || deleted.equals("true"));
         }
 
         private static Item of(DocumentLine l) {
@@ -129,7 +130,7 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
             return new Item(l.lineId(), l.product(), l.quantity(), l.amount(),
                     discount == null ? BigDecimal.ZERO : decimal(discount, "discount of line", l.lineId()),
                     Boolean.parseBoolean(a.get(CREDIT_ITEM)), vat == null ? null : decimal(vat, "VAT of line", l.lineId()),
-                    a.get(HOLD_ID), Boolean.parseBoolean(a.get(DELETED)), l);
+                    a.get(HOLD_ID), Boolean.parseBoolean(a.get(DELETED)), inFormat(l) ? l : null);
         }
     }
 
@@ -270,7 +271,49 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
         throw new InvalidValueException("card mode must be DISCOUNT or CREDIT, was '" + value + "'");
     }
 
+    /**
+     * Whether {@code text} is a decimal as {@link BigDecimal#toPlainString} writes one, so that it reads
+     * back as the number that writes it again: digits with an optional fraction, no plus sign, no leading
+     * zero but a lone one, no exponent, and no minus before a zero.
+     */
+    private static boolean isPlainDecimal(String text) {
+        if (text == null) {
+            return false;
+        }
+        int start = text.startsWith("-") ? 1 : 0;
+        int i = start;
+        boolean nonZero = false;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            nonZero |= text.charAt(i) != '0';
+            i++;
+        }
+        int digits = i - start;
+        if (digits == 0 || digits > 1 && text.charAt(start) == '0') {
+            return false;
+        }
+        if (i < text.length()) {
+            if (text.charAt(i) != '.' || i == text.length() - 1) {
+                return false;
+            }
+            for (i++; i < text.length(); i++) {
+                if (!isDigit(text.charAt(i))) {
+                    return false;
+                }
+                nonZero |= text.charAt(i) != '0';
+            }
+        }
+        return start == 0 || nonZero;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static BigDecimal decimal(String value, String what, String line) {
+        if (value.equals("0")) {
+            // The discount of every item that has none, read for every line on every command: the constant.
+            return BigDecimal.ZERO;
+        }
         try {
             return new BigDecimal(value);
         } catch (NumberFormatException e) {
