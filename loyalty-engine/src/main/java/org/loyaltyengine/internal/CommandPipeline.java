@@ -57,6 +57,9 @@ public final class CommandPipeline {
     /** The longest hold a rule may ask for, a year and a day, far below where minutes * 60 could overflow. */
     private static final long MAX_HOLD_MINUTES = 366L * 24 * 60;
     private static final Logger LOG = LoggerFactory.getLogger(CommandPipeline.class);
+    private static final Comparator<Decision.HoldChange> CAPTURES_LAST =
+            Comparator.comparing(c -> c.change() == Decision.HoldChange.Change.CAPTURE ? 1 : 0);
+    private static final Comparator<Decision.Posting> DEBITS_LAST = Comparator.comparing(p -> p.amount().signum() < 0 ? 1 : 0);
 
     private final LoyaltyStore store;
     private final RuleSetRegistry rules;
@@ -366,7 +369,7 @@ public final class CommandPipeline {
         // Releases first so freed credit is available, then captures, then postings (credits before
         // debits), then new holds: the order that can never trip a floor the decision respected.
         List<Decision.HoldChange> changes = new ArrayList<>(decision.holdChanges());
-        changes.sort(Comparator.comparing(c -> c.change() == Decision.HoldChange.Change.CAPTURE ? 1 : 0));
+        changes.sort(CAPTURES_LAST);
         for (Decision.HoldChange change : changes) {
             Hold hold = tx.holds().find(change.holdId())
                     .orElseThrow(() -> new RuleFailedException(set, version, change.rule(), "it names hold "
@@ -395,7 +398,7 @@ public final class CommandPipeline {
                     }, hold.document(), hold.line(), rule));
         }
         List<Decision.Posting> postings = new ArrayList<>(decision.postings());
-        postings.sort(Comparator.comparing(p -> p.amount().signum() < 0 ? 1 : 0));
+        postings.sort(DEBITS_LAST);
         for (Decision.Posting p : postings) {
             requireDeclared(floors, p.account(), set, version, p.rule());
             tx.accounts().open(p.account(), floors.get(p.account()));

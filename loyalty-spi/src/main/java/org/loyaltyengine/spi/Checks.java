@@ -383,10 +383,9 @@ public final class Checks {
             return Map.of();
         }
         TreeMap<String, String> copy = new TreeMap<>();
-        long total = 0;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            String k = e.getKey();
-            String v = e.getValue();
+        long[] total = new long[1];
+        // Through forEach, not the entries: an unmodifiable map (a document's, saved again) wraps each entry.
+        values.forEach((k, v) -> {
             // An entry's names are built only when it fails: every document, line and outcome is checked so.
             if (!isPlainIdentifier(k, Limits.ATTRIBUTE_KEY)) {
                 identifier(k, field + " key", Limits.ATTRIBUTE_KEY);
@@ -395,9 +394,9 @@ public final class Checks {
                 multiLine(v, field + "[" + k + "]", Limits.TEXT);
             }
             copy.put(k, v);
-            total += k.length() + v.length();
-        }
-        recordText(total, field, maxText);
+            total[0] += k.length() + v.length();
+        });
+        recordText(total[0], field, maxText);
         return Collections.unmodifiableSortedMap(copy);
     }
 
