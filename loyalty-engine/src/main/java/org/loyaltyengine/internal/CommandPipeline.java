@@ -368,9 +368,7 @@ public final class CommandPipeline {
         String key = ctx.key().value();
         // Releases first so freed credit is available, then captures, then postings (credits before
         // debits), then new holds: the order that can never trip a floor the decision respected.
-        List<Decision.HoldChange> changes = new ArrayList<>(decision.holdChanges());
-        changes.sort(CAPTURES_LAST);
-        for (Decision.HoldChange change : changes) {
+        for (Decision.HoldChange change : inOrder(decision.holdChanges(), CAPTURES_LAST)) {
             Hold hold = tx.holds().find(change.holdId())
                     .orElseThrow(() -> new RuleFailedException(set, version, change.rule(), "it names hold "
                             + change.holdId() + ", which does not exist"));
@@ -397,9 +395,7 @@ public final class CommandPipeline {
                         case EXPIRE -> HoldState.EXPIRED;
                     }, hold.document(), hold.line(), rule));
         }
-        List<Decision.Posting> postings = new ArrayList<>(decision.postings());
-        postings.sort(DEBITS_LAST);
-        for (Decision.Posting p : postings) {
+        for (Decision.Posting p : inOrder(decision.postings(), DEBITS_LAST)) {
             requireDeclared(floors, p.account(), set, version, p.rule());
             tx.accounts().open(p.account(), floors.get(p.account()));
             LedgerEntry entry = byRule(set, version, p.rule(), () -> new LedgerEntry(0, p.account(), p.kind(),
@@ -426,6 +422,16 @@ public final class CommandPipeline {
             holds.add(new HoldEvent(id, h.account(), h.amount(), HoldState.PENDING, h.document(), h.line(), rule));
         }
         return new Applied(List.copyOf(entries), List.copyOf(holds));
+    }
+
+    /** {@code list} sorted stably by {@code order}; one of none or one element as it is (most decisions). */
+    private static <T> List<T> inOrder(List<T> list, Comparator<T> order) {
+        if (list.size() < 2) {
+            return list;
+        }
+        List<T> sorted = new ArrayList<>(list);
+        sorted.sort(order);
+        return sorted;
     }
 
     private static void requireDeclared(Map<AccountKey, BigDecimal> floors, AccountKey account, String set, int version,
