@@ -468,8 +468,8 @@ public final class CommandPipeline {
     }
 
     /**
-     * One digest per thread, kept: looking SHA-256 up among the security providers for every command cost
-     * more than the hashing. {@code digest} leaves it reset for the next command.
+     * One digest per thread, kept: every command looked SHA-256 up among the security providers and made a
+     * new digest with its buffers. {@code digest} leaves it reset for the next command.
      */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
