@@ -58,6 +58,9 @@ public final class CommandPipeline {
     /** The longest hold a rule may ask for, a year and a day, far below where minutes * 60 could overflow. */
     private static final long MAX_HOLD_MINUTES = 366L * 24 * 60;
     private static final Logger LOG = LoggerFactory.getLogger(CommandPipeline.class);
+    private static final Comparator<Decision.HoldChange> CAPTURES_LAST =
+            Comparator.comparing(c -> c.change() == Decision.HoldChange.Change.CAPTURE ? 1 : 0);
+    private static final Comparator<Decision.Posting> DEBITS_LAST = Comparator.comparing(p -> p.amount().signum() < 0 ? 1 : 0);
 
     private final LoyaltyStore store;
     private final RuleSetRegistry rules;
@@ -101,7 +104,7 @@ public final class CommandPipeline {
         // A host's null is bad input, not a NullPointerException from deep inside a command.
         Checks.notNull(ctx, "command context");
         Checks.notNull(command, "command");
-        Checks.notNull(request, "the request of " + command.name());
+        Checks.notNull(request, "the request of", command.name());
         String fingerprint = fingerprint(command.name(), ctx, request);
         try {
             return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, request, command, fingerprint));
@@ -150,8 +153,7 @@ public final class CommandPipeline {
 
         /** Locks those of {@code keys} not held yet, in {@link LockKey} order; true if there were any. */
         boolean lockNew(Set<LockKey> keys) {
-            Set<LockKey> missing = new java.util.TreeSet<>(keys);
-            missing.removeAll(held);
+            Set<LockKey> missing = notHeld(keys);
             if (missing.isEmpty()) {
                 return false;
             }
@@ -160,8 +162,16 @@ public final class CommandPipeline {
             return true;
         }
 
-        /** Those of {@code keys} not held. */
+        /** Those of {@code keys} not held, in {@link LockKey} order. */
         Set<LockKey> notHeld(Set<LockKey> keys) {
+            // Nearly every command names one key or none, twice (request, then context): those need no
+            // sorted copy, and a command runs this on every call.
+            if (keys.isEmpty()) {
+                return Set.of();
+            }
+            if (keys.size() == 1) {
+                return held.containsAll(keys) ? Set.of() : keys;
+            }
             Set<LockKey> missing = new java.util.TreeSet<>(keys);
             missing.removeAll(held);
             return missing;
@@ -232,7 +242,7 @@ public final class CommandPipeline {
         if (first.isPresent()) {
             return replay(first.get(), fingerprint, ctx);
         }
-        Permission needed = Checks.notNull(command.permission(request), "permission of " + command.name());
+        Permission needed = Checks.notNull(command.permission(request), "permission of", command.name());
         if (!needed.grantedTo(ctx.actor())) {
             // Before anything is locked, read or evaluated: a user without the permission learns
             // nothing about the state and no rule can be reached.
@@ -255,8 +265,10 @@ public final class CommandPipeline {
         Decision decision = Evaluator.evaluate(ruleSet, facts);
         int version = ruleSet.version().version();
         String set = ruleSet.version().ruleSet();
-        List<Notice> notices = decision.notices().stream().map(n -> byRule(set, version, n.rule(),
-                () -> new Notice(n.code(), n.message(), n.rule()))).toList();
+        List<Notice> notices = new ArrayList<>(decision.notices().size());
+        for (Decision.Reason n : decision.notices()) {
+            notices.add(byRule(set, version, n.rule(), () -> new Notice(n.code(), n.message(), n.rule())));
+        }
         if (decision.isRejected()) {
             List<Rejection> reasons = decision.rejections().stream().map(r -> byRule(set, version, r.rule(),
                     () -> new Rejection(r.code(), r.message(), r.rule()))).toList();
@@ -269,7 +281,10 @@ public final class CommandPipeline {
             return finish(tx, ctx, fingerprint, rejected);
         }
         List<AuditSubject> audited = command.audited(context, decision);
-        List<Map<String, String>> before = audited.stream().map(s -> s.state().apply(tx)).toList();
+        List<Map<String, String>> before = new ArrayList<>(audited.size());
+        for (AuditSubject s : audited) {
+            before.add(s.state().apply(tx));
+        }
         Applied applied = apply(tx, ctx, decision, floors, set, version, now);
         for (Write w : command.writes(context, decision, applied)) {
             write(tx, keys, command.name(), w);
@@ -280,9 +295,11 @@ public final class CommandPipeline {
                 AuditLog.write(tx, ctx, command.name(), now, audited.get(i), before.get(i), after);
             }
         }
-        List<Balance> after = new ArrayList<>();
-        for (AccountKey key : floors.keySet().stream().sorted().toList()) {
-            after.add(tx.accounts().find(key).map(Balance::of).orElse(Balance.of(accounts.get(key))));
+        List<AccountKey> changed = new ArrayList<>(floors.keySet());
+        changed.sort(null);
+        List<Balance> after = new ArrayList<>(changed.size());
+        for (AccountKey key : changed) {
+            after.add(Balance.of(tx.accounts().find(key).orElse(accounts.get(key))));
         }
         Outcome outcome = new Outcome(Outcome.Status.APPLIED, command.name(), ctx.key().value(), ctx.dryRun(), set,
                 version, decision.firedRules(), List.of(), applied.entries(), applied.holds(), after, notices,
@@ -299,12 +316,24 @@ public final class CommandPipeline {
         if (records.isEmpty()) {
             return Map.of();
         }
+        if (records.size() == 1) {
+            // Most commands decide one result; the outcome makes its own sorted copy of the values anyway.
+            return encoded(records.get(0), set, version);
+        }
         Map<String, String> values = new java.util.TreeMap<>();
         for (Record r : records) {
-            values.putAll(byRule(set, version, "(result " + r.getClass().getSimpleName() + ")",
-                    () -> org.loyaltyengine.spi.Results.encode(r)));
+            values.putAll(encoded(r, set, version));
         }
         return values;
+    }
+
+    private static Map<String, String> encoded(Record result, String set, int version) {
+        try {
+            return org.loyaltyengine.spi.Results.encode(result);
+        } catch (org.loyaltyengine.spi.InvalidValueException e) {
+            // Named here rather than through byRule: the name would be built for every result that is fine.
+            throw storeCannotHold(set, version, "(result " + result.getClass().getSimpleName() + ")", e);
+        }
     }
 
     private Outcome refused(CommandContext ctx, Command<?, ?> command, Permission needed) {
@@ -352,9 +381,7 @@ public final class CommandPipeline {
         String key = ctx.key().value();
         // Releases first so freed credit is available, then captures, then postings (credits before
         // debits), then new holds: the order that can never trip a floor the decision respected.
-        List<Decision.HoldChange> changes = new ArrayList<>(decision.holdChanges());
-        changes.sort(Comparator.comparing(c -> c.change() == Decision.HoldChange.Change.CAPTURE ? 1 : 0));
-        for (Decision.HoldChange change : changes) {
+        for (Decision.HoldChange change : inOrder(decision.holdChanges(), CAPTURES_LAST)) {
             Hold hold = tx.holds().find(change.holdId())
                     .orElseThrow(() -> new RuleFailedException(set, version, change.rule(), "it names hold "
                             + change.holdId() + ", which does not exist"));
@@ -381,9 +408,7 @@ public final class CommandPipeline {
                         case EXPIRE -> HoldState.EXPIRED;
                     }, hold.document(), hold.line(), rule));
         }
-        List<Decision.Posting> postings = new ArrayList<>(decision.postings());
-        postings.sort(Comparator.comparing(p -> p.amount().signum() < 0 ? 1 : 0));
-        for (Decision.Posting p : postings) {
+        for (Decision.Posting p : inOrder(decision.postings(), DEBITS_LAST)) {
             requireDeclared(floors, p.account(), set, version, p.rule());
             tx.accounts().open(p.account(), floors.get(p.account()));
             LedgerEntry entry = byRule(set, version, p.rule(), () -> new LedgerEntry(0, p.account(), p.kind(),
@@ -412,6 +437,16 @@ public final class CommandPipeline {
         return new Applied(List.copyOf(entries), List.copyOf(holds));
     }
 
+    /** {@code list} sorted stably by {@code order}; one of none or one element as it is (most decisions). */
+    private static <T> List<T> inOrder(List<T> list, Comparator<T> order) {
+        if (list.size() < 2) {
+            return list;
+        }
+        List<T> sorted = new ArrayList<>(list);
+        sorted.sort(order);
+        return sorted;
+    }
+
     private static void requireDeclared(Map<AccountKey, BigDecimal> floors, AccountKey account, String set, int version,
                                         String rule) {
         if (account == null) {
@@ -431,19 +466,31 @@ public final class CommandPipeline {
         try {
             return value.get();
         } catch (org.loyaltyengine.spi.InvalidValueException e) {
-            throw new RuleFailedException(set, version, rule, "it decided a value the store cannot hold: "
-                    + e.getMessage(), e);
+            throw storeCannotHold(set, version, rule, e);
         }
+    }
+
+    private static RuleFailedException storeCannotHold(String set, int version, String rule,
+                                                       org.loyaltyengine.spi.InvalidValueException e) {
+        return new RuleFailedException(set, version, rule, "it decided a value the store cannot hold: " + e.getMessage(), e);
     }
 
     static String fingerprint(String command, CommandContext ctx, Object payload) {
         String text = command + "\n" + ctx.businessDate() + "\n" + payload;
+        return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * One digest per thread, kept: every command looked SHA-256 up among the security providers and made a
+     * new digest with its buffers. {@code digest} leaves it reset for the next command.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new InternalDefectException("this JVM has no SHA-256, which every Java platform must provide", e);
         }
-    }
+    });
 
     /** Another command changed what this one decided on; with accounts locked this indicates a store bug. */
     public static final class ConcurrentChangeException extends LoyaltyException {

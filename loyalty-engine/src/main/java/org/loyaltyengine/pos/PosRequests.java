@@ -26,6 +26,12 @@ public final class PosRequests {
             receipt(receiptId);
             Checks.notNull(currency, "receipt currency");
         }
+
+        /** As the record's own text (see {@link AddItem#toString}). */
+        @Override
+        public String toString() {
+            return "OpenReceipt[receiptId=" + receiptId + ", currency=" + currency + "]";
+        }
     }
 
     /** Identify a card on a receipt; {@code mode} null lets the card decide (credit drawing if enabled). */
@@ -34,11 +40,23 @@ public final class PosRequests {
             receipt(receiptId);
             Checks.identifier(cardNumber, "card number", Limits.CARD_NUMBER);
         }
+
+        /** As the record's own text (see {@link AddItem#toString}). */
+        @Override
+        public String toString() {
+            return "IdentifyCard[receiptId=" + receiptId + ", cardNumber=" + cardNumber + ", mode=" + mode + "]";
+        }
     }
 
     public record RemoveCard(String receiptId) implements ReceiptRequest {
         public RemoveCard {
             receipt(receiptId);
+        }
+
+        /** As the record's own text (see {@link AddItem#toString}). */
+        @Override
+        public String toString() {
+            return "RemoveCard[receiptId=" + receiptId + "]";
         }
     }
 
@@ -77,6 +95,19 @@ public final class PosRequests {
             return new AddItem(receiptId, lineId, product, price, creditItem, vatPercent,
                     Checks.parseDecimal(percent, "manual discount percent"));
         }
+
+        /**
+         * The text a record's own {@code toString()} gives, spelled out, as for every request a till sends
+         * about a receipt: the idempotency fingerprint is taken of it, so it stays exactly this, every
+         * component named. Java 17 builds a record's text through {@code String.format}, which cost a till's
+         * commands more than the rest of their fingerprint.
+         */
+        @Override
+        public String toString() {
+            return "AddItem[receiptId=" + receiptId + ", lineId=" + lineId + ", product=" + product + ", price=" + price
+                    + ", creditItem=" + creditItem + ", vatPercent=" + vatPercent + ", manualDiscountPercent="
+                    + manualDiscountPercent + "]";
+        }
     }
 
     public record DeleteItem(String receiptId, String lineId) implements ReceiptRequest {
@@ -84,17 +115,35 @@ public final class PosRequests {
             receipt(receiptId);
             Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
         }
+
+        /** As the record's own text (see {@link AddItem#toString}). */
+        @Override
+        public String toString() {
+            return "DeleteItem[receiptId=" + receiptId + ", lineId=" + lineId + "]";
+        }
     }
 
     public record PayReceipt(String receiptId) implements ReceiptRequest {
         public PayReceipt {
             receipt(receiptId);
         }
+
+        /** As the record's own text (see {@link AddItem#toString}). */
+        @Override
+        public String toString() {
+            return "PayReceipt[receiptId=" + receiptId + "]";
+        }
     }
 
     public record AbandonReceipt(String receiptId) implements ReceiptRequest {
         public AbandonReceipt {
             receipt(receiptId);
+        }
+
+        /** As the record's own text (see {@link AddItem#toString}). */
+        @Override
+        public String toString() {
+            return "AbandonReceipt[receiptId=" + receiptId + "]";
         }
     }
 

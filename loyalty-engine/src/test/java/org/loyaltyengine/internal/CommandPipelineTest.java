@@ -23,11 +23,13 @@ import org.loyaltyengine.RuleFailedException;
 import org.loyaltyengine.RuleSource;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.rules.facts.PosCard;
+import org.loyaltyengine.pos.PosRequests.AddItem;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.InMemoryStore;
+import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.spi.Unit;
 
@@ -172,5 +174,23 @@ class CommandPipelineTest {
 
     private static PosCard card(String number, AccountKey account) {
         return new PosCard(number, BigDecimal.ZERO, false, false, "CZK", account, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    @Test
+    @Tag("X-4")
+    void fingerprint_ofAnItem_isTheOneEarlierBuildsStored() {
+        // Outcomes are kept with these fingerprints (taken by the build before AddItem spelled out its text):
+        // the same request must give them again, or its repeat would be refused as a conflicting reuse of its key.
+        CommandContext ctx = CommandContext.of(SHOP, Actor.of("cashier"), "k1", DAY);
+        AddItem plain = AddItem.of("R1", "2", "coffee", Money.of("45.00", "CZK"), "21");
+        AddItem manual = new AddItem("R1", "3", "top-up", Money.of("100", "CZK"), true, new BigDecimal("0"),
+                new BigDecimal("12.5"));
+
+        assertEquals("AddItem[receiptId=R1, lineId=2, product=coffee, price=45.00 CZK, creditItem=false, vatPercent=21,"
+                + " manualDiscountPercent=null]", plain.toString());
+        assertEquals("7ce318e04de37ccad2ca587ca54a50715c20d6361296673b927b566445b3b036",
+                CommandPipeline.fingerprint("pos-card.add-item", ctx, plain));
+        assertEquals("19ef736be2eefcd6a9002057468decbf67fa80b4df98dc49598f038e0358cfab",
+                CommandPipeline.fingerprint("pos-card.add-item", ctx, manual));
     }
 }

@@ -12,9 +12,10 @@ import java.math.BigDecimal;
 public record Account(AccountKey key, BigDecimal floor, BigDecimal balance, BigDecimal held) {
     public Account {
         Checks.notNull(key, "account key");
-        Checks.optionalDecimal(floor, "floor of " + key);
-        Checks.decimal(balance, "balance of " + key);
-        Checks.nonNegative(held, "held amount of " + key);
+        // Named with the key only on a failure: an account is made on every read and write of one.
+        Checks.optionalDecimal(floor, "floor of", key);
+        Checks.decimal(balance, "balance of", key);
+        Checks.nonNegative(held, "held amount of", key);
     }
 
     /** What can still be drawn: the balance less what pending holds reserve. */

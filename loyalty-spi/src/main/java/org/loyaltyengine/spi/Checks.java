@@ -42,6 +42,19 @@ public final class Checks {
     }
 
     /**
+     * As {@link #notNull(Object, String)} for the field {@code field + " " + of} ("price of line", "7"). This
+     * and the other checks that take {@code of} put the name together only for a value they refuse: the
+     * records of the store are checked on every read and write (an account, a document line), and a name
+     * built for every value that passes was a measurable part of a command's allocation.
+     */
+    public static <T> T notNull(T value, String field, Object of) {
+        if (value == null) {
+            throw new InvalidValueException(field + " " + of + " is required");
+        }
+        return value;
+    }
+
+    /**
      * The two sides of a compare-and-set replace ({@link Cards#update}, {@link Customers#update}): both
      * given, and the replacement keeps the key of the row read, since the read is what it is compared with.
      */
@@ -62,6 +75,9 @@ public final class Checks {
      * format or separator character or unpaired surrogate (see {@link Limits}).
      */
     public static String identifier(String value, String field, int maxLength) {
+        if (isPlainIdentifier(value, maxLength)) {
+            return value;
+        }
         text(value, field);
         length(value, field, maxLength);
         int first = value.codePointAt(0);
@@ -94,6 +110,9 @@ public final class Checks {
      * separator character, no bidi control or other format character except U+200C and U+200D.
      */
     public static String name(String value, String field, int maxLength) {
+        if (isPlainName(value, maxLength)) {
+            return value;
+        }
         text(value, field);
         return characters(value, field, maxLength, false);
     }
@@ -103,11 +122,22 @@ public final class Checks {
         return value == null ? null : name(value, field, maxLength);
     }
 
+    /** Null, or a {@link #name}, for the field {@code field + " " + of} (see {@link #notNull(Object, String, Object)}). */
+    public static String optionalName(String value, String field, Object of, int maxLength) {
+        if (value == null || isPlainName(value, maxLength)) {
+            return value;
+        }
+        return name(value, field + " " + of, maxLength);
+    }
+
     /**
      * Multi-line text (a note, remarks, a message, an attribute value): may be empty, at most
      * {@code maxLength} characters, as a {@link #name} but may hold line feed, carriage return and tab.
      */
     public static String multiLine(String value, String field, int maxLength) {
+        if (isPlain(value, maxLength)) {
+            return value;
+        }
         notNull(value, field);
         return characters(value, field, maxLength, true);
     }
@@ -131,6 +161,36 @@ public final class Checks {
         } catch (InvalidValueException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether {@code value} is at most {@code maxLength} characters of printable ASCII (U+0020 to U+007E):
+     * such text passes every character check of an identifier, a name and multi-line text, so those
+     * return at once without the per-code-point look-ups of the full check (nearly every key, code and
+     * attribute a command handles is of this kind). Blankness and edge spaces are for the caller.
+     */
+    private static boolean isPlain(String value, int maxLength) {
+        if (value == null || value.length() > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Plain text ({@link #isPlain}) that is a name: not blank. */
+    private static boolean isPlainName(String value, int maxLength) {
+        return isPlain(value, maxLength) && !value.isBlank();
+    }
+
+    /** Plain text ({@link #isPlain}) that is an identifier: not empty, no space at either end. */
+    private static boolean isPlainIdentifier(String value, int maxLength) {
+        return isPlain(value, maxLength) && !value.isEmpty() && value.charAt(0) != ' '
+                && value.charAt(value.length() - 1) != ' ';
     }
 
     private static String characters(String value, String field, int maxLength, boolean multiLine) {
@@ -203,6 +263,22 @@ public final class Checks {
         return value == null ? null : decimal(value, field);
     }
 
+    /** A {@link #decimal} for the field {@code field + " " + of} (see {@link #notNull(Object, String, Object)}). */
+    public static BigDecimal decimal(BigDecimal value, String field, Object of) {
+        return fitsStore(value) ? value : decimal(value, field + " " + of);
+    }
+
+    /** Null, or a {@link #decimal}, for the field {@code field + " " + of}. */
+    public static BigDecimal optionalDecimal(BigDecimal value, String field, Object of) {
+        return value == null ? null : decimal(value, field, of);
+    }
+
+    /** The conditions of {@link #decimal}, without a name for the message. */
+    private static boolean fitsStore(BigDecimal value) {
+        return value != null && value.scale() <= Limits.MAX_SCALE
+                && (long) value.precision() - value.scale() <= Limits.MAX_INTEGER_DIGITS;
+    }
+
     /** Parses a decimal written as text ({@code "12.50"}); garbage or null is a typed error naming the field. */
     public static BigDecimal parseDecimal(String value, String field) {
         text(value, field);
@@ -234,6 +310,11 @@ public final class Checks {
             throw new InvalidValueException(field + " must not be negative, was " + abbreviated(value));
         }
         return value;
+    }
+
+    /** A {@link #nonNegative} decimal for the field {@code field + " " + of} (see {@link #notNull(Object, String, Object)}). */
+    public static BigDecimal nonNegative(BigDecimal value, String field, Object of) {
+        return fitsStore(value) && value.signum() >= 0 ? value : nonNegative(value, field + " " + of);
     }
 
     public static BigDecimal percent(BigDecimal value, String field) {
@@ -303,9 +384,16 @@ public final class Checks {
         }
         TreeMap<String, String> copy = new TreeMap<>();
         long[] total = new long[1];
+        // Through forEach, not the entries: an unmodifiable map (a document's, saved again) wraps each entry.
         values.forEach((k, v) -> {
-            identifier(k, field + " key", Limits.ATTRIBUTE_KEY);
-            copy.put(k, multiLine(v, field + "[" + k + "]", Limits.TEXT));
+            // An entry's names are built only when it fails: every document, line and outcome is checked so.
+            if (!isPlainIdentifier(k, Limits.ATTRIBUTE_KEY)) {
+                identifier(k, field + " key", Limits.ATTRIBUTE_KEY);
+            }
+            if (!isPlain(v, Limits.TEXT)) {
+                multiLine(v, field + "[" + k + "]", Limits.TEXT);
+            }
+            copy.put(k, v);
             total[0] += k.length() + v.length();
         });
         recordText(total[0], field, maxText);
@@ -322,10 +410,10 @@ public final class Checks {
 
     /** The characters of a map's keys and values together. */
     static long textOf(Map<String, String> values) {
-        long n = 0;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            n += e.getKey().length() + e.getValue().length();
-        }
-        return n;
+        // Through forEach, not the entries: an unmodifiable map hands out each entry in a wrapper of its
+        // own, and a document counts every line's attributes each time one is made (twice per save).
+        long[] n = new long[1];
+        values.forEach((k, v) -> n[0] += k.length() + v.length());
+        return n[0];
     }
 }

@@ -9,9 +9,9 @@ public record DocumentLine(String lineId, String product, BigDecimal quantity, B
                            Map<String, String> attributes) {
     public DocumentLine {
         Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
-        Checks.optionalName(product, "product of line " + lineId, Limits.NAME);
-        Checks.decimal(quantity, "quantity of line " + lineId);
-        Checks.decimal(amount, "amount of line " + lineId);
+        Checks.optionalName(product, "product of line", lineId, Limits.NAME);
+        Checks.decimal(quantity, "quantity of line", lineId);
+        Checks.decimal(amount, "amount of line", lineId);
         attributes = Checks.sortedMap(attributes, "line attributes");
     }
 

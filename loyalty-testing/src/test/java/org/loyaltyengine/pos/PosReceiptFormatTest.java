@@ -130,4 +130,20 @@ class PosReceiptFormatTest {
         assertEquals(Map.of("discount", "5.00", "creditItem", "false", "vat", "12"), after.lines().get(2).attributes());
         assertEquals(0, new BigDecimal("63.00").compareTo(pos.receipt(SHOP, "R7").total()));
     }
+
+    @Test
+    void receipt_withAnItemSpelledOtherwise_isWrittenBackInTheFormat() {
+        // An item as a host's own import might have stored it: no credit-item flag, "deleted" spelled out as
+        // false, and an attribute the program does not know. It reads as an ordinary item and, left as it is by
+        // the next command, is saved in the program's own spelling.
+        store.inTransaction(SHOP, tx -> tx.documents().save(new Document("pos-receipt", "R8", null, "OPEN", DAY, "CZK",
+                Map.of(), List.of(new DocumentLine("1", "bread", BigDecimal.ONE, new BigDecimal("20.00"),
+                        Map.of("discount", "0", "vat", "12", "deleted", "false", "shelf", "A4"))), 0)));
+
+        applied(pos.addItem(next(), AddItem.of("R8", "2", "milk", Money.of("10.00", "CZK"), "12")));
+
+        Document after = stored("R8");
+        assertEquals(Map.of("discount", "0", "creditItem", "false", "vat", "12"), after.lines().get(0).attributes());
+        assertEquals(Map.of("discount", "0", "creditItem", "false", "vat", "12"), after.lines().get(1).attributes());
+    }
 }

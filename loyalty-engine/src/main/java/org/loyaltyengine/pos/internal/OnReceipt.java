@@ -83,9 +83,9 @@ record OnReceipt(Receipt receipt, Optional<Card> card, Map<String, Hold> holds, 
         }
         card.ifPresent(c -> facts.add(cardFact(c, accounts.get(PosCards.accountOf(c)))));
         for (Receipt.Item i : receipt.items()) {
-            Optional<Hold> hold = Optional.ofNullable(i.holdId()).map(holds::get);
+            Hold hold = i.holdId() == null ? null : holds.get(i.holdId());
             facts.add(new PosItem(receipt.id(), i.lineId(), i.price(), i.discount(), i.creditItem(), i.deleted(),
-                    i.holdId(), hold.map(Hold::isPending).orElse(false), hold.map(h -> h.hasRunOutBy(now)).orElse(false)));
+                    i.holdId(), hold != null && hold.isPending(), hold != null && hold.hasRunOutBy(now)));
         }
         return facts;
     }

@@ -56,14 +56,26 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
      * One item on the receipt: its price, the discount it got (zero if none), whether it is the credit
      * (top-up) item, its VAT, the reservation made for it (null if none), and whether it was deleted.
      * A deleted item stays on the receipt, so its history and reservation can be traced.
+     *
+     * @param stored the line the item was read from, when that line is spelled exactly as {@link #toLine}
+     *               writes the item (checked as it is read, {@link #inFormat}); null for an item not stored
+     *               yet, changed since it was read, or stored in another spelling. Every command saves the
+     *               whole receipt, and an item left as read is written back as its line, not encoded and
+     *               checked anew
      */
     record Item(String lineId, String product, BigDecimal quantity, BigDecimal price, BigDecimal discount,
-                boolean creditItem, BigDecimal vatPercent, String holdId, boolean deleted) {
+                boolean creditItem, BigDecimal vatPercent, String holdId, boolean deleted, DocumentLine stored) {
         Item {
             Checks.identifier(lineId, "line id", Limits.IDENTIFIER);
-            Checks.notNull(quantity, "quantity of line " + lineId);
-            Checks.notNull(price, "price of line " + lineId);
-            Checks.notNull(discount, "discount of line " + lineId);
+            Checks.notNull(quantity, "quantity of line", lineId);
+            Checks.notNull(price, "price of line", lineId);
+            Checks.notNull(discount, "discount of line", lineId);
+        }
+
+        /** An item not stored yet. */
+        Item(String lineId, String product, BigDecimal quantity, BigDecimal price, BigDecimal discount,
+             boolean creditItem, BigDecimal vatPercent, String holdId, boolean deleted) {
+            this(lineId, product, quantity, price, discount, creditItem, vatPercent, holdId, deleted, null);
         }
 
         /** Whether the item counts on the receipt (it was not deleted). */
@@ -76,6 +88,9 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
         }
 
         private DocumentLine toLine() {
+            if (stored != null) {
+                return stored;
+            }
             Map<String, String> a = new LinkedHashMap<>();
             a.put(DISCOUNT, discount.toPlainString());
             a.put(CREDIT_ITEM, Boolean.toString(creditItem));
@@ -91,12 +106,31 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
             return new DocumentLine(lineId, product, quantity, price, a);
         }
 
+        /**
+         * Whether {@code line} is spelled exactly as {@link #toLine} writes the item it reads as, found on its
+         * text without encoding anything (so this must know every attribute {@code toLine} writes): the
+         * discount and the credit flag present, decimals as {@code toPlainString} writes them, flags as
+         * {@code true} or {@code false}, {@code deleted} only when true, and nothing else.
+         */
+        private static boolean inFormat(DocumentLine line) {
+            Map<String, String> a = line.attributes();
+            String credit = a.get(CREDIT_ITEM);
+            String vat = a.get(VAT);
+            String deleted = a.get(DELETED);
+            int attributes = 2 + (vat != null ? 1 : 0) + (a.containsKey(HOLD_ID) ? 1 : 0) + (deleted != null ? 1 : 0);
+            return a.size() == attributes && isPlainDecimal(a.get(DISCOUNT))
+                    && ("true".equals(credit) || "false".equals(credit))
+                    && (vat == null || isPlainDecimal(vat)) && (deleted == null || deleted.equals("true"));
+        }
+
         private static Item of(DocumentLine l) {
+            Map<String, String> a = l.attributes();
+            String discount = a.get(DISCOUNT);
+            String vat = a.get(VAT);
             return new Item(l.lineId(), l.product(), l.quantity(), l.amount(),
-                    decimal(l.attribute(DISCOUNT).orElse("0"), "discount of line " + l.lineId()),
-                    Boolean.parseBoolean(l.attribute(CREDIT_ITEM).orElse("false")),
-                    l.attribute(VAT).map(v -> decimal(v, "VAT of line " + l.lineId())).orElse(null),
-                    l.attribute(HOLD_ID).orElse(null), Boolean.parseBoolean(l.attribute(DELETED).orElse("false")));
+                    discount == null ? BigDecimal.ZERO : decimal(discount, "discount of line", l.lineId()),
+                    Boolean.parseBoolean(a.get(CREDIT_ITEM)), vat == null ? null : decimal(vat, "VAT of line", l.lineId()),
+                    a.get(HOLD_ID), Boolean.parseBoolean(a.get(DELETED)), inFormat(l) ? l : null);
         }
     }
 
@@ -133,9 +167,13 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
         if (d.currency() == null) {
             throw new InvalidValueException("receipt " + d.id() + " has no currency");
         }
-        return new Receipt(d.id(), s, d.date(), Money.currency(d.currency()), d.attribute(CARD).orElse(null),
-                Boolean.parseBoolean(d.attribute(CARD_ACTIVE).orElse("false")),
-                d.attribute(CARD_MODE).map(Receipt::mode).orElse(null), d.lines().stream().map(Item::of).toList(),
+        List<Item> items = new ArrayList<>(d.lines().size());
+        for (DocumentLine l : d.lines()) {
+            items.add(Item.of(l));
+        }
+        String mode = d.attributes().get(CARD_MODE);
+        return new Receipt(d.id(), s, d.date(), Money.currency(d.currency()), d.attributes().get(CARD),
+                Boolean.parseBoolean(d.attributes().get(CARD_ACTIVE)), mode == null ? null : mode(mode), items,
                 d.version());
     }
 
@@ -152,12 +190,21 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
         if (cardMode != null) {
             a.put(CARD_MODE, cardMode.name());
         }
-        return new Document(TYPE, id, cardNumber, status.name(), date, currency.getCurrencyCode(), a,
-                items.stream().map(Item::toLine).toList(), version);
+        DocumentLine[] lines = new DocumentLine[items.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = items.get(i).toLine();
+        }
+        return new Document(TYPE, id, cardNumber, status.name(), date, currency.getCurrencyCode(), a, List.of(lines),
+                version);
     }
 
     Optional<Item> item(String lineId) {
-        return items.stream().filter(i -> i.lineId().equals(lineId)).findFirst();
+        for (Item i : items) {
+            if (i.lineId().equals(lineId)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The card bound and active, in the mode the rules chose. */
@@ -200,8 +247,16 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
      * from the card's credit (a reservation was made for them, pending or since expired).
      */
     PosReceipt fact() {
-        int discounted = (int) items.stream().filter(i -> i.live() && i.discount().signum() > 0).count();
-        int drawn = (int) items.stream().filter(i -> i.live() && i.holdId() != null).count();
+        int discounted = 0;
+        int drawn = 0;
+        for (Item i : items) {
+            if (i.live() && i.discount().signum() > 0) {
+                discounted++;
+            }
+            if (i.live() && i.holdId() != null) {
+                drawn++;
+            }
+        }
         return new PosReceipt(id, status.name(), currency.getCurrencyCode(), cardNumber, cardActive,
                 cardMode == null ? null : cardMode.name(), discounted, drawn);
     }
@@ -216,11 +271,53 @@ record Receipt(String id, Status status, LocalDate date, Currency currency, Stri
         throw new InvalidValueException("card mode must be DISCOUNT or CREDIT, was '" + value + "'");
     }
 
-    private static BigDecimal decimal(String value, String what) {
+    /**
+     * Whether {@code text} is a decimal as {@link BigDecimal#toPlainString} writes one, so that it reads
+     * back as the number that writes it again: digits with an optional fraction, no plus sign, no leading
+     * zero but a lone one, no exponent, and no minus before a zero.
+     */
+    private static boolean isPlainDecimal(String text) {
+        if (text == null) {
+            return false;
+        }
+        int start = text.startsWith("-") ? 1 : 0;
+        int i = start;
+        boolean nonZero = false;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            nonZero |= text.charAt(i) != '0';
+            i++;
+        }
+        int digits = i - start;
+        if (digits == 0 || digits > 1 && text.charAt(start) == '0') {
+            return false;
+        }
+        if (i < text.length()) {
+            if (text.charAt(i) != '.' || i == text.length() - 1) {
+                return false;
+            }
+            for (i++; i < text.length(); i++) {
+                if (!isDigit(text.charAt(i))) {
+                    return false;
+                }
+                nonZero |= text.charAt(i) != '0';
+            }
+        }
+        return start == 0 || nonZero;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static BigDecimal decimal(String value, String what, String line) {
+        if (value.equals("0")) {
+            // The discount of every item that has none, read for every line on every command: the constant.
+            return BigDecimal.ZERO;
+        }
         try {
             return new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new InvalidValueException(what + " must be a decimal number, was '" + value + "'");
+            throw new InvalidValueException(what + " " + line + " must be a decimal number, was '" + value + "'");
         }
     }
 }
