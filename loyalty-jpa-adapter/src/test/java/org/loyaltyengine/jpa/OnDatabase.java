@@ -12,37 +12,49 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+
 /**
  * Runs a test class against one database. H2 always runs (it is in-process). A server database runs
  * when it answers; when it does not, the class is skipped with a message that says how to start it,
  * except under {@code CI=true}, where it runs and fails: CI must prove the adapter on real servers,
  * not report green because they were down.
+ *
+ * <p>The same decision serves JUnit Jupiter classes (an execution condition) and jqwik property classes (a skip
+ * hook), which Jupiter's conditions do not reach.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Inherited
 @ExtendWith(OnDatabase.Condition.class)
+@AddLifecycleHook(OnDatabase.PropertiesCondition.class)
 @interface OnDatabase {
     TestDatabase value();
+
+    /** The decision for a jqwik property class that names its database. */
+    final class PropertiesCondition implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            Optional<OnDatabase> on = context.findAnnotation(OnDatabase.class);
+            if (on.isEmpty() || on.get().value().running().isPresent()) {
+                return SkipResult.doNotSkip();
+            }
+            return SkipResult.skip(on.get().value().skipped());
+        }
+    }
 
     /** Decides per class, by the annotation on the class or any class enclosing it. */
     final class Condition implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             Optional<TestDatabase> db = database(context);
-            if (db.isEmpty() || db.get() == TestDatabase.H2) {
+            if (db.isEmpty()) {
                 return ConditionEvaluationResult.enabled("in-process database");
             }
-            if (db.get().reachable()) {
-                return ConditionEvaluationResult.enabled(db.get().label + " answers at " + db.get().where());
-            }
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                return ConditionEvaluationResult.enabled(db.get().label + " does not answer at " + db.get().where()
-                        + ", and CI=true: running so that the tests fail instead of skipping");
-            }
-            return ConditionEvaluationResult.disabled("SKIPPED: " + db.get().label + " does not answer at "
-                    + db.get().where() + ". Start it with loyalty-jpa-adapter/src/test/scripts/start-databases.sh"
-                    + " (under CI=true these tests fail instead of skipping)");
+            return db.get().running().map(ConditionEvaluationResult::enabled)
+                    .orElseGet(() -> ConditionEvaluationResult.disabled(db.get().skipped()));
         }
 
         /** Nested classes inherited from an abstract contract sit in the concrete class's context, not its source. */

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -71,6 +72,26 @@ enum TestDatabase {
 
     String where() {
         return url + " as " + user;
+    }
+
+    /** Why the tests on the database run, or, when empty, that they are skipped: see {@link #skipped}; {@link OnDatabase} asks it. */
+    Optional<String> running() {
+        if (this == H2) {
+            return Optional.of("in-process database");
+        }
+        if (reachable()) {
+            return Optional.of(label + " answers at " + where());
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            return Optional.of(label + " does not answer at " + where()
+                    + ", and CI=true: running so that the tests fail instead of skipping");
+        }
+        return Optional.empty();
+    }
+
+    String skipped() {
+        return "SKIPPED: " + label + " does not answer at " + where() + ". Start it with "
+                + "loyalty-jpa-adapter/src/test/scripts/start-databases.sh (under CI=true these tests fail instead of skipping)";
     }
 
     /** Whether a connection can be made now; asked once per JVM. */
