@@ -22,6 +22,7 @@ import org.loyaltyengine.points.PointsReports;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.rules.facts.PointsEntryClass;
 import org.loyaltyengine.rules.facts.PointsLedgerResult;
+import org.loyaltyengine.rules.facts.PointsRefundResult;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.Actor;
@@ -192,7 +193,23 @@ public final class DefaultPointsReports implements PointsReports {
                 };
                 BigDecimal rate = rateOn(rates, e.businessDate());
                 BigDecimal own = ownRate(tx, bookings, e);
-                if (own == null) {
+                BigDecimal valueBack = valueGivenBack(tx, e);
+                if (valueBack != null && value(e.amount(), rate).compareTo(valueBack) != 0) {
+                    // Points paid come back at the booking's own rate (SPEC X-13, SP-21), not at the point value
+                    // of the day: the receivable takes back the value the payment paid it, the points go back
+                    // into the liability at the point value, and the difference goes to the expense account, as
+                    // for the payment. So a booking paid at a rate of its own and cancelled nets to zero on the
+                    // receivable and on the expense account.
+                    BigDecimal backAt = valueBack.divide(e.amount(), 6, RoundingMode.HALF_UP);
+                    postings.add(new AccountingPosting(e.sequence(), e.businessDate(), e.account().owner(),
+                            e.document(), e.kind().name(), s.receivableAccount(), s.liabilityAccount(), e.amount(),
+                            backAt, Money.of(valueBack, s.currency())));
+                    BigDecimal difference = value(e.amount(), rate).subtract(valueBack);
+                    postings.add(new AccountingPosting(e.sequence(), e.businessDate(), e.account().owner(),
+                            e.document(), RATE_DIFFERENCE, difference.signum() > 0 ? s.expenseAccount()
+                            : s.liabilityAccount(), difference.signum() > 0 ? s.liabilityAccount() : s.expenseAccount(),
+                            e.amount(), rate.subtract(backAt), Money.of(difference.abs(), s.currency())));
+                } else if (own == null) {
                     postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(),
                             e.kind().name(), e.amount(), rate, s, counter));
                 } else {
@@ -247,6 +264,24 @@ public final class DefaultPointsReports implements PointsReports {
         return new AccountingPosting(sequence, date, customer, document, entry,
                 raises ? counter : s.liabilityAccount(), raises ? s.liabilityAccount() : counter, points, rate,
                 Money.of(value(points, rate).abs(), s.currency()));
+    }
+
+    /**
+     * The money value a give-back entry returned (the {@link PointsRefundResult} of the command that wrote it, as
+     * the store kept its outcome); null for any other entry, or when the command gave back points on several
+     * entries (then the value is not one entry's).
+     */
+    private static BigDecimal valueGivenBack(StoreTransaction tx, LedgerEntry e) {
+        if (e.kind() != org.loyaltyengine.spi.EntryKind.REVERSE || !SavingsPoints.REFUND_LINE.equals(e.line())
+                || e.idempotencyKey() == null || e.amount().signum() <= 0) {
+            return null;
+        }
+        return tx.outcomes().find(org.loyaltyengine.spi.IdempotencyKey.of(e.idempotencyKey()))
+                .map(org.loyaltyengine.spi.StoredOutcome::outcome)
+                .filter(o -> o.entries().stream().filter(x -> SavingsPoints.REFUND_LINE.equals(x.line())).count() == 1)
+                .flatMap(o -> o.result(PointsRefundResult.class))
+                .filter(r -> r.points().compareTo(e.amount()) == 0)
+                .map(PointsRefundResult::value).orElse(null);
     }
 
     /** The rate a points payment's entry took its points at, when the payment gave its own (SPEC SP-21); else null. */

@@ -1509,6 +1509,34 @@ public abstract class SavingsPointsContract {
 
     @Test
     @Tag("SP-21")
+    @Tag("SP-18")
+    @Tag("X-13")
+    void accounting_cancelledBookingPaidAtItsOwnRate_givesBackAtThatRate_receivableAndExpenseNetToZero() {
+        f.set("liabilityAccount", "1700", "expenseAccount", "4700", "receivableAccount", "1300",
+                "expiryRevenueAccount", "8700", "ownCurrencyAllowed", "true", "pointValue", "0.50");
+        applied(f.book("B1", "c1", service("1", "TUI", "package", "1000.00"))); // 200 points at 0.50: 100.00
+        applied(f.points.payWithPoints(f.clerk(), PointsPayment.ofPoints("B1", eur("20.00"), new BigDecimal("80"))));
+        applied(f.points.cancel(f.clerk(), Cancellation.ofBooking("B1")));
+        assertAmount("0", f.balance("c1"));
+        List<AccountingPosting> p = f.points.reports().accounting(f.agency, PointsFixtures.READER,
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        List<String> read = p.stream().map(x -> x.entry() + " " + x.debitAccount() + ">" + x.creditAccount() + " "
+                + x.points().stripTrailingZeros().toPlainString() + " " + x.value().amount().toPlainString()).toList();
+        // the 80 points come back for the 20.00 they paid: the receivable takes back 20.00, and their other
+        // 20.00 at the point value comes from the expense account, as the payment put it there
+        assertTrue(read.contains("REVERSE 1300>1700 80 20.00"), read.toString());
+        assertTrue(read.contains("RATE_DIFFERENCE 4700>1700 80 20.00"), read.toString());
+        for (String account : List.of("1700", "4700", "1300")) {
+            BigDecimal net = p.stream().map(x -> x.creditAccount().equals(account) ? x.value().amount()
+                    : x.debitAccount().equals(account) ? x.value().amount().negate() : BigDecimal.ZERO)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertEquals(0, net.signum(), () -> "account " + account + " nets " + net + " after the booking was "
+                    + "cancelled: " + read);
+        }
+    }
+
+    @Test
+    @Tag("SP-21")
     @Tag("X-10")
     void pointsPayment_badRateOrPoints_typedErrors() {
         Money amount = eur("100.00");

@@ -389,9 +389,17 @@ public abstract class SavingsPointsReturnsProperties {
                         ? "of a line some of whose points expired" : "of a line none of whose points expired");
                 assertEquals(0, l.points().compareTo(lineExpired), () -> context + ": cancelling " + was.bookingId()
                         + "/" + l.lineId() + " left " + l.points() + "; " + lineExpired + " of it expired");
-                if (w.points().signum() >= 0) {
+                // What the line's own price earned beside what expired: a cancellation takes back at most that;
+                // where a price below zero cost points (own points below zero, the expired ones offsetting them)
+                // it gives back at most what the price cost, never more.
+                BigDecimal own = w.points().subtract(lineExpired);
+                if (own.signum() >= 0) {
                     assertTrue(l.points().compareTo(w.points()) <= 0, () -> context + ": cancelling line "
                             + l.lineId() + " holding " + w.points() + " left " + l.points());
+                } else {
+                    assertTrue(l.points().subtract(w.points()).compareTo(own.negate()) <= 0, () -> context
+                            + ": cancelling line " + l.lineId() + " whose price cost " + own.negate() + " gave back "
+                            + l.points().subtract(w.points()));
                 }
             }
             if (s.kind() == ReturnKind.PRICE_CHANGE && o.applied()) {
