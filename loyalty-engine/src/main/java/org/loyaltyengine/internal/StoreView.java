@@ -58,6 +58,11 @@ public final class StoreView {
         return tx.customers().findByNumber(number);
     }
 
+    /** The customers with this e-mail address ({@link org.loyaltyengine.spi.Customers#findByEmail}). */
+    public List<Customer> customersByEmail(String email) {
+        return tx.customers().findByEmail(email);
+    }
+
     public List<Customer> customers() {
         return tx.customers().all();
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.loyaltyengine.spi.Customer;
+import org.loyaltyengine.spi.Customers;
 
 /** A customer; id and (when given) number are unique per tenant. The identity keeps insertion order. */
 @Entity
@@ -26,6 +27,9 @@ class CustomerRow {
     String name;
     @Column(name = "attributes", nullable = false)
     String attributes;
+    /** The SHA-256 of the e-mail address as {@link Customers#normalEmail} gives it; null without one. */
+    @Column(name = "email_key", length = 64)
+    String emailKey;
 
     protected CustomerRow() {
     }
@@ -40,6 +44,21 @@ class CustomerRow {
         this.number = c.number();
         this.name = c.name();
         this.attributes = TextCodec.map(c.attributes());
+        this.emailKey = emailKey(c.attributes().get(Customers.EMAIL));
+    }
+
+    /** The column's value for an address; null for none. */
+    static String emailKey(String email) {
+        String normal = Customers.normalEmail(email);
+        if (normal == null) {
+            return null;
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(normal.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     Customer toCustomer() {

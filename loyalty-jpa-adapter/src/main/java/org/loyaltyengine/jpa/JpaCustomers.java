@@ -92,6 +92,20 @@ final class JpaCustomers extends JpaRepository implements Customers {
         }, () -> new DuplicateKeyException(CUSTOMER_NUMBER, String.valueOf(customer.number())));
     }
 
+    /** From the index on the address's key; the addresses are compared again, so a key that collides finds nothing. */
+    @Override
+    public List<Customer> findByEmail(String email) {
+        String key = CustomerRow.emailKey(email);
+        if (key == null) {
+            return List.of();
+        }
+        String wanted = Customers.normalEmail(email);
+        return tx.call(() -> s.query("select c from CustomerRow c where c.tenant = :t and c.emailKey = :k",
+                CustomerRow.class).setParameter("k", key).getResultList().stream().map(CustomerRow::toCustomer)
+                .filter(c -> wanted.equals(Customers.normalEmail(c.attributes().get(Customers.EMAIL))))
+                .sorted(java.util.Comparator.comparing(Customer::id)).toList());
+    }
+
     @Override
     public List<Customer> all() {
         return tx.call(() -> s.query("select c from CustomerRow c where c.tenant = :t order by c.id",

@@ -33,6 +33,35 @@ public interface Customers {
     void update(Customer read, Customer customer);
 
     /**
+     * The customers whose e-mail address (the attribute {@link #EMAIL}) is {@code email}, compared as
+     * {@link #normalEmail} gives both, in the order of their ids; none for a null or blank address. A store
+     * with many customers answers it from an index (this default reads them all). As {@link #all}, it is as the
+     * customers are now; a caller that must see the answer stay true locks the address first.
+     */
+    default List<Customer> findByEmail(String email) {
+        String wanted = normalEmail(email);
+        if (wanted == null) {
+            return List.of();
+        }
+        return all().stream().filter(c -> wanted.equals(normalEmail(c.attributes().get(EMAIL))))
+                .sorted(java.util.Comparator.comparing(Customer::id)).toList();
+    }
+
+    /** The attribute that holds a customer's e-mail address. */
+    String EMAIL = "email";
+
+    /**
+     * An e-mail address as customers are found by it: without surrounding blanks, in lower case (as
+     * {@link java.util.Locale#ROOT} has it, the same on every machine); null for a null or blank address.
+     */
+    static String normalEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
      * Every customer of the tenant, in the order they were first saved (a change keeps the place):
      * listings and exports come out the same on every store.
      * A listing is as the customers are now; a second one in the same transaction may differ.

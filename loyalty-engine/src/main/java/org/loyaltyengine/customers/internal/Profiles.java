@@ -18,12 +18,19 @@ final class Profiles {
      * The keys a command saving this profile locks besides the customer's own: the number it takes (two
      * commands taking one free number then run one after the other and the second sees it taken), and,
      * when it carries custom field values, the program's settings, so that no field changes its type
-     * while a value checked against the old type is being written ({@code declare-field} locks them too).
+     * while a value checked against the old type is being written ({@code declare-field} locks them too); and
+     * the e-mail address it gives, which an order of a buyer without a number may find its customer by: an
+     * order and a save of that address run one after the other, so the order sees the customer with it or
+     * without it, and never creates a second customer while the first is being given the address.
      */
     static Set<LockKey> keys(CustomerProfile profile) {
         Set<LockKey> keys = new TreeSet<>();
         if (profile.number() != null) {
             keys.add(LockKey.customerNumber(profile.number()));
+        }
+        String email = ReceiveOrder.normalEmail(profile.email());
+        if (email != null) {
+            keys.add(ReceiveOrder.emailLock(email));
         }
         if (!profile.customFields().isEmpty()) {
             keys.add(LockKey.settings(Customers.PROGRAM));

@@ -124,7 +124,7 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
      * type addresses as the buyer did ({@code Eva@Bos.nl} and {@code eva@bos.nl} are one buyer).
      */
     static String normalEmail(String email) {
-        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+        return org.loyaltyengine.spi.Customers.normalEmail(email);
     }
 
     /**
@@ -201,11 +201,9 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
                 : view.document(BUYER, order.buyerReference().key());
         Optional<Customer> byReference = reference.map(Document::owner).flatMap(view::customer);
         boolean matchByEmail = email != null && CustomerSettings.of(settings, rules, ctx.businessDate()).matchBuyersByEmail();
-        // A scan: the store has no index by e-mail address. It is read only for a shop that matches by it,
-        // and only for an order that neither its number nor its reference places (see docs/architecture.md).
-        List<Customer> byEmail = !matchByEmail || byReference.isPresent() ? List.of() : view.customers().stream()
-                .filter(c -> email.equals(normalEmail(c.attributes().get("email"))))
-                .sorted(java.util.Comparator.comparing(Customer::id)).toList();
+        // Read only for a shop that matches by it, and only for an order that neither its number nor its
+        // reference places; the store answers from an index (the JPA store's le_customer_by_email).
+        List<Customer> byEmail = !matchByEmail || byReference.isPresent() ? List.of() : view.customersByEmail(email);
         String newId = NewCustomers.id(order.newCustomerId(), ctx);
         Customer created = null;
         List<Write> defaults = List.of();

@@ -163,6 +163,10 @@ CREATE TABLE IF NOT EXISTS le_customer (
   customer_number   VARCHAR(64),
   name              VARCHAR(255) NOT NULL,
   attributes        CLOB NOT NULL,
+  email_key         CHAR(64),
   CONSTRAINT le_customer_key UNIQUE (tenant, customer_ref),
   CONSTRAINT le_customer_number UNIQUE (tenant, customer_number)
 );
+-- A webshop order may find its buyer by e-mail address: email_key is the SHA-256 (hex) of the address as
+-- Customers.normalEmail gives it, so the look-up is exact on every database whatever its collation.
+CREATE INDEX IF NOT EXISTS le_customer_by_email ON le_customer (tenant, email_key);

@@ -1222,6 +1222,46 @@ public abstract class LoyaltyStoreConformance {
     }
 
     @Test
+    @Tag("CU-7")
+    void customers_foundByEmailWithoutBlanksOrCase_inIdOrder_asTheyAreNow() {
+        TenantId other = TenantId.of(tenant.value() + "-x");
+        store.inTransaction(other, tx -> {
+            tx.customers().insert(new Customer("o1", null, "Other tenant", Map.of("email", "eva@bos.nl")));
+            return null;
+        });
+        store.inTransaction(tenant, tx -> {
+            tx.customers().insert(new Customer("c2", null, "Eva", Map.of("email", " Eva@Bos.NL ")));
+            tx.customers().insert(new Customer("c1", "100", "Eva too", Map.of("email", "eva@bos.nl")));
+            tx.customers().insert(new Customer("c3", null, "Jan", Map.of("email", "jan@bos.nl")));
+            tx.customers().insert(new Customer("c4", null, "No address", Map.of()));
+            // seen in the transaction that saved them
+            assertEquals(List.of("c1", "c2"), tx.customers().findByEmail("EVA@bos.nl").stream().map(Customer::id).toList());
+            return null;
+        });
+        assertEquals(List.of("c1", "c2"), store.inTransaction(tenant, tx -> tx.customers().findByEmail("  eva@BOS.nl")
+                .stream().map(Customer::id).toList()));
+        assertEquals(List.of(), store.inTransaction(tenant, tx -> tx.customers().findByEmail("eva@bos.n")));
+        assertEquals(List.of(), store.inTransaction(tenant, tx -> tx.customers().findByEmail(null)));
+        assertEquals(List.of(), store.inTransaction(tenant, tx -> tx.customers().findByEmail("  ")));
+        // a changed address follows the customer; a rolled-back change leaves it as it was
+        store.inTransaction(tenant, tx -> {
+            tx.customers().update(new Customer("c1", "100", "Eva too", Map.of("email", "eva@bos.nl")),
+                    new Customer("c1", "100", "Eva too", Map.of("email", "jan@bos.nl")));
+            return null;
+        });
+        store.inTransaction(tenant, tx -> {
+            tx.customers().update(new Customer("c3", null, "Jan", Map.of("email", "jan@bos.nl")),
+                    new Customer("c3", null, "Jan", Map.of()));
+            tx.setRollbackOnly();
+            return null;
+        });
+        assertEquals(List.of("c2"), store.inTransaction(tenant, tx -> tx.customers().findByEmail("eva@bos.nl")
+                .stream().map(Customer::id).toList()));
+        assertEquals(List.of("c1", "c3"), store.inTransaction(tenant, tx -> tx.customers().findByEmail("jan@bos.nl")
+                .stream().map(Customer::id).toList()));
+    }
+
+    @Test
     void documents_refuseALostUpdate() {
         Document d0 = new Document("receipt", "R1", "C1", "OPEN", DAY, "CZK", Map.of("card", "C1"),
                 List.of(new DocumentLine("1", "beer", BigDecimal.ONE, new BigDecimal("45.00"), Map.of())), 0);
