@@ -15,10 +15,12 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  *
  * <p>Through the engine a command takes the whole pipeline: the idempotency look-up with a SHA-256
  * payload fingerprint, the tenant lock, the account lock, loading the receipt, its items and the card,
- * one stateless Drools evaluation of the {@code pos-card} rules, the writes (with an undo log), and the
- * outcome stored under its key. With the discount card the rules compute 10% off; with the
- * credit-drawing card they reserve the item's price against the card's credit (a hold, floor-checked
- * by the store). Each receipt holds up to {@value Till#ITEMS_PER_RECEIPT} items, and the stores start
+ * one Drools evaluation of the {@code pos-card} rules (in a session of the version's pool), the writes
+ * (with an undo log), and the outcome stored under its key. The engine's cost over raw Drools is this
+ * figure over {@code RuleEvaluationBenchmark}'s {@code drools*} (a plain stateless evaluation of the same
+ * rules, the same definition in every build compared; {@code compare-before-after.sh}). With the discount
+ * card the rules compute 10% off; with the credit-drawing card they reserve the item's price against the
+ * card's credit (a hold, floor-checked by the store). Each receipt holds up to {@value Till#ITEMS_PER_RECEIPT} items, and the stores start
  * empty again every {@value Shop#RENEW_AFTER_RECEIPTS} receipts (see {@link Till} and {@link Shop}).
  * The allocation figures of {@code -prof gc} include that unmeasured set-up (three commands per
  * receipt on the engine side).

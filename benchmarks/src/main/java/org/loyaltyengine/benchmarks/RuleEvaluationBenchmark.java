@@ -33,14 +33,22 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Rule evaluation alone: one stateless Drools evaluation of the {@code pos-card} rules for one
- * {@code addItem} (the engine's {@link Evaluator} over the version {@link RuleSetRegistry} has in
- * force, with its rule-tracking listener), against the same decision in plain Java
- * ({@link PlainPosRules}). The facts are those the engine builds for the fourth item of a receipt:
- * the item, the receipt, the card with its credit figures, the settings, three items already on the
- * receipt, and the command info. Set-up checks that both sides decide alike.
+ * Rule evaluation alone: the {@code pos-card} rules deciding one {@code addItem}, three ways.
+ * <ul>
+ * <li>{@code drools*}: raw Drools ({@link RawDrools}), a new stateless session of the KieBase of the version
+ * {@link RuleSetRegistry} has in force, with a listener recording the fired rules: what the engine did
+ * before it pooled its sessions, in plain Drools API. This is the baseline the engine's ratios are taken
+ * against ({@code PosCommandBenchmark}'s {@code addItem} over this), in this build and in the earlier builds
+ * {@code compare-before-after.sh} builds.</li>
+ * <li>{@code evaluator*}: the engine's own {@link Evaluator}: a session of the version's pool, the
+ * rule-tracking listener with the firing and time limits, the watchdog.</li>
+ * <li>{@code plain*}: the same decision in plain Java ({@link PlainPosRules}).</li>
+ * </ul>
+ * The facts are those the engine builds for the fourth item of a receipt: the item, the move on the
+ * receipt, the receipt, the card with its credit figures, the settings, three items already on the receipt,
+ * and the command info. Set-up checks that all three decide alike.
  *
- * <p>Run with allocation figures (about 3 minutes):
+ * <p>Run with allocation figures (about 4 minutes):
  * <pre>
  * mvn -B -o package -pl benchmarks -am -DskipTests
  * java -jar benchmarks/target/benchmarks.jar RuleEvaluationBenchmark -f 1 -wi 3 -w 5s -i 5 -r 5s -prof gc
@@ -95,9 +103,15 @@ public class RuleEvaluationBenchmark {
         sameDecision(credit);
     }
 
-    /** A benchmark of two different decisions would compare nothing. */
+    /** A benchmark of different decisions would compare nothing. */
     private void sameDecision(Facts f) {
-        Decision engine = Evaluator.evaluate(rules, f.all());
+        sameDecision(f, "raw Drools", RawDrools.evaluate(rules.kieBase(), f.all()));
+        // Twice: the second evaluation runs in a session the first one handed back to the pool.
+        sameDecision(f, "the engine's evaluator", Evaluator.evaluate(rules, f.all()));
+        sameDecision(f, "the engine's evaluator, again", Evaluator.evaluate(rules, f.all()));
+    }
+
+    private static void sameDecision(Facts f, String side, Decision engine) {
         PlainPosRules.Decision plain = PlainPosRules.addItem(f.item(), f.receipt(), f.card(), f.items());
         BigDecimal engineDiscount = engine.resultOf(PosItemDiscount.class).map(PosItemDiscount::discount).orElse(null);
         BigDecimal engineHold = engine.holdRequests().isEmpty() ? null : engine.holdRequests().get(0).amount();
@@ -106,8 +120,8 @@ public class RuleEvaluationBenchmark {
                 && (engineDiscount == null ? plain.discount() == null : engineDiscount.equals(plain.discount()))
                 && (engineHold == null ? plain.reserve() == null : engineHold.equals(plain.reserve()));
         if (!same || engine.isRejected()) {
-            throw new IllegalStateException("engine and baseline decide differently for " + f.receipt().cardMode()
-                    + ": engine fired " + engine.firedRules() + " discount " + engineDiscount + " hold " + engineHold
+            throw new IllegalStateException(side + " and the plain baseline decide differently for "
+                    + f.receipt().cardMode() + ": " + side + " fired " + engine.firedRules() + " discount " + engineDiscount + " hold " + engineHold
                     + " rejected " + engine.isRejected() + "; plain fired " + plain.fired() + " discount "
                     + plain.discount() + " hold " + plain.reserve() + " rejected " + plain.rejections());
         }
@@ -115,11 +129,21 @@ public class RuleEvaluationBenchmark {
 
     @Benchmark
     public Decision droolsDiscountCard() {
-        return Evaluator.evaluate(rules, discount.all());
+        return RawDrools.evaluate(rules.kieBase(), discount.all());
     }
 
     @Benchmark
     public Decision droolsCreditCard() {
+        return RawDrools.evaluate(rules.kieBase(), credit.all());
+    }
+
+    @Benchmark
+    public Decision evaluatorDiscountCard() {
+        return Evaluator.evaluate(rules, discount.all());
+    }
+
+    @Benchmark
+    public Decision evaluatorCreditCard() {
         return Evaluator.evaluate(rules, credit.all());
     }
 

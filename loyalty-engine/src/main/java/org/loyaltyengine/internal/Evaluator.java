@@ -1,6 +1,5 @@
 package org.loyaltyengine.internal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.loyaltyengine.RuleFailedException;
 import org.loyaltyengine.RuleLimitExceededException;
@@ -19,12 +19,14 @@ import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.LoyaltyException;
 
 /**
- * Runs one evaluation: a fresh stateless session over the compiled rule set, the facts plus a new
- * {@link Decision}, and a listener that tells the decision which rule is firing and keeps the
- * evaluation within its {@link EvaluationLimits}.
+ * Runs one evaluation: a session of the compiled rule set's {@link SessionPool}, the facts plus a new
+ * {@link Decision} inserted and every rule fired, and a listener that tells the decision which rule is
+ * firing and keeps the evaluation within its {@link EvaluationLimits}. The session goes back to the pool
+ * (reset) only when the evaluation ended normally; otherwise it is discarded.
  *
- * <p>Per-call state travels in the inserted decision, never in session globals: a global set on a
- * session shared between calls applies to every later call on every thread.
+ * <p>Per-call state travels in the inserted decision and in the listener of this call (removed before the
+ * session goes back), never in session globals: a global set on a session reused between calls would apply
+ * to later calls.
  *
  * <p>Everything a rule can throw leaves as a {@link LoyaltyException}: a limit as
  * {@link RuleLimitExceededException}, a failing rule as {@link RuleFailedException}. Both are thrown
@@ -50,13 +52,12 @@ public final class Evaluator {
         EvaluationLimits limits = ruleSet.limits();
         String set = ruleSet.version().ruleSet();
         int version = ruleSet.version().version();
-        StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();
         Map<String, long[]> firings = new HashMap<>();
         long[] total = new long[1];
         long started = System.nanoTime();
         long maxNanos = limits.maxEvaluationTime().toNanos();
         String[] current = new String[1];
-        session.addEventListener(new DefaultAgendaEventListener() {
+        AgendaEventListener listener = new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
@@ -76,18 +77,24 @@ public final class Evaluator {
                 decision.exitRule();
                 current[0] = null;
             }
-        });
-        List<Object> all = new ArrayList<>(facts.size() + 1);
-        all.addAll(facts);
-        all.add(decision);
+        };
+        SessionPool sessions = ruleSet.sessions();
+        // Taken and handed back outside the watched stretch: a stop must never land in the pool's bookkeeping.
+        KieSession session = sessions.take();
         Watch watch = new Watch(Thread.currentThread(), started + maxNanos);
         Throwable failure = null;
         try {
+            session.addEventListener(listener);
             WATCHED.add(watch);
             // Armed only now: a stop must never land in the watchdog's own bookkeeping.
             if (watch.arm()) {
                 try {
-                    session.execute(all);
+                    // What StatelessKieSession.execute(facts) does, in a session of the pool.
+                    for (Object fact : facts) {
+                        session.insert(fact);
+                    }
+                    session.insert(decision);
+                    session.fireAllRules();
                 } finally {
                     if (watch.finish()) {
                         watch.awaitStop();
@@ -98,6 +105,14 @@ public final class Evaluator {
         } catch (Throwable e) {
             WATCHED.remove(watch);
             failure = e;
+        }
+        if (failure == null && !watch.timedOut()) {
+            // Drools' reset clears the listeners too; removed here so that no path depends on it.
+            session.removeEventListener(listener);
+            sessions.release(session);
+        } else {
+            // Whatever the rule, the limit, the watchdog or the Error interrupted is left in this session.
+            sessions.discard(session);
         }
         if (watch.timedOut()) {
             // Stopped inside one consequence or condition, where the check between firings never came.
@@ -184,12 +199,13 @@ public final class Evaluator {
      * The deadline of one evaluation. The listener's check between firings cannot stop a consequence
      * that never returns (a power with a huge exponent, loops nested over large collections) and holds
      * the tenant's locks meanwhile; at the deadline the watchdog stops the evaluating thread
-     * ({@link Thread#stop()}, which Java 17 still supports), while it is inside {@code session.execute}
-     * and nowhere else: both sides change the state under this object's monitor, and the evaluating
-     * thread does not leave {@link Evaluator#evaluate} before the stop it was sent has reached it. What
-     * it interrupts is the rule engine working on facts and a decision no one else sees; the command's
-     * transaction then rolls back. Where the JVM no longer stops threads, the evaluation runs to its end
-     * and is then refused as too long, all the same.
+     * ({@link Thread#stop()}, which Java 17 still supports), while it inserts the facts and fires the
+     * rules and nowhere else (not while it takes a session from the pool or hands one back): both sides
+     * change the state under this object's monitor, and the evaluating thread does not leave
+     * {@link Evaluator#evaluate} before the stop it was sent has reached it. What it interrupts is the rule
+     * engine working on facts and a decision no one else sees, in a session that is then discarded, never
+     * reused; the command's transaction then rolls back. Where the JVM no longer stops threads, the
+     * evaluation runs to its end and is then refused as too long, all the same.
      */
     private static final class Watch {
         private static final int RUNNING = 0;

@@ -43,15 +43,22 @@ import org.loyaltyengine.UnsafeRuleException;
 public final class RuleSetRegistry {
     private static final Pattern VERSION_FOLDER = Pattern.compile("([^/]+)/v(\\d+)/(.+)");
 
-    /** A compiled version: its manifest, its KieBase and the bounds every evaluation of it runs within. */
-    public record Compiled(RuleSetVersion version, KieBase kieBase, EvaluationLimits limits) {
+    /**
+     * A compiled version: its manifest, its sessions (the KieBase with the pool of sessions evaluations of it
+     * run in) and the bounds every evaluation of it runs within.
+     */
+    public record Compiled(RuleSetVersion version, SessionPool sessions, EvaluationLimits limits) {
         public Compiled(RuleSetVersion version, KieBase kieBase) {
-            this(version, kieBase, EvaluationLimits.DEFAULT);
+            this(version, new SessionPool(kieBase), EvaluationLimits.DEFAULT);
+        }
+
+        public KieBase kieBase() {
+            return sessions.kieBase();
         }
 
         /** The names of the version's rules, sorted. */
         public List<String> ruleNames() {
-            return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+            return kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
                     .map(org.kie.api.definition.rule.Rule::getName).sorted().toList();
         }
     }
@@ -60,17 +67,21 @@ public final class RuleSetRegistry {
     private final EvaluationLimits limits;
     private final Map<String, List<RuleSetVersion>> versions;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
-    /** The KieBases of {@link #source}, shared with every other registry built on the same instance. */
-    private final Map<String, KieBase> compiledOfSource;
+    /**
+     * The KieBases of {@link #source} with their pooled sessions, shared with every other registry built on
+     * the same instance.
+     */
+    private final Map<String, SessionPool> compiledOfSource;
 
     /**
      * The compiled KieBases of each rule source, by version folder: engines built on one {@code RuleSource}
      * instance (a host's engine per store or per database, a test suite's engine per test) compile each
      * version once between them. A rule source is immutable text and a KieBase is shared by threads
-     * already, so two engines sharing one is what two commands of one engine do. Keyed weakly, by identity:
-     * a source that no engine and no host holds any more takes its compiled versions with it.
+     * already, so two engines sharing one is what two commands of one engine do; so is its pool of sessions,
+     * which hands each session to one evaluation at a time. Keyed weakly, by identity: a source that no
+     * engine and no host holds any more takes its compiled versions with it.
      */
-    private static final Map<RuleSource, Map<String, KieBase>> COMPILED_BY_SOURCE =
+    private static final Map<RuleSource, Map<String, SessionPool>> COMPILED_BY_SOURCE =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** Manifest keys {@code setting.<name>=value}: the default of a program setting under this version. */
@@ -270,7 +281,7 @@ public final class RuleSetRegistry {
 
     public Compiled compile(RuleSetVersion v) {
         return compiled.computeIfAbsent(v.folder(), k -> new Compiled(v, compiledOfSource.computeIfAbsent(k,
-                folder -> build(v)), limits));
+                folder -> new SessionPool(build(v))), limits));
     }
 
     private KieBase build(RuleSetVersion v) {
