@@ -144,12 +144,19 @@ final class RefundCommand implements Command<Refund, RefundCommand.Context> {
                 .filter(d -> d.refundId().equals(c.request().refundId()))
                 .orElseThrow(() -> new InternalDefectException("the rules let refund " + c.request().refundId()
                         + " of receipt " + c.receipt().id() + " through without deciding what it took (a PosRefunded result)"));
-        List<RefundRecord.Line> lines = new ArrayList<>(done.lines().size());
-        for (String id : done.lines()) {
-            Receipt.Item i = c.receipt().item(id).orElseThrow(() -> new InternalDefectException("refund "
-                    + done.refundId() + " took line " + id + ", which receipt " + c.receipt().id() + " does not have"));
-            lines.add(new RefundRecord.Line(id, i.product(), i.quantity(), i.price(),
-                    c.drawn().getOrDefault(id, BigDecimal.ZERO), c.loaded().getOrDefault(id, BigDecimal.ZERO)));
+        Set<String> took = new HashSet<>(done.lines());
+        List<RefundRecord.Line> lines = new ArrayList<>(took.size());
+        // In receipt order, as the receipt shows them.
+        for (Receipt.Item i : c.receipt().items()) {
+            if (took.remove(i.lineId())) {
+                lines.add(new RefundRecord.Line(i.lineId(), i.product(), i.quantity(), i.price(),
+                        c.drawn().getOrDefault(i.lineId(), BigDecimal.ZERO),
+                        c.loaded().getOrDefault(i.lineId(), BigDecimal.ZERO)));
+            }
+        }
+        if (!took.isEmpty()) {
+            throw new InternalDefectException("refund " + done.refundId() + " took lines " + took + ", which receipt "
+                    + c.receipt().id() + " does not have");
         }
         return List.of(Write.save(new RefundRecord(done.refundId(), c.receipt().id(), c.receipt().cardNumber(), c.date(),
                 c.receipt().currency(), c.now(), c.user(), lines).toDocument()));

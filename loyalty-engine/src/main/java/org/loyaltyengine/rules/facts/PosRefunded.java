@@ -8,7 +8,7 @@ import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Limits;
 
 /**
- * The result of a refund of a paid receipt (SPEC X-13): the lines it took, in receipt order, what went
+ * The result of a refund of a paid receipt (SPEC X-13): the lines it took, ordered by line id, what went
  * back to the card for what its credit paid ({@code givenBack}) and what was taken back from the card for
  * what the lines' top-ups loaded ({@code takenBack}); both zero for lines the card neither paid nor loaded
  * (a discounted line, a line without a card). The host reads it as {@code outcome.result(PosRefunded.class)}.
@@ -23,7 +23,8 @@ public record PosRefunded(String receiptId, String refundId, List<String> lines,
             throw new InvalidValueException("a refund takes at least one line");
         }
         lines.forEach(l -> Checks.identifier(l, "line id", Limits.IDENTIFIER));
-        lines = List.copyOf(lines);
+        // The rules gather the lines in no particular order; a host reads them in one.
+        lines = lines.stream().sorted().toList();
         Checks.notNull(givenBack, "amount given back");
         Checks.notNull(takenBack, "amount taken back");
     }
