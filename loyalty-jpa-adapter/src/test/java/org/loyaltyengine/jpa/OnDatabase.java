@@ -29,7 +29,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
     final class Condition implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            Optional<TestDatabase> db = database(context);
+            return decide(database(context));
+        }
+
+        /** Whether tests on {@code db} run now; the jqwik properties on a database ask the same ({@code OnDatabaseHook}). */
+        static ConditionEvaluationResult decide(Optional<TestDatabase> db) {
             if (db.isEmpty() || db.get() == TestDatabase.H2) {
                 return ConditionEvaluationResult.enabled("in-process database");
             }
