@@ -270,9 +270,10 @@ public final class PosRequests {
             return new Refund(receiptId, refundId, List.of());
         }
 
-        /** Refunds the lines named, each whole. */
+        /** Refunds the lines named, each whole (none named: the whole receipt). */
         public static Refund lines(String receiptId, String refundId, String... lineIds) {
-            return new Refund(receiptId, refundId, List.of(lineIds));
+            // Arrays.asList, not List.of: a null array or line is refused typed by the constructor.
+            return new Refund(receiptId, refundId, lineIds == null ? null : java.util.Arrays.asList(lineIds));
         }
 
         /** Whether the refund is of the whole receipt (no lines named). */
