@@ -12,6 +12,7 @@ import org.loyaltyengine.pos.PosRequests.DeleteItem;
 import org.loyaltyengine.pos.PosRequests.IdentifyCard;
 import org.loyaltyengine.pos.PosRequests.OpenReceipt;
 import org.loyaltyengine.pos.PosRequests.PayReceipt;
+import org.loyaltyengine.pos.PosRequests.Refund;
 import org.loyaltyengine.pos.PosRequests.RemoveCard;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Card;
@@ -37,6 +38,11 @@ public interface PosCards {
     String SETTINGS_PERMISSION = "pos-card.settings";
     /** The permission for a manual top-up or deduction of a card's credit. */
     String MANUAL_PERMISSION = "pos-card.manual";
+    /**
+     * The permission to refund a paid receipt (SPEC X-13): it gives credit back to a card and takes loaded credit
+     * off it, so, like a manual change of credit, it is not every cashier's to do.
+     */
+    String REFUND_PERMISSION = "pos-card.refund";
 
     /** The credit account of a card. */
     static AccountKey accountOf(Card card) {
@@ -108,6 +114,21 @@ public interface PosCards {
      * typed result: its entry is the change.
      */
     Outcome changeCredit(CommandContext ctx, ChangeCredit change);
+
+    /**
+     * Refunds a paid receipt, whole or by line (SPEC X-13): what the card's credit paid for the lines goes back
+     * to the card, what their top-ups (credit items, SPEC PC-4) loaded onto it is taken back; a discounted line
+     * gives nothing back to the card (the discount was never card value) but is refunded all the same. A line is
+     * refunded once: a later refund naming it is refused ({@code LINE_ALREADY_REFUNDED}), a whole refund takes
+     * only the lines not refunded yet ({@code RECEIPT_ALREADY_REFUNDED} when none is left). Refused, with nothing
+     * changed: a receipt not paid ({@code RECEIPT_NOT_PAID}), a refund id used before ({@code REFUND_EXISTS}), a
+     * deleted line ({@code LINE_DELETED}), an unknown line ({@code NO_SUCH_RECEIPT_LINE}), and a top-up whose
+     * credit was spent ({@code CREDIT_ALREADY_SPENT}, with a
+     * {@link org.loyaltyengine.rules.facts.PosRefundShortfall}). An applied outcome carries a
+     * {@link org.loyaltyengine.rules.facts.PosRefunded}; its entries (kind REVERSE, on the receipt and line) are
+     * what moved. Needs {@link #REFUND_PERMISSION}.
+     */
+    Outcome refund(CommandContext ctx, Refund refund);
 
     /**
      * Expires every reservation whose time has passed (run it periodically, e.g. every few minutes). The

@@ -2,6 +2,9 @@ package org.loyaltyengine.pos;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.InvalidValueException;
@@ -230,6 +233,52 @@ public final class PosRequests {
         /** As {@link #Configure(long, boolean, boolean)}, a discount card needing no credit. */
         public Configure(long holdMinutes, boolean requireModeChoice) {
             this(holdMinutes, requireModeChoice, false);
+        }
+    }
+
+    /**
+     * A refund of a paid receipt (SPEC X-13), whole or by line: {@code refundId} is the host's refund document
+     * (a credit note, a return slip), used once per tenant, by which the card's statement and the receipt name
+     * the refund; {@code lineIds} the lines refunded, or empty for every line of the receipt not refunded yet.
+     * Whole lines only: a line is refunded with all it drew from or loaded onto the card, or not at all.
+     */
+    public record Refund(String receiptId, String refundId, List<String> lineIds) implements ReceiptRequest {
+        /** The most lines one refund names; a request is fingerprinted whole, so it is bounded. */
+        public static final int MAX_LINES = 1000;
+
+        public Refund {
+            receipt(receiptId);
+            Checks.identifier(refundId, "refund id", Limits.IDENTIFIER);
+            Checks.notNull(lineIds, "refunded lines");
+            lineIds = Checks.list(lineIds, "refunded lines");
+            if (lineIds.size() > MAX_LINES) {
+                throw new InvalidValueException("a refund names at most " + MAX_LINES + " lines, was " + lineIds.size()
+                        + "; refund the whole receipt instead");
+            }
+            Set<String> seen = new HashSet<>();
+            for (String l : lineIds) {
+                Checks.identifier(l, "line id", Limits.IDENTIFIER);
+                if (!seen.add(l)) {
+                    throw new InvalidValueException("line " + l + " is named twice in refund " + refundId);
+                }
+            }
+            lineIds = List.copyOf(lineIds);
+        }
+
+        /** Refunds every line of the receipt not refunded yet. */
+        public static Refund whole(String receiptId, String refundId) {
+            return new Refund(receiptId, refundId, List.of());
+        }
+
+        /** Refunds the lines named, each whole (none named: the whole receipt). */
+        public static Refund lines(String receiptId, String refundId, String... lineIds) {
+            // Arrays.asList, not List.of: a null array or line is refused typed by the constructor.
+            return new Refund(receiptId, refundId, lineIds == null ? null : java.util.Arrays.asList(lineIds));
+        }
+
+        /** Whether the refund is of the whole receipt (no lines named). */
+        public boolean whole() {
+            return lineIds.isEmpty();
         }
     }
 

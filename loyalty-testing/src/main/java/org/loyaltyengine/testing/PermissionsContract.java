@@ -80,11 +80,11 @@ public abstract class PermissionsContract {
     static final LocalDate DAY = LocalDate.of(2026, 6, 15);
     static final String REFUSED = "PERMISSION_REQUIRED";
     /** Every permission the engine knows; a superuser holds them all. */
-    static final Set<String> ALL = Set.of("pos-card.cards", "pos-card.settings", "pos-card.manual",
+    static final Set<String> ALL = Set.of("pos-card.cards", "pos-card.settings", "pos-card.manual", "pos-card.refund",
             "customer-card.settings", "customer-card.catalogue", "customer-card.enrol", "customer-card.manual",
             "points-admin", "customers.write", "customers.import", "customers.settings");
     /** Every document type the programs keep, so a snapshot sees all of them. */
-    static final List<String> DOCUMENT_TYPES = List.of("pos-receipt", "customer-card.sale", "customer-card.product",
+    static final List<String> DOCUMENT_TYPES = List.of("pos-receipt", "pos-refund", "customer-card.sale", "customer-card.product",
             "customer-card.enrolment", "customer-card.settlement", "customer-card.credit-note", "points-booking",
             "points-supplier", "points-participant", "points-rate", "webshop-order", "webshop-buyer", "audit:pos-card.card",
             "audit:pos-card.settings", "audit:customer-card.settings", "audit:customer-card.product",
@@ -123,6 +123,7 @@ public abstract class PermissionsContract {
         row("PosCards.pay(PayReceipt)", null, w -> of(new PosRequests.PayReceipt("R1")));
         row("PosCards.abandon(AbandonReceipt)", null, w -> of(new PosRequests.AbandonReceipt("R1")));
         row("PosCards.expireHolds()", null, w -> of());
+        row("PosCards.refund(Refund)", "pos-card.refund", w -> of(PosRequests.Refund.whole("R3", "RF1")));
         // Customer card (seed 000): settings, the catalogue, bulk enrolment and manual lines are guarded.
         row("CustomerCards.configure(Configure)", "customer-card.settings", w -> of(CardRequests.Configure.percent("100")));
         row("CustomerCards.defineProduct(DefineProduct)", "customer-card.catalogue",
@@ -408,6 +409,12 @@ public abstract class PermissionsContract {
             applied(pos.addItem(ctx(root, "s"), PosRequests.AddItem.of("R1", "1", "coffee", Money.of("45.00", "CZK"),
                     "21")));
             applied(pos.openReceipt(ctx(root, "s"), new PosRequests.OpenReceipt("R2", Money.currency("CZK"))));
+            // A paid receipt that drew from the card, for the refund.
+            applied(pos.openReceipt(ctx(root, "s"), new PosRequests.OpenReceipt("R3", Money.currency("CZK"))));
+            applied(pos.identifyCard(ctx(root, "s"), new PosRequests.IdentifyCard("R3", "4242", null)));
+            applied(pos.addItem(ctx(root, "s"), PosRequests.AddItem.of("R3", "1", "tea", Money.of("20.00", "CZK"),
+                    "21")));
+            applied(pos.pay(ctx(root, "s"), new PosRequests.PayReceipt("R3")));
 
             CustomerCards cards = engine.customerCards();
             applied(cards.configure(ctx(root, "s"), CardRequests.Configure.percent("10")));

@@ -19,6 +19,7 @@ import org.loyaltyengine.pos.PosRequests.ExpireHolds;
 import org.loyaltyengine.pos.PosRequests.IdentifyCard;
 import org.loyaltyengine.pos.PosRequests.OpenReceipt;
 import org.loyaltyengine.pos.PosRequests.PayReceipt;
+import org.loyaltyengine.pos.PosRequests.Refund;
 import org.loyaltyengine.pos.PosRequests.RemoveCard;
 import org.loyaltyengine.pos.ReceiptView;
 import org.loyaltyengine.spi.Card;
@@ -44,6 +45,7 @@ public final class DefaultPosCards implements PosCards {
     private final CloseReceiptCommand<PayReceipt> pay;
     private final CloseReceiptCommand<AbandonReceipt> abandon;
     private final ExpireHoldsCommand expireHolds;
+    private final RefundCommand refund;
 
     public DefaultPosCards(CommandPipeline pipeline) {
         this.pipeline = pipeline;
@@ -55,6 +57,7 @@ public final class DefaultPosCards implements PosCards {
         this.pay = CloseReceiptCommand.pay(clock);
         this.abandon = CloseReceiptCommand.abandon(clock);
         this.expireHolds = new ExpireHoldsCommand(clock);
+        this.refund = new RefundCommand(clock);
     }
 
     @Override
@@ -105,6 +108,11 @@ public final class DefaultPosCards implements PosCards {
     @Override
     public Outcome changeCredit(CommandContext ctx, ChangeCredit change) {
         return pipeline.run(ctx, change, changeCredit);
+    }
+
+    @Override
+    public Outcome refund(CommandContext ctx, Refund refund) {
+        return pipeline.run(ctx, refund, this.refund);
     }
 
     @Override

@@ -40,6 +40,7 @@ final class PosQueries {
             CardMovement.Kind kind = switch (e.kind()) {
                 case TOP_UP -> CardMovement.Kind.LOAD;
                 case CAPTURE -> CardMovement.Kind.DRAW;
+                case REVERSE -> CardMovement.Kind.REFUND;
                 default -> CardMovement.Kind.MANUAL;
             };
             movements.add(new CardMovement(kind, e.amount(), e.recordedAt(), e.actor(), e.document(), e.line(),
@@ -92,7 +93,27 @@ final class PosQueries {
                 && view.hold(i.holdId()).map(h -> h.state() == HoldState.PENDING || h.state() == HoldState.CAPTURED)
                 .orElse(false))).toList();
         return new ReceiptView(r.id(), r.status().name(), r.currency().getCurrencyCode(), r.cardNumber(), r.cardActive(),
-                r.cardMode() == null ? null : r.cardMode().name(), items);
+                r.cardMode() == null ? null : r.cardMode().name(), items, refunds(view, r.id()));
+    }
+
+    /** The refunds of a receipt (SPEC X-13), oldest first. */
+    private static List<ReceiptView.Refund> refunds(StoreView view, String receiptId) {
+        List<ReceiptView.Refund> refunds = new ArrayList<>();
+        for (Document d : view.documents(RefundRecord.TYPE, receiptId)) {
+            RefundRecord r = RefundRecord.from(d);
+            BigDecimal given = BigDecimal.ZERO;
+            BigDecimal taken = BigDecimal.ZERO;
+            List<String> lines = new ArrayList<>();
+            for (RefundRecord.Line l : r.lines()) {
+                lines.add(l.lineId());
+                given = given.add(l.givenBack());
+                taken = taken.add(l.takenBack());
+            }
+            refunds.add(new ReceiptView.Refund(r.refundId(), r.date(), r.at(), r.user(), lines, given, taken));
+        }
+        refunds.sort(Comparator.comparing(ReceiptView.Refund::time, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(ReceiptView.Refund::refundId));
+        return refunds;
     }
 
     private static List<Hold> holdsOf(StoreView view, Card card) {

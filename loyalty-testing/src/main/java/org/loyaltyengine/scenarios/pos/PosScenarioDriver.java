@@ -30,7 +30,9 @@ import org.loyaltyengine.spi.TenantId;
 /**
  * Runs {@code pos-card} scenarios. Amounts are in the scenario's {@code currency} argument, CZK by
  * default. Verbs: defineCard, openReceipt, identifyCard, removeCard, addItem, topUpItem, deleteItem,
- * pay, abandon, changeCredit, configure (holdMinutes=, requireModeChoice=, discountNeedsCredit=), expireHolds. Checks: credit, held, available (card=), total (receipt=).
+ * pay, abandon, changeCredit, configure (holdMinutes=, requireModeChoice=, discountNeedsCredit=), expireHolds,
+ * refund (receipt=, id=, lines=1,2; no lines: the whole receipt). Checks: credit, held, available (card=), total
+ * (receipt=).
  */
 public final class PosScenarioDriver implements ScenarioDriver {
     @Override
@@ -66,6 +68,8 @@ public final class PosScenarioDriver implements ScenarioDriver {
                     flag(a.getOrDefault("requireModeChoice", "false"), "requireModeChoice"),
                     flag(a.getOrDefault("discountNeedsCredit", "false"), "discountNeedsCredit")));
             case "expireHolds" -> pos.expireHolds(ctx);
+            case "refund" -> pos.refund(ctx, new PosRequests.Refund(arg(a, "receipt"), arg(a, "id"),
+                    a.containsKey("lines") ? java.util.List.of(a.get("lines").split(",", -1)) : java.util.List.of()));
             case "changeCredit" -> pos.changeCredit(ctx, new ChangeCredit(arg(a, "card"),
                     Money.of(arg(a, "amount"), currency), arg(a, "note")));
             default -> throw new ScenarioException("pos-card has no command '" + verb + "'");
