@@ -45,6 +45,7 @@ import org.loyaltyengine.testing.customers.CustomerRegistryContract;
 import org.loyaltyengine.testing.points.SavingsPointsContract;
 import org.loyaltyengine.testing.points.SavingsPointsRacesContract;
 import org.loyaltyengine.testing.pos.PosCardContract;
+import org.loyaltyengine.testing.pos.PosVoucherContract;
 import org.loyaltyengine.testing.rules.RuleSafetyContract;
 
 /**
@@ -93,6 +94,16 @@ abstract class JpaStoreContract {
     @Nested
     @Tag("PC-1")
     class PosCardSuite extends PosCardContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's voucher suite (from loyalty-testing), unchanged, on this database. */
+    @Nested
+    @Tag("PC-12")
+    class PosVoucherSuite extends PosVoucherContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();
