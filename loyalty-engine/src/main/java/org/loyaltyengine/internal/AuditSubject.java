@@ -53,6 +53,13 @@ public record AuditSubject(String kind, String id, Function<StoreTransaction, Ma
         s.put("creditDrawing", Boolean.toString(c.creditDrawing()));
         s.put("loadOntoCard", Boolean.toString(c.loadOntoCard()));
         s.put("currency", c.currency().getCurrencyCode());
+        // Only a voucher says what it is, so an ordinary card's audit state reads as it always did.
+        if (c.isVoucher()) {
+            s.put("kind", c.kind().name());
+            if (c.validUntil() != null) {
+                s.put("validUntil", c.validUntil().toString());
+            }
+        }
         return s;
     }
 

@@ -18,8 +18,16 @@ public record CardList(List<Row> cards, int offset, int total) {
         cards = List.copyOf(cards);
     }
 
-    /** A card with its credit, what is held on open receipts, and what is available. */
-    public record Row(Card card, BigDecimal credit, BigDecimal held) {
+    /**
+     * A card with its credit, what is held on open receipts, and what is available; {@code expired} says a
+     * voucher is past its validity today (SPEC PC-12), its credit then the value it still holds.
+     */
+    public record Row(Card card, BigDecimal credit, BigDecimal held, boolean expired) {
+        /** A row of a card that is not expired. */
+        public Row(Card card, BigDecimal credit, BigDecimal held) {
+            this(card, credit, held, false);
+        }
+
         public BigDecimal available() {
             return credit.subtract(held);
         }

@@ -1,5 +1,6 @@
 package org.loyaltyengine.pos;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 import org.loyaltyengine.CommandContext;
@@ -145,8 +146,21 @@ public interface PosCards {
      */
     CardList cards(TenantId tenant, CardSearch search);
 
-    /** The card's credit, held and available amounts and its movement history (SPEC PC-7). */
+    /**
+     * The card's credit, held and available amounts and its movement history (SPEC PC-7); for a voucher past its
+     * validity today (the engine clock's date) {@link CardStatement#expired()}, its credit the value it still
+     * holds (SPEC PC-12).
+     */
     CardStatement statement(TenantId tenant, String cardNumber);
+
+    /**
+     * The vouchers past their validity on {@code on} (its day after their last valid day), each with the value
+     * it still holds, and the sum of that value per currency (SPEC PC-12). An expiry books nothing: the value
+     * stays on the voucher until the shop writes it off ({@link #changeCredit}, a deduction with a note) or
+     * extends the voucher ({@link #defineCard} with a later valid-until date). Like the program's other reads it
+     * takes no actor.
+     */
+    ExpiredVouchers expiredVouchers(TenantId tenant, LocalDate on);
 
     /** A receipt with its items, discounts and reservations. */
     ReceiptView receipt(TenantId tenant, String receiptId);

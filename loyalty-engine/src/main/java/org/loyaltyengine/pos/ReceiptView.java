@@ -49,13 +49,33 @@ public record ReceiptView(String id, String status, String currency, String card
 
     /**
      * One item: its price, the discount it got, whether it is the credit item, deleted, its reservation,
-     * and whether the card's credit pays it ({@code drawn}: the reservation holds, or the payment made it final).
+     * whether the card's credit pays it ({@code drawn}: the reservation holds, or the payment made it final),
+     * and how much of the price the credit pays ({@code fromCredit}: the whole price, or what a voucher had left
+     * when it paid part of the item, SPEC PC-12; zero when nothing is drawn).
      */
     public record Item(String lineId, String product, BigDecimal price, BigDecimal discount, boolean creditItem,
-                       boolean deleted, String holdId, boolean drawn) {
-        /** What the customer pays for this item at the till: nothing when the card's credit pays it. */
+                       boolean deleted, String holdId, boolean drawn, BigDecimal fromCredit) {
+        public Item {
+            fromCredit = fromCredit == null ? BigDecimal.ZERO : fromCredit;
+        }
+
+        /** An item the credit pays whole when {@code drawn}, or not at all. */
+        public Item(String lineId, String product, BigDecimal price, BigDecimal discount, boolean creditItem,
+                    boolean deleted, String holdId, boolean drawn) {
+            this(lineId, product, price, discount, creditItem, deleted, holdId, drawn, drawn ? price : BigDecimal.ZERO);
+        }
+
+        /**
+         * What the customer pays for this item at the till: nothing when the card's credit pays it, the rest of
+         * the price when a voucher paid part of it.
+         */
         public BigDecimal toPay() {
-            return drawn ? BigDecimal.ZERO.setScale(price.scale()) : price.subtract(discount);
+            return drawn ? price.subtract(fromCredit) : price.subtract(discount);
+        }
+
+        /** Whether the card's credit pays only part of this item (a voucher that had less than its price). */
+        public boolean partlyDrawn() {
+            return drawn && fromCredit.compareTo(price) < 0;
         }
     }
 
@@ -64,9 +84,12 @@ public record ReceiptView(String id, String status, String currency, String card
         return items.stream().filter(i -> !i.deleted()).map(Item::toPay).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** What the card's credit pays for the live items: their reservations, or the draws the payment made final. */
+    /**
+     * What the card's credit pays for the live items: their reservations, or the draws the payment made final
+     * (for an item a voucher paid part of, that part).
+     */
     public BigDecimal fromCredit() {
-        return items.stream().filter(i -> !i.deleted() && i.drawn()).map(Item::price)
+        return items.stream().filter(i -> !i.deleted() && i.drawn()).map(Item::fromCredit)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -1,6 +1,8 @@
 package org.loyaltyengine.jpa;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.loyaltyengine.spi.Card;
+import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Money;
 
 /** A POS card; the number is unique per tenant. */
@@ -37,6 +40,10 @@ class CardRow {
     boolean loadOntoCard;
     @Column(name = "currency", nullable = false)
     String currency;
+    @Column(name = "card_kind", nullable = false)
+    String kind;
+    @Column(name = "valid_until")
+    LocalDate validUntil;
 
     protected CardRow() {
     }
@@ -55,10 +62,23 @@ class CardRow {
         this.creditDrawing = card.creditDrawing();
         this.loadOntoCard = card.loadOntoCard();
         this.currency = card.currency().getCurrencyCode();
+        this.kind = card.kind().name();
+        this.validUntil = card.validUntil();
     }
 
     Card toCard() {
         return new Card(number, firstName, lastName, Decimals.read(discountPercent, discountScale), creditDrawing,
-                loadOntoCard, Money.currency(currency));
+                loadOntoCard, Money.currency(currency), kind(), validUntil);
+    }
+
+    // A kind written straight into the table (not by the store) is a typed error, never the JDK's.
+    private Card.Kind kind() {
+        for (Card.Kind k : Card.Kind.values()) {
+            if (k.name().equals(kind)) {
+                return k;
+            }
+        }
+        throw new InvalidValueException("card " + number + " is stored with the kind '" + kind + "'; a card is one of "
+                + Arrays.toString(Card.Kind.values()));
     }
 }

@@ -46,6 +46,7 @@ import org.loyaltyengine.testing.points.SavingsPointsContract;
 import org.loyaltyengine.testing.points.SavingsPointsRacesContract;
 import org.loyaltyengine.testing.pos.PosCardContract;
 import org.loyaltyengine.testing.pos.PosRefundContract;
+import org.loyaltyengine.testing.pos.PosVoucherContract;
 import org.loyaltyengine.testing.rules.RuleSafetyContract;
 
 /**
@@ -104,6 +105,16 @@ abstract class JpaStoreContract {
     @Nested
     @Tag("X-13")
     class PosRefundSuite extends PosRefundContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's voucher suite (from loyalty-testing), unchanged, on this database. */
+    @Nested
+    @Tag("PC-12")
+    class PosVoucherSuite extends PosVoucherContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

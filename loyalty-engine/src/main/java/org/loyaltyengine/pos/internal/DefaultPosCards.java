@@ -1,6 +1,7 @@
 package org.loyaltyengine.pos.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import org.loyaltyengine.CommandContext;
@@ -8,6 +9,7 @@ import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.pos.CardList;
 import org.loyaltyengine.pos.CardStatement;
+import org.loyaltyengine.pos.ExpiredVouchers;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
 import org.loyaltyengine.pos.PosRequests.AddItem;
@@ -128,12 +130,20 @@ public final class DefaultPosCards implements PosCards {
     @Override
     public CardList cards(TenantId tenant, CardSearch search) {
         Checks.notNull(search, "card search");
-        return pipeline.store().inTransaction(tenant, tx -> PosQueries.cards(StoreView.of(tx), search));
+        return pipeline.store().inTransaction(tenant, tx -> PosQueries.cards(StoreView.of(tx), search,
+                LocalDate.now(pipeline.clock())));
     }
 
     @Override
     public CardStatement statement(TenantId tenant, String cardNumber) {
-        return pipeline.store().inTransaction(tenant, tx -> PosQueries.statement(StoreView.of(tx), cardNumber));
+        return pipeline.store().inTransaction(tenant, tx -> PosQueries.statement(StoreView.of(tx), cardNumber,
+                LocalDate.now(pipeline.clock())));
+    }
+
+    @Override
+    public ExpiredVouchers expiredVouchers(TenantId tenant, LocalDate on) {
+        Checks.date(on, "day");
+        return pipeline.store().inTransaction(tenant, tx -> PosQueries.expiredVouchers(StoreView.of(tx), on));
     }
 
     @Override

@@ -93,6 +93,7 @@ record OnReceipt(Receipt receipt, Optional<Card> card, Map<String, Hold> holds, 
     /** A card as the rules see it: its definition and its credit account's figures. */
     static PosCard cardFact(Card card, Account account) {
         return new PosCard(card.number(), card.discountPercent(), card.creditDrawing(), card.loadOntoCard(),
-                card.currency().getCurrencyCode(), account.key(), account.balance(), account.held());
+                card.currency().getCurrencyCode(), account.key(), account.balance(), account.held(), card.isVoucher(),
+                card.validUntil());
     }
 }

@@ -2,6 +2,7 @@ package org.loyaltyengine.pos.internal;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.pos.CardList;
 import org.loyaltyengine.pos.CardMovement;
 import org.loyaltyengine.pos.CardStatement;
+import org.loyaltyengine.pos.ExpiredVouchers;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.CardSearch;
 import org.loyaltyengine.pos.ReceiptView;
@@ -31,7 +33,7 @@ final class PosQueries {
     private PosQueries() {
     }
 
-    static CardStatement statement(StoreView view, String cardNumber) {
+    static CardStatement statement(StoreView view, String cardNumber, LocalDate today) {
         Card card = OnReceipt.card(view, cardNumber);
         AccountKey key = PosCards.accountOf(card);
         Account account = view.account(key).orElse(new Account(key, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
@@ -56,14 +58,14 @@ final class PosQueries {
             }
         }
         movements.sort(Comparator.comparing(CardMovement::time));
-        return new CardStatement(card, account.balance(), account.held(), movements);
+        return new CardStatement(card, account.balance(), account.held(), movements, card.expiredOn(today));
     }
 
     /**
      * A page of the cards matching the search, ordered by number (as the store lists them), each with its
      * account's figures; only the page's accounts are read.
      */
-    static CardList cards(StoreView view, CardSearch search) {
+    static CardList cards(StoreView view, CardSearch search, LocalDate today) {
         String wanted = search.text() == null ? null : folded(search.text());
         List<Card> matching = view.cards().stream().filter(c -> wanted == null || folded(c.number()).contains(wanted)
                 || folded(c.firstName() + " " + c.lastName()).contains(wanted)
@@ -72,11 +74,29 @@ final class PosQueries {
         int to = Math.min(matching.size(), from + search.limit());
         List<CardList.Row> rows = new ArrayList<>();
         for (Card c : matching.subList(from, to)) {
-            Optional<Account> account = view.account(PosCards.accountOf(c));
-            rows.add(new CardList.Row(c, account.map(Account::balance).orElse(BigDecimal.ZERO),
-                    account.map(Account::held).orElse(BigDecimal.ZERO)));
+            rows.add(row(view, c, today));
         }
         return new CardList(rows, search.offset(), matching.size());
+    }
+
+    /**
+     * The vouchers expired on {@code on} (SPEC PC-12), ordered by number, each with the value it still holds;
+     * only their accounts are read.
+     */
+    static ExpiredVouchers expiredVouchers(StoreView view, LocalDate on) {
+        List<CardList.Row> rows = new ArrayList<>();
+        for (Card c : view.cards()) {
+            if (c.isVoucher() && c.expiredOn(on)) {
+                rows.add(row(view, c, on));
+            }
+        }
+        return ExpiredVouchers.of(on, rows);
+    }
+
+    private static CardList.Row row(StoreView view, Card card, LocalDate today) {
+        Optional<Account> account = view.account(PosCards.accountOf(card));
+        return new CardList.Row(card, account.map(Account::balance).orElse(BigDecimal.ZERO),
+                account.map(Account::held).orElse(BigDecimal.ZERO), card.expiredOn(today));
     }
 
     // A cashier types "novakova" for Nováková: compare without case and without diacritics.
@@ -88,10 +108,13 @@ final class PosQueries {
         Receipt r = OnReceipt.receipt(view, receiptId);
         // Drawn: the reservation still holds, or the payment made it a draw; a released or expired one
         // took nothing from the card, so that item is paid at the till.
-        List<ReceiptView.Item> items = r.items().stream().map(i -> new ReceiptView.Item(i.lineId(), i.product(),
-                i.price(), i.discount(), i.creditItem(), i.deleted(), i.holdId(), i.holdId() != null
-                && view.hold(i.holdId()).map(h -> h.state() == HoldState.PENDING || h.state() == HoldState.CAPTURED)
-                .orElse(false))).toList();
+        // What the credit pays is the reservation's amount: the price, or what a voucher had left (PC-12).
+        List<ReceiptView.Item> items = r.items().stream().map(i -> {
+            Optional<Hold> drawing = i.holdId() == null ? Optional.empty() : view.hold(i.holdId())
+                    .filter(h -> h.state() == HoldState.PENDING || h.state() == HoldState.CAPTURED);
+            return new ReceiptView.Item(i.lineId(), i.product(), i.price(), i.discount(), i.creditItem(), i.deleted(),
+                    i.holdId(), drawing.isPresent(), drawing.map(Hold::amount).orElse(BigDecimal.ZERO));
+        }).toList();
         return new ReceiptView(r.id(), r.status().name(), r.currency().getCurrencyCode(), r.cardNumber(), r.cardActive(),
                 r.cardMode() == null ? null : r.cardMode().name(), items, refunds(view, r.id()));
     }

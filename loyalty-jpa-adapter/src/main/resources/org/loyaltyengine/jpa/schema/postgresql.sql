@@ -152,8 +152,15 @@ CREATE TABLE IF NOT EXISTS le_card (
   credit_drawing    BOOLEAN NOT NULL,
   load_onto_card    BOOLEAN NOT NULL,
   currency          VARCHAR(3) NOT NULL,
+  card_kind         VARCHAR(16) DEFAULT 'CARD' NOT NULL,
+  valid_until       DATE,
   CONSTRAINT le_card_key UNIQUE (tenant, card_number)
 );
+
+-- A table made before vouchers (SPEC PC-12) gets their two columns, and every earlier card is a CARD without
+-- an expiry.
+ALTER TABLE le_card ADD COLUMN IF NOT EXISTS card_kind VARCHAR(16) DEFAULT 'CARD' NOT NULL;
+ALTER TABLE le_card ADD COLUMN IF NOT EXISTS valid_until DATE;
 
 -- A customer number is unique when given; NULLs do not collide on any of the three databases.
 CREATE TABLE IF NOT EXISTS le_customer (

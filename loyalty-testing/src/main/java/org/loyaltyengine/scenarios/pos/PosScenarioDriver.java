@@ -2,6 +2,8 @@ package org.loyaltyengine.scenarios.pos;
 
 import static org.loyaltyengine.scenarios.ScenarioDriver.arg;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.loyaltyengine.CommandContext;
@@ -29,10 +31,10 @@ import org.loyaltyengine.spi.TenantId;
 
 /**
  * Runs {@code pos-card} scenarios. Amounts are in the scenario's {@code currency} argument, CZK by
- * default. Verbs: defineCard, openReceipt, identifyCard, removeCard, addItem, topUpItem, deleteItem,
- * pay, abandon, changeCredit, configure (holdMinutes=, requireModeChoice=, discountNeedsCredit=), expireHolds,
- * refund (receipt=, id=, lines=1,2; no lines: the whole receipt). Checks: credit, held, available (card=), total
- * (receipt=).
+ * default. Verbs: defineCard (kind=CARD|VOUCHER, validUntil=), openReceipt, identifyCard, removeCard, addItem,
+ * topUpItem, deleteItem, pay, abandon, changeCredit, configure (holdMinutes=, requireModeChoice=,
+ * discountNeedsCredit=), expireHolds, refund (receipt=, id=, lines=1,2; no lines: the whole receipt). Checks:
+ * credit, held, available, expired (card=), total, fromCredit (receipt=).
  */
 public final class PosScenarioDriver implements ScenarioDriver {
     @Override
@@ -49,7 +51,8 @@ public final class PosScenarioDriver implements ScenarioDriver {
             case "defineCard" -> pos.defineCard(ctx, new Card(arg(a, "number"), a.getOrDefault("first", "First"),
                     a.getOrDefault("last", "Last"), Checks.parseDecimal(a.getOrDefault("discount", "0"), "discount"),
                     Boolean.parseBoolean(a.getOrDefault("creditDrawing", "false")),
-                    Boolean.parseBoolean(a.getOrDefault("loadOntoCard", "false")), Money.currency(currency)));
+                    Boolean.parseBoolean(a.getOrDefault("loadOntoCard", "false")), Money.currency(currency),
+                    kind(a.getOrDefault("kind", "CARD")), a.containsKey("validUntil") ? day(a.get("validUntil")) : null));
             case "openReceipt" -> pos.openReceipt(ctx, new OpenReceipt(arg(a, "receipt"), Money.currency(currency)));
             case "identifyCard" -> pos.identifyCard(ctx, new IdentifyCard(arg(a, "receipt"), arg(a, "card"),
                     a.containsKey("mode") ? mode(a.get("mode")) : null));
@@ -84,6 +87,8 @@ public final class PosScenarioDriver implements ScenarioDriver {
             case "held" -> pos.statement(tenant, arg(a, "card")).held().toPlainString();
             case "available" -> pos.statement(tenant, arg(a, "card")).available().toPlainString();
             case "total" -> pos.receipt(tenant, arg(a, "receipt")).total().toPlainString();
+            case "fromCredit" -> pos.receipt(tenant, arg(a, "receipt")).fromCredit().toPlainString();
+            case "expired" -> Boolean.toString(pos.statement(tenant, arg(a, "card")).expired());
             default -> throw new ScenarioException("pos-card has no check '" + what + "'");
         };
     }
@@ -97,6 +102,23 @@ public final class PosScenarioDriver implements ScenarioDriver {
             }
         }
         throw new InvalidValueException("mode must be DISCOUNT or CREDIT, was '" + value + "'");
+    }
+
+    private static Card.Kind kind(String value) {
+        for (Card.Kind k : Card.Kind.values()) {
+            if (k.name().equals(value)) {
+                return k;
+            }
+        }
+        throw new InvalidValueException("kind must be CARD or VOUCHER, was '" + value + "'");
+    }
+
+    private static LocalDate day(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("validUntil must be a date such as 2026-03-31, was '" + value + "'");
+        }
     }
 
     private static boolean flag(String value, String what) {
