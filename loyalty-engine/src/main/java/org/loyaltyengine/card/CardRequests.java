@@ -137,6 +137,17 @@ public final class CardRequests {
         }
     }
 
+    /**
+     * Take back the settlement booked on a consultation or sale that is still being made (CC-12): the host
+     * removed the negative free booking from it. A locked document is unlocked instead, which takes its
+     * settlement back too.
+     */
+    public record CancelSettlement(String documentId) {
+        public CancelSettlement {
+            Checks.identifier(documentId, "document id", Limits.IDENTIFIER);
+        }
+    }
+
     /** Enrol one customer (SPEC CC-3, CC-4). */
     public record Enrol(String customerId) {
         public Enrol {

@@ -23,7 +23,7 @@ import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.spi.Unit;
 
 /**
- * The customer card of a veterinary practice (seed 000, SPEC CC-1..CC-9, X-13): every state-changing
+ * The customer card of a veterinary practice (seed 000, SPEC CC-1..CC-9, X-13, CC-10..CC-14): every state-changing
  * call is a command with an idempotency key, decided by the {@code customer-card} rule set, and returns
  * an {@link Outcome}. Reads ({@link #card}, {@link #fullCards}, {@link #history}) take no key. The engine
  * builds the one implementation ({@code LoyaltyEngine.customerCards()}).
@@ -33,7 +33,9 @@ import org.loyaltyengine.spi.Unit;
  *   <li>The card's money is a ledger account per customer ({@link #accountOf}): a line going on the
  *       card is an EARN entry, an unlock a REVERSE entry, a return an ADJUST entry, a manual line a
  *       MANUAL entry, and a settlement one SETTLE entry that brings the account back to zero. The
- *       open card is everything after the last SETTLE entry; settled lines stay in the history.</li>
+ *       open card is everything after the last SETTLE entry in force; settled lines stay in the history. A
+ *       settlement taken back (its document unlocked, CC-12) is undone by a REVERSE entry of its document
+ *       without a line, and the card is open again since the settlement before it.</li>
  *   <li>Settings are the program settings of the tenant. The product catalogue is one program
  *       document per product whose lines are its validity periods, so a sale is
  *       judged by the period in force on its own date. (The SPI has no catalogue repository yet; a
@@ -164,10 +166,35 @@ public interface CustomerCards {
     Outcome lock(CommandContext ctx, Sale sale);
 
     /**
-     * Unlocks a consultation or sale: its lines leave the open card by reversal entries (SPEC CC-5). The
-     * outcome carries no typed result.
+     * Unlocks a consultation or sale: its lines leave the open card by reversal entries (SPEC CC-5). A line
+     * settled already, on another document, stays settled.
+     *
+     * <p>When the card was settled on this document (CC-12: the free booking is part of the document, which is
+     * editable again once unlocked), the unlock takes that settlement back: exactly the amount it paid out goes
+     * back on the card by one REVERSE entry of the document without a line, the card is open again since the
+     * settlement before it, with every line that settlement paid out, and the document's own lines then leave
+     * the card as any unlocked line does. The outcome then carries
+     * {@code outcome.result(CardSettlementReversed.class)}: the amount back on the card and the free booking the
+     * host withdraws from the document. Taken back once: a second unlock finds the document unlocked
+     * ({@code DOCUMENT_NOT_LOCKED}). A settlement the card was settled again after, on another document, stays
+     * ({@code CARD_SETTLED_SINCE}): that later one is taken back first. Two settlements on the document go back
+     * together. A customer who stopped taking part (CC-11) gets the amount back on the open card they keep.
+     * Without a settlement on the document the outcome carries no typed result.
      */
     Outcome unlock(CommandContext ctx, Unlock unlock);
+
+    /**
+     * Takes back the settlement booked on a consultation or sale that is still being made, not locked (CC-12):
+     * the host removed the negative free booking from it. As {@link #unlock} does for a locked document, the
+     * amount the settlement paid out goes back on the card, and the document's own lines it put on at once leave
+     * the card again (the document is not locked: they go on when it is); the outcome carries
+     * {@code outcome.result(CardSettlementReversed.class)}. The document stays as it is, to be changed, locked
+     * or settled on again. Refused: a locked document ({@code DOCUMENT_LOCKED}: unlock it), a document without a
+     * settlement in force ({@code NO_SETTLEMENT}, so a second cancellation changes nothing), one the card was
+     * settled again after ({@code CARD_SETTLED_SINCE}); a document never recorded is a
+     * {@code NoSuchEntityException}. No permission, as {@link #settle} needs none.
+     */
+    Outcome cancelSettlement(CommandContext ctx, CardRequests.CancelSettlement cancel);
 
     /**
      * Returns lines of a locked sale (SPEC X-13): the returned share of each line's card value comes
@@ -198,6 +225,9 @@ public interface CustomerCards {
      * and the free booking; and {@code outcome.result(CardStatusResult.class)}: whether the card was
      * full when settled and which thresholds it reached (a card not full is settled with the notice
      * {@code CARD_NOT_FULL}).
+     *
+     * <p>The settlement can be taken back (CC-12): by unlocking the document once it is locked
+     * ({@link #unlock}), or, while it is still being made, by {@link #cancelSettlement}.
      */
     Outcome settle(CommandContext ctx, Settle settle);
 

@@ -40,6 +40,7 @@ import org.loyaltyengine.testing.HostileCorpusContract;
 import org.loyaltyengine.testing.PermissionsContract;
 import org.loyaltyengine.testing.card.CustomerCardContract;
 import org.loyaltyengine.testing.card.CustomerCardLocksContract;
+import org.loyaltyengine.testing.card.CustomerCardSettlementReversalContract;
 import org.loyaltyengine.testing.customers.CustomerImportContract;
 import org.loyaltyengine.testing.customers.CustomerRegistryContract;
 import org.loyaltyengine.testing.points.SavingsPointsContract;
@@ -132,6 +133,15 @@ abstract class JpaStoreContract {
     }
 
     /** The engine's customer card locks: two customers' commands side by side, one customer's one by one. */
+    @Nested
+    @Tag("CC-12")
+    class CustomerCardSettlementReversalSuite extends CustomerCardSettlementReversalContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
     @Nested
     @Tag("X-5")
     class CustomerCardLocksSuite extends CustomerCardLocksContract {

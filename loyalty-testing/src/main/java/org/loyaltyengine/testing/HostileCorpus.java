@@ -326,6 +326,9 @@ final class HostileCorpus {
         error("unlock: unknown document", "NO_SUCH_DOCUMENT", s -> s.cards().unlock(s.clerk(),
                 new CardRequests.Unlock("S404")));
         error("unlock: blank document", INVALID, s -> new CardRequests.Unlock(""));
+        error("cancel settlement: unknown document", "NO_SUCH_DOCUMENT", s -> s.cards().cancelSettlement(s.clerk(),
+                new CardRequests.CancelSettlement("S404")));
+        error("cancel settlement: blank document", INVALID, s -> new CardRequests.CancelSettlement(""));
         error("credit note: unknown document", "NO_SUCH_DOCUMENT", s -> s.cards().creditNote(s.clerk(),
                 new CardRequests.CreditNote("CN9", "S404", List.of(new CardRequests.ReturnLine("1", BigDecimal.ONE)))));
         error("credit note: unknown line", "NO_SUCH_DOCUMENT_LINE", s -> s.cards().creditNote(s.clerk(),

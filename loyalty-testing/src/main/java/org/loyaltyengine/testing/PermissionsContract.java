@@ -138,6 +138,7 @@ public abstract class PermissionsContract {
         row("CustomerCards.autoEnrol(AutoEnrol)", null, w -> of(new CardRequests.AutoEnrol("c2")));
         row("CustomerCards.lock(Sale)", null, w -> of(World.sale("S2", "40.00")));
         row("CustomerCards.unlock(Unlock)", null, w -> of(new CardRequests.Unlock("S1")));
+        row("CustomerCards.cancelSettlement(CancelSettlement)", null, w -> of(new CardRequests.CancelSettlement("S1")));
         row("CustomerCards.creditNote(CreditNote)", null, w -> of(new CardRequests.CreditNote("CN1", "S1",
                 List.of(new CardRequests.ReturnLine("1", BigDecimal.ONE)))));
         row("CustomerCards.settle(Settle)", null, w -> of(new CardRequests.Settle(World.sale("S3", "20.00"))));

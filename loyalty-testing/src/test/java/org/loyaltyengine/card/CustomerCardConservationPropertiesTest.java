@@ -136,9 +136,15 @@ class CustomerCardConservationPropertiesTest {
         }
     }
 
+    /** A settlement in force: its document, what it paid out, and what each line had on the card it settled. */
+    record MSettlement(String doc, BigDecimal total, Map<MLine, BigDecimal> open) {
+    }
+
     static final class Model {
         boolean enrolled;
         BigDecimal settled = BigDecimal.ZERO;
+        /** The settlements in force, the latest last (CC-12: only the latest can be taken back). */
+        final List<MSettlement> settlements = new ArrayList<>();
         final Map<String, MDoc> docs = new LinkedHashMap<>();
         final Map<String, MLine> lines = new LinkedHashMap<>();
 
@@ -281,7 +287,17 @@ class CustomerCardConservationPropertiesTest {
                     o = vet.lock(sale(doc));
                 }
                 case UNLOCK -> {
-                    ok = "LOCKED".equals(doc.status) && !doc.returns;
+                    // CC-12: unlocking the document the card was settled on takes that settlement back, when it
+                    // is the latest in force; one settled again after on another document stays.
+                    MSettlement top = m.settlements.isEmpty() ? null : m.settlements.get(m.settlements.size() - 1);
+                    boolean carries = m.settlements.stream().anyMatch(x -> x.doc().equals(doc.id));
+                    ok = "LOCKED".equals(doc.status) && !doc.returns && (!carries || top.doc().equals(doc.id));
+                    if (ok && carries) {
+                        m.settlements.remove(top);
+                        top.open().forEach((ml, v) -> ml.open = ml.open.add(v));
+                        m.settled = m.settled.subtract(top.total());
+                        moves = moves.add(top.total());
+                    }
                     if (ok) {
                         for (SaleLine l : doc.lines) {
                             MLine ml = lineOf(m, doc.id, l);
@@ -353,9 +369,12 @@ class CustomerCardConservationPropertiesTest {
                     ok = m.enrolled && total.signum() > 0;
                     if (ok) {
                         moves = moves.add(m.book(ml, ml.value, true));
+                        Map<MLine, BigDecimal> settledOpen = new LinkedHashMap<>();
                         for (MLine l : m.lines.values()) {
+                            settledOpen.put(l, l.open);
                             l.open = BigDecimal.ZERO;
                         }
+                        m.settlements.add(new MSettlement(id, total, settledOpen));
                         m.settled = m.settled.add(total);
                         moves = moves.subtract(total);
                         MDoc settling = new MDoc(id, List.of(own));
@@ -447,7 +466,8 @@ class CustomerCardConservationPropertiesTest {
         Map<String, BigDecimal> putOfLine = new LinkedHashMap<>();
         BigDecimal settled = BigDecimal.ZERO;
         for (LedgerEntry e : ledger) {
-            if (e.kind() == EntryKind.SETTLE) {
+            // A settlement, and one taken back (CC-12: a REVERSE entry of its document without a line).
+            if (e.kind() == EntryKind.SETTLE || e.kind() == EntryKind.REVERSE && e.line() == null) {
                 settled = settled.subtract(e.amount());
                 continue;
             }

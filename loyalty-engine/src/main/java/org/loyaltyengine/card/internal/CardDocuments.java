@@ -20,7 +20,7 @@ import org.loyaltyengine.spi.LockKey;
  *       (CC-2);</li>
  *   <li>{@value #ENROLMENT}: one per customer who takes part (CC-3);</li>
  *   <li>{@value #SETTLEMENT}: one per settlement, named by its idempotency key, with the negative free
- *       booking (CC-6);</li>
+ *       booking (CC-6); {@value #BOOKED}, or {@value #TAKEN_BACK} once its document was unlocked (CC-12);</li>
  *   <li>{@value #CREDIT_NOTE}: one per credit note (X-13).</li>
  * </ul>
  */
@@ -31,6 +31,10 @@ final class CardDocuments {
     /** The status of the enrolment of a customer who stopped taking part (CC-11). */
     static final String WITHDRAWN = "WITHDRAWN";
     static final String SETTLEMENT = "customer-card.settlement";
+    /** The status of a settlement in force. */
+    static final String BOOKED = "BOOKED";
+    /** The status of a settlement taken back by the unlock or cancellation of its document (CC-12). */
+    static final String TAKEN_BACK = "TAKEN_BACK";
     static final String CREDIT_NOTE = "customer-card.credit-note";
 
     private CardDocuments() {
@@ -74,6 +78,19 @@ final class CardDocuments {
         attributes.put("withdrawnBy", user);
         return new Document(ENROLMENT, enrolment.id(), enrolment.owner(), WITHDRAWN, date, null, attributes, List.of(),
                 enrolment.version());
+    }
+
+    /** The settlements of {@code settlements} as kept once taken back (CC-12), with who took them back. */
+    static List<org.loyaltyengine.internal.Write> takenBack(List<Document> settlements, boolean taken, String user) {
+        if (!taken) {
+            return List.of();
+        }
+        return settlements.stream().<org.loyaltyengine.internal.Write>map(d -> {
+            Map<String, String> attributes = new java.util.TreeMap<>(d.attributes());
+            attributes.put("takenBackBy", user);
+            return new org.loyaltyengine.internal.Write.SaveDocument(new Document(SETTLEMENT, d.id(), d.owner(),
+                    TAKEN_BACK, d.date(), d.currency(), attributes, d.lines(), d.version()));
+        }).toList();
     }
 
     static boolean hasReturns(Document doc) {

@@ -46,6 +46,14 @@ final class CardLocks {
         return new LockKey(LockKey.Kind.CUSTOMER, CustomerCards.PROGRAM, customerId);
     }
 
+    /** A customer's card and the settlement documents a command may mark taken back (CC-12). */
+    static Set<LockKey> customerAndSettlements(String customerId, java.util.List<org.loyaltyengine.spi.Document> settlements) {
+        Set<LockKey> keys = new TreeSet<>();
+        keys.add(customer(customerId));
+        settlements.forEach(d -> keys.add(LockKey.document(CardDocuments.SETTLEMENT, d.id())));
+        return keys;
+    }
+
     /**
      * The keys of a command on a customer's card: the customer's, and the program's when the command may be
      * the first to keep anything of this customer in the practice's currency.

@@ -89,7 +89,7 @@ final class CardReads {
 
     /**
      * Reads, once each, the sale documents the open card's lines can name: those the entries after the last
-     * SETTLE entry name ({@code known} are ones read already). Which of their lines are on the open card,
+     * SETTLE entry not taken back (CC-12) name ({@code known} are ones read already). Which of their lines are on the open card,
      * and with what, is the rules' to find (ledger.drl); this only decides which rows to fetch, and a line
      * that sums to nothing since the settlement costs one read more than it needs.
      */
@@ -98,7 +98,7 @@ final class CardReads {
         Map<String, Optional<Document>> documents = new HashMap<>(known);
         long settled = 0;
         for (LedgerEntry e : entries) {
-            if (e.kind() == EntryKind.SETTLE) {
+            if (e.kind() == EntryKind.SETTLE && !takenBack(entries, e)) {
                 settled = Math.max(settled, e.sequence());
             }
         }
@@ -109,5 +109,26 @@ final class CardReads {
             }
         }
         return documents;
+    }
+
+    /** Whether a REVERSE entry of the settlement's document without a line follows it (the read plan's view of CC-12). */
+    private static boolean takenBack(List<LedgerEntry> entries, LedgerEntry settlement) {
+        for (LedgerEntry e : entries) {
+            if (e.kind() == EntryKind.REVERSE && e.line() == null && e.sequence() > settlement.sequence()
+                    && java.util.Objects.equals(e.document(), settlement.document())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The settlements booked on a sale and not taken back yet (CC-12), which the unlock or cancellation of
+     * the sale marks taken back when the rules take them back.
+     */
+    static List<Document> settlementsOn(StoreView view, Document sale) {
+        return view.documents(CardDocuments.SETTLEMENT, sale.owner()).stream()
+                .filter(d -> d.attribute("document").filter(sale.id()::equals).isPresent())
+                .filter(d -> d.status().equals(CardDocuments.BOOKED)).toList();
     }
 }

@@ -49,6 +49,7 @@ public final class DefaultCustomerCards implements CustomerCards {
     private final WithdrawCommand withdraw;
     private final LockCommand lock;
     private final UnlockCommand unlock;
+    private final CancelSettlementCommand cancelSettlement;
     private final CreditNoteCommand creditNote;
     private final SettleCommand settle;
     private final AddValueCommand addValue;
@@ -63,6 +64,7 @@ public final class DefaultCustomerCards implements CustomerCards {
         this.withdraw = new WithdrawCommand(settingsInForce);
         this.lock = new LockCommand(settingsInForce);
         this.unlock = new UnlockCommand(settingsInForce);
+        this.cancelSettlement = new CancelSettlementCommand(settingsInForce);
         this.creditNote = new CreditNoteCommand(settingsInForce);
         this.settle = new SettleCommand(settingsInForce);
         this.addValue = new AddValueCommand(settingsInForce);
@@ -112,6 +114,11 @@ public final class DefaultCustomerCards implements CustomerCards {
     @Override
     public Outcome unlock(CommandContext ctx, Unlock request) {
         return pipeline.run(ctx, request, unlock);
+    }
+
+    @Override
+    public Outcome cancelSettlement(CommandContext ctx, CardRequests.CancelSettlement request) {
+        return pipeline.run(ctx, request, cancelSettlement);
     }
 
     @Override

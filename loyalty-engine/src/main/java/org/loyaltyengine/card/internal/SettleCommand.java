@@ -137,7 +137,7 @@ final class SettleCommand implements Command<Settle, SettleCommand.Context> {
                 .orElseThrow(() -> new InternalDefectException("the settlement rules applied a settlement and decided no "
                         + CardSettlementResult.class.getSimpleName()));
         writes.add(new Write.SaveDocument(new Document(CardDocuments.SETTLEMENT, c.settlementId(), sale.customerId(),
-                "BOOKED", c.date(), sale.currency().getCurrencyCode(), Map.of("document", sale.documentId()),
+                CardDocuments.BOOKED, c.date(), sale.currency().getCurrencyCode(), Map.of("document", sale.documentId()),
                 List.of(new DocumentLine("free-booking", CustomerCards.PROGRAM, BigDecimal.ONE, amount.negate(),
                         Map.of())), 0)));
         return writes;

@@ -15,6 +15,7 @@ import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
 import org.loyaltyengine.rules.facts.CardSettings;
+import org.loyaltyengine.rules.facts.CardSettlementReversed;
 import org.loyaltyengine.rules.facts.CardUnlock;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
@@ -24,7 +25,10 @@ import org.loyaltyengine.spi.LockKey;
 
 /**
  * Unlocks a consultation or sale so it can be changed (SPEC CC-5): its lines leave the open card by
- * reversal entries. Only what is on the open card comes off: a settled line was paid out already.
+ * reversal entries. Only what is on the open card comes off: a settled line was paid out already. When the
+ * card was settled on this document, unlocking it takes that settlement back first (CC-12): its amount goes
+ * back on the card, the outcome carries the {@link org.loyaltyengine.rules.facts.CardSettlementReversed}
+ * (the free booking the host withdraws), and the settlement is kept as taken back.
  */
 final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
     private final CardSettingsInForce settingsInForce;
@@ -33,8 +37,15 @@ final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
         this.settingsInForce = settingsInForce;
     }
 
-    /** @param unlocked the document as it is to be stored once unlocked */
-    record Context(Document document, CardSettings settings, CardReads.CustomerCard card, Document unlocked) {
+    /**
+     * @param unlocked    the document as it is to be stored once unlocked
+     * @param settlements the settlements booked on the document and not taken back yet
+     */
+    record Context(Document document, CardSettings settings, CardReads.CustomerCard card, Document unlocked,
+                   List<Document> settlements, String user) {
+        Context {
+            settlements = List.copyOf(settlements);
+        }
     }
 
     @Override
@@ -58,10 +69,13 @@ final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
         return Set.of(CardDocuments.sale(u.documentId()));
     }
 
-    /** The card of the document's customer: the request does not name whose card it changes. */
+    /**
+     * The card of the document's customer (the request does not name whose card it changes) and the
+     * settlements booked on the document, which it may take back.
+     */
     @Override
     public Set<LockKey> keysOf(Context c) {
-        return Set.of(CardLocks.customer(c.document().owner()));
+        return CardLocks.customerAndSettlements(c.document().owner(), c.settlements());
     }
 
     @Override
@@ -71,7 +85,7 @@ final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
         CardReads.CustomerCard card = CardReads.card(view, doc.owner(), settings);
         Document unlocked = new Document(CardDocuments.SALE, doc.id(), doc.owner(), "UNLOCKED", doc.date(),
                 doc.currency(), doc.attributes(), doc.lines(), doc.version());
-        return new Context(doc, settings, card, unlocked);
+        return new Context(doc, settings, card, unlocked, CardReads.settlementsOn(view, doc), ctx.actor().user());
     }
 
     @Override
@@ -90,6 +104,10 @@ final class UnlockCommand implements Command<Unlock, UnlockCommand.Context> {
 
     @Override
     public List<Write> writes(Context context, Decision decision, Applied applied) {
-        return List.of(new Write.SaveDocument(context.unlocked()));
+        List<Write> writes = new ArrayList<>();
+        writes.add(new Write.SaveDocument(context.unlocked()));
+        writes.addAll(CardDocuments.takenBack(context.settlements(),
+                decision.resultOf(CardSettlementReversed.class).isPresent(), context.user()));
+        return writes;
     }
 }

@@ -78,6 +78,7 @@ public final class CardScenarioDriver implements ScenarioDriver {
             case "autoEnrol" -> cards.autoEnrol(ctx, new AutoEnrol(arg(a, "customer")));
             case "lock" -> cards.lock(ctx, sale(ctx, a, currency));
             case "unlock" -> cards.unlock(ctx, new Unlock(arg(a, "doc")));
+            case "cancelSettlement" -> cards.cancelSettlement(ctx, new CardRequests.CancelSettlement(arg(a, "doc")));
             case "settle" -> cards.settle(ctx, new Settle(sale(ctx, a, currency)));
             case "addValue" -> cards.addValue(ctx, new AddValue(arg(a, "customer"), arg(a, "line"),
                     Money.of(arg(a, "amount"), currency), arg(a, "note")));
