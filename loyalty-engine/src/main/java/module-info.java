@@ -32,5 +32,6 @@ module org.loyaltyengine.engine {
     exports org.loyaltyengine.card;
     exports org.loyaltyengine.points;
     exports org.loyaltyengine.customers;
+    exports org.loyaltyengine.credits;
     exports org.loyaltyengine.rules.facts;
 }

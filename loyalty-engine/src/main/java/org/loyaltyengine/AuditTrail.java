@@ -40,9 +40,17 @@ public final class AuditTrail {
     /** The customers program's settings, its custom field declarations (subject: {@code customers}). */
     public static final String CUSTOMER_SETTINGS = "customers.settings";
 
+    /** A credit type of the credits program (subject: its code). */
+    public static final String CREDITS_TYPE = "credits.type";
+    /** Whether credits apply to a customer (subject: the customer id). */
+    public static final String CREDITS_CUSTOMER = "credits.customer";
+    /** The credits program's settings (subject: {@code credits}). */
+    public static final String CREDITS_SETTINGS = "credits.settings";
+
     /** Every kind, for a host that shows the whole trail. */
     public static final List<String> KINDS = List.of(POS_CARD, POS_SETTINGS, CARD_SETTINGS, CARD_PRODUCT,
-            CARD_ENROLMENT, POINTS_SETTINGS, POINTS_SUPPLIER, POINTS_TOUR_OPERATOR, POINTS_PARTICIPATION, CUSTOMER, CUSTOMER_SETTINGS);
+            CARD_ENROLMENT, POINTS_SETTINGS, POINTS_SUPPLIER, POINTS_TOUR_OPERATOR, POINTS_PARTICIPATION, CUSTOMER, CUSTOMER_SETTINGS,
+            CREDITS_TYPE, CREDITS_CUSTOMER, CREDITS_SETTINGS);
 
     private final LoyaltyStore store;
 

@@ -12,6 +12,8 @@ import org.loyaltyengine.internal.EvaluationLimits;
 import org.loyaltyengine.internal.RuleSetRegistry;
 import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.points.internal.DefaultSavingsPoints;
+import org.loyaltyengine.credits.Credits;
+import org.loyaltyengine.credits.internal.DefaultCredits;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.internal.DefaultPosCards;
 import org.loyaltyengine.spi.InMemoryStore;
@@ -37,6 +39,7 @@ public final class LoyaltyEngine {
     private final SavingsPoints savingsPoints;
     private final CustomerCards customerCards;
     private final Customers customers;
+    private final Credits credits;
     private final AuditTrail audit;
 
     private LoyaltyEngine(Builder b) {
@@ -47,6 +50,7 @@ public final class LoyaltyEngine {
         this.savingsPoints = new DefaultSavingsPoints(pipeline);
         this.customerCards = new DefaultCustomerCards(pipeline);
         this.customers = new DefaultCustomers(pipeline);
+        this.credits = new DefaultCredits(pipeline);
         this.audit = new AuditTrail(b.store);
     }
 
@@ -72,6 +76,11 @@ public final class LoyaltyEngine {
     /** The customers of the webshop warehouse system (seed 003): master data, import, orders, discount. */
     public Customers customers() {
         return customers;
+    }
+
+    /** The prepaid credits of an ERP (seed 002): credit types, lots, consumption, portfolio and reports. */
+    public Credits credits() {
+        return credits;
     }
 
     /**

@@ -89,10 +89,10 @@ class ArchitectureTest {
         // One naming scheme (docs/architecture.md, "Naming"): a fact's prefix says whose it is, and a fact
         // never shares its simple name with a class of a program's package or its internals, so code that
         // reads a view and the fact beside it (CardLine, CardOpenLine) never needs a qualified name.
-        java.util.List<String> prefixes = java.util.List.of("Pos", "Points", "Card", "Customer");
+        java.util.List<String> prefixes = java.util.List.of("Pos", "Points", "Card", "Customer", "Credit");
         java.util.Set<String> common = java.util.Set.of("Decision", "CommandInfo", "package-info");
         java.util.Map<String, String> programClasses = new java.util.TreeMap<>();
-        for (String program : java.util.List.of("pos", "card", "points", "customers")) {
+        for (String program : java.util.List.of("pos", "card", "points", "customers", "credits")) {
             for (String pkg : java.util.List.of("org.loyaltyengine." + program,
                     "org.loyaltyengine." + program + ".internal")) {
                 MAIN.stream().filter(c -> c.getPackageName().equals(pkg) && c.isTopLevelClass())

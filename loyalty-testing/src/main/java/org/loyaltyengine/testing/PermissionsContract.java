@@ -59,6 +59,7 @@ import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Card;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.credits.CreditRequests;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.Rejection;
@@ -82,15 +83,18 @@ public abstract class PermissionsContract {
     /** Every permission the engine knows; a superuser holds them all. */
     static final Set<String> ALL = Set.of("pos-card.cards", "pos-card.settings", "pos-card.manual", "pos-card.refund",
             "customer-card.settings", "customer-card.catalogue", "customer-card.enrol", "customer-card.manual",
-            "points-admin", "customers.write", "customers.import", "customers.settings");
+            "points-admin", "customers.write", "customers.import", "customers.settings",
+            "credits.types", "credits.customers", "credits.settings", "credits.manual");
     /** Every document type the programs keep, so a snapshot sees all of them. */
     static final List<String> DOCUMENT_TYPES = List.of("pos-receipt", "pos-refund", "customer-card.sale", "customer-card.product",
             "customer-card.enrolment", "customer-card.settlement", "customer-card.credit-note", "points-booking",
             "points-supplier", "points-participant", "points-rate", "webshop-order", "webshop-buyer", "audit:pos-card.card",
             "audit:pos-card.settings", "audit:customer-card.settings", "audit:customer-card.product",
             "audit:customer-card.enrolment", "audit:savings-points.settings", "audit:savings-points.supplier",
-            "audit:savings-points.participation", "audit:customers.customer", "audit:customers.settings");
-    static final List<String> PROGRAMS = List.of("pos-card", "customer-card", "savings-points", "customers");
+            "audit:savings-points.participation", "audit:customers.customer", "audit:customers.settings", "credits-type",
+            "credits-customer", "credits-sale", "credits-usage", "audit:credits.type", "audit:credits.customer",
+            "audit:credits.settings");
+    static final List<String> PROGRAMS = List.of("pos-card", "customer-card", "savings-points", "customers", "credits");
 
     /** One command method: the permission it needs (null: none) and its arguments after the context. */
     record Row(String permission, Function<World, Object[]> args) {
@@ -183,6 +187,21 @@ public abstract class PermissionsContract {
                 w -> of(new StringReader(World.CSV), ImportOptions.updating()));
         row("Customers.receiveOrder(WebshopOrder)", null, w -> of(WebshopOrder.of("O1", "K1", null,
                 Money.currency("EUR"), List.of(new WebshopOrder.Line("1", "shoes", BigDecimal.ONE, new BigDecimal("50"))))));
+        // Prepaid credits (seed 002): types, who uses credits, settings and manual consumption are guarded; sales,
+        // work on documents, credit notes and the expiry sweep are the office's ordinary work.
+        row("Credits.defineType(DefineType)", "credits.types", w -> of(new CreditRequests.DefineType("HOUR", "Hour",
+                "hour", CreditRequests.Counting.FRACTIONAL, Money.of("80.00", "EUR"))));
+        row("Credits.configure(Configure)", "credits.settings", w -> of(new CreditRequests.Configure(false, false)));
+        row("Credits.useCredits(UseCredits)", "credits.customers", w -> of(new CreditRequests.UseCredits("C1", true)));
+        row("Credits.sell(Sell)", null, w -> of(new CreditRequests.Sell("S10", "C1", List.of(new CreditRequests.SaleLine(
+                "1", "HOUR", BigDecimal.ONE, Money.of("70.00", "EUR"), null)))));
+        row("Credits.confirmSale(ConfirmSale)", null, w -> of(new CreditRequests.ConfirmSale("S9")));
+        row("Credits.cancelSale(CancelSale)", null, w -> of(new CreditRequests.CancelSale("S9")));
+        row("Credits.consume(Consume)", null, w -> of(new CreditRequests.Consume("C1", new CreditRequests.SourceDocument(
+                CreditRequests.Source.INVOICE, "F1"), List.of(CreditRequests.WorkLine.of("1", "HOUR", "1", null)), null)));
+        row("Credits.creditNote(CreditNote)", null, w -> of(new CreditRequests.CreditNote("CN1", "C1",
+                new CreditRequests.SourceDocument(CreditRequests.Source.INVOICE, "F1"), List.of("1"))));
+        row("Credits.expireLots()", null, w -> of());
     }
 
     /** The store under test; a new one, or a shared one (each case uses a fresh tenant). */
@@ -205,7 +224,7 @@ public abstract class PermissionsContract {
     void docsListEveryCommandWithItsPermission() throws java.io.IOException {
         // docs/permissions.md is the host's reference: it must say exactly what the table says.
         Map<String, String> accessors = Map.of("posCards()", "PosCards", "customerCards()", "CustomerCards",
-                "savingsPoints()", "SavingsPoints", "customers()", "Customers");
+                "savingsPoints()", "SavingsPoints", "customers()", "Customers", "credits()", "Credits");
         Set<String> documented = new TreeSet<>();
         for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "docs", "permissions.md"))) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile(
@@ -398,6 +417,11 @@ public abstract class PermissionsContract {
                 tx.customers().insert(new Customer("c2", null, "Customer c2", Map.of()));
                 return null;
             });
+            applied(engine.credits().defineType(ctx(root, "cr1"), new CreditRequests.DefineType("HOUR", "Hour", "hour",
+                    CreditRequests.Counting.FRACTIONAL, Money.of("80.00", "EUR"))));
+            applied(engine.credits().useCredits(ctx(root, "cr2"), new CreditRequests.UseCredits("C1", true)));
+            applied(engine.credits().sell(ctx(root, "cr3"), new CreditRequests.Sell("S9", "C1", List.of(
+                    new CreditRequests.SaleLine("1", "HOUR", BigDecimal.ONE, Money.of("70.00", "EUR"), null)))));
             PosCards pos = engine.posCards();
             applied(pos.defineCard(ctx(root, "s"), new Card("4242", "Petr", "Svoboda", BigDecimal.ZERO, true, true,
                     Money.currency("CZK"))));
@@ -445,7 +469,7 @@ public abstract class PermissionsContract {
 
         Object facade(Class<?> type) {
             for (Object f : List.of(engine.posCards(), engine.customerCards(), engine.savingsPoints(), engine.customers(),
-                    engine.savingsPoints().reports())) {
+                    engine.savingsPoints().reports(), engine.credits())) {
                 if (type.isInstance(f)) {
                     return f;
                 }

@@ -1,0 +1,13 @@
+package org.loyaltyengine.credits;
+
+import java.math.BigDecimal;
+
+/**
+ * A customer's credits of one type on a date (SPEC CR-3): bought (sold to the customer and not cancelled, the
+ * reserved included), reserved (on sales documents still open), consumed (less what credit notes gave back),
+ * expired, and remaining = bought - consumed - reserved - expired, which is below zero where the policy let work
+ * go into a negative balance.
+ */
+public record Holding(String type, BigDecimal bought, BigDecimal reserved, BigDecimal consumed, BigDecimal expired,
+                      BigDecimal remaining) {
+}
