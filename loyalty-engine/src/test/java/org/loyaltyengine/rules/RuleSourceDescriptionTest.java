@@ -73,14 +73,14 @@ class RuleSourceDescriptionTest {
         RuleSourceDescription d = RuleSource.defaults().describe();
 
         assertTrue(d.compiles(), () -> d.allProblems().toString());
-        assertEquals(List.of("customer-card/v1", "customers/v1", "pos-card/v1", "savings-points/v1"),
+        assertEquals(List.of("credits/v1", "customer-card/v1", "customers/v1", "pos-card/v1", "savings-points/v1"),
                 d.versions().stream().map(v -> v.version().folder()).toList());
-        RuleVersionDescription pos = d.versions().get(2);
+        RuleVersionDescription pos = d.versions().get(3);
         assertEquals(LocalDate.of(2020, 1, 1), pos.version().effectiveFrom());
         assertTrue(pos.version().description().startsWith("POS discount and credit card (seed 004)"),
                 pos.version().description());
-        assertTrue(d.versions().get(0).rules().contains("a new customer is enrolled when the practice auto-enrols"),
-                d.versions().get(0).rules().toString());
+        assertTrue(d.versions().get(1).rules().contains("a new customer is enrolled when the practice auto-enrols"),
+                d.versions().get(1).rules().toString());
         assertTrue(d.versions().stream().allMatch(v -> v.compiles() && !v.rules().isEmpty()));
         assertTrue(d.source().contains("loyalty-rules"), d.source());
     }
