@@ -147,9 +147,9 @@ class ModulePathTest {
 
         assertEquals("org.loyaltyengine.testing", found.get("testing.module"), printed);
         assertEquals("true", found.get("testing.automatic"), printed);
-        // Four packaged rule sets, one version each, every scenario passing (RuleScenariosTest counts them
+        // Five packaged rule sets, one version each, every scenario passing (RuleScenariosTest counts them
         // on the class path) and every rule named by an 'expect fired' line.
-        assertEquals("4", found.get("versions"), printed);
+        assertEquals("5", found.get("versions"), printed);
         assertTrue(Integer.parseInt(found.get("scenarios.run")) > 100, printed);
         assertEquals("0", found.get("scenarios.failed"), printed);
         assertEquals("0", found.get("rules.unnamed"), printed);
