@@ -52,7 +52,9 @@ public interface Customers {
 
     /**
      * An e-mail address as customers are found by it: without surrounding blanks, in lower case (as
-     * {@link java.util.Locale#ROOT} has it, the same on every machine); null for a null or blank address.
+     * {@link java.util.Locale#ROOT} has it, the same on every machine); null for a null or blank address. The
+     * domain is case-insensitive by definition and webshop buyers' mailboxes are in practice, and shops type
+     * addresses as the buyer did ({@code Eva@Bos.nl} and {@code eva@bos.nl} are one buyer).
      */
     static String normalEmail(String email) {
         if (email == null || email.isBlank()) {

@@ -28,7 +28,7 @@ final class Profiles {
         if (profile.number() != null) {
             keys.add(LockKey.customerNumber(profile.number()));
         }
-        String email = ReceiveOrder.normalEmail(profile.email());
+        String email = org.loyaltyengine.spi.Customers.normalEmail(profile.email());
         if (email != null) {
             keys.add(ReceiveOrder.emailLock(email));
         }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,15 +118,6 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
     }
 
     /**
-     * An e-mail address as orders compare it: without surrounding blanks and in lower case. The domain
-     * is case-insensitive by definition and the mailboxes of webshop buyers are in practice, and shops
-     * type addresses as the buyer did ({@code Eva@Bos.nl} and {@code eva@bos.nl} are one buyer).
-     */
-    static String normalEmail(String email) {
-        return org.loyaltyengine.spi.Customers.normalEmail(email);
-    }
-
-    /**
      * The lock key standing for an e-mail address: a digest, since an address may be longer than a lock
      * name or hold characters an identifier may not, and one address is one key whatever its case.
      */
@@ -143,7 +133,7 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
 
     /** The buyer's address an order without a number is matched and locked by (null: none). */
     private static String emailOf(WebshopOrder order) {
-        return order.customerNumber() == null && order.buyer() != null ? normalEmail(order.buyer().email()) : null;
+        return order.customerNumber() == null && order.buyer() != null ? org.loyaltyengine.spi.Customers.normalEmail(order.buyer().email()) : null;
     }
 
     @Override

@@ -201,14 +201,13 @@ public final class DefaultPointsReports implements PointsReports {
                     // for the payment. So a booking paid at a rate of its own and cancelled nets to zero on the
                     // receivable and on the expense account.
                     BigDecimal backAt = valueBack.divide(e.amount(), 6, RoundingMode.HALF_UP);
-                    postings.add(new AccountingPosting(e.sequence(), e.businessDate(), e.account().owner(),
-                            e.document(), e.kind().name(), s.receivableAccount(), s.liabilityAccount(), e.amount(),
-                            backAt, Money.of(valueBack, s.currency())));
+                    // the points come back: both postings raise the liability, the difference by its sign
+                    postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(),
+                            e.kind().name(), e.amount(), backAt, valueBack, true, s, s.receivableAccount()));
                     BigDecimal difference = value(e.amount(), rate).subtract(valueBack);
-                    postings.add(new AccountingPosting(e.sequence(), e.businessDate(), e.account().owner(),
-                            e.document(), RATE_DIFFERENCE, difference.signum() > 0 ? s.expenseAccount()
-                            : s.liabilityAccount(), difference.signum() > 0 ? s.liabilityAccount() : s.expenseAccount(),
-                            e.amount(), rate.subtract(backAt), Money.of(difference.abs(), s.currency())));
+                    postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(),
+                            RATE_DIFFERENCE, e.amount(), rate.subtract(backAt), difference.abs(),
+                            difference.signum() > 0, s, s.expenseAccount()));
                 } else if (own == null) {
                     postings.add(posting(e.sequence(), e.businessDate(), e.account().owner(), e.document(),
                             e.kind().name(), e.amount(), rate, s, counter));
@@ -260,10 +259,17 @@ public final class DefaultPointsReports implements PointsReports {
     private static AccountingPosting posting(long sequence, LocalDate date, String customer, String document,
                                              String entry, BigDecimal points, BigDecimal rate, PointsSettings s,
                                              String counter) {
-        boolean raises = points.signum() * rate.signum() > 0;
+        return posting(sequence, date, customer, document, entry, points, rate, value(points, rate).abs(),
+                points.signum() * rate.signum() > 0, s, counter);
+    }
+
+    /** A posting of a value worked out beforehand: {@code raises} credits the liability, else debits it. */
+    private static AccountingPosting posting(long sequence, LocalDate date, String customer, String document,
+                                             String entry, BigDecimal points, BigDecimal rate, BigDecimal value,
+                                             boolean raises, PointsSettings s, String counter) {
         return new AccountingPosting(sequence, date, customer, document, entry,
                 raises ? counter : s.liabilityAccount(), raises ? s.liabilityAccount() : counter, points, rate,
-                Money.of(value(points, rate).abs(), s.currency()));
+                Money.of(value, s.currency()));
     }
 
     /**
