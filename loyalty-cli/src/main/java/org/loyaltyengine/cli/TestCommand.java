@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
  * version, exactly as {@code mvn verify} runs them (the same runner and drivers).
  */
 @Command(name = "test", sortOptions = false,
+        header = "Runs the scenario files of a rule folder, one line per scenario.",
         description = {
                 "Runs the scenarios (<set>/v<N>/scenarios/*.scenario) of every version in RULES-DIR, each"
                         + " against its own version on a fresh in-memory store, and prints one line per"

@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
  * once, each problem as {@code path:line: message}.
  */
 @Command(name = "verify", sortOptions = false,
+        header = "Lists every problem of a rule folder as path:line: message.",
         description = {
                 "Checks every version of every rule set in RULES-DIR, as the engine would load it, and lists"
                         + " every problem as path:line: message:",
