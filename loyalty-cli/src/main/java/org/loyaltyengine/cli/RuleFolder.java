@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.loyaltyengine.RuleSource;
+import org.loyaltyengine.scenarios.ScenarioException;
 
 /**
  * An analysts' rule folder as the tool reads it: its version folders {@code <set>/v<N>/}, each with its
@@ -22,6 +23,8 @@ import org.loyaltyengine.RuleSource;
 final class RuleFolder {
     private static final Pattern IN_VERSION = Pattern.compile("([^/]+)/v(\\d+)/(.+)");
     static final String MANIFEST = "ruleset.properties";
+    /** A scenario file's own position at the head of a {@link ScenarioException}'s message. */
+    private static final Pattern AT = Pattern.compile("(?s)([^\\s:]+):(\\d+): (.*)");
 
     /**
      * One version folder.
@@ -125,6 +128,16 @@ final class RuleFolder {
                     + " version decides or changes"));
         }
         return new Version(set, number, folder, effective, found);
+    }
+
+    /**
+     * A scenario file that cannot be read as steps, at the file and line its message starts with (the runner
+     * names them so), else at {@code folder}.
+     */
+    Problem scenarioProblem(ScenarioException e, String folder) {
+        Matcher m = AT.matcher(e.getMessage());
+        return m.matches() ? problem(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
+                : problem(folder + "/scenarios", 0, e.getMessage());
     }
 
     /** A problem at {@code relative} (a path in the rule folder), printed under the folder as given. */

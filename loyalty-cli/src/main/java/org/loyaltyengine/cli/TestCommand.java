@@ -93,8 +93,8 @@ final class TestCommand implements Callable<Integer> {
                 RuleSetVersion found = LoyaltyEngine.builder().rules(alone).build().ruleSets().get(0);
                 results = runner.run(alone, found);
             } catch (ScenarioException e) {
-                out.println("FAIL " + folder.display(v.folder()) + ": a scenario file cannot be read: "
-                        + Problem.oneLine(e.getMessage()));
+                out.println(folder.scenarioProblem(e, v.folder()));
+                out.println("FAIL " + folder.display(v.folder()) + ": a scenario file cannot be read as steps");
                 cannotRun++;
                 continue;
             } catch (LoyaltyException e) {

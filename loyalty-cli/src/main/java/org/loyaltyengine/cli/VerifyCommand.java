@@ -46,8 +46,6 @@ final class VerifyCommand implements Callable<Integer> {
     /** {@code rule "name"} at the start of a line: where a rule no scenario names is declared. */
     private static final Pattern RULE = Pattern.compile(
             "(?m)^[ \\t]*rule[ \\t]+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|([^\\s\"']+))");
-    /** A scenario file's own position at the head of a {@link ScenarioException}'s message. */
-    private static final Pattern AT = Pattern.compile("(?s)([^\\s:]+):(\\d+): (.*)");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -107,9 +105,7 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             named = runner.rulesNamed(alone, version);
         } catch (ScenarioException e) {
-            Matcher m = AT.matcher(e.getMessage());
-            problems.add(m.matches() ? folder.problem(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
-                    : folder.problem(version.folder() + "/scenarios", 0, e.getMessage()));
+            problems.add(folder.scenarioProblem(e, version.folder()));
             return problems;
         }
         if (version.scenarioFiles().isEmpty()) {

@@ -44,8 +44,12 @@ final class Loyalty {
             Path out = Files.createTempFile("loyalty-out", ".txt");
             Path err = Files.createTempFile("loyalty-err", ".txt");
             try {
-                Process p = new ProcessBuilder(command).directory(dir.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile());
+                // The script runs the Java the tests run on, with its own options, whatever the machine's PATH.
+                builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                builder.environment().remove("LOYALTY_JAVA_OPTS");
+                Process p = builder.start();
                 // A run takes seconds; a hung one fails the test instead of the build.
                 assertTrue(p.waitFor(3, TimeUnit.MINUTES), String.join(" ", command) + " did not end");
                 return new Run(List.of(args), p.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8),
