@@ -3,12 +3,8 @@ package org.loyaltyengine.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 
-import org.loyaltyengine.RuleCompilationException;
-import org.loyaltyengine.RuleSource;
 import org.loyaltyengine.spi.LoyaltyException;
 
 import picocli.CommandLine;
@@ -72,26 +68,6 @@ public final class LoyaltyCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: verify or test");
-    }
-
-    /**
-     * The rule folder a command was given, read; a folder that is not there is a usage error. Its files are
-     * read once, and every version compiled from that one copy. Null, with the reasons printed as problems,
-     * when its files cannot be read as text (a link out of the folder, a file that is not UTF-8).
-     */
-    static RuleFolder open(CommandLine line, Path dir, String given) {
-        if (!Files.isDirectory(dir)) {
-            throw new CommandLine.ParameterException(line, "the rules folder " + given + " does not exist or is not"
-                    + " a folder");
-        }
-        try {
-            return new RuleFolder(given, RuleSource.folder(dir));
-        } catch (RuleCompilationException e) {
-            e.errors().forEach(r -> line.getOut().println(new Problem(RuleFolder.display(given, r.file()), r.line(),
-                    r.message())));
-            line.getOut().println(line.getCommandName() + " " + given + ": the folder cannot be read");
-            return null;
-        }
     }
 
     /** The version the build wrote into {@code loyalty-cli.properties}. */

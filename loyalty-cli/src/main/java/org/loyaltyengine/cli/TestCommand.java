@@ -1,7 +1,6 @@
 package org.loyaltyengine.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -19,7 +18,6 @@ import org.loyaltyengine.spi.LoyaltyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code loyalty test <rules-dir>}: runs the scenario files beside the rules, each version's against that
@@ -45,8 +43,8 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RULES-DIR", description = "the rules folder, e.g. rules")
-    String dir;
+    @CommandLine.Mixin
+    RuleFolderArgument rules;
 
     @Option(names = "--set", paramLabel = "SET", description = "only this rule set, e.g. pos-card")
     String set;
@@ -54,9 +52,6 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--version", paramLabel = "vN", description = "only this version, e.g. v2 (of every set,"
             + " or of the one --set names)")
     String version;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Override
     public Integer call() {
@@ -70,7 +65,7 @@ final class TestCommand implements Callable<Integer> {
             }
             number = Integer.parseInt(m.group(1));
         }
-        RuleFolder folder = LoyaltyCli.open(line, Path.of(dir), dir);
+        RuleFolder folder = rules.open();
         if (folder == null) {
             return LoyaltyCli.PROBLEMS;
         }
@@ -119,7 +114,7 @@ final class TestCommand implements Callable<Integer> {
                 }
             }
         }
-        out.println("test " + dir + ": " + count(passed + failed, "scenario") + " in " + count(selected.size(),
+        out.println("test " + rules.dir + ": " + count(passed + failed, "scenario") + " in " + count(selected.size(),
                 "version") + ": " + passed + " passed, " + failed + " failed"
                 + (cannotRun == 0 ? "" : ", " + count(cannotRun, "version") + " cannot run"));
         return failed == 0 && cannotRun == 0 ? LoyaltyCli.OK : LoyaltyCli.PROBLEMS;
@@ -128,13 +123,13 @@ final class TestCommand implements Callable<Integer> {
     private List<RuleFolder.Version> select(CommandLine line, RuleFolder folder, Integer number) {
         List<RuleFolder.Version> all = folder.versions();
         if (set != null && all.stream().noneMatch(v -> v.set().equals(set))) {
-            throw new CommandLine.ParameterException(line, dir + " has no rule set " + set + "; it has "
+            throw new CommandLine.ParameterException(line, rules.dir + " has no rule set " + set + "; it has "
                     + all.stream().map(RuleFolder.Version::set).distinct().toList());
         }
         List<RuleFolder.Version> selected = all.stream().filter(v -> set == null || v.set().equals(set))
                 .filter(v -> number == null || v.number() == number).toList();
         if (selected.isEmpty()) {
-            throw new CommandLine.ParameterException(line, "no version v" + number + " in " + dir
+            throw new CommandLine.ParameterException(line, "no version v" + number + " in " + rules.dir
                     + (set == null ? "" : "/" + set) + "; it has " + all.stream()
                     .filter(v -> set == null || v.set().equals(set)).map(RuleFolder.Version::folder).toList());
         }

@@ -1,6 +1,5 @@
 package org.loyaltyengine.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +19,6 @@ import org.loyaltyengine.scenarios.ScenarioRunner;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code loyalty verify <rules-dir>}: everything that would keep a rule folder from going live, listed at
@@ -50,23 +47,20 @@ final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RULES-DIR", description = "the rules folder, e.g. rules")
-    String dir;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    @CommandLine.Mixin
+    RuleFolderArgument rules;
 
     @Override
     public Integer call() {
         CommandLine line = spec.commandLine();
-        RuleFolder folder = LoyaltyCli.open(line, Path.of(dir), dir);
+        RuleFolder folder = rules.open();
         if (folder == null) {
             return LoyaltyCli.PROBLEMS;
         }
         List<Problem> problems = new ArrayList<>(folder.problems());
         ScenarioRunner runner = new ScenarioRunner();
         Set<String> sets = new TreeSet<>();
-        int rules = 0;
+        int ruleCount = 0;
         for (RuleFolder.Version v : folder.versions()) {
             sets.add(v.set());
             problems.addAll(v.problems());
@@ -79,19 +73,19 @@ final class VerifyCommand implements Callable<Integer> {
             described.allProblems().forEach(e -> problems.add(folder.problem(e.file(), e.line(), e.message())));
             for (RuleVersionDescription compiled : described.versions()) {
                 if (compiled.compiles()) {
-                    rules += compiled.rules().size();
+                    ruleCount += compiled.rules().size();
                     problems.addAll(unproven(folder, runner, alone, compiled));
                 }
             }
         }
         if (folder.versions().isEmpty() && problems.isEmpty()) {
-            problems.add(new Problem(dir, 0, "no rule set version found; a version is a folder <set>/v<N>/ with "
+            problems.add(new Problem(rules.dir, 0, "no rule set version found; a version is a folder <set>/v<N>/ with "
                     + RuleFolder.MANIFEST + " and its .drl files"));
         }
         var out = line.getOut();
         problems.forEach(out::println);
-        out.println("verify " + dir + ": " + count(sets.size(), "rule set") + ", "
-                + count(folder.versions().size(), "version") + ", " + count(rules, "rule") + ": "
+        out.println("verify " + rules.dir + ": " + count(sets.size(), "rule set") + ", "
+                + count(folder.versions().size(), "version") + ", " + count(ruleCount, "rule") + ": "
                 + (problems.isEmpty() ? "no problems" : count(problems.size(), "problem")));
         return problems.isEmpty() ? LoyaltyCli.OK : LoyaltyCli.PROBLEMS;
     }

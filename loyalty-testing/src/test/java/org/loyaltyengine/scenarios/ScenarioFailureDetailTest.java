@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class ScenarioFailureDetailTest {
     @Test
     void aFailingCase_carriesTheRulesItsLastCommandFired(@TempDir Path rules) throws IOException {
         // The second opening of R1 is refused by "a receipt id is used once"; line 4 expects it applied.
-        RuleSource source = posWith(rules, """
+        RuleSource source = ScenarioExpectationsTest.posWith(rules, """
                 scenario: opening twice
                 openReceipt receipt=R1
                 openReceipt receipt=R1
@@ -46,7 +45,7 @@ class ScenarioFailureDetailTest {
 
     @Test
     void aPassingCase_namesNoRulesFired(@TempDir Path rules) throws IOException {
-        RuleSource source = posWith(rules, """
+        RuleSource source = ScenarioExpectationsTest.posWith(rules, """
                 scenario: opening once
                 openReceipt receipt=R1
                 expect applied
@@ -80,17 +79,5 @@ class ScenarioFailureDetailTest {
 
         assertEquals(List.of("a receipt id is used once", "commands need an open receipt", "one card per receipt"),
                 List.copyOf(named));
-    }
-
-    private static RuleSource posWith(Path rules, String scenario) throws IOException {
-        Path to = rules.resolve("pos-card/v1");
-        Files.createDirectories(to.resolve("scenarios"));
-        try (Stream<Path> files = Files.list(Path.of("..", "rules", "pos-card", "v1"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, to.resolve(f.getFileName().toString()));
-            }
-        }
-        Files.writeString(to.resolve("scenarios/only.scenario"), scenario);
-        return RuleSource.folder(rules);
     }
 }
