@@ -28,10 +28,11 @@ import picocli.CommandLine.IVersionProvider;
 public final class LoyaltyCli implements Runnable {
     /** Nothing wrong found. */
     static final int OK = 0;
-    /** The rules or their scenarios have problems: the reason to run the tool in a script. */
+    /**
+     * The rules or their scenarios have problems: the reason to run the tool in a script. (A usage error is 2,
+     * picocli's {@code ExitCode.USAGE}, which it returns itself.)
+     */
     static final int PROBLEMS = 1;
-    /** The tool was called wrongly; picocli's own code for it. */
-    static final int USAGE = CommandLine.ExitCode.USAGE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
