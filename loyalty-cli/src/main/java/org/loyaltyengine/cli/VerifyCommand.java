@@ -26,14 +26,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "verify", sortOptions = false,
         header = "Lists every problem of a rule folder as path:line: message.",
-        description = {
-                "Checks every version of every rule set in RULES-DIR, as the engine would load it, and lists"
-                        + " every problem as path:line: message:",
-                "  - each .drl file compiles, and uses only what rule files may use (the fact model and value"
-                        + " types; the line of the call that is not allowed);",
-                "  - each ruleset.properties has effective-from, later than the version before's, and a"
-                        + " description;",
-                "  - each rule is named by an 'expect fired' step of a scenario of its version."},
+        description = "Checks every version of every rule set in RULES-DIR as the engine would load it, and lists"
+                + " every problem as path:line: message: a .drl file that does not compile, or that uses what rule"
+                + " files may not use (at the line of the call); a ruleset.properties without effective-from, with"
+                + " one not later than the version before's, or without a description; a rule that no"
+                + " 'expect fired' step of a scenario of its version names (at the line that declares it).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every version verifies",
