@@ -103,6 +103,14 @@ final class VerifyCommand implements Callable<Integer> {
             problems.add(folder.problem(version.folder(), 0, "the version has no scenarios/*.scenario file;"
                     + " every version needs scenarios that prove its rules"));
         }
+        for (String name : named) {
+            if (!compiled.rules().contains(name)) {
+                // A step that can never pass: most often a rule renamed, or a name mistyped.
+                Problem at = namedAt(folder, alone, version, name);
+                problems.add(new Problem(at.path(), at.line(), "'expect fired' names rule \"" + name + "\", which "
+                        + version.folder() + " does not have"));
+            }
+        }
         Map<String, Problem> declared = declarations(folder, alone, version);
         for (String rule : compiled.rules()) {
             if (!named.contains(rule)) {
@@ -113,6 +121,21 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         return problems;
+    }
+
+    /** The first {@code expect fired} line of the version's scenarios that names {@code rule}. */
+    private static Problem namedAt(RuleFolder folder, RuleSource alone, RuleSetVersion version, String rule) {
+        for (String file : version.scenarioFiles()) {
+            String[] lines = alone.files().get(file).split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String l = lines[i].strip();
+                if (l.startsWith("expect fired") && (l.contains("\"" + rule + "\"") || List.of(l.split("\\s+"))
+                        .contains(rule))) {
+                    return folder.problem(file, i + 1, "");
+                }
+            }
+        }
+        return folder.problem(version.folder() + "/scenarios", 0, "");
     }
 
     /** Where each rule of the version is declared: its file and the line of {@code rule "name"}. */

@@ -31,6 +31,7 @@ class BrokenRuleFoldersTest {
                 List.of("verify", "effective-from-order"),
                 List.of("verify", "description-missing"),
                 List.of("verify", "rule-without-scenario"),
+                List.of("verify", "unknown-rule-named"),
                 List.of("test", "failing-scenario"),
                 List.of("test", "unsafe-call"),
                 List.of("test", "effective-from-order", "--version", "v2"),
@@ -117,6 +118,15 @@ class BrokenRuleFoldersTest {
                         + " is named by no scenario; prove it with an 'expect fired \"a manual deduction cannot go"
                         + " below zero\"' step in pos-card/v1/scenarios",
                 "verify rule-without-scenario: 1 rule set, 1 version, 3 rules: 1 problem");
+    }
+
+    @Test
+    void verify_scenarioNamingARuleTheVersionDoesNotHave_namesTheStep() {
+        // Line 9 names "manual deduction" and the misspelt "manual deductoin"; every real rule is named.
+        problems("verify unknown-rule-named",
+                "unknown-rule-named/pos-card/v1/scenarios/manual.scenario:9: 'expect fired' names rule \"manual"
+                        + " deductoin\", which pos-card/v1 does not have",
+                "verify unknown-rule-named: 1 rule set, 1 version, 3 rules: 1 problem");
     }
 
     @Test
