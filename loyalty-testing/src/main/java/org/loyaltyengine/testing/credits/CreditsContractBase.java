@@ -196,4 +196,30 @@ public abstract class CreditsContractBase {
     protected static List<String> csvLines(String csv) {
         return Arrays.asList(csv.split("\r?\n"));
     }
+
+    /**
+     * A CSV report is these lines, cell by cell; a cell that is a number in both is compared by value, so the
+     * figures worked by hand need not spell out the scale the arithmetic left them in.
+     */
+    protected static void assertCsv(String csv, String... expected) {
+        List<String> lines = csvLines(csv);
+        assertEquals(expected.length, lines.size(), () -> "lines of\n" + csv);
+        for (int i = 0; i < expected.length; i++) {
+            String[] want = expected[i].split(",", -1);
+            String[] got = lines.get(i).split(",", -1);
+            String line = lines.get(i);
+            String wanted = expected[i];
+            assertEquals(want.length, got.length, () -> "cells of " + line + ", expected " + wanted);
+            for (int c = 0; c < want.length; c++) {
+                boolean same = want[c].equals(got[c]) || (number(want[c]) && number(got[c])
+                        && new BigDecimal(want[c]).compareTo(new BigDecimal(got[c])) == 0);
+                int cell = c;
+                assertTrue(same, () -> "cell " + cell + " of " + line + ", expected " + wanted);
+            }
+        }
+    }
+
+    private static boolean number(String cell) {
+        return cell.matches("-?\\d+(\\.\\d+)?");
+    }
 }
