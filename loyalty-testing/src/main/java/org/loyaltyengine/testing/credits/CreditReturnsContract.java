@@ -20,6 +20,7 @@ import org.loyaltyengine.credits.RevenueReport;
 import org.loyaltyengine.credits.UsageReport;
 import org.loyaltyengine.rules.facts.CreditReturned;
 import org.loyaltyengine.rules.facts.CreditSaleMoved;
+import org.loyaltyengine.rules.facts.CreditWorkAnswer;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
@@ -125,6 +126,54 @@ public abstract class CreditReturnsContract extends CreditsContractBase {
         // 2 back to the lot, 3 back to the negative balance.
         assertAmount("5", cn.result(CreditReturned.class).orElseThrow().returnedOf("1"));
         assertHolding(portfolio("C1", FEB_5), "HOUR", "2", "0", "0", "0", "2");
+    }
+
+    /**
+     * The overdrawn part of a line, once a later lot settled it, came from that lot: a credit note gives it back
+     * there, so the lot is whole again, the negative balance stays settled (not above zero), and the revenue the
+     * settlement recognised is taken back.
+     */
+    @Test
+    @Tag("X-13")
+    @Tag("CR-5")
+    @Tag("CR-8")
+    void aCreditNoteOnWorkALaterLotSettled_givesTheSettledCreditsBackToThatLot() {
+        defineHourAndTicket(JAN_5);
+        usesCredits("C1", JAN_5);
+        applied(credits.configure(on(JAN_5), new Configure(false, true)));
+        sellConfirmed(JAN_5, "S1", "C1", lot("1", "HOUR", "2", "70.00", null));
+        // 2 of S1/1, 3 into the negative balance; S2/1 (10 at 72.00) settles the 3 when confirmed: 7 left of it.
+        applied(consume(FEB_1, "C1", doc(Source.INVOICE, "F-1"), work("1", "HOUR", "5", null)));
+        sellConfirmed(LocalDate.of(2026, 2, 10), "S2", "C1", lot("1", "HOUR", "10", "72.00", null));
+        assertAmount("7", lotOf(portfolio("C1", LocalDate.of(2026, 2, 10)), "S2/1").remaining());
+
+        LocalDate feb15 = LocalDate.of(2026, 2, 15);
+        Outcome cn = applied(creditNote(feb15, "CN-1", "C1", "F-1", "1"));
+        assertAmount("5", cn.result(CreditReturned.class).orElseThrow().returnedOf("1"));
+        Portfolio p = portfolio("C1", feb15);
+        // Nothing stays consumed: S1/1 has its 2 again, S2/1 its 10, 12 in all.
+        assertHolding(p, "HOUR", "12", "0", "0", "0", "12");
+        assertAmount("2", lotOf(p, "S1/1").remaining());
+        assertAmount("10", lotOf(p, "S2/1").remaining());
+        assertAmount("0", lotOf(p, "S2/1").consumed());
+
+        // February: opening 2 x 70.00 = 140.00, sold 720.00; recognised 2 x 70.00 + 3 x 72.00 = 356.00 and given
+        // back 140.00 + 216.00: 0; closing 140.00 + 720.00 = 860.00.
+        RevenueReport.Row feb = credits.revenue(tenant, YearMonth.of(2026, 2), YearMonth.of(2026, 2)).rows().get(0);
+        assertAmount("140.00", feb.openingDeferred());
+        assertAmount("720.00", feb.sold());
+        assertAmount("0", feb.recognised());
+        assertAmount("860.00", feb.closingDeferred());
+
+        // Every credit of S2 unused again: it can be cancelled, and nothing is owed.
+        applied(credits.cancelSale(on(feb15), new CancelSale("S2")));
+        assertHolding(portfolio("C1", feb15), "HOUR", "2", "0", "0", "0", "2");
+        // Work now draws S1/1 and then goes negative again, from zero.
+        CreditWorkAnswer again = answer(applied(consume(feb15, "C1", doc(Source.INVOICE, "F-2"),
+                work("1", "HOUR", "3", null))));
+        assertDraws(again, "1", "S1/1", "2");
+        assertAmount("1", again.overdrawn().get("1"));
+        assertHolding(portfolio("C1", feb15), "HOUR", "2", "0", "3", "0", "-1");
     }
 
     @Test
