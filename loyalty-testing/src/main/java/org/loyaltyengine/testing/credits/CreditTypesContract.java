@@ -224,6 +224,38 @@ public abstract class CreditTypesContract extends CreditsContractBase {
         assertEquals(2, engine.audit().history(tenant, AuditTrail.CREDITS_TYPE, "HOUR").size());
     }
 
+    /** The office's ordinary work keeps its actor too: on every stored outcome and on every entry it wrote. */
+    @Test
+    @Tag("X-8")
+    @Tag("CR-4")
+    void sales_work_creditNotes_andTheSweep_keepTheirActor_onTheirOutcomesAndEntries() {
+        defineHourAndTicket(DAY);
+        usesCredits("C1", DAY);
+        Actor sales = Actor.of("sales-dan");
+        Actor tech = TECHNICIAN;
+        applied(credits.sell(as(sales, DAY), new org.loyaltyengine.credits.CreditRequests.Sell("S1", "C1",
+                List.of(lot("1", "HOUR", "4", "72.00", "2026-01-31")))));
+        applied(credits.confirmSale(as(sales, DAY), new org.loyaltyengine.credits.CreditRequests.ConfirmSale("S1")));
+        applied(credits.consume(as(tech, DAY), new Consume("C1", doc(Source.SERVICE_REPORT, "SR-1"),
+                List.of(work("1", "HOUR", "1", "visit")), null)));
+        applied(credits.creditNote(as(sales, DAY), new org.loyaltyengine.credits.CreditRequests.CreditNote("CN-1",
+                "C1", doc(Source.SERVICE_REPORT, "SR-1"), List.of("1"))));
+        Outcome sweep = applied(credits.expireLots(as(tech, LocalDate.of(2026, 2, 1))));
+        assertEquals(1, sweep.entries().size());
+
+        List<org.loyaltyengine.spi.StoredOutcome> outcomes = store.inTransaction(tenant, tx -> tx.outcomes().all());
+        java.util.Map<String, String> actorByCommand = new java.util.TreeMap<>();
+        for (org.loyaltyengine.spi.StoredOutcome o : outcomes) {
+            actorByCommand.merge(o.outcome().command(), o.outcome().actor(), (a, b) -> a.equals(b) ? a : a + "+" + b);
+            for (org.loyaltyengine.spi.LedgerEntry e : o.outcome().entries()) {
+                assertEquals(o.outcome().actor(), e.actor(), () -> "entry " + e + " of " + o.outcome().command());
+            }
+        }
+        assertEquals(java.util.Map.of("credits.define-type", "office-ann", "credits.use-credits", "office-ann",
+                "credits.sell", "sales-dan", "credits.confirm-sale", "sales-dan", "credits.consume", "tech-bob",
+                "credits.credit-note", "sales-dan", "credits.expire-lots", "tech-bob"), actorByCommand);
+    }
+
     // ------------------------------------------------------------------ X-4 idempotency
 
     @Test
