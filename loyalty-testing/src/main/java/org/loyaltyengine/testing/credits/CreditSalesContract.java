@@ -187,6 +187,9 @@ public abstract class CreditSalesContract extends CreditsContractBase {
                 new Sell("S3", "C1", List.of(new SaleLine("1", "HOUR", dec("1"), Money.of("1000.00", "CZK"), null)))));
         assertEquals("CURRENCY_MISMATCH", currency.code());
 
+        // Ten decimals of an hour at 70.00 is a lot worth more decimals than a store keeps: typed, and nothing kept.
+        assertThrows(InvalidValueException.class, () -> sell(JAN_10, "S5", "C1", lot("1", "HOUR", "0.0000000001",
+                "70.00", null)));
         assertThrows(InvalidValueException.class, () -> lot("1", "HOUR", "-2", "70.00", null));
         assertThrows(InvalidValueException.class, () -> lot("1", "HOUR", "0", "70.00", null));
         assertThrows(InvalidValueException.class, () -> lot("1", "HOUR", "2", "-70.00", null));
