@@ -45,6 +45,11 @@ import org.loyaltyengine.testing.PermissionsContract;
 import org.loyaltyengine.testing.card.CustomerCardContract;
 import org.loyaltyengine.testing.card.CustomerCardLocksContract;
 import org.loyaltyengine.testing.card.CustomerCardSettlementReversalContract;
+import org.loyaltyengine.testing.credits.CreditConsumptionContract;
+import org.loyaltyengine.testing.credits.CreditReportsContract;
+import org.loyaltyengine.testing.credits.CreditReturnsContract;
+import org.loyaltyengine.testing.credits.CreditSalesContract;
+import org.loyaltyengine.testing.credits.CreditTypesContract;
 import org.loyaltyengine.testing.customers.CustomerImportContract;
 import org.loyaltyengine.testing.customers.CustomerRegistryContract;
 import org.loyaltyengine.testing.points.SavingsPointsContract;
@@ -57,7 +62,7 @@ import org.loyaltyengine.testing.rules.RuleSafetyContract;
 
 /**
  * Everything the JPA store must prove on one database: the SPI conformance suite and every program
- * suite of the engine (POS card, customer card, savings points, customers), unchanged, and the
+ * suite of the engine (POS card, customer card, savings points, customers, prepaid credits), unchanged, and the
  * adapter's own guards under contention, key races, hold races, deadlocks and lost connections.
  * Each database's test class only names the database with {@link OnDatabase}.
  */
@@ -226,6 +231,56 @@ abstract class JpaStoreContract {
     @Nested
     @Tag("X-10")
     class HostileCorpusSuite extends HostileCorpusContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The prepaid credits suite (from loyalty-testing), unchanged, on this database: credit types, who uses credits, permissions, audit and idempotency. */
+    @Nested
+    @Tag("CR-1")
+    class CreditTypesSuite extends CreditTypesContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The prepaid credits suite (from loyalty-testing), unchanged, on this database: sales in lots, reservation, validity and the portfolio. */
+    @Nested
+    @Tag("CR-3")
+    class CreditSalesSuite extends CreditSalesContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The prepaid credits suite (from loyalty-testing), unchanged, on this database: consumption, covered and billable, first in first out. */
+    @Nested
+    @Tag("CR-4")
+    class CreditConsumptionSuite extends CreditConsumptionContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The prepaid credits suite (from loyalty-testing), unchanged, on this database: usage, budget and revenue reports. */
+    @Nested
+    @Tag("CR-8")
+    class CreditReportsSuite extends CreditReportsContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The prepaid credits suite (from loyalty-testing), unchanged, on this database: credit notes and cancellations. */
+    @Nested
+    @Tag("X-13")
+    class CreditReturnsSuite extends CreditReturnsContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

@@ -26,14 +26,16 @@ import org.loyaltyengine.spi.TenantId;
  */
 public record TenantSnapshot(Map<String, List<String>> parts, List<StoredOutcome> outcomes) {
     /** The programs that own accounts and settings. */
-    public static final List<String> PROGRAMS = List.of("pos-card", "customer-card", "savings-points", "customers");
+    public static final List<String> PROGRAMS = List.of("pos-card", "customer-card", "savings-points", "customers",
+            "credits");
     /** Every document type the engine writes. */
     public static final List<String> DOCUMENT_TYPES = List.of("pos-receipt", "customer-card.sale",
             "customer-card.product", "customer-card.enrolment", "customer-card.settlement",
             "customer-card.credit-note", "points-booking", "points-supplier", "points-participant", "points-rate",
             "points-expiry",
             "webshop-order",
-            "webshop-buyer");
+            "webshop-buyer",
+            "credits-type", "credits-customer", "credits-sale", "credits-usage");
 
     public static TenantSnapshot of(LoyaltyStore store, TenantId tenant) {
         return store.inTransaction(tenant, TenantSnapshot::read);

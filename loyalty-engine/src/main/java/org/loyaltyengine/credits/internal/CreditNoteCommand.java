@@ -1,16 +1,20 @@
 package org.loyaltyengine.credits.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.credits.CreditRequests.CreditNote;
 import org.loyaltyengine.credits.Credits;
+import org.loyaltyengine.credits.internal.Stored.Lot;
 import org.loyaltyengine.credits.internal.Stored.UsageLine;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.Command;
@@ -19,18 +23,23 @@ import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.internal.Write;
 import org.loyaltyengine.rules.facts.CreditReturn;
 import org.loyaltyengine.rules.facts.CreditReturnLine;
+import org.loyaltyengine.rules.facts.CreditUnsettle;
 import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Document;
+import org.loyaltyengine.spi.EntryKind;
+import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.LockKey;
 
 /**
  * {@code credits.credit-note}: a credit note on a consuming document gives what its lines drew back to the lots
- * (and the overdraft account) they came from, once (SPEC X-13). The usage record keeps which note credited a line.
+ * (and the overdraft account) they came from, once (SPEC X-13); what a later lot settled of an overdrawn part
+ * goes back to that lot ({@link CreditUnsettle}). The usage record keeps which note credited a line.
  */
 final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.Context> {
-    record Context(CreditNote request, Optional<Document> usage, List<CreditReturnLine> lines, CommandContext ctx) {
+    record Context(CreditNote request, Optional<Document> usage, List<CreditReturnLine> lines,
+                   List<CreditUnsettle> unsettles, CommandContext ctx) {
     }
 
     @Override
@@ -59,6 +68,7 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
         String reference = note.consumed().reference();
         Optional<Document> usage = Stored.usage(view, reference, note.customerId());
         List<CreditReturnLine> lines = new ArrayList<>();
+        Map<String, List<UsageLine>> overdrawnByType = new TreeMap<>();
         for (UsageLine l : usage.map(Stored::usageLines).orElse(List.of())) {
             if (!note.lineIds().contains(l.lineId())) {
                 continue;
@@ -68,9 +78,65 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
             if (l.overdrawn().signum() > 0) {
                 lines.add(new CreditReturnLine(reference, l.lineId(), null,
                         Stored.overdraftAccount(note.customerId(), l.type()), l.overdrawn(), l.creditedBy()));
+                if (l.creditedBy() == null) {
+                    overdrawnByType.computeIfAbsent(l.type(), t -> new ArrayList<>()).add(l);
+                }
             }
         }
-        return new Context(note, usage, lines, ctx);
+        List<CreditUnsettle> unsettles = new ArrayList<>();
+        overdrawnByType.forEach((type, overdrawn) -> unsettles.addAll(unsettles(view, reference, note.customerId(),
+                type, overdrawn)));
+        return new Context(note, usage, lines, unsettles, ctx);
+    }
+
+    /**
+     * What of the overdrawn parts being given back later lots settled already. The overdraft still owes part
+     * of what went negative; the rest a lot's confirmation settled, and that much is taken back from the lots
+     * that settled, the last settled first, so the overdraft never rises above zero.
+     */
+    private static List<CreditUnsettle> unsettles(StoreView view, String reference, String customerId, String type,
+                                                  List<UsageLine> overdrawn) {
+        AccountKey overdraft = Stored.overdraftAccount(customerId, type);
+        BigDecimal owed = view.account(overdraft).map(a -> a.balance().negate().max(BigDecimal.ZERO))
+                .orElse(BigDecimal.ZERO);
+        BigDecimal back = overdrawn.stream().map(UsageLine::overdrawn).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal settled = back.subtract(owed);
+        if (settled.signum() <= 0) {
+            return List.of();
+        }
+        List<Lot> lots = new ArrayList<>(Stored.lotsOf(view, customerId).stream().filter(l -> l.type().equals(type))
+                .toList());
+        lots.sort(Comparator.comparing(Lot::confirmedOn, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+                .thenComparing(Lot::saleId).thenComparing(Lot::lineId).reversed());
+        List<CreditUnsettle> unsettles = new ArrayList<>();
+        int line = 0;
+        BigDecimal lineLeft = overdrawn.get(0).overdrawn();
+        for (Lot lot : lots) {
+            BigDecimal fromLot = BigDecimal.ZERO;
+            for (LedgerEntry e : view.entries(lot.account())) {
+                if (e.kind() == EntryKind.SETTLE) {
+                    fromLot = fromLot.subtract(e.amount());
+                }
+            }
+            while (fromLot.signum() > 0 && settled.signum() > 0) {
+                BigDecimal q = fromLot.min(settled).min(lineLeft);
+                if (q.signum() <= 0) {
+                    break;
+                }
+                unsettles.add(new CreditUnsettle(reference, overdrawn.get(line).lineId(), lot.lot(), lot.account(),
+                        overdraft, q));
+                fromLot = fromLot.subtract(q);
+                settled = settled.subtract(q);
+                lineLeft = lineLeft.subtract(q);
+                if (lineLeft.signum() == 0 && line + 1 < overdrawn.size()) {
+                    lineLeft = overdrawn.get(++line).overdrawn();
+                }
+            }
+            if (settled.signum() <= 0) {
+                break;
+            }
+        }
+        return unsettles;
     }
 
     @Override
@@ -78,6 +144,10 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
         Map<AccountKey, BigDecimal> accounts = new LinkedHashMap<>();
         for (CreditReturnLine l : c.lines()) {
             accounts.put(l.account(), l.lot() == null ? null : BigDecimal.ZERO);
+        }
+        for (CreditUnsettle u : c.unsettles()) {
+            accounts.put(u.lotAccount(), BigDecimal.ZERO);
+            accounts.put(u.overdraft(), null);
         }
         return accounts;
     }
@@ -88,6 +158,7 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
         facts.add(new CreditReturn(c.request().creditNoteId(), entryDocument(c.request()), c.request().consumed().reference(),
                 c.request().customerId()));
         facts.addAll(c.lines());
+        facts.addAll(c.unsettles());
         return facts;
     }
 
