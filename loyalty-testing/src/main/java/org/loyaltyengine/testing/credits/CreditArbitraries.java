@@ -50,7 +50,7 @@ public final class CreditArbitraries {
     }
 
     public static Arbitrary<Step> steps() {
-        Arbitrary<Kind> kind = Arbitraries.frequency(Tuple.of(7, Kind.SELL), Tuple.of(6, Kind.CONFIRM),
+        Arbitrary<Kind> kind = Arbitraries.frequency(Tuple.of(9, Kind.SELL), Tuple.of(8, Kind.CONFIRM),
                 Tuple.of(2, Kind.CANCEL), Tuple.of(10, Kind.WORK), Tuple.of(2, Kind.MANUAL), Tuple.of(4, Kind.CREDIT_NOTE),
                 Tuple.of(2, Kind.CREDIT_AGAIN), Tuple.of(2, Kind.EXPIRE), Tuple.of(2, Kind.ADVANCE));
         Arbitrary<Integer> customer = Arbitraries.frequency(Tuple.of(5, 0), Tuple.of(4, 1), Tuple.of(1, 2));
