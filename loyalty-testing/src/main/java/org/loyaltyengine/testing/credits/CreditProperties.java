@@ -331,7 +331,8 @@ public abstract class CreditProperties {
             assertTrue(credits.configure(run.next(), new Configure(run.priceAbove, run.negative)).applied());
         }
 
-        for (Step s : steps) {
+        for (int n = 0; n < steps.size(); n++) {
+            Step s = steps.get(n);
             String step = s + " on " + run.date;
             State before = state(run.tenant);
             Expect e = switch (s.kind()) {
@@ -359,7 +360,10 @@ public abstract class CreditProperties {
                 LedgerInvariants.assertBalanced(store, run.tenant, a.getKey(), a.getValue(), step);
             }
             checkPortfolios(credits, run, step);
-            checkRevenue(credits, run, step);
+            if (n % 3 == 2 || n == steps.size() - 1 || s.kind() == Kind.EXPIRE) {
+                // The report reads every lot of the tenant: every third step, after a sweep, and at the end.
+                checkRevenue(credits, run, step);
+            }
             checkCreditNotes(run, after, step);
         }
     }
