@@ -252,6 +252,8 @@ public abstract class CreditProperties {
         final Map<String, LotModel> lots = new LinkedHashMap<>();
         final Map<String, List<LotModel>> sales = new LinkedHashMap<>();
         final Map<String, BigDecimal> overdraft = new HashMap<>();
+        /** Per customer and type, the lots that settled a debt, in the order they first did. */
+        final Map<String, List<LotModel>> settledBy = new HashMap<>();
         final Map<String, Doc> docs = new LinkedHashMap<>();
         /** A credit note's entry document to the reference it credits. */
         final Map<String, String> notes = new HashMap<>();
@@ -471,6 +473,10 @@ public abstract class CreditProperties {
                     l.settled = l.settled.add(settle);
                     l.balance = l.balance.subtract(settle);
                     run.owe(l.customer, l.type, settle);
+                    List<LotModel> by = run.settledBy.computeIfAbsent(l.customer + "|" + l.type, k -> new ArrayList<>());
+                    if (!by.contains(l)) {
+                        by.add(l);
+                    }
                     entries.add(entry(EntryKind.SETTLE, saleId, l.line, settle));
                     entries.add(entry(EntryKind.SETTLE, saleId, l.line, settle.negate()));
                     Statistics.label("cases").collect("confirm settled a negative balance");
@@ -667,6 +673,25 @@ public abstract class CreditProperties {
                 entries.add(entry(EntryKind.REVERSE, "credit-note:" + noteId, id, l.overdrawn));
             }
         }
+        // Overdrawn work given back beyond what is still owed goes back to the lots that settled it, the last first.
+        Map<String, BigDecimal> toOverdraft = new TreeMap<>();
+        back.keySet().forEach(id -> toOverdraft.merge(doc.lines().get(id).type, doc.lines().get(id).overdrawn,
+                BigDecimal::add));
+        Map<LotModel, BigDecimal> unsettle = new LinkedHashMap<>();
+        toOverdraft.forEach((type, q) -> {
+            BigDecimal beyond = run.owed(doc.customer(), type).add(q).max(BigDecimal.ZERO);
+            List<LotModel> by = new ArrayList<>(run.settledBy.getOrDefault(doc.customer() + "|" + type, List.of()));
+            java.util.Collections.reverse(by);
+            for (LotModel x : by) {
+                BigDecimal g = beyond.min(x.settled);
+                if (g.signum() > 0) {
+                    unsettle.put(x, g);
+                    beyond = beyond.subtract(g);
+                    entries.add(entry(EntryKind.SETTLE, "credit-note:" + noteId, null, g.negate()));
+                    entries.add(entry(EntryKind.SETTLE, "credit-note:" + noteId, null, g));
+                }
+            }
+        });
         Outcome o = credits.creditNote(run.next(), new CreditNote(noteId, doc.customer(), doc.source(), lines));
         if (!reasons.isEmpty() || !o.applied()) {
             return new Expect(o, reasons, List.of());
@@ -690,6 +715,12 @@ public abstract class CreditProperties {
             run.owe(doc.customer(), l.type, l.overdrawn);
             l.creditedBy = noteId;
         }
+        unsettle.forEach((x, g) -> {
+            Statistics.label("cases").collect("credit note gave a settled debt back to its lot");
+            x.settled = x.settled.subtract(g);
+            x.balance = x.balance.add(g);
+            run.owe(x.customer, x.type, g.negate());
+        });
         return new Expect(o, reasons, entries);
     }
 
@@ -774,6 +805,11 @@ public abstract class CreditProperties {
                 // The lots and the overdraft hold what remains: balance, less what is reserved or past validity.
                 BigDecimal held = sum(lots, l -> l.remaining(run.date)).add(run.owed(customer, t.code()));
                 same(remaining, held, () -> where + " the lots and the negative balance hold what remains");
+                // Credits are only ever on lots, whose revenue is deferred; beyond them a customer can only owe.
+                BigDecimal onLots = p.lots().stream().filter(x -> x.type().equals(t.code())).map(LotStatement::remaining)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertTrue(h.remaining().compareTo(onLots) <= 0, () -> where + " remaining " + h.remaining()
+                        + " beyond the " + onLots + " on lots");
             }
             Map<String, LotStatement> statements = new HashMap<>();
             p.lots().forEach(l -> statements.put(l.lot(), l));
