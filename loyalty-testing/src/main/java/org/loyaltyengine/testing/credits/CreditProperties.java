@@ -91,7 +91,8 @@ import org.loyaltyengine.testing.credits.CreditArbitraries.Step;
  * <ul>
  *   <li>CR-3/CR-5: per customer and type, the portfolio's bought, reserved, consumed, expired and remaining are the
  *       model's, and remaining == bought - consumed - reserved - expired (a credited consumption no longer
- *       consumed); so is every lot's statement;</li>
+ *       consumed); so is every lot's statement; and what remains is never more than the lots hold (credits are only
+ *       on lots, whose revenue is deferred: beyond them a customer can only owe);</li>
  *   <li>CR-8: over the whole run, the revenue report's recognised + breakage + closing deferred == what was paid for
  *       the confirmed lots, each column the model's;</li>
  *   <li>CR-4/CR-8: work draws exactly the model's first-in-first-out draws, and no line draws a later lot while an
@@ -99,7 +100,8 @@ import org.loyaltyengine.testing.credits.CreditArbitraries.Step;
  *   <li>X-3: an applied command wrote exactly the entries its outcome reports, and those are the ones the model
  *       expects; a refused or rejected command changed nothing of the tenant;</li>
  *   <li>X-13: per consuming document line, what credit notes gave back never exceeds what the line consumed
- *       (read from the ledger).</li>
+ *       (read from the ledger); overdrawn work a lot settled since goes back to that lot, the lot settled last
+ *       first.</li>
  * </ul>
  *
  * <p>Abstract so that every store runs it: the tries come from the concrete class ({@code @PropertyDefaults}),
