@@ -8,6 +8,6 @@ import net.jqwik.api.Tag;
 @Tag("CR-8")
 @Tag("X-13")
 @OnDatabase(TestDatabase.H2)
-@PropertyDefaults(tries = 15)
+@PropertyDefaults(tries = 20)
 class CreditPropertiesH2Test extends DatabaseCreditProperties {
 }

@@ -8,6 +8,6 @@ import net.jqwik.api.Tag;
 @Tag("CR-8")
 @Tag("X-13")
 @OnDatabase(TestDatabase.MARIADB)
-@PropertyDefaults(tries = 12)
+@PropertyDefaults(tries = 20)
 class CreditPropertiesMariaDbTest extends DatabaseCreditProperties {
 }
