@@ -1,0 +1,13 @@
+package org.loyaltyengine.jpa;
+
+import net.jqwik.api.PropertyDefaults;
+import net.jqwik.api.Tag;
+
+/** The prepaid credits properties on PostgreSQL, with fewer tries than in memory: every step is a round trip. */
+@Tag("CR-3")
+@Tag("CR-8")
+@Tag("X-13")
+@OnDatabase(TestDatabase.POSTGRESQL)
+@PropertyDefaults(tries = 20)
+class CreditPropertiesPostgresTest extends DatabaseCreditProperties {
+}
