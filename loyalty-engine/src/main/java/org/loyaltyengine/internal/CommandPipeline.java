@@ -25,6 +25,7 @@ import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Balance;
 import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.CommandLogEntry;
 import org.loyaltyengine.spi.DuplicateKeyException;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.FloorViolationException;
@@ -66,6 +67,7 @@ public final class CommandPipeline {
     private final RuleSetRegistry rules;
     private final Clock clock;
     private final List<NewCustomerHook> newCustomerHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CommandRequests requests = new CommandRequests();
 
     public CommandPipeline(LoyaltyStore store, RuleSetRegistry rules, Clock clock) {
         this.store = store;
@@ -83,6 +85,11 @@ public final class CommandPipeline {
 
     public RuleSetRegistry rules() {
         return rules;
+    }
+
+    /** The request type of every command the programs registered: what reads a logged request back. */
+    public CommandRequests requests() {
+        return requests;
     }
 
     /** Registers a program's defaults for newly created customers, on the {@link Command} contract. */
@@ -105,7 +112,7 @@ public final class CommandPipeline {
         Checks.notNull(ctx, "command context");
         Checks.notNull(command, "command");
         Checks.notNull(request, "the request of", command.name());
-        String fingerprint = fingerprint(command.name(), ctx, request);
+        Submission fingerprint = submission(ctx, request, command);
         try {
             return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, request, command, fingerprint));
         } catch (DuplicateKeyException | StaleWriteException collision) {
@@ -237,7 +244,7 @@ public final class CommandPipeline {
     }
 
     private <P, C> Outcome decide(StoreTransaction tx, CommandContext ctx, P request, Command<P, C> command,
-                                  String fingerprint) {
+                                  Submission fingerprint) {
         Optional<StoredOutcome> first = tx.outcomes().find(ctx.key());
         if (first.isPresent()) {
             return replay(first.get(), fingerprint, ctx);
@@ -346,17 +353,27 @@ public final class CommandPipeline {
                 Map.of(), clock.instant(), ctx.actor().user());
     }
 
-    private Outcome finish(StoreTransaction tx, CommandContext ctx, String fingerprint, Outcome outcome) {
+    /**
+     * Stores the outcome under its key and logs the command beside it, in the one transaction (SPEC X-11);
+     * a dry run rolls back and so leaves neither.
+     */
+    private Outcome finish(StoreTransaction tx, CommandContext ctx, Submission submitted, Outcome outcome) {
         if (ctx.dryRun()) {
             tx.setRollbackOnly();
         } else {
-            tx.outcomes().save(new StoredOutcome(ctx.key(), fingerprint, outcome));
+            tx.outcomes().save(new StoredOutcome(ctx.key(), submitted.fingerprint(), outcome));
+            tx.commandLog().append(new CommandLogEntry(0, ctx.tenant(), ctx.key(), outcome.command(),
+                    submitted.requestType(), ctx.actor().user(), List.copyOf(ctx.actor().permissions()),
+                    ctx.businessDate(), outcome.decidedAt(), submitted.json(), outcome));
         }
         return outcome;
     }
 
-    private static Outcome replay(StoredOutcome first, String fingerprint, CommandContext ctx) {
-        if (!first.fingerprint().equals(fingerprint)) {
+    private static Outcome replay(StoredOutcome first, Submission submitted, CommandContext ctx) {
+        // An outcome stored before fingerprints were taken of the canonical JSON carries the digest of the
+        // request's text: it still answers its own request, and refuses another.
+        if (!first.fingerprint().equals(submitted.fingerprint())
+                && !first.fingerprint().equals(submitted.legacyFingerprint())) {
             throw new IdempotencyConflictException(ctx.key().value());
         }
         // A key is its user's: replayed to another user, the first user's outcome (balances, entries)
@@ -475,9 +492,42 @@ public final class CommandPipeline {
         return new RuleFailedException(set, version, rule, "it decided a value the store cannot hold: " + e.getMessage(), e);
     }
 
-    static String fingerprint(String command, CommandContext ctx, Object payload) {
-        String text = command + "\n" + ctx.businessDate() + "\n" + payload;
+    /**
+     * The request's canonical JSON, taken once: logged as it is, and fingerprinted (with the command and the
+     * business date) to tell a repeat of a key from a conflicting reuse. What the command leaves out of its
+     * fingerprint ({@link Command#fingerprinted}) is written once more without it.
+     */
+    private <P> Submission submission(CommandContext ctx, P request, Command<P, ?> command) {
+        String json = CanonicalJson.write(request);
+        assert requests.roundTrips(command.name(), request, json);
+        Object fingerprinted = command.fingerprinted(request);
+        String printed = fingerprinted == request ? json : CanonicalJson.write(fingerprinted);
+        return new Submission(command.name(), ctx.businessDate(), request, json,
+                digest("json\n" + command.name() + "\n" + ctx.businessDate() + "\n" + printed));
+    }
+
+    /**
+     * A request as the pipeline received it: its JSON and its fingerprint. The fingerprint outcomes were
+     * stored under before (of the request's {@code toString()}) is worked out only when a key is repeated.
+     */
+    private record Submission(String command, java.time.LocalDate businessDate, Object request, String json,
+                              String fingerprint) {
+        String requestType() {
+            return request.getClass().getName();
+        }
+
+        String legacyFingerprint() {
+            return digest(command + "\n" + businessDate + "\n" + request);
+        }
+    }
+
+    private static String digest(String text) {
         return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The fingerprint outcomes were stored under before the canonical JSON: of the request's text. */
+    static String legacyFingerprint(String command, CommandContext ctx, Object payload) {
+        return digest(command + "\n" + ctx.businessDate() + "\n" + payload);
     }
 
     /**

@@ -32,6 +32,7 @@ import org.loyaltyengine.customers.ReceivedOrder;
 import org.loyaltyengine.customers.RegisteredCustomer;
 import org.loyaltyengine.customers.WebshopOrder;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.CommandRequests;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.rules.facts.CustomerRowImported;
 import org.loyaltyengine.spi.Checks;
@@ -63,6 +64,15 @@ public final class DefaultCustomers implements Customers {
 
     public DefaultCustomers(CommandPipeline pipeline) {
         this.pipeline = Checks.notNull(pipeline, "pipeline");
+        // What reads a logged request back (SPEC X-11): each command with the request it takes; those built
+        // per call by the names they run under.
+        CommandRequests requests = pipeline.requests();
+        requests.register(CreateCustomer.NAME, CustomerRequests.Create.class);
+        requests.register(update, CustomerRequests.Update.class);
+        requests.register(declareField, CustomerRequests.DeclareField.class);
+        requests.register(configure, CustomerRequests.Configure.class);
+        requests.register(ImportCustomerRow.NAME, ImportRow.class);
+        requests.register(ReceiveOrder.NAME, WebshopOrder.class);
     }
 
     /** The programs' new-customer defaults as registered now, for one command run. */
