@@ -112,9 +112,9 @@ public final class CommandPipeline {
         Checks.notNull(ctx, "command context");
         Checks.notNull(command, "command");
         Checks.notNull(request, "the request of", command.name());
-        Submission fingerprint = submission(ctx, request, command);
+        Submission submitted = submission(ctx, request, command);
         try {
-            return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, request, command, fingerprint));
+            return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, request, command, submitted));
         } catch (DuplicateKeyException | StaleWriteException collision) {
             // A concurrent submission of the same key may have won the race: it passed the key's look-up
             // with ours, held the locks first, and committed while ours waited. Ours then decided again on
@@ -127,7 +127,7 @@ public final class CommandPipeline {
             if (winner.isEmpty()) {
                 throw collision;
             }
-            return replay(winner.get(), fingerprint, ctx);
+            return replay(winner.get(), submitted, ctx);
         } catch (FloorViolationException guard) {
             // The rules allowed it but the store's guard did not: everything the command wrote has
             // been rolled back; record the refusal under the key in a transaction of its own.
@@ -135,13 +135,13 @@ public final class CommandPipeline {
             return store.inTransaction(ctx.tenant(), tx -> {
                 Optional<StoredOutcome> first = tx.outcomes().find(ctx.key());
                 if (first.isPresent()) {
-                    return replay(first.get(), fingerprint, ctx);
+                    return replay(first.get(), submitted, ctx);
                 }
                 Outcome refused = new Outcome(Outcome.Status.REJECTED, command.name(), ctx.key().value(),
                         ctx.dryRun(), command.ruleSet(), rules.versionInForce(command.ruleSet(), ctx.businessDate())
                         .version(), List.of(), List.of(new Rejection(INSUFFICIENT_BALANCE, guard.getMessage(), null)),
                         List.of(), List.of(), List.of(), List.of(), Map.of(), clock.instant(), ctx.actor().user());
-                return finish(tx, ctx, fingerprint, refused);
+                return finish(tx, ctx, submitted, refused);
             });
         }
     }
@@ -244,16 +244,16 @@ public final class CommandPipeline {
     }
 
     private <P, C> Outcome decide(StoreTransaction tx, CommandContext ctx, P request, Command<P, C> command,
-                                  Submission fingerprint) {
+                                  Submission submitted) {
         Optional<StoredOutcome> first = tx.outcomes().find(ctx.key());
         if (first.isPresent()) {
-            return replay(first.get(), fingerprint, ctx);
+            return replay(first.get(), submitted, ctx);
         }
         Permission needed = Checks.notNull(command.permission(request), "permission of", command.name());
         if (!needed.grantedTo(ctx.actor())) {
             // Before anything is locked, read or evaluated: a user without the permission learns
             // nothing about the state and no rule can be reached.
-            return finish(tx, ctx, fingerprint, refused(ctx, command, needed));
+            return finish(tx, ctx, submitted, refused(ctx, command, needed));
         }
         HeldKeys keys = new HeldKeys(tx);
         C context = load(tx, keys, ctx, request, command);
@@ -285,7 +285,7 @@ public final class CommandPipeline {
             Outcome rejected = new Outcome(Outcome.Status.REJECTED, command.name(), ctx.key().value(), ctx.dryRun(),
                     set, version, decision.firedRules(), reasons, List.of(), List.of(), balances(accounts.values()),
                     notices, values(decision.rejectionDetails(), set, version), now, ctx.actor().user());
-            return finish(tx, ctx, fingerprint, rejected);
+            return finish(tx, ctx, submitted, rejected);
         }
         List<AuditSubject> audited = command.audited(context, decision);
         List<Map<String, String>> before = new ArrayList<>(audited.size());
@@ -311,7 +311,7 @@ public final class CommandPipeline {
         Outcome outcome = new Outcome(Outcome.Status.APPLIED, command.name(), ctx.key().value(), ctx.dryRun(), set,
                 version, decision.firedRules(), List.of(), applied.entries(), applied.holds(), after, notices,
                 values(decision, set, version), now, ctx.actor().user());
-        return finish(tx, ctx, fingerprint, outcome);
+        return finish(tx, ctx, submitted, outcome);
     }
 
     /** The outcome's named values: each typed result the rules decided, as {@link org.loyaltyengine.spi.Results} keeps it. */
