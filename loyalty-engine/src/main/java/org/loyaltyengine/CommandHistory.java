@@ -33,8 +33,8 @@ import org.loyaltyengine.spi.TenantId;
  * The command log (SPEC X-11): every command the engine executed for a tenant, applied or rejected, with
  * its request as canonical JSON, who asked, the business date, when it was decided, and the outcome with
  * the rule-set version and the rules that fired. Read it by period and command, export it as JSON lines
- * and import such a file again (docs/command-log.md), and rebuild a logged request ({@link #readRequest})
- * to run it once more.
+ * and import such a file again (docs/command-log.md), rebuild a logged request ({@link #readRequest}) and
+ * run it once more ({@link #rerun}).
  *
  * <p>Reading shows what customers did and what they were given, so it needs {@link #READ_PERMISSION}; the
  * refusal comes before the store is opened.
@@ -131,6 +131,21 @@ public final class CommandHistory {
     public Object readRequest(CommandLogEntry entry) {
         Checks.notNull(entry, "command log entry");
         return requests.read(entry.command(), entry.requestType(), entry.request());
+    }
+
+    /**
+     * Runs a logged command again on this engine, as its facade ran it: the request {@link #readRequest}
+     * rebuilds, under the entry's tenant, key and business date, for its actor with the permissions logged.
+     * What-if runs an import of a log entry by entry on an engine over an in-memory store, its clock set to
+     * each entry's {@code recordedAt}, so that each command decides on the same state and time as it did.
+     * The key is the entry's: on the store the command ran on, the rerun is a repeat and returns the first
+     * outcome.
+     */
+    public Outcome rerun(CommandLogEntry entry) {
+        Object request = readRequest(entry);
+        CommandContext ctx = new CommandContext(entry.tenant(), new Actor(entry.actor(),
+                Set.copyOf(entry.permissions())), entry.key(), entry.businessDate(), false);
+        return requests.run(entry.command(), ctx, request);
     }
 
     /** Every command the engine runs, with the request types it takes: what {@link #readRequest} reads. */

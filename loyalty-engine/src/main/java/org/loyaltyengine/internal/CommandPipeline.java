@@ -67,7 +67,7 @@ public final class CommandPipeline {
     private final RuleSetRegistry rules;
     private final Clock clock;
     private final List<NewCustomerHook> newCustomerHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final CommandRequests requests = new CommandRequests();
+    private final CommandRequests requests = new CommandRequests(this);
 
     public CommandPipeline(LoyaltyStore store, RuleSetRegistry rules, Clock clock) {
         this.store = store;

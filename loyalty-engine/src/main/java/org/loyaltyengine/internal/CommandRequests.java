@@ -6,8 +6,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.Outcome;
 
 /**
  * Which request record each command takes, by command name and the record's class name: what turns a
@@ -17,35 +19,69 @@ import org.loyaltyengine.spi.InvalidValueException;
  * told apart. Only registered types are ever read: a log cannot make the engine build any other class.
  */
 public final class CommandRequests {
-    private final Map<String, Map<String, Class<?>>> byCommand = new ConcurrentHashMap<>();
-
-    /** Registers the request type of a command instance (type-checked against the command's own). */
-    public <P> void register(Command<P, ?> command, Class<P> type) {
-        register(command.name(), type);
+    /** Runs a request of a command again, as its facade runs it. */
+    @FunctionalInterface
+    public interface Runner<P> {
+        Outcome run(CommandContext ctx, P request);
     }
 
-    /** Registers the request type of a command built per call, by the name it runs under. */
-    public void register(String command, Class<?> type) {
+    private record Registration(Class<?> type, Runner<Object> runner) {
+    }
+
+    private final CommandPipeline pipeline;
+    private final Map<String, Map<String, Registration>> byCommand = new ConcurrentHashMap<>();
+
+    CommandRequests(CommandPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * Registers the request type of a command instance (type-checked against the command's own); a logged
+     * request of it runs again through the pipeline with this instance, as the facade runs it.
+     */
+    public <P> void register(Command<P, ?> command, Class<P> type) {
+        register(command.name(), type, (ctx, request) -> pipeline.run(ctx, request, command));
+    }
+
+    /** Registers the request type of a command built per call, by the name it runs under, and how to run it. */
+    @SuppressWarnings("unchecked")
+    public <P> void register(String command, Class<P> type, Runner<P> runner) {
         Checks.text(command, "command");
         Checks.notNull(type, "request type");
+        Checks.notNull(runner, "runner");
         if (!type.isRecord()) {
             throw new IllegalArgumentException(command + " takes " + type.getName()
                     + ", which is not a record; a logged request is a record");
         }
-        byCommand.computeIfAbsent(command, c -> new ConcurrentHashMap<>()).put(type.getName(), type);
+        byCommand.computeIfAbsent(command, c -> new ConcurrentHashMap<>()).put(type.getName(),
+                new Registration(type, (Runner<Object>) runner));
     }
 
     /** The request type {@code typeName} of {@code command}, if registered. */
     public Optional<Class<?>> type(String command, String typeName) {
-        Map<String, Class<?>> types = byCommand.get(command);
-        return Optional.ofNullable(types == null ? null : types.get(typeName));
+        Map<String, Registration> types = byCommand.get(command);
+        Registration r = types == null ? null : types.get(typeName);
+        return Optional.ofNullable(r == null ? null : r.type());
     }
 
     /** Every registered command and the request types it takes, by name. */
     public Map<String, Set<Class<?>>> all() {
         Map<String, Set<Class<?>>> all = new TreeMap<>();
-        byCommand.forEach((c, types) -> all.put(c, Set.copyOf(types.values())));
+        byCommand.forEach((c, types) -> all.put(c, types.values().stream().map(Registration::type)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet())));
         return all;
+    }
+
+    /** Runs {@code request}, a request {@link #read} gave for {@code command}, again as its facade runs it. */
+    public Outcome run(String command, CommandContext ctx, Object request) {
+        Checks.notNull(request, "request");
+        Map<String, Registration> types = byCommand.get(command);
+        Registration r = types == null ? null : types.get(request.getClass().getName());
+        if (r == null) {
+            throw new InvalidValueException("command " + command + " takes no request of type "
+                    + request.getClass().getName() + "; known: " + known(command));
+        }
+        return r.runner().run(ctx, request);
     }
 
     /** The request of {@code command} that {@code json} holds, of the registered type {@code typeName}. */
@@ -56,7 +92,7 @@ public final class CommandRequests {
     }
 
     private String known(String command) {
-        Map<String, Class<?>> types = byCommand.get(command);
+        Map<String, Registration> types = byCommand.get(command);
         return types == null ? "(no such command)" : new java.util.TreeSet<>(types.keySet()).toString();
     }
 

@@ -80,7 +80,7 @@ public final class DefaultCustomerCards implements CustomerCards {
         requests.register(configure, Configure.class);
         requests.register(defineProduct, DefineProduct.class);
         requests.register(enrol, Enrol.class);
-        requests.register(enrol.name(), CardRequests.EnrolAll.class);
+        requests.register(enrol.name(), CardRequests.EnrolAll.class, (ctx, all) -> enrolAll(ctx));
         requests.register(withdraw, CardRequests.Withdraw.class);
         requests.register(lock, Sale.class);
         requests.register(unlock, Unlock.class);
