@@ -26,6 +26,9 @@ module org.loyaltyengine.engine {
     requires org.slf4j;
     requires com.github.javaparser.core;
     requires org.apache.commons.csv;
+    // The command log's canonical JSON of requests and outcomes (docs/command-log.md).
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
 
     exports org.loyaltyengine;
     exports org.loyaltyengine.pos;
@@ -34,4 +37,9 @@ module org.loyaltyengine.engine {
     exports org.loyaltyengine.customers;
     exports org.loyaltyengine.credits;
     exports org.loyaltyengine.rules.facts;
+
+    // Two requests are records of internal packages (an import row, a year-end run): Jackson builds them
+    // again from the command log, and reaches nothing else there.
+    opens org.loyaltyengine.customers.internal to com.fasterxml.jackson.databind;
+    opens org.loyaltyengine.points.internal to com.fasterxml.jackson.databind;
 }

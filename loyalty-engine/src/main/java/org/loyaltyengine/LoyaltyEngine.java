@@ -41,6 +41,7 @@ public final class LoyaltyEngine {
     private final Customers customers;
     private final Credits credits;
     private final AuditTrail audit;
+    private final CommandHistory commandLog;
 
     private LoyaltyEngine(Builder b) {
         RuleSetRegistry registry = new RuleSetRegistry(b.rules, new EvaluationLimits(b.maxRuleFirings,
@@ -52,6 +53,7 @@ public final class LoyaltyEngine {
         this.customers = new DefaultCustomers(pipeline);
         this.credits = new DefaultCredits(pipeline);
         this.audit = new AuditTrail(b.store);
+        this.commandLog = new CommandHistory(b.store, pipeline.requests());
     }
 
     public static Builder builder() {
@@ -89,6 +91,14 @@ public final class LoyaltyEngine {
      */
     public AuditTrail audit() {
         return audit;
+    }
+
+    /**
+     * Every command executed, applied or rejected, with its request and outcome: read, export, import and
+     * rebuild requests (SPEC X-11, docs/command-log.md).
+     */
+    public CommandHistory commandLog() {
+        return commandLog;
     }
 
     /** Every rule-set version the engine's rule source holds. */

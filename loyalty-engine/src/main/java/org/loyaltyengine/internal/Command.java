@@ -33,13 +33,22 @@ import org.loyaltyengine.spi.LockKey;
  * idempotency key or retry. Validation that refuses a request belongs in {@link #load}, before the
  * ledger is written.
  *
- * @param <P> the request, a record whose {@code toString()} is deterministic (fingerprinted to tell a
- *            repeat from a conflicting reuse of an idempotency key)
+ * @param <P> the request, a record of values that {@link CanonicalJson} writes and reads back as an equal
+ *            record: logged as that JSON, and fingerprinted in it to tell a repeat from a conflicting reuse
+ *            of an idempotency key
  * @param <C> the command's context: what {@link #load} read
  */
 public interface Command<P, C> {
     /** A stable name such as {@code pos-card.add-item}; recorded in the outcome. */
     String name();
+
+    /**
+     * What of the request its idempotency fingerprint is taken of: all of it, unless part of the record is
+     * the engine's own bookkeeping rather than what was asked (then the request without it).
+     */
+    default Object fingerprinted(P request) {
+        return request;
+    }
 
     /** The rule set that decides this command. */
     String ruleSet();

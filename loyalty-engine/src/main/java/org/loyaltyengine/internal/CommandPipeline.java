@@ -25,6 +25,7 @@ import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Balance;
 import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.CommandLogEntry;
 import org.loyaltyengine.spi.DuplicateKeyException;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.FloorViolationException;
@@ -66,6 +67,7 @@ public final class CommandPipeline {
     private final RuleSetRegistry rules;
     private final Clock clock;
     private final List<NewCustomerHook> newCustomerHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CommandRequests requests = new CommandRequests(this);
 
     public CommandPipeline(LoyaltyStore store, RuleSetRegistry rules, Clock clock) {
         this.store = store;
@@ -83,6 +85,11 @@ public final class CommandPipeline {
 
     public RuleSetRegistry rules() {
         return rules;
+    }
+
+    /** The request type of every command the programs registered: what reads a logged request back. */
+    public CommandRequests requests() {
+        return requests;
     }
 
     /** Registers a program's defaults for newly created customers, on the {@link Command} contract. */
@@ -105,9 +112,9 @@ public final class CommandPipeline {
         Checks.notNull(ctx, "command context");
         Checks.notNull(command, "command");
         Checks.notNull(request, "the request of", command.name());
-        String fingerprint = fingerprint(command.name(), ctx, request);
+        Submission submitted = submission(ctx, request, command);
         try {
-            return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, request, command, fingerprint));
+            return store.inTransaction(ctx.tenant(), tx -> decide(tx, ctx, request, command, submitted));
         } catch (DuplicateKeyException | StaleWriteException collision) {
             // A concurrent submission of the same key may have won the race: it passed the key's look-up
             // with ours, held the locks first, and committed while ours waited. Ours then decided again on
@@ -120,7 +127,7 @@ public final class CommandPipeline {
             if (winner.isEmpty()) {
                 throw collision;
             }
-            return replay(winner.get(), fingerprint, ctx);
+            return replay(winner.get(), submitted, ctx);
         } catch (FloorViolationException guard) {
             // The rules allowed it but the store's guard did not: everything the command wrote has
             // been rolled back; record the refusal under the key in a transaction of its own.
@@ -128,13 +135,13 @@ public final class CommandPipeline {
             return store.inTransaction(ctx.tenant(), tx -> {
                 Optional<StoredOutcome> first = tx.outcomes().find(ctx.key());
                 if (first.isPresent()) {
-                    return replay(first.get(), fingerprint, ctx);
+                    return replay(first.get(), submitted, ctx);
                 }
                 Outcome refused = new Outcome(Outcome.Status.REJECTED, command.name(), ctx.key().value(),
                         ctx.dryRun(), command.ruleSet(), rules.versionInForce(command.ruleSet(), ctx.businessDate())
                         .version(), List.of(), List.of(new Rejection(INSUFFICIENT_BALANCE, guard.getMessage(), null)),
                         List.of(), List.of(), List.of(), List.of(), Map.of(), clock.instant(), ctx.actor().user());
-                return finish(tx, ctx, fingerprint, refused);
+                return finish(tx, ctx, submitted, refused);
             });
         }
     }
@@ -237,16 +244,16 @@ public final class CommandPipeline {
     }
 
     private <P, C> Outcome decide(StoreTransaction tx, CommandContext ctx, P request, Command<P, C> command,
-                                  String fingerprint) {
+                                  Submission submitted) {
         Optional<StoredOutcome> first = tx.outcomes().find(ctx.key());
         if (first.isPresent()) {
-            return replay(first.get(), fingerprint, ctx);
+            return replay(first.get(), submitted, ctx);
         }
         Permission needed = Checks.notNull(command.permission(request), "permission of", command.name());
         if (!needed.grantedTo(ctx.actor())) {
             // Before anything is locked, read or evaluated: a user without the permission learns
             // nothing about the state and no rule can be reached.
-            return finish(tx, ctx, fingerprint, refused(ctx, command, needed));
+            return finish(tx, ctx, submitted, refused(ctx, command, needed));
         }
         HeldKeys keys = new HeldKeys(tx);
         C context = load(tx, keys, ctx, request, command);
@@ -278,7 +285,7 @@ public final class CommandPipeline {
             Outcome rejected = new Outcome(Outcome.Status.REJECTED, command.name(), ctx.key().value(), ctx.dryRun(),
                     set, version, decision.firedRules(), reasons, List.of(), List.of(), balances(accounts.values()),
                     notices, values(decision.rejectionDetails(), set, version), now, ctx.actor().user());
-            return finish(tx, ctx, fingerprint, rejected);
+            return finish(tx, ctx, submitted, rejected);
         }
         List<AuditSubject> audited = command.audited(context, decision);
         List<Map<String, String>> before = new ArrayList<>(audited.size());
@@ -304,7 +311,7 @@ public final class CommandPipeline {
         Outcome outcome = new Outcome(Outcome.Status.APPLIED, command.name(), ctx.key().value(), ctx.dryRun(), set,
                 version, decision.firedRules(), List.of(), applied.entries(), applied.holds(), after, notices,
                 values(decision, set, version), now, ctx.actor().user());
-        return finish(tx, ctx, fingerprint, outcome);
+        return finish(tx, ctx, submitted, outcome);
     }
 
     /** The outcome's named values: each typed result the rules decided, as {@link org.loyaltyengine.spi.Results} keeps it. */
@@ -346,17 +353,27 @@ public final class CommandPipeline {
                 Map.of(), clock.instant(), ctx.actor().user());
     }
 
-    private Outcome finish(StoreTransaction tx, CommandContext ctx, String fingerprint, Outcome outcome) {
+    /**
+     * Stores the outcome under its key and logs the command beside it, in the one transaction (SPEC X-11);
+     * a dry run rolls back and so leaves neither.
+     */
+    private Outcome finish(StoreTransaction tx, CommandContext ctx, Submission submitted, Outcome outcome) {
         if (ctx.dryRun()) {
             tx.setRollbackOnly();
         } else {
-            tx.outcomes().save(new StoredOutcome(ctx.key(), fingerprint, outcome));
+            tx.outcomes().save(new StoredOutcome(ctx.key(), submitted.fingerprint(), outcome));
+            tx.commandLog().append(new CommandLogEntry(0, ctx.tenant(), ctx.key(), outcome.command(),
+                    submitted.requestType(), ctx.actor().user(), List.copyOf(ctx.actor().permissions()),
+                    ctx.businessDate(), outcome.decidedAt(), submitted.json(), outcome));
         }
         return outcome;
     }
 
-    private static Outcome replay(StoredOutcome first, String fingerprint, CommandContext ctx) {
-        if (!first.fingerprint().equals(fingerprint)) {
+    private static Outcome replay(StoredOutcome first, Submission submitted, CommandContext ctx) {
+        // An outcome stored before fingerprints were taken of the canonical JSON carries the digest of the
+        // request's text: it still answers its own request, and refuses another.
+        if (!first.fingerprint().equals(submitted.fingerprint())
+                && !first.fingerprint().equals(submitted.legacyFingerprint())) {
             throw new IdempotencyConflictException(ctx.key().value());
         }
         // A key is its user's: replayed to another user, the first user's outcome (balances, entries)
@@ -475,9 +492,42 @@ public final class CommandPipeline {
         return new RuleFailedException(set, version, rule, "it decided a value the store cannot hold: " + e.getMessage(), e);
     }
 
-    static String fingerprint(String command, CommandContext ctx, Object payload) {
-        String text = command + "\n" + ctx.businessDate() + "\n" + payload;
+    /**
+     * The request's canonical JSON, taken once: logged as it is, and fingerprinted (with the command and the
+     * business date) to tell a repeat of a key from a conflicting reuse. What the command leaves out of its
+     * fingerprint ({@link Command#fingerprinted}) is written once more without it.
+     */
+    private <P> Submission submission(CommandContext ctx, P request, Command<P, ?> command) {
+        String json = CanonicalJson.write(request);
+        assert requests.roundTrips(command.name(), request, json);
+        Object fingerprinted = command.fingerprinted(request);
+        String printed = fingerprinted == request ? json : CanonicalJson.write(fingerprinted);
+        return new Submission(command.name(), ctx.businessDate(), request, json,
+                digest("json\n" + command.name() + "\n" + ctx.businessDate() + "\n" + printed));
+    }
+
+    /**
+     * A request as the pipeline received it: its JSON and its fingerprint. The fingerprint outcomes were
+     * stored under before (of the request's {@code toString()}) is worked out only when a key is repeated.
+     */
+    private record Submission(String command, java.time.LocalDate businessDate, Object request, String json,
+                              String fingerprint) {
+        String requestType() {
+            return request.getClass().getName();
+        }
+
+        String legacyFingerprint() {
+            return digest(command + "\n" + businessDate + "\n" + request);
+        }
+    }
+
+    private static String digest(String text) {
         return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The fingerprint outcomes were stored under before the canonical JSON: of the request's text. */
+    static String legacyFingerprint(String command, CommandContext ctx, Object payload) {
+        return digest(command + "\n" + ctx.businessDate() + "\n" + payload);
     }
 
     /**

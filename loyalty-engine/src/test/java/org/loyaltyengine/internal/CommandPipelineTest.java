@@ -189,8 +189,8 @@ class CommandPipelineTest {
         assertEquals("AddItem[receiptId=R1, lineId=2, product=coffee, price=45.00 CZK, creditItem=false, vatPercent=21,"
                 + " manualDiscountPercent=null]", plain.toString());
         assertEquals("7ce318e04de37ccad2ca587ca54a50715c20d6361296673b927b566445b3b036",
-                CommandPipeline.fingerprint("pos-card.add-item", ctx, plain));
+                CommandPipeline.legacyFingerprint("pos-card.add-item", ctx, plain));
         assertEquals("19ef736be2eefcd6a9002057468decbf67fa80b4df98dc49598f038e0358cfab",
-                CommandPipeline.fingerprint("pos-card.add-item", ctx, manual));
+                CommandPipeline.legacyFingerprint("pos-card.add-item", ctx, manual));
     }
 }

@@ -307,6 +307,6 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
     /** The entity classes, in the order of the mapping file; for tests that check the two agree. */
     static List<Class<?>> entities() {
         return List.of(AccountRow.class, AccountLockRow.class, EntryRow.class, HoldRow.class, HoldTransitionRow.class, OutcomeRow.class,
-                DocumentRow.class, SettingRow.class, CardRow.class, CustomerRow.class);
+                DocumentRow.class, SettingRow.class, CardRow.class, CustomerRow.class, CommandLogRow.class);
     }
 }

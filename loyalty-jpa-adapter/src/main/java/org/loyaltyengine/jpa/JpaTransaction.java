@@ -40,6 +40,7 @@ final class JpaTransaction implements StoreTransaction {
     private final JpaLedger ledger;
     private final JpaHolds holds;
     private final JpaOutcomes outcomes;
+    private final JpaCommandLog commandLog;
     private final JpaDocuments documents;
     private final JpaSettings settings;
     private final JpaCards cards;
@@ -58,6 +59,7 @@ final class JpaTransaction implements StoreTransaction {
         this.ledger = new JpaLedger(this, shared);
         this.holds = new JpaHolds(this, shared, ledger);
         this.outcomes = new JpaOutcomes(this, shared);
+        this.commandLog = new JpaCommandLog(this, shared);
         this.documents = new JpaDocuments(this, shared);
         this.settings = new JpaSettings(this, shared);
         this.cards = new JpaCards(this, shared);
@@ -95,6 +97,11 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public Outcomes outcomes() {
         return outcomes;
+    }
+
+    @Override
+    public org.loyaltyengine.spi.CommandLog commandLog() {
+        return commandLog;
     }
 
     @Override

@@ -41,6 +41,7 @@ import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.spi.conformance.LoyaltyStoreConformance;
 import org.loyaltyengine.testing.AuditContract;
 import org.loyaltyengine.testing.HostileCorpusContract;
+import org.loyaltyengine.testing.CommandLogContract;
 import org.loyaltyengine.testing.PermissionsContract;
 import org.loyaltyengine.testing.card.CustomerCardContract;
 import org.loyaltyengine.testing.card.CustomerCardLocksContract;
@@ -126,6 +127,16 @@ abstract class JpaStoreContract {
     @Nested
     @Tag("PC-12")
     class PosVoucherSuite extends PosVoucherContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The engine's command log suite (from loyalty-testing), unchanged, on this database. */
+    @Nested
+    @Tag("X-11")
+    class CommandLogSuite extends CommandLogContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

@@ -32,7 +32,7 @@ enum TestDatabase {
     MARIADB("MariaDB", "jdbc:mariadb://127.0.0.1:3306/test", "root", "", "mariadb");
 
     /** Dropped children first, so the foreign keys never stand in the way. */
-    private static final List<String> TABLES = List.of("le_ledger_entry", "le_hold_transition", "le_hold",
+    private static final List<String> TABLES = List.of("le_command_log", "le_ledger_entry", "le_hold_transition", "le_hold",
             "le_outcome", "le_document", "le_setting", "le_card", "le_customer", "le_account_lock", "le_account");
     private static final Map<TestDatabase, Handle> OPEN = new ConcurrentHashMap<>();
 

@@ -79,6 +79,8 @@ public final class InMemoryStore implements LoyaltyStore {
         final Map<String, List<LedgerEntry>> entriesByDocument = new HashMap<>();
         final Map<String, Hold> holds = new LinkedHashMap<>();
         final Map<IdempotencyKey, StoredOutcome> outcomes = new LinkedHashMap<>();
+        // The command log: entry n has sequence n + 1, so a page after a sequence starts at that index.
+        final List<CommandLogEntry> log = new ArrayList<>();
         final Map<String, Document> documents = new HashMap<>();
         final Map<String, Map<String, String>> settings = new HashMap<>();
         final Map<String, Card> cards = new TreeMap<>();
@@ -166,6 +168,11 @@ public final class InMemoryStore implements LoyaltyStore {
         @Override
         public Documents documents() {
             return documentsRepo;
+        }
+
+        @Override
+        public CommandLog commandLog() {
+            return commandLogRepo;
         }
 
         @Override
@@ -436,6 +443,43 @@ public final class InMemoryStore implements LoyaltyStore {
             public List<StoredOutcome> all() {
                 ensureOpen();
                 return List.copyOf(d.outcomes.values());
+            }
+        };
+
+        // ---- Command log
+
+        private final CommandLog commandLogRepo = new CommandLog() {
+
+            @Override
+            public CommandLogEntry append(CommandLogEntry entry) {
+                ensureOpen();
+                Checks.notNull(entry, "command log entry");
+                if (!entry.tenant().equals(d.tenant)) {
+                    throw new InvalidValueException("an entry of tenant " + entry.tenant() + " cannot be logged for "
+                            + d.tenant);
+                }
+                if (entry.sequence() != 0) {
+                    throw new InvalidValueException("the store assigns the sequence; append an entry with sequence 0");
+                }
+                CommandLogEntry stored = entry.withSequence(d.log.size() + 1L);
+                d.log.add(stored);
+                undo.push(() -> d.log.remove(d.log.size() - 1));
+                return stored;
+            }
+
+            @Override
+            public List<CommandLogEntry> read(CommandLogQuery query) {
+                ensureOpen();
+                Checks.notNull(query, "command log query");
+                List<CommandLogEntry> found = new ArrayList<>();
+                for (int i = (int) Math.min(query.afterSequence(), d.log.size()); i < d.log.size()
+                        && found.size() < query.limit(); i++) {
+                    CommandLogEntry e = d.log.get(i);
+                    if (query.matches(e)) {
+                        found.add(e);
+                    }
+                }
+                return List.copyOf(found);
             }
         };
 

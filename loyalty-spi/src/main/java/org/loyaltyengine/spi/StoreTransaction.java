@@ -23,6 +23,14 @@ public interface StoreTransaction {
 
     Customers customers();
 
+    /**
+     * The command log (SPEC X-11). A store written before there was one keeps none ({@link CommandLog#NOT_KEPT}):
+     * its commands run as before, and reading its log is refused with a typed error.
+     */
+    default CommandLog commandLog() {
+        return CommandLog.NOT_KEPT;
+    }
+
     /** Locks on documents, cards, settings, customers and program-wide keys; accounts lock through {@link Accounts#lock}. */
     Locks locks();
 

@@ -100,6 +100,11 @@ public abstract class DelegatingStore implements LoyaltyStore {
         }
 
         @Override
+        public org.loyaltyengine.spi.CommandLog commandLog() {
+            return tx.commandLog();
+        }
+
+        @Override
         public Documents documents() {
             return tx.documents();
         }

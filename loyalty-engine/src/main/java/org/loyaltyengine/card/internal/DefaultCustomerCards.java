@@ -25,6 +25,7 @@ import org.loyaltyengine.card.CardStatus;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.card.SettlementPreview;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.CommandRequests;
 import org.loyaltyengine.internal.Permission;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.rules.facts.CardSettlementResult;
@@ -73,6 +74,22 @@ public final class DefaultCustomerCards implements CustomerCards {
         // CC-3: one auto-enrolment, asked by the customers program inside the command that creates the
         // customer: on the command contract, and as before for its commands not moved to it yet.
         pipeline.onNewCustomer(new AutoEnrolment(autoEnrol));
+        // What reads a logged request back (SPEC X-11): each command with the request it takes. Enrolling
+        // all customers runs under the name of one enrolment, with its own request.
+        CommandRequests requests = pipeline.requests();
+        requests.register(configure, Configure.class);
+        requests.register(defineProduct, DefineProduct.class);
+        requests.register(enrol, Enrol.class);
+        requests.register(enrol.name(), CardRequests.EnrolAll.class, (ctx, all) -> enrolAll(ctx));
+        requests.register(withdraw, CardRequests.Withdraw.class);
+        requests.register(lock, Sale.class);
+        requests.register(unlock, Unlock.class);
+        requests.register(cancelSettlement, CardRequests.CancelSettlement.class);
+        requests.register(creditNote, CreditNote.class);
+        requests.register(settle, Settle.class);
+        requests.register(autoEnrol, AutoEnrol.class);
+        requests.register(addValue, AddValue.class);
+        requests.register(removeLine, RemoveLine.class);
     }
 
     @Override

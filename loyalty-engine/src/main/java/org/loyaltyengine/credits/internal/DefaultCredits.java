@@ -23,6 +23,7 @@ import org.loyaltyengine.credits.ReportPeriod;
 import org.loyaltyengine.credits.RevenueReport;
 import org.loyaltyengine.credits.UsageReport;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.CommandRequests;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.spi.TenantId;
@@ -47,6 +48,17 @@ public final class DefaultCredits implements Credits {
         this.pipeline = pipeline;
         this.sell = new SellCommand(pipeline.rules());
         this.consume = new ConsumeCommand(pipeline.rules());
+        // What reads a logged request back (SPEC X-11): each command with the request it takes.
+        CommandRequests requests = pipeline.requests();
+        requests.register(defineType, DefineType.class);
+        requests.register(configure, Configure.class);
+        requests.register(useCredits, UseCredits.class);
+        requests.register(sell, Sell.class);
+        requests.register(confirm, ConfirmSale.class);
+        requests.register(cancel, CancelSale.class);
+        requests.register(consume, Consume.class);
+        requests.register(creditNote, CreditNote.class);
+        requests.register(expireLots, ExpireLots.class);
     }
 
     @Override

@@ -31,6 +31,8 @@ import org.loyaltyengine.spi.LockKey;
  * keys of the programs' new-customer defaults.
  */
 final class CreateCustomer implements Command<Create, CreateCustomer.Context> {
+    /** The name it runs under, known before an instance is built per call. */
+    static final String NAME = Customers.PROGRAM + ".create";
     /** The customer as it would be saved, what the rules decide on, and the programs' defaults for it. */
     record Context(Customer customer, CustomerSave save, List<Write> defaults) {
     }
@@ -43,7 +45,7 @@ final class CreateCustomer implements Command<Create, CreateCustomer.Context> {
 
     @Override
     public String name() {
-        return Customers.PROGRAM + ".create";
+        return NAME;
     }
 
     @Override

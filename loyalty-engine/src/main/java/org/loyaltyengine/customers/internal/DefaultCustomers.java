@@ -32,6 +32,7 @@ import org.loyaltyengine.customers.ReceivedOrder;
 import org.loyaltyengine.customers.RegisteredCustomer;
 import org.loyaltyengine.customers.WebshopOrder;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.CommandRequests;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.rules.facts.CustomerRowImported;
 import org.loyaltyengine.spi.Checks;
@@ -63,6 +64,17 @@ public final class DefaultCustomers implements Customers {
 
     public DefaultCustomers(CommandPipeline pipeline) {
         this.pipeline = Checks.notNull(pipeline, "pipeline");
+        // What reads a logged request back and runs it again (SPEC X-11): each command with the request it
+        // takes; those built per call by the names they run under, run as the facade runs them.
+        CommandRequests requests = pipeline.requests();
+        requests.register(CreateCustomer.NAME, CustomerRequests.Create.class, this::create);
+        requests.register(update, CustomerRequests.Update.class);
+        requests.register(declareField, CustomerRequests.DeclareField.class);
+        requests.register(configure, CustomerRequests.Configure.class);
+        // A row runs again as the import ran it, expecting the holder it expected then.
+        requests.register(ImportCustomerRow.NAME, ImportRow.class, (ctx, row) -> pipeline.run(ctx, row,
+                new ImportCustomerRow(newCustomers(), pipeline.rules())));
+        requests.register(ReceiveOrder.NAME, WebshopOrder.class, this::receiveOrder);
     }
 
     /** The programs' new-customer defaults as registered now, for one command run. */

@@ -34,6 +34,8 @@ import org.loyaltyengine.spi.LockKey;
  * row carries custom field values, and the keys of the programs' new-customer defaults.
  */
 final class ImportCustomerRow implements Command<ImportRow, ImportCustomerRow.Context> {
+    /** The name it runs under, known before an instance is built per call. */
+    static final String NAME = Customers.PROGRAM + ".import-row";
     /**
      * What the rules decide on, the customer the row would create (null: its number is held), the
      * holder of the row's number as read and as the row would leave it when it updates (null: it
@@ -51,9 +53,15 @@ final class ImportCustomerRow implements Command<ImportRow, ImportCustomerRow.Co
         this.rules = rules;
     }
 
+    /** The holder the import found is its own bookkeeping, not what the row asks (see {@link ImportRow}). */
+    @Override
+    public Object fingerprinted(ImportRow request) {
+        return request.holder() == null ? request : request.expecting(null);
+    }
+
     @Override
     public String name() {
-        return Customers.PROGRAM + ".import-row";
+        return NAME;
     }
 
     @Override

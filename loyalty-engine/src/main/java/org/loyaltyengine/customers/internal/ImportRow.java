@@ -15,8 +15,9 @@ import org.loyaltyengine.customers.ImportOptions;
  * <p>{@code holder} is the customer the import found holding the row's number just before it submitted
  * the row (null: free), so that the row locks that customer, whose id the row itself cannot name, with
  * its own keys; under the lock the row checks that the number is still that customer's. It is no part
- * of what the row asks, so {@link #toString()}, which the idempotency fingerprint is made of, leaves it
- * out: the same file under the same key is a replay even after its rows created the number's holder.
+ * of what the row asks, so neither {@link #toString()} nor the fingerprint taken of the row's JSON
+ * ({@code ImportCustomerRow.fingerprinted}) holds it: the same file under the same key is a replay even
+ * after its rows created the number's holder. The command log keeps it, so the row can run again as it ran.
  */
 record ImportRow(int line, ImportOptions.Duplicates mode, CustomerProfile profile, boolean named,
                  Map<String, String> cells, int firstLineWithNumber, String holder) {

@@ -54,6 +54,8 @@ import org.loyaltyengine.spi.LockKey;
  * same address) run one after the other, and the second reads the customer the first created.
  */
 final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> {
+    /** The name it runs under, known before an instance is built per call. */
+    static final String NAME = Customers.PROGRAM + ".receive-order";
     /** The order document type. */
     static final String ORDER = "webshop-order";
     /**
@@ -124,7 +126,7 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
 
     @Override
     public String name() {
-        return Customers.PROGRAM + ".receive-order";
+        return NAME;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.CommandRequests;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.points.BookingView;
 import org.loyaltyengine.points.PointsAnalysis;
@@ -63,6 +64,19 @@ public final class DefaultSavingsPoints implements SavingsPoints {
         this.payMoney = new PayMoneyCommand(rules);
         this.cancel = new CancelCommand(rules);
         this.expireYear = new ExpireYearCommand(rules);
+        // What reads a logged request back (SPEC X-11): each command with the request it takes.
+        CommandRequests requests = pipeline.requests();
+        requests.register(configure, Configure.class);
+        requests.register(DEFINE_SUPPLIER, Supplier.class);
+        requests.register(DEFINE_TOUR_OPERATOR, TourOperator.class);
+        requests.register(SET_PARTICIPATION, Participation.class);
+        requests.register(manualEntry, ManualEntry.class);
+        requests.register(book, Booking.class);
+        requests.register(changePrice, PriceChange.class);
+        requests.register(payWithPoints, PointsPayment.class);
+        requests.register(payMoney, MoneyPayment.class);
+        requests.register(cancel, Cancellation.class);
+        requests.register(expireYear, ExpireYearCommand.Run.class);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.internal.CommandPipeline;
+import org.loyaltyengine.internal.CommandRequests;
 import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.pos.CardList;
 import org.loyaltyengine.pos.CardStatement;
@@ -60,6 +61,20 @@ public final class DefaultPosCards implements PosCards {
         this.abandon = CloseReceiptCommand.abandon(clock);
         this.expireHolds = new ExpireHoldsCommand(clock);
         this.refund = new RefundCommand(clock);
+        // What reads a logged request back (SPEC X-11): each command with the request it takes.
+        CommandRequests requests = pipeline.requests();
+        requests.register(defineCard, Card.class);
+        requests.register(configure, Configure.class);
+        requests.register(openReceipt, OpenReceipt.class);
+        requests.register(identifyCard, IdentifyCard.class);
+        requests.register(removeCard, RemoveCard.class);
+        requests.register(addItem, AddItem.class);
+        requests.register(deleteItem, DeleteItem.class);
+        requests.register(pay, PayReceipt.class);
+        requests.register(abandon, AbandonReceipt.class);
+        requests.register(changeCredit, ChangeCredit.class);
+        requests.register(refund, Refund.class);
+        requests.register(expireHolds, ExpireHolds.class);
     }
 
     @Override

@@ -182,3 +182,26 @@ CREATE TABLE IF NOT EXISTS le_customer (
 -- A webshop order may find its buyer by e-mail address: email_key is the SHA-256 (hex) of the address as
 -- Customers.normalEmail gives it, so the look-up is exact on every database whatever its collation.
 CREATE INDEX IF NOT EXISTS le_customer_by_email ON le_customer (tenant, email_key);
+
+-- The command log (SPEC X-11): every command the pipeline executed, applied or rejected, written in the
+-- transaction that stores its outcome. The id is the entry's sequence; read by tenant and sequence (paging,
+-- export) and by tenant and recorded time (a period).
+CREATE TABLE IF NOT EXISTS le_command_log (
+  id                BIGINT AUTO_INCREMENT PRIMARY KEY,
+  tenant            VARCHAR(64)  NOT NULL,
+  idempotency_key   VARCHAR(200) NOT NULL,
+  command_name      VARCHAR(100) NOT NULL,
+  request_type      VARCHAR(255) NOT NULL,
+  actor             VARCHAR(255) NOT NULL,
+  actor_permissions LONGTEXT NOT NULL,
+  business_date     DATE NOT NULL,
+  recorded_at_nanos BIGINT NOT NULL,
+  request_body      LONGTEXT NOT NULL,
+  status            VARCHAR(16)  NOT NULL,
+  rule_set          VARCHAR(100),
+  rule_version      INT NOT NULL,
+  outcome_body      LONGTEXT NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX IF NOT EXISTS le_command_log_by_sequence ON le_command_log (tenant, id);
+CREATE INDEX IF NOT EXISTS le_command_log_by_time ON le_command_log (tenant, recorded_at_nanos);
+CREATE INDEX IF NOT EXISTS le_command_log_by_command ON le_command_log (tenant, command_name, id);
