@@ -47,18 +47,9 @@ class CustomerRow {
         this.emailKey = emailKey(c.attributes().get(Customers.EMAIL));
     }
 
-    /** The column's value for an address; null for none. */
+    /** The column's value for an address ({@link Customers#emailDigest}); null for none. */
     static String emailKey(String email) {
-        String normal = Customers.normalEmail(email);
-        if (normal == null) {
-            return null;
-        }
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(normal.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Customers.emailDigest(email);
     }
 
     Customer toCustomer() {

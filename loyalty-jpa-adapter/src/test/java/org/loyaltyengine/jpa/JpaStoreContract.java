@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +50,7 @@ import org.loyaltyengine.testing.customers.CustomerImportContract;
 import org.loyaltyengine.testing.customers.CustomerRegistryContract;
 import org.loyaltyengine.testing.points.SavingsPointsContract;
 import org.loyaltyengine.testing.points.SavingsPointsRacesContract;
+import org.loyaltyengine.testing.pos.PlantedCardRowsContract;
 import org.loyaltyengine.testing.pos.PosCardContract;
 import org.loyaltyengine.testing.pos.PosRefundContract;
 import org.loyaltyengine.testing.pos.PosVoucherContract;
@@ -235,6 +240,36 @@ abstract class JpaStoreContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();
+        }
+    }
+
+    /** Card rows planted behind the store's back: typed errors on every read and command that meets them. */
+    @Nested
+    @Tag("X-10")
+    class PlantedCardRowsSuite extends PlantedCardRowsContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+
+        @Override
+        protected void plantKind(TenantId tenant, String number, String kind) throws SQLException {
+            plantCard(tenant, number, "card_kind", kind);
+        }
+
+        @Override
+        protected void plantValidUntil(TenantId tenant, String number, LocalDate validUntil) throws SQLException {
+            plantCard(tenant, number, "valid_until", java.sql.Date.valueOf(validUntil));
+        }
+
+        private void plantCard(TenantId tenant, String number, String column, Object value) throws SQLException {
+            try (Connection c = database().connect(); PreparedStatement s = c.prepareStatement("UPDATE le_card SET "
+                    + column + " = ? WHERE tenant = ? AND card_number = ?")) {
+                s.setObject(1, value);
+                s.setString(2, tenant.value());
+                s.setString(3, number);
+                assertEquals(1, s.executeUpdate());
+            }
         }
     }
 

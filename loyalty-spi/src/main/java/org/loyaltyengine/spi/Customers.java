@@ -64,6 +64,25 @@ public interface Customers {
     }
 
     /**
+     * The SHA-256 of {@link #normalEmail}, as 64 lower-case hex digits; null for a null or blank address. What a
+     * store indexes an address by and the engine locks it by: an address may be longer than an index column or
+     * a lock name and hold characters an identifier may not, and one address is one digest whatever its case.
+     */
+    static String emailDigest(String email) {
+        String normal = normalEmail(email);
+        if (normal == null) {
+            return null;
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(normal.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            // MessageDigest's specification: every Java platform has SHA-256.
+            throw new IllegalStateException("this Java runtime has no SHA-256", e);
+        }
+    }
+
+    /**
      * Every customer of the tenant, in the order they were first saved (a change keeps the place):
      * listings and exports come out the same on every store.
      * A listing is as the customers are now; a second one in the same transaction may differ.

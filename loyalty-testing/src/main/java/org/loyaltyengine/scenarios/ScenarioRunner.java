@@ -104,7 +104,27 @@ public final class ScenarioRunner {
      * @throws RuleCompilationException naming the version's problems if it does not compile
      */
     public List<String> rulesNamedByNoScenario(RuleSource source, RuleSetVersion version) {
-        java.util.Set<String> named = new java.util.HashSet<>();
+        Set<String> named = rulesNamed(source, version);
+        // The version alone, compiled and described as the engine would compile it.
+        RuleSourceDescription described = source.only(version.folder()).describe();
+        if (!described.compiles()) {
+            throw new RuleCompilationException(version.ruleSet(), version.version(), described.allProblems());
+        }
+        RuleVersionDescription compiled = described.versions().stream()
+                .filter(v -> v.version().folder().equals(version.folder())).findFirst()
+                .orElseThrow(() -> new ScenarioException(version.folder() + " is not a version of " + source));
+        return compiled.rules().stream().filter(r -> !named.contains(r)).toList();
+    }
+
+    /**
+     * The rule names the scenarios of {@code version} name in an {@code expect fired} line, sorted; read from
+     * the scenario files alone, nothing compiled (a tool that has compiled the version already compares them
+     * with its rules).
+     *
+     * @throws ScenarioException naming file and line when a scenario file cannot be read as steps
+     */
+    public Set<String> rulesNamed(RuleSource source, RuleSetVersion version) {
+        Set<String> named = new java.util.TreeSet<>();
         for (String file : version.scenarioFiles()) {
             for (Case c : parse(file, source.files().get(file))) {
                 for (Step step : c.steps()) {
@@ -115,15 +135,7 @@ public final class ScenarioRunner {
                 }
             }
         }
-        // The version alone, compiled and described as the engine would compile it.
-        RuleSourceDescription described = source.only(version.folder()).describe();
-        if (!described.compiles()) {
-            throw new RuleCompilationException(version.ruleSet(), version.version(), described.allProblems());
-        }
-        RuleVersionDescription compiled = described.versions().stream()
-                .filter(v -> v.version().folder().equals(version.folder())).findFirst()
-                .orElseThrow(() -> new ScenarioException(version.folder() + " is not a version of " + source));
-        return compiled.rules().stream().filter(r -> !named.contains(r)).toList();
+        return java.util.Collections.unmodifiableSet(named);
     }
 
     private record Step(int line, List<String> words) {
@@ -268,14 +280,24 @@ public final class ScenarioRunner {
                     }
                 }
             } catch (AssertionError | LoyaltyException | java.time.DateTimeException e) {
-                return new ScenarioResult(c.file(), step.line(), c.title(), "line " + step.line() + ": " + e.getMessage());
+                return new ScenarioResult(c.file(), step.line(), c.title(), "line " + step.line() + ": " + e.getMessage(),
+                        fired(last, failed));
             }
         }
         if (lastError != null) {
             return new ScenarioResult(c.file(), c.line(), c.title(), "the last command failed with "
-                    + lastError.code() + " and no 'expect error' step checked it: " + lastError.getMessage());
+                    + lastError.code() + " and no 'expect error' step checked it: " + lastError.getMessage(),
+                    fired(last, failed));
         }
         return new ScenarioResult(c.file(), c.line(), c.title(), null);
+    }
+
+    /** The rules the last command fired: of its outcome, or of the rules' refusal when it returned none. */
+    private static List<String> fired(Outcome last, LoyaltyException failed) {
+        if (last != null) {
+            return last.rulesFired();
+        }
+        return failed instanceof RuleRefusalException refused ? refused.rulesFired() : List.of();
     }
 
     private static void expect(List<String> w, Outcome last, LoyaltyException lastError, Step step) {

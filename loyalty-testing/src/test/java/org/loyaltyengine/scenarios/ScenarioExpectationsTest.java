@@ -65,7 +65,8 @@ class ScenarioExpectationsTest {
         assertTrue(unnamed.contains("commands need an open receipt"), unnamed::toString);
     }
 
-    private static RuleSource posWith(Path rules, String scenario) throws IOException {
+    /** pos-card v1 as shipped, with {@code scenario} as its only scenario file. */
+    static RuleSource posWith(Path rules, String scenario) throws IOException {
         Path to = rules.resolve("pos-card/v1");
         Files.createDirectories(to.resolve("scenarios"));
         try (Stream<Path> files = Files.list(Path.of("..", "rules", "pos-card", "v1"))) {

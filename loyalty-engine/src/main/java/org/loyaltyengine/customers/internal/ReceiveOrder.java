@@ -1,12 +1,8 @@
 package org.loyaltyengine.customers.internal;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +12,6 @@ import java.util.TreeSet;
 
 import org.loyaltyengine.AuditTrail;
 import org.loyaltyengine.CommandContext;
-import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.customers.CustomFieldType;
 import org.loyaltyengine.customers.CustomerProfile;
 import org.loyaltyengine.customers.Customers;
@@ -119,18 +114,9 @@ final class ReceiveOrder implements Command<WebshopOrder, ReceiveOrder.Context> 
         }
     }
 
-    /**
-     * The lock key standing for an e-mail address: a digest, since an address may be longer than a lock
-     * name or hold characters an identifier may not, and one address is one key whatever its case.
-     */
+    /** The lock key standing for an e-mail address: its digest ({@link org.loyaltyengine.spi.Customers#emailDigest}). */
     static LockKey emailLock(String normalEmail) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalEmail.getBytes(StandardCharsets.UTF_8));
-            return LockKey.program(EMAIL_LOCK, HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform has SHA-256 (MessageDigest's specification).
-            throw new InternalDefectException("SHA-256 is missing from this Java runtime", e);
-        }
+        return LockKey.program(EMAIL_LOCK, org.loyaltyengine.spi.Customers.emailDigest(normalEmail));
     }
 
     /** The buyer's address an order without a number is matched and locked by (null: none). */

@@ -1,4 +1,4 @@
-package org.loyaltyengine.card;
+package org.loyaltyengine.testing.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
@@ -38,18 +39,19 @@ import org.loyaltyengine.card.CardRequests.Sale;
 import org.loyaltyengine.card.CardRequests.SaleLine;
 import org.loyaltyengine.card.CardRequests.Settle;
 import org.loyaltyengine.card.CardRequests.Unlock;
+import org.loyaltyengine.card.CardLine;
+import org.loyaltyengine.card.CardStatus;
+import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.rules.facts.CardSettlementResult;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.EntryKind;
-import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
 import org.loyaltyengine.testing.LedgerInvariants;
 import org.loyaltyengine.testing.MutableClock;
-import org.loyaltyengine.testing.card.CardArbitraries;
-import org.loyaltyengine.testing.card.CardFixtures;
 
 /**
  * Value conservation of the customer card over random command sequences (SPEC CC-5..CC-8, X-3, X-13):
@@ -64,22 +66,38 @@ import org.loyaltyengine.testing.card.CardFixtures;
  * and the sum of its open lines; per line, what was taken off never exceeds what the line put on; and
  * settled + open equals the sum of what every line keeps (CC-8). The open card is never negative, except
  * by a credit note for a value settled already, which the practice claims back on the next card (X-13).
+ *
+ * <p>This is the card's returns property: abstract so that every store runs it, each try in a practice (tenant) of
+ * its own, so one store serves every try of the class. A store on a database runs fewer tries
+ * ({@code @PropertyDefaults} on the concrete class): every step is a few round trips.
  */
-class CustomerCardConservationPropertiesTest {
-    private static final InMemoryStore STORE = new InMemoryStore();
-    private static final LoyaltyEngine ENGINE = LoyaltyEngine.builder().store(STORE)
-            .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build();
+@PropertyDefaults(tries = 30, edgeCases = EdgeCasesMode.NONE)
+public abstract class CustomerCardReturnsProperties {
+    private LoyaltyStore store;
+    private LoyaltyEngine engine;
+
+    /** The store under test, asked for once per class. */
+    protected abstract LoyaltyStore newStore();
+
+    private LoyaltyStore store() {
+        if (store == null) {
+            store = newStore();
+            engine = LoyaltyEngine.builder().store(store)
+                    .clock(new MutableClock(Instant.parse("2026-06-15T09:00:00Z"))).build();
+        }
+        return store;
+    }
 
     /** Product, eligible, percentage in force (the default 10% where the product has none). */
     private static final String[][] PRODUCTS = {
             {"food", "true", "10"}, {"premium", "true", "15"}, {"treat", "true", "7.5"}, {"consult", "false", "0"}};
 
-    enum Kind { LOCK, UNLOCK, CREDIT_NOTE, REMOVE_LINE, ADD_VALUE, REMOVE_MANUAL, SETTLE, ENROL, NEGATIVE_LINE }
+    public enum Kind { LOCK, UNLOCK, CREDIT_NOTE, REMOVE_LINE, ADD_VALUE, REMOVE_MANUAL, SETTLE, ENROL, NEGATIVE_LINE }
 
-    record LineSpec(int product, int quantity, int cents) {
+    public record LineSpec(int product, int quantity, int cents) {
     }
 
-    record Op(Kind kind, int doc, int line, int quantity, int cents) {
+    public record Op(Kind kind, int doc, int line, int quantity, int cents) {
     }
 
     @Provide
@@ -206,7 +224,7 @@ class CustomerCardConservationPropertiesTest {
 
     // ------------------------------------------------------------------ the property
 
-    @Property(tries = 30, edgeCases = EdgeCasesMode.NONE)
+    @Property
     @Tag("CC-5")
     @Tag("CC-6")
     @Tag("CC-7")
@@ -219,7 +237,8 @@ class CustomerCardConservationPropertiesTest {
                                                             @ForAll @net.jqwik.api.constraints.IntRange(max = 3)
                                                             int enrolment) {
         boolean enrolledFirst = enrolment > 0;
-        CardFixtures vet = new CardFixtures(ENGINE, STORE);
+        LoyaltyStore on = store();
+        CardFixtures vet = new CardFixtures(engine, on);
         vet.configure(Configure.percent("10"));
         for (String[] p : PRODUCTS) {
             vet.product(p[0], LocalDate.of(2020, 1, 1), Boolean.parseBoolean(p[1]),
@@ -448,12 +467,12 @@ class CustomerCardConservationPropertiesTest {
     }
 
     private static List<LedgerEntry> ledger(CardFixtures vet, AccountKey account) {
-        return LedgerInvariants.ledger(STORE, vet.practice, account);
+        return LedgerInvariants.ledger(vet.store, vet.practice, account);
     }
 
     private static void assertInvariants(CardFixtures vet, AccountKey account, Model m, List<LedgerEntry> ledger,
                                          String step) {
-        LedgerInvariants.assertBalanced(STORE, vet.practice, account, ledger, step);
+        LedgerInvariants.assertBalanced(vet.store, vet.practice, account, ledger, step);
         CardStatus card = vet.card("c1");
         assertEquals(0, m.open().compareTo(card.amount()), () -> step + ": open card " + card.amount() + ", model "
                 + m.open());

@@ -1,0 +1,13 @@
+package org.loyaltyengine.card;
+
+import org.loyaltyengine.spi.InMemoryStore;
+import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.testing.card.CustomerCardReturnsProperties;
+
+/** The customer card's returns property on the embedded in-memory store, with the most tries. */
+class CustomerCardReturnsPropertiesTest extends CustomerCardReturnsProperties {
+    @Override
+    protected LoyaltyStore newStore() {
+        return new InMemoryStore();
+    }
+}
