@@ -77,7 +77,7 @@ class UsageTest {
     void noCommand_isAUsageError() {
         Loyalty.Run run = runs.get(4);
         assertEquals(2, run.exit(), run::describe);
-        assertTrue(err(run).startsWith("name a command: verify or test\nUsage: loyalty"), run::describe);
+        assertTrue(err(run).startsWith("name a command: verify, test, whatif or explain\nUsage: loyalty"), run::describe);
     }
 
     @Test
