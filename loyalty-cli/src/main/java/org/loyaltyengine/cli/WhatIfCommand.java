@@ -271,11 +271,11 @@ final class WhatIfCommand implements Callable<Integer> {
             out.printf(java.util.Locale.ROOT, format, "total", changed.size() + " accounts", "", "", "", signed(total),
                     entries, "", "");
         }
-        out.println(flips.size() + " commands would change between applied and rejected"
+        out.println(commands(flips.size()) + " would change between applied and rejected"
                 + (flips.isEmpty() ? "" : "; the first:"));
         flips.stream().limit(LISTED).forEach(f -> out.println("  " + f));
         if (!errors.isEmpty()) {
-            out.println(errors.size() + " commands would throw under the candidate; the first:");
+            out.println(commands(errors.size()) + " would throw under the candidate; the first:");
             errors.stream().limit(LISTED).forEach(f -> out.println("  " + f));
         }
     }
@@ -294,6 +294,10 @@ final class WhatIfCommand implements Callable<Integer> {
             }
         });
         Files.writeString(csv, text, StandardCharsets.UTF_8);
+    }
+
+    private static String commands(int n) {
+        return n + (n == 1 ? " command" : " commands");
     }
 
     private static String csvField(String s) {

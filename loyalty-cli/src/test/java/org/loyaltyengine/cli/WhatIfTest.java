@@ -55,8 +55,12 @@ import org.loyaltyengine.spi.TenantId;
  */
 @Tag("X-11")
 class WhatIfTest {
-    /** Bookings in the large log; with the customers, settings and the last deductions, a little over this many. */
-    private static final int BOOKINGS = 9_950;
+    /**
+     * Bookings in the log; with the customers, the settings and the last deduction, 43 commands more. 2,950 by
+     * default, so that the class stays near a minute on a busy build machine (a log of 10,000 commands replays
+     * at about 200 commands a second there, twice); {@code -Dwhatif.bookings=9950} runs the issue's 10,000.
+     */
+    private static final int BOOKINGS = Integer.getInteger("whatif.bookings", 2_950);
     private static final int CUSTOMERS = 40;
     private static final TenantId TENANT = TenantId.of("agency-1");
     private static final Actor ADMIN = Actor.of("bert", SavingsPoints.ADMIN_PERMISSION, Customers.WRITE_PERMISSION);
@@ -177,7 +181,7 @@ class WhatIfTest {
 
         String flippedRow = rows.stream().filter(r -> r.startsWith("agency-1," + FLIPPED + ",")).findFirst().orElseThrow();
         assertTrue(flippedRow.endsWith(",1,0"), flippedRow);
-        assertTrue(run.out().contains("1 commands would change between applied and rejected; the first:"), run::describe);
+        assertTrue(run.out().contains("1 command would change between applied and rejected; the first:"), run::describe);
         assertTrue(run.out().stream().anyMatch(l -> l.contains("key " + flippedKey + " ") && l.contains(
                 "rejected [INSUFFICIENT_POINTS], would be applied")), run::describe);
         assertTrue(run.out().stream().anyMatch(l -> l.startsWith("whatif savings-points with ") && l.endsWith(
