@@ -139,12 +139,28 @@ final class WhatIfCommand implements Callable<Integer> {
             return LoyaltyCli.PROBLEMS;
         }
 
+        // The engine compiles a version when a command first needs it, and a candidate that does not compile
+        // would make every command of its set fail: its problems are listed first, as verify lists them.
+        List<org.loyaltyengine.RuleError> problems = candidateRules.only(set + "/v" + CandidateRules.versionOf(
+                candidate)).describe().allProblems();
+        if (!problems.isEmpty()) {
+            problems.forEach(r -> out.println(new Problem(r.file(), r.line(), r.message())));
+            out.println("whatif: the candidate does not compile; nothing was replayed");
+            return LoyaltyCli.PROBLEMS;
+        }
         boolean terminal = System.console() != null;
         long started = System.nanoTime();
-        List<Result> baseline = new Replay(baselineRules).run(entries, progress(err, terminal, "baseline",
-                entries.size()));
-        List<Result> tried = new Replay(candidateRules).run(entries, progress(err, terminal, "candidate",
-                entries.size()));
+        List<Result> baseline;
+        List<Result> tried;
+        try {
+            baseline = new Replay(baselineRules).run(entries, progress(err, terminal, "baseline", entries.size()));
+            tried = new Replay(candidateRules).run(entries, progress(err, terminal, "candidate", entries.size()));
+        } catch (RuleCompilationException e) {
+            // A version that does not compile: its problems as verify lists them, the candidate's under its set.
+            e.errors().forEach(r -> out.println(new Problem(r.file(), r.line(), r.message())));
+            out.println("whatif: the rules do not compile; bin/loyalty verify lists every problem");
+            return LoyaltyCli.PROBLEMS;
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (terminal) {
             err.print("\r" + " ".repeat(60) + "\r");

@@ -255,6 +255,44 @@ class WhatIfTest {
         assertEquals(List.of("explain: no command is logged under key no-such-key in " + log), run.out());
     }
 
+    @Test
+    void aCandidateThatDoesNotCompileIsListedAsVerifyWouldAndNothingIsReplayed() throws IOException {
+        Path broken = dir.resolve("broken/savings-points/v3");
+        copy(candidate, broken);
+        Files.writeString(broken.resolve("earning.drl"), Files.readString(broken.resolve("earning.drl"))
+                .replaceFirst("(?m)^then$", "then oops("));
+        Path small = dir.resolve("small.jsonl");
+        Files.write(small, Files.readAllLines(log, StandardCharsets.UTF_8).subList(0, 50), StandardCharsets.UTF_8);
+        Loyalty.Run run = Loyalty.run(dir, "whatif", "--set", "savings-points", "--candidate", broken.toString(),
+                "--log", small.toString(), "--rules", Loyalty.ROOT.resolve("rules").toString());
+        assertEquals(1, run.exit(), run::describe);
+        assertTrue(run.out().stream().anyMatch(l -> l.startsWith("savings-points/v3/earning.drl:")), run::describe);
+        assertEquals("whatif: the candidate does not compile; nothing was replayed",
+                run.out().get(run.out().size() - 1), run::describe);
+    }
+
+    @Test
+    void usageErrorsNameWhatIsWrong() throws IOException {
+        Path notVersion = dir.resolve("try/savings-points/next");
+        copy(candidate, notVersion);
+        List<Loyalty.Run> runs = Loyalty.runAll(dir, List.of(
+                List.of("whatif", "--set", "savings-points", "--candidate", notVersion.toString(), "--log",
+                        log.toString()),
+                List.of("whatif", "--set", "savings-points", "--candidate", candidate.toString(), "--log",
+                        dir.resolve("no-such.jsonl").toString()),
+                List.of("whatif", "--candidate", candidate.toString(), "--log", log.toString()),
+                List.of("explain", "k1")));
+        assertEquals(2, runs.get(0).exit(), runs.get(0)::describe);
+        assertEquals("the candidate folder is named v<N> (v1, v2 ...), not next", runs.get(0).err().get(0));
+        assertEquals(2, runs.get(1).exit(), runs.get(1)::describe);
+        assertEquals("the log " + dir.resolve("no-such.jsonl") + " does not exist or is not a file",
+                runs.get(1).err().get(0));
+        assertEquals(2, runs.get(2).exit(), runs.get(2)::describe);
+        assertEquals("Missing required option: '--set=RULE-SET'", runs.get(2).err().get(0));
+        assertEquals(2, runs.get(3).exit(), runs.get(3)::describe);
+        assertEquals("Missing required option: '--log=FILE'", runs.get(3).err().get(0));
+    }
+
     private static void applied(Outcome o) {
         assertTrue(o.applied(), o::toString);
     }
