@@ -13,12 +13,13 @@ import picocli.CommandLine.IVersionProvider;
 
 /**
  * {@code bin/loyalty}: the analysts' tool for a rule folder (SPEC X-11). Each task is a sub-command class;
- * a new one (what-if, explain) is one more class named in {@link Command#subcommands()}.
+ * a new one is one more class named in {@link Command#subcommands()}.
  */
 @Command(name = "loyalty", mixinStandardHelpOptions = true, versionProvider = LoyaltyCli.Version.class,
         description = "Checks and tries out the rule sets analysts edit (a folder laid out as"
                 + " <set>/v<N>/ruleset.properties, *.drl, scenarios/*.scenario).",
-        subcommands = {VerifyCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {VerifyCommand.class, TestCommand.class, WhatIfCommand.class, ExplainCommand.class,
+                CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -68,7 +69,7 @@ public final class LoyaltyCli implements Runnable {
     /** Without a command: the usage, and a usage error, since nothing was asked. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: verify or test");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: verify, test, whatif or explain");
     }
 
     /** The version the build wrote into {@code loyalty-cli.properties}. */

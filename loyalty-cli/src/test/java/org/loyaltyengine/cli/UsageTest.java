@@ -25,7 +25,7 @@ class UsageTest {
                 List.of("test", "--help"),
                 List.of("--version"),
                 List.of(),
-                List.of("explain"),
+                List.of("replay"),
                 List.of("verify", "no-such-folder"),
                 List.of("verify"),
                 List.of("test", "rules", "--version", "two")));
@@ -44,9 +44,13 @@ class UsageTest {
         Loyalty.Run run = runs.get(0);
         assertEquals(0, run.exit(), run::describe);
         assertTrue(out(run).startsWith("Usage: loyalty [-hV] COMMAND"), run::describe);
-        assertTrue(run.out().contains("  verify  Lists every problem of a rule folder as path:line: message."),
+        assertTrue(run.out().contains("  verify   Lists every problem of a rule folder as path:line: message."),
                 run::describe);
-        assertTrue(run.out().contains("  test    Runs the scenario files of a rule folder, one line per scenario."),
+        assertTrue(run.out().contains("  test     Runs the scenario files of a rule folder, one line per scenario."),
+                run::describe);
+        assertTrue(run.out().contains("  whatif   Replays a command log under a candidate rule version and reports"),
+                run::describe);
+        assertTrue(run.out().contains("  explain  Shows one logged command: its request, the rules that fired and the"),
                 run::describe);
         assertTrue(out(run).contains("Exit codes:\n  0   all is well\n  1   problems found"), run::describe);
         assertTrue(out(run).contains("  2   usage error"), run::describe);
@@ -77,14 +81,14 @@ class UsageTest {
     void noCommand_isAUsageError() {
         Loyalty.Run run = runs.get(4);
         assertEquals(2, run.exit(), run::describe);
-        assertTrue(err(run).startsWith("name a command: verify or test\nUsage: loyalty"), run::describe);
+        assertTrue(err(run).startsWith("name a command: verify, test, whatif or explain\nUsage: loyalty"), run::describe);
     }
 
     @Test
     void unknownCommand_isAUsageError() {
         Loyalty.Run run = runs.get(5);
         assertEquals(2, run.exit(), run::describe);
-        assertTrue(err(run).startsWith("Unmatched argument at index 0: 'explain'"), run::describe);
+        assertTrue(err(run).startsWith("Unmatched argument at index 0: 'replay'"), run::describe);
     }
 
     @Test

@@ -1,0 +1,334 @@
+package org.loyaltyengine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+
+import org.loyaltyengine.CommandHistory;
+import org.loyaltyengine.RuleCompilationException;
+import org.loyaltyengine.RuleSource;
+import org.loyaltyengine.cli.Replay.Movement;
+import org.loyaltyengine.cli.Replay.Result;
+import org.loyaltyengine.cli.Replay.TenantAccount;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Balance;
+import org.loyaltyengine.spi.CommandLogEntry;
+import org.loyaltyengine.spi.Outcome;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loyalty whatif}: the commands of an exported command log run again under a candidate version of one
+ * rule set, against the same commands run again under the versions that decided them; per account, what would
+ * change. Reads the export and the rule folders only: every command runs on an in-memory store.
+ */
+@Command(name = "whatif", sortOptions = false,
+        header = "Replays a command log under a candidate rule version and reports what would change.",
+        description = "Reads the JSON-lines export of a command log (engine.commandLog().export) and runs every"
+                + " command again, in order, on an empty in-memory store: once under the rules folder as it is (the"
+                + " baseline, which must reproduce every logged outcome) and once with the candidate folder as the"
+                + " only version of its rule set, in force on every business date of the log. Prints per account"
+                + " the balance under the baseline and under the candidate, how many commands moved it differently"
+                + " and which commands change between applied and rejected, with totals, and the replay rate."
+                + " No live store is read or written.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the baseline reproduced the log; the differences are listed",
+                "1:the baseline did not reproduce every logged outcome (listed), or a file could not be read",
+                "2:usage error (a missing file or folder, an unknown option)"})
+final class WhatIfCommand implements Callable<Integer> {
+    /** At most this many commands that do not reproduce, or that flip, are listed one by one. */
+    private static final int LISTED = 10;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--set", required = true, paramLabel = "RULE-SET", description = "the rule set under study,"
+            + " e.g. savings-points")
+    String set;
+
+    @Option(names = "--candidate", required = true, paramLabel = "DIR", description = "the candidate version"
+            + " folder, <rules-dir>/<set>/v<N>")
+    Path candidate;
+
+    @Option(names = "--log", required = true, paramLabel = "FILE", description = "the exported command log"
+            + " (JSON lines)")
+    Path log;
+
+    @Option(names = "--rules", paramLabel = "RULES-DIR", description = "the rules folder the log was decided"
+            + " under (default: the candidate's grandparent folder)")
+    Path rules;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "also write the per-account rows to FILE")
+    Path csv;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    /** One account's figures under the two runs. */
+    static final class Row {
+        BigDecimal before;
+        BigDecimal after;
+        int entriesDiffering;
+        int becameApplied;
+        int becameRejected;
+
+        boolean changed() {
+            return entriesDiffering > 0 || becameApplied > 0 || becameRejected > 0
+                    || orZero(before).compareTo(orZero(after)) != 0;
+        }
+
+        BigDecimal difference() {
+            return orZero(after).subtract(orZero(before));
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine line = spec.commandLine();
+        PrintWriter out = line.getOut();
+        PrintWriter err = line.getErr();
+        if (!Files.isRegularFile(log)) {
+            throw new CommandLine.ParameterException(line, "the log " + log + " does not exist or is not a file");
+        }
+        if (!Files.isDirectory(candidate)) {
+            throw new CommandLine.ParameterException(line, "the candidate " + candidate + " is not a folder");
+        }
+        if (CandidateRules.versionOf(candidate) < 1) {
+            throw new CommandLine.ParameterException(line, "the candidate folder is named v<N> (v1, v2 ...), not "
+                    + candidate.getFileName());
+        }
+        Path rulesDir = rules != null ? rules : candidate.toAbsolutePath().getParent().getParent();
+        if (rulesDir == null || !Files.isDirectory(rulesDir)) {
+            throw new CommandLine.ParameterException(line, "the rules folder " + rulesDir + " is not a folder");
+        }
+
+        List<CommandLogEntry> entries;
+        try (Reader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            entries = CommandHistory.importFrom(in);
+        }
+        if (entries.isEmpty()) {
+            out.println("whatif: " + log + " holds no command; nothing to replay");
+            return LoyaltyCli.OK;
+        }
+        LocalDate first = entries.stream().map(CommandLogEntry::businessDate).min(Comparator.naturalOrder()).get();
+        RuleSource baselineRules;
+        RuleSource candidateRules;
+        try {
+            baselineRules = RuleSource.folder(rulesDir);
+            candidateRules = CandidateRules.build(baselineRules, set, candidate, first);
+        } catch (RuleCompilationException e) {
+            e.errors().forEach(r -> out.println(new Problem(r.file(), r.line(), r.message())));
+            out.println("whatif: the rules cannot be read");
+            return LoyaltyCli.PROBLEMS;
+        }
+
+        // The engine compiles a version when a command first needs it, and a candidate that does not compile
+        // would make every command of its set fail: its problems are listed first, as verify lists them.
+        List<org.loyaltyengine.RuleError> problems = candidateRules.only(set + "/v" + CandidateRules.versionOf(
+                candidate)).describe().allProblems();
+        if (!problems.isEmpty()) {
+            problems.forEach(r -> out.println(new Problem(r.file(), r.line(), r.message())));
+            out.println("whatif: the candidate does not compile; nothing was replayed");
+            return LoyaltyCli.PROBLEMS;
+        }
+        boolean terminal = System.console() != null;
+        long started = System.nanoTime();
+        List<Result> baseline;
+        List<Result> tried;
+        try {
+            baseline = new Replay(baselineRules).run(entries, progress(err, terminal, "baseline", entries.size()));
+            tried = new Replay(candidateRules).run(entries, progress(err, terminal, "candidate", entries.size()));
+        } catch (RuleCompilationException e) {
+            // A version that does not compile: its problems as verify lists them, the candidate's under its set.
+            e.errors().forEach(r -> out.println(new Problem(r.file(), r.line(), r.message())));
+            out.println("whatif: the rules do not compile; bin/loyalty verify lists every problem");
+            return LoyaltyCli.PROBLEMS;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (terminal) {
+            err.print("\r" + " ".repeat(60) + "\r");
+            err.flush();
+        }
+
+        List<String> unfaithful = Replay.baselineDifferences(baseline);
+        out.println("baseline: " + (entries.size() - unfaithful.size()) + " of " + entries.size()
+                + " logged outcomes reproduced under " + rulesDir);
+        if (!unfaithful.isEmpty()) {
+            out.println("baseline: " + unfaithful.size() + " do not reproduce (the what-if below is not to be"
+                    + " trusted); the first:");
+            unfaithful.stream().limit(LISTED).forEach(u -> out.println("  " + u));
+        }
+
+        Map<TenantAccount, Row> rows = new TreeMap<>(Comparator.comparing((TenantAccount t) -> t.tenant().value())
+                .thenComparing(TenantAccount::account));
+        List<String> flips = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            compare(baseline.get(i), tried.get(i), rows, flips, errors);
+        }
+
+        report(out, rows, flips, errors, entries.size());
+        if (csv != null) {
+            writeCsv(rows);
+            out.println("per-account rows written to " + csv);
+        }
+        out.printf(java.util.Locale.ROOT, "replayed %d commands twice in %.1f s: %.0f commands/s%n", entries.size(),
+                seconds, 2 * entries.size() / Math.max(seconds, 1e-9));
+        return unfaithful.isEmpty() ? LoyaltyCli.OK : LoyaltyCli.PROBLEMS;
+    }
+
+    /** A progress line on a terminal only: a script's or a test's stderr stays for errors. */
+    private static IntConsumer progress(PrintWriter err, boolean terminal, String run, int total) {
+        if (!terminal) {
+            return done -> { };
+        }
+        return done -> {
+            err.print("\rwhatif: " + run + " " + done + "/" + total + " commands");
+            err.flush();
+        };
+    }
+
+    private static void compare(Result base, Result cand, Map<TenantAccount, Row> rows, List<String> flips,
+                                List<String> errors) {
+        CommandLogEntry e = base.entry();
+        if (cand.error() != null) {
+            errors.add(Replay.describe(e) + ": " + cand.error());
+        }
+        Set<AccountKey> touched = new LinkedHashSet<>();
+        Map<AccountKey, List<Movement>> baseMoves = moves(base.outcome(), touched);
+        Map<AccountKey, List<Movement>> candMoves = moves(cand.outcome(), touched);
+        for (AccountKey account : touched) {
+            Row row = rows.computeIfAbsent(new TenantAccount(e.tenant(), account), k -> new Row());
+            if (!baseMoves.getOrDefault(account, List.of()).equals(candMoves.getOrDefault(account, List.of()))) {
+                row.entriesDiffering++;
+            }
+        }
+        balances(base.outcome(), e, rows, true);
+        balances(cand.outcome(), e, rows, false);
+        if (base.applied() != cand.applied() && base.outcome() != null && cand.outcome() != null) {
+            flips.add(Replay.describe(e) + ": " + (base.applied() ? "applied, would be rejected "
+                    + cand.outcome().reasonCodes() : "rejected " + base.outcome().reasonCodes() + ", would be applied"));
+            for (AccountKey account : touched) {
+                Row row = rows.get(new TenantAccount(e.tenant(), account));
+                if (cand.applied()) {
+                    row.becameApplied++;
+                } else {
+                    row.becameRejected++;
+                }
+            }
+        }
+    }
+
+    private static Map<AccountKey, List<Movement>> moves(Outcome o, Set<AccountKey> touched) {
+        Map<AccountKey, List<Movement>> moves = new TreeMap<>();
+        if (o == null) {
+            return moves;
+        }
+        o.entries().forEach(en -> {
+            touched.add(en.account());
+            moves.computeIfAbsent(en.account(), k -> new ArrayList<>()).add(Movement.of(en));
+        });
+        o.balances().forEach(b -> touched.add(b.account()));
+        return moves;
+    }
+
+    private static void balances(Outcome o, CommandLogEntry e, Map<TenantAccount, Row> rows, boolean before) {
+        if (o == null) {
+            return;
+        }
+        for (Balance b : o.balances()) {
+            Row row = rows.computeIfAbsent(new TenantAccount(e.tenant(), b.account()), k -> new Row());
+            if (before) {
+                row.before = b.balance();
+            } else {
+                row.after = b.balance();
+            }
+        }
+    }
+
+    private void report(PrintWriter out, Map<TenantAccount, Row> rows, List<String> flips, List<String> errors,
+                        int commands) {
+        List<Map.Entry<TenantAccount, Row>> changed = rows.entrySet().stream().filter(r -> r.getValue().changed())
+                .toList();
+        out.println("whatif " + set + " with " + candidate + " over " + commands + " commands: " + changed.size()
+                + " of " + rows.size() + " accounts would change");
+        if (!changed.isEmpty()) {
+            String format = "%-12s %-24s %-16s %14s %14s %14s %8s %8s %8s%n";
+            out.printf(java.util.Locale.ROOT, format, "tenant", "account", "program", "balance now", "would be",
+                    "difference", "entries", "applied", "rejected");
+            BigDecimal total = BigDecimal.ZERO;
+            int entries = 0;
+            for (Map.Entry<TenantAccount, Row> r : changed) {
+                Row row = r.getValue();
+                AccountKey a = r.getKey().account();
+                out.printf(java.util.Locale.ROOT, format, r.getKey().tenant().value(), a.owner(), a.program(),
+                        plain(row.before), plain(row.after), signed(row.difference()), row.entriesDiffering,
+                        row.becameApplied, row.becameRejected);
+                total = total.add(row.difference());
+                entries += row.entriesDiffering;
+            }
+            out.printf(java.util.Locale.ROOT, format, "total", changed.size() + " accounts", "", "", "", signed(total),
+                    entries, "", "");
+        }
+        out.println(commands(flips.size()) + " would change between applied and rejected"
+                + (flips.isEmpty() ? "" : "; the first:"));
+        flips.stream().limit(LISTED).forEach(f -> out.println("  " + f));
+        if (!errors.isEmpty()) {
+            out.println(commands(errors.size()) + " would throw under the candidate; the first:");
+            errors.stream().limit(LISTED).forEach(f -> out.println("  " + f));
+        }
+    }
+
+    private void writeCsv(Map<TenantAccount, Row> rows) throws IOException {
+        StringBuilder text = new StringBuilder(
+                "tenant,owner,program,unit,balance_before,balance_after,difference,entries_differing,"
+                        + "became_applied,became_rejected\n");
+        rows.forEach((k, row) -> {
+            if (row.changed()) {
+                AccountKey a = k.account();
+                text.append(String.join(",", csvField(k.tenant().value()), csvField(a.owner()), csvField(a.program()),
+                        csvField(a.unit().toString()), plain(row.before), plain(row.after),
+                        row.difference().toPlainString(), Integer.toString(row.entriesDiffering),
+                        Integer.toString(row.becameApplied), Integer.toString(row.becameRejected))).append('\n');
+            }
+        });
+        Files.writeString(csv, text, StandardCharsets.UTF_8);
+    }
+
+    private static String commands(int n) {
+        return n + (n == 1 ? " command" : " commands");
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static BigDecimal orZero(BigDecimal b) {
+        return b == null ? BigDecimal.ZERO : b;
+    }
+
+    private static String plain(BigDecimal b) {
+        return b == null ? "-" : b.toPlainString();
+    }
+
+    private static String signed(BigDecimal b) {
+        return (b.signum() > 0 ? "+" : "") + b.toPlainString();
+    }
+}
