@@ -1,8 +1,5 @@
 package org.loyaltyengine.cli;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,27 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.RuleSource;
-import org.loyaltyengine.card.CardRequests;
-import org.loyaltyengine.credits.CreditRequests;
-import org.loyaltyengine.customers.CustomerRequests;
-import org.loyaltyengine.pos.PosRequests;
-import org.loyaltyengine.points.PointsRequests.ExpireYear;
-import org.loyaltyengine.points.SavingsPoints;
 import org.loyaltyengine.spi.AccountKey;
-import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Balance;
 import org.loyaltyengine.spi.CommandLogEntry;
 import org.loyaltyengine.spi.EntryKind;
@@ -47,16 +30,12 @@ import org.loyaltyengine.spi.TenantId;
  * reads the time the command was recorded at, so that whatever the pipeline stamps (ledger entries, holds, the
  * outcome's decided time) is what it stamped then. Nothing but the in-memory store is ever written.
  *
- * <p>A logged request is rebuilt with {@code engine.commandLog().readRequest} and handed to the facade method
- * that takes its type (found on the facades' public interfaces, {@code Outcome m(CommandContext, Request)}), so
- * that it takes the path a host's call takes; the few methods that take the request's parts (a customer's
- * update, a field declaration) or nothing (the expiry jobs, enrolling every customer) are called with them. The
- * one command whose logged record is not the facade's request, the year-end expiry (it logs the request with the
- * day the job ran), is given its request from the JSON.
+ * <p>Each entry runs through {@code engine.commandLog().rerun}: the engine's own registry rebuilds the logged
+ * request and runs it through the pipeline with the command instance its facade uses, so the request is the one
+ * the pipeline decided (a year-end run with its year and the day it ran, an import row with the customer it
+ * found), not one rebuilt here from a facade's parameters.
  */
 final class Replay {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * What one command did on replay, normalised for comparison: its outcome, or the typed error it threw
      * (a logged command never threw: a command that throws is not logged).
@@ -80,23 +59,17 @@ final class Replay {
     List<Result> run(List<CommandLogEntry> entries, IntConsumer progress) {
         SettableClock clock = new SettableClock();
         LoyaltyEngine engine = LoyaltyEngine.builder().store(new InMemoryStore()).rules(rules).clock(clock).build();
-        Map<Class<?>, Route> routes = routes(engine);
         List<Result> results = new ArrayList<>(entries.size());
         int done = 0;
         for (CommandLogEntry e : entries) {
             clock.now = e.recordedAt();
-            CommandContext ctx = new CommandContext(e.tenant(), new Actor(e.actor(), new HashSet<>(e.permissions())),
-                    e.key(), e.businessDate(), false);
             Outcome outcome = null;
             String error = null;
             try {
-                Object request = request(engine, e);
-                Route route = routes.get(request.getClass());
-                outcome = route != null ? route.invoke(ctx, request) : other(engine, ctx, request);
-                if (outcome == null) {
-                    error = "the replay cannot run a " + request.getClass().getName() + " (no facade method takes"
-                            + " it alone)";
-                }
+                // The engine's own registry runs the logged request as the pipeline ran it (the request a
+                // facade built, such as a year-end run with its year and run date, or an import row), under
+                // the logged key, actor, permissions and business date.
+                outcome = engine.commandLog().rerun(e);
             } catch (LoyaltyException ex) {
                 error = ex.code() + ": " + ex.getMessage();
             }
@@ -107,89 +80,6 @@ final class Replay {
             }
         }
         return results;
-    }
-
-    private static Object request(LoyaltyEngine engine, CommandLogEntry e) {
-        if ("savings-points.expire-year".equals(e.command())) {
-            // Logged with the day the run ran (its own record); the facade takes the year.
-            try {
-                JsonNode node = JSON.readTree(e.request());
-                JsonNode year = node.path("request").path("year");
-                if (year.isInt()) {
-                    return new ExpireYear(year.asInt());
-                }
-            } catch (java.io.IOException ex) {
-                throw new org.loyaltyengine.spi.InvalidValueException("the request of " + e.key().value()
-                        + " is not JSON: " + ex.getMessage());
-            }
-        }
-        return engine.commandLog().readRequest(e);
-    }
-
-    /**
-     * The commands whose facade method takes the request's parts, or nothing, rather than the request; null for
-     * a request no facade method takes (an import row, the card enrolment a new customer triggers: they run
-     * inside another call).
-     */
-    private static Outcome other(LoyaltyEngine engine, CommandContext ctx, Object request) {
-        if (request instanceof CustomerRequests.Update u) {
-            return engine.customers().update(ctx, u.customerId(), u.profile());
-        }
-        if (request instanceof CustomerRequests.DeclareField f) {
-            return engine.customers().declareField(ctx, f.name(), f.type());
-        }
-        if (request instanceof PosRequests.ExpireHolds) {
-            return engine.posCards().expireHolds(ctx);
-        }
-        if (request instanceof CardRequests.EnrolAll) {
-            return engine.customerCards().enrolAll(ctx);
-        }
-        if (request instanceof CreditRequests.ExpireLots) {
-            return engine.credits().expireLots(ctx);
-        }
-        return null;
-    }
-
-    /** The facade method taking each request type, over every program the engine has. */
-    private static Map<Class<?>, Route> routes(LoyaltyEngine engine) {
-        Map<Class<?>, Route> routes = new HashMap<>();
-        List<Object> facades = List.of(engine.posCards(), engine.savingsPoints(), engine.customerCards(),
-                engine.customers(), engine.credits());
-        List<Class<?>> interfaces = List.of(org.loyaltyengine.pos.PosCards.class, SavingsPoints.class,
-                org.loyaltyengine.card.CustomerCards.class, org.loyaltyengine.customers.Customers.class,
-                org.loyaltyengine.credits.Credits.class);
-        for (int i = 0; i < facades.size(); i++) {
-            Object facade = facades.get(i);
-            for (Method m : interfaces.get(i).getMethods()) {
-                Class<?>[] params = m.getParameterTypes();
-                if (Modifier.isStatic(m.getModifiers()) || m.getReturnType() != Outcome.class || params.length != 2
-                        || params[0] != CommandContext.class || !params[1].isRecord()) {
-                    continue;
-                }
-                Route other = routes.put(params[1], new Route(facade, m));
-                if (other != null) {
-                    // Two programs' methods taking one request type would make the routing a guess.
-                    throw new IllegalStateException(params[1].getName() + " is taken by " + other.method() + " and "
-                            + m);
-                }
-            }
-        }
-        return routes;
-    }
-
-    private record Route(Object facade, Method method) {
-        Outcome invoke(CommandContext ctx, Object request) {
-            try {
-                return (Outcome) method.invoke(facade, ctx, request);
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** The clock of a replay: each command reads the instant it was recorded at. */
