@@ -78,6 +78,14 @@ final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the per-account rows to FILE")
     Path csv;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "also write the report as one self-contained HTML"
+            + " file: the totals, the accounts most affected and a histogram of the change per account")
+    Path html;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "how many of the accounts most"
+            + " affected the HTML report lists (default: ${DEFAULT-VALUE})")
+    int top;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -109,6 +117,9 @@ final class WhatIfCommand implements Callable<Integer> {
         }
         if (!Files.isDirectory(candidate)) {
             throw new CommandLine.ParameterException(line, "the candidate " + candidate + " is not a folder");
+        }
+        if (top < 0) {
+            throw new CommandLine.ParameterException(line, "--top is a count of accounts, 0 or more, not " + top);
         }
         if (CandidateRules.versionOf(candidate) < 1) {
             throw new CommandLine.ParameterException(line, "the candidate folder is named v<N> (v1, v2 ...), not "
@@ -163,7 +174,7 @@ final class WhatIfCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (terminal) {
-            err.print("\r" + " ".repeat(60) + "\r");
+            err.print("\r" + " ".repeat(100) + "\r");
             err.flush();
         }
 
@@ -180,14 +191,21 @@ final class WhatIfCommand implements Callable<Integer> {
                 .thenComparing(TenantAccount::account));
         List<String> flips = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        int[] becameApplied = {0};
         for (int i = 0; i < entries.size(); i++) {
-            compare(baseline.get(i), tried.get(i), rows, flips, errors);
+            compare(baseline.get(i), tried.get(i), rows, flips, errors, becameApplied);
         }
 
         report(out, rows, flips, errors, entries.size());
         if (csv != null) {
             writeCsv(rows);
             out.println("per-account rows written to " + csv);
+        }
+        if (html != null) {
+            Files.writeString(html, WhatIfHtml.render(new WhatIfHtml.Summary(set, candidate.toString(),
+                    rulesDir.toString(), entries.size(), entries.size() - unfaithful.size(), becameApplied[0],
+                    flips.size() - becameApplied[0], errors.size(), rows, top)), StandardCharsets.UTF_8);
+            out.println("HTML report written to " + html);
         }
         out.printf(java.util.Locale.ROOT, "replayed %d commands twice in %.1f s: %.0f commands/s%n", entries.size(),
                 seconds, 2 * entries.size() / Math.max(seconds, 1e-9));
@@ -199,14 +217,38 @@ final class WhatIfCommand implements Callable<Integer> {
         if (!terminal) {
             return done -> { };
         }
+        long started = System.nanoTime();
         return done -> {
-            err.print("\rwhatif: " + run + " " + done + "/" + total + " commands");
+            err.print("\r" + progressLine(run, done, total, (System.nanoTime() - started) / 1e9));
             err.flush();
         };
     }
 
+    /**
+     * The progress line: a bar, the count, the rate so far and the time left at that rate, e.g.
+     * {@code whatif: baseline [########------------] 4000/10000 commands, 800/s, 8 s left}.
+     */
+    static String progressLine(String run, int done, int total, double seconds) {
+        int width = 20;
+        int filled = total <= 0 ? width : (int) Math.min(width, (long) done * width / total);
+        double rate = done / Math.max(seconds, 1e-9);
+        long left = done == 0 ? -1 : (long) Math.ceil((total - done) / rate);
+        return "whatif: " + run + " [" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total
+                + " commands, " + Math.round(rate) + "/s, " + (left < 0 ? "?" : duration(left)) + " left";
+    }
+
+    private static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+
     private static void compare(Result base, Result cand, Map<TenantAccount, Row> rows, List<String> flips,
-                                List<String> errors) {
+                                List<String> errors, int[] becameApplied) {
         CommandLogEntry e = base.entry();
         if (cand.error() != null) {
             errors.add(Replay.describe(e) + ": " + cand.error());
@@ -225,6 +267,9 @@ final class WhatIfCommand implements Callable<Integer> {
         if (base.applied() != cand.applied() && base.outcome() != null && cand.outcome() != null) {
             flips.add(Replay.describe(e) + ": " + (base.applied() ? "applied, would be rejected "
                     + cand.outcome().reasonCodes() : "rejected " + base.outcome().reasonCodes() + ", would be applied"));
+            if (cand.applied()) {
+                becameApplied[0]++;
+            }
             for (AccountKey account : touched) {
                 Row row = rows.get(new TenantAccount(e.tenant(), account));
                 if (cand.applied()) {
