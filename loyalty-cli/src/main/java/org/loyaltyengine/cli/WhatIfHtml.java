@@ -165,7 +165,8 @@ final class WhatIfHtml {
             String label = b.from().toPlainString() + " to " + b.to().toPlainString();
             h.append("<g class=\"bucket\" data-from=\"").append(b.from().toPlainString()).append("\" data-to=\"")
                     .append(b.to().toPlainString()).append("\" data-count=\"").append(b.count()).append("\">")
-                    .append("<title>").append(label).append(": ").append(b.count()).append(" accounts</title>")
+                    .append("<title>").append(label).append(": ").append(b.count()).append(b.count() == 1 ? " account" : " accounts")
+                    .append("</title>")
                     .append("<rect class=\"").append(tone).append("\" x=\"").append(x + 2).append("\" y=\"")
                     .append(top + CHART_HEIGHT - height).append("\" width=\"").append(bar - 4).append("\" height=\"")
                     .append(height).append("\"/>")
