@@ -49,6 +49,7 @@ final class WhatIfHtml {
                 .append("h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}\n")
                 .append("table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.3em .6em}\n")
                 .append("th{background:#eef}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
+                .append("td,th{white-space:nowrap}#totals th{text-align:left;font-weight:normal}\n")
                 .append(".warn{background:#fdd;border:1px solid #c00;padding:.6em}\n")
                 .append(".up{fill:#2a7}.down{fill:#c33}.zero{fill:#888}\n")
                 .append("</style>\n</head>\n<body>\n");

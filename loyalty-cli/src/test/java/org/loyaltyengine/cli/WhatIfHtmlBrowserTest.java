@@ -252,6 +252,11 @@ class WhatIfHtmlBrowserTest {
         }
         assertTrue(colours.size() > 2, "not blank: " + colours.size() + " colours");
         assertTrue(green > 100, "the histogram's bars are painted: " + green + " green pixels sampled");
+        // Kept under target/ for whoever wants to look at what the browser drew (a CI artifact).
+        Path kept = Loyalty.ROOT.resolve("loyalty-cli/target/whatif-html");
+        Files.createDirectories(kept);
+        Files.copy(html, kept.resolve("whatif.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(png, kept.resolve("whatif.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static boolean near(int value, int want) {
