@@ -45,7 +45,9 @@ import picocli.CommandLine.Option;
                 + " baseline, which must reproduce every logged outcome) and once with the candidate folder as the"
                 + " only version of its rule set, in force on every business date of the log. Prints per account"
                 + " the balance under the baseline and under the candidate, how many commands moved it differently"
-                + " and which commands change between applied and rejected, with totals, and the replay rate."
+                + " and which commands change between applied and rejected, with totals, and the replay rate;"
+                + " --csv writes the rows, --html a self-contained HTML report (totals, the accounts most affected,"
+                + " a histogram of the change per account)."
                 + " No live store is read or written.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
