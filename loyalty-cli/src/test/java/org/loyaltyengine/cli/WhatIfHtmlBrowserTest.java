@@ -96,9 +96,6 @@ class WhatIfHtmlBrowserTest {
 
     @BeforeAll
     static void aLog() throws IOException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            return; // the test says why it does not run
-        }
         candidate = dir.resolve("candidate/savings-points/v2");
         copy(Loyalty.ROOT.resolve("rules/savings-points/v1"), candidate);
         Path earning = candidate.resolve("earning.drl");
@@ -261,6 +258,29 @@ class WhatIfHtmlBrowserTest {
         Files.createDirectories(kept);
         Files.copy(html, kept.resolve("whatif.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(png, kept.resolve("whatif.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aCandidateThatChangesNothingReportsNoAccountAndTopIsACount() throws IOException {
+        // The shipped version itself as the candidate: the same decisions, nothing to draw.
+        Path same = dir.resolve("same/savings-points/v2");
+        copy(Loyalty.ROOT.resolve("rules/savings-points/v1"), same);
+        Path html = dir.resolve("same.html");
+        List<Loyalty.Run> runs = Loyalty.runAll(dir, List.of(
+                List.of("whatif", "--set", "savings-points", "--candidate", same.toString(), "--log", log.toString(),
+                        "--rules", Loyalty.ROOT.resolve("rules").toString(), "--html", html.toString()),
+                List.of("whatif", "--set", "savings-points", "--candidate", candidate.toString(), "--log",
+                        log.toString(), "--html", html.toString(), "--top", "-1")));
+        assertEquals(0, runs.get(0).exit(), runs.get(0)::describe);
+        String file = Files.readString(html, StandardCharsets.UTF_8);
+        assertEquals("0", byId(file, "accounts-changed"));
+        assertEquals(Integer.toString(CUSTOMERS.size()), byId(file, "accounts-total"));
+        assertEquals("0", byId(file, "total-difference"));
+        assertEquals("0", byId(file, "became-applied"));
+        assertTrue(file.contains("<p id=\"histogram-empty\">No account would change.</p>"), file);
+        assertFalse(file.contains("<tr class=\"account\">"), file);
+        assertEquals(2, runs.get(1).exit(), runs.get(1)::describe);
+        assertEquals("--top is a count of accounts, 0 or more, not -1", runs.get(1).err().get(0));
     }
 
     private static boolean near(int value, int want) {
