@@ -65,8 +65,9 @@ import org.loyaltyengine.spi.TenantId;
  * worked out here without the engine. One customer's id is markup: it must render as text.
  *
  * <p>Needs {@code /usr/bin/chromium} (Debian's {@code chromium}; {@code loyalty-cli/src/test/scripts/
- * install-chromium.sh} installs it, and CI runs that script): without it the class is skipped, and under
- * {@code CI=true} it fails.
+ * install-chromium.sh} installs it, and CI runs that script): without it the browser test is skipped, and
+ * under {@code CI=true} it fails. The report of a candidate that changes nothing, and {@code --top}'s check, need
+ * no browser.
  */
 @Tag("X-11")
 class WhatIfHtmlBrowserTest {
