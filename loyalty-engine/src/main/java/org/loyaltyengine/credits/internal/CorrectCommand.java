@@ -28,7 +28,7 @@ import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.LockKey;
 
 /**
- * {@code credits.correct}: an administrator's correction of a customer's credits (seed 002, SPEC CR-3, CR-8). The
+ * {@code credits.correct}: an administrator's correction of a customer's credits (SPEC CR-3, CR-8). The
  * rules refuse a reused id, a fraction of a whole unit and a taking off beyond what the usable lots hold, and post
  * the correction: an addition tops up a free lot of its own, a taking off draws on the usable lots first in first
  * out. The command keeps the correction as a document (what, by whom, why, and what it took from which lot), the

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import org.loyaltyengine.spi.AccountKey;
 
 /**
- * An administrator's correction of a customer's credits of one type (seed 002: "correcties"), as the rules see it.
+ * An administrator's correction of a customer's credits of one type (SPEC CR-3, CR-8), as the rules see it.
  *
  * @param reference the key of its entries, {@code correction:<id>}
  * @param whole     whether the type counts whole credits
