@@ -35,7 +35,8 @@ import org.loyaltyengine.spi.LockKey;
  * subject of its audit record.
  */
 final class CorrectCommand implements Command<Correction, CorrectCommand.Context> {
-    record Context(Correction request, CreditType type, boolean idUsed, List<Lot> lots, CommandContext ctx) {
+    record Context(Correction request, CreditType type, boolean idUsed, boolean usesCredits, List<Lot> lots,
+                   CommandContext ctx) {
     }
 
     @Override
@@ -71,7 +72,7 @@ final class CorrectCommand implements Command<Correction, CorrectCommand.Context
                 }
             }
         }
-        return new Context(c, type, used, lots, ctx);
+        return new Context(c, type, used, Stored.usesCredits(view, c.customerId()), lots, ctx);
     }
 
     @Override
@@ -94,7 +95,7 @@ final class CorrectCommand implements Command<Correction, CorrectCommand.Context
         facts.addAll(lots);
         facts.add(new CreditCorrection(r.correctionId(), r.reference(), r.customerId(), r.type(), c.type().whole(),
                 r.quantity(), LotFacts.usableByType(lots).getOrDefault(r.type(), BigDecimal.ZERO),
-                Stored.correctionLotAccount(r.correctionId(), r.type()), c.idUsed(), r.note()));
+                Stored.correctionLotAccount(r.correctionId(), r.type()), c.idUsed(), c.usesCredits(), r.note()));
         return facts;
     }
 

@@ -13,9 +13,11 @@ import org.loyaltyengine.spi.AccountKey;
  * @param usable    what the customer's usable lots of the type hold now, reservations excluded
  * @param lot       the account of the free lot an addition makes
  * @param idUsed    whether a correction under this id was applied before
+ * @param usesCredits whether credits apply to the customer
  */
 public record CreditCorrection(String correctionId, String reference, String customerId, String type, boolean whole,
-                               BigDecimal quantity, BigDecimal usable, AccountKey lot, boolean idUsed, String note) {
+                               BigDecimal quantity, BigDecimal usable, AccountKey lot, boolean idUsed, boolean usesCredits,
+                               String note) {
     public boolean adds() {
         return quantity.signum() > 0;
     }

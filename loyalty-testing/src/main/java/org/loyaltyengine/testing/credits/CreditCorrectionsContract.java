@@ -193,6 +193,28 @@ public abstract class CreditCorrectionsContract extends CreditsContractBase {
         assertHolding(portfolio("C1", day("2026-02-03")), "HOUR", "2", "0", "5", "0", "1");
     }
 
+    /** A credit note on work that drew a free lot gives the credits back to it, still worth nothing. */
+    @Test
+    @Tag("X-13")
+    @Tag("CR-8")
+    void aCreditNote_onWorkDrawnFromAFreeLot_givesItBack_andRecognisesNothing() {
+        defineHourAndTicket(JAN_5);
+        usesCredits("C1", JAN_5);
+        sellConfirmed(day("2026-01-10"), "S1", "C1", lot("1", "HOUR", "2", "70.00", null));
+        applied(correct(day("2026-01-12"), add("K1", "C1", "HOUR", "3", "2026-06-30", "goodwill")));
+        // 4 hours: 3 free (first: it has an end) + 1 of S1/1 (70.00).
+        applied(consume(day("2026-01-20"), "C1", doc(Source.INVOICE, "F-1"), work("1", "HOUR", "4", null)));
+        applied(credits.creditNote(on(day("2026-01-25")), new org.loyaltyengine.credits.CreditRequests.CreditNote(
+                "CN-1", "C1", doc(Source.INVOICE, "F-1"), List.of("1"))));
+        Portfolio p = portfolio("C1", day("2026-01-25"));
+        // 2 bought - 0 consumed + 3 corrected = 5; the free lot holds its 3 again.
+        assertHolding(p, "HOUR", "2", "0", "0", "0", "5");
+        assertAmount("3", lotOf(p, "correction:K1/1").remaining());
+        // Sold 140.00; 70.00 recognised on Jan 20 and reversed on Jan 25: 140.00 deferred.
+        RevenueReport r = credits.revenue(tenant, YearMonth.of(2026, 1), YearMonth.of(2026, 1));
+        assertRow(r.rows().get(0), "2026-01", "0", "140.00", "0", "0", "140.00");
+    }
+
     @Test
     @Tag("CR-3")
     @Tag("X-8")
@@ -247,6 +269,8 @@ public abstract class CreditCorrectionsContract extends CreditsContractBase {
         // The id is the tenant's: another customer, another type, a taking off, all refused under it.
         rejected(correct(JAN_5, takeOff("K1", "C1", "HOUR", "1", "mistake")), "CORRECTION_ID_USED");
         rejected(correct(JAN_5, add("K1", "C2", "TICKET", "1", null, "goodwill")), "CORRECTION_ID_USED");
+        // A customer who does not use credits gets none added (C3 was never switched on).
+        rejected(correct(JAN_5, add("K6", "C3", "HOUR", "2", null, "goodwill")), "CUSTOMER_WITHOUT_CREDITS");
         assertEquals(before.parts(), snapshot().parts());
         // 0 bought + 2 corrected = 2.
         assertHolding(portfolio("C1", JAN_5), "HOUR", "0", "0", "0", "0", "2");
