@@ -263,6 +263,7 @@ public abstract class CreditCorrectionsContract extends CreditsContractBase {
     void aReusedCorrectionId_refused_andNothingWritten() {
         defineHourAndTicket(JAN_5);
         usesCredits("C1", JAN_5);
+        usesCredits("C2", JAN_5);
         applied(correct(JAN_5, add("K1", "C1", "HOUR", "2", null, "goodwill")));
         TenantSnapshot before = snapshot();
         rejected(correct(JAN_5, add("K1", "C1", "HOUR", "2", null, "goodwill again")), "CORRECTION_ID_USED");
