@@ -46,11 +46,13 @@ public final class AuditTrail {
     public static final String CREDITS_CUSTOMER = "credits.customer";
     /** The credits program's settings (subject: {@code credits}). */
     public static final String CREDITS_SETTINGS = "credits.settings";
+    /** A correction of a customer's credits (subject: the correction id). */
+    public static final String CREDITS_CORRECTION = "credits.correction";
 
     /** Every kind, for a host that shows the whole trail. */
     public static final List<String> KINDS = List.of(POS_CARD, POS_SETTINGS, CARD_SETTINGS, CARD_PRODUCT,
             CARD_ENROLMENT, POINTS_SETTINGS, POINTS_SUPPLIER, POINTS_TOUR_OPERATOR, POINTS_PARTICIPATION, CUSTOMER, CUSTOMER_SETTINGS,
-            CREDITS_TYPE, CREDITS_CUSTOMER, CREDITS_SETTINGS);
+            CREDITS_TYPE, CREDITS_CUSTOMER, CREDITS_SETTINGS, CREDITS_CORRECTION);
 
     private final LoyaltyStore store;
 

@@ -209,6 +209,53 @@ public final class CreditRequests {
         }
     }
 
+    /**
+     * An administrator's correction of a customer's credits of one type. {@code quantity} above zero adds free
+     * credits, a lot of their own at price 0, valid up to and including {@code validUntil} (null: no end); below
+     * zero takes that many credits off the usable lots, first in first out, and must name no validity. The note
+     * says why; {@code correctionId} is the host's key of it, used once per tenant.
+     */
+    public record Correction(String correctionId, String customerId, String type, BigDecimal quantity,
+                             LocalDate validUntil, String note) {
+        public Correction {
+            Checks.identifier(correctionId, "correction id", Limits.IDENTIFIER);
+            Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
+            Checks.identifier(type, "credit type of correction " + correctionId, Limits.UNIT_CODE);
+            Checks.decimal(quantity, "quantity of correction " + correctionId);
+            if (quantity.signum() == 0) {
+                throw new InvalidValueException("correction " + correctionId + " corrects nothing; its quantity "
+                        + "adds credits above zero or takes them off below zero");
+            }
+            if (quantity.signum() < 0 && validUntil != null) {
+                throw new InvalidValueException("correction " + correctionId + " takes credits off; only credits "
+                        + "added have a validity");
+            }
+            if (note == null || note.isBlank()) {
+                throw new InvalidValueException("correction " + correctionId + " needs a note saying why");
+            }
+            Checks.optionalMultiLine(note, "note", Limits.NOTE);
+        }
+
+        /** Adds {@code quantity} free credits of a type. */
+        public static Correction add(String correctionId, String customerId, String type, BigDecimal quantity,
+                                     LocalDate validUntil, String note) {
+            positive(quantity, "quantity of correction " + correctionId);
+            return new Correction(correctionId, customerId, type, quantity, validUntil, note);
+        }
+
+        /** Takes {@code quantity} credits of a type off, written off. */
+        public static Correction takeOff(String correctionId, String customerId, String type, BigDecimal quantity,
+                                         String note) {
+            positive(quantity, "quantity of correction " + correctionId);
+            return new Correction(correctionId, customerId, type, quantity.negate(), null, note);
+        }
+
+        /** The key of the correction's usage rows and entries: {@code correction:<id>}. */
+        public String reference() {
+            return "correction:" + correctionId;
+        }
+    }
+
     /** Expires what is left of every lot whose validity ended before the business date. */
     public record ExpireLots() {
     }

@@ -10,6 +10,7 @@ import org.loyaltyengine.credits.CreditRequests.CancelSale;
 import org.loyaltyengine.credits.CreditRequests.Configure;
 import org.loyaltyengine.credits.CreditRequests.ConfirmSale;
 import org.loyaltyengine.credits.CreditRequests.Consume;
+import org.loyaltyengine.credits.CreditRequests.Correction;
 import org.loyaltyengine.credits.CreditRequests.CreditNote;
 import org.loyaltyengine.credits.CreditRequests.DefineType;
 import org.loyaltyengine.credits.CreditRequests.Sell;
@@ -35,6 +36,8 @@ public interface Credits {
     String SETTINGS_PERMISSION = "credits.settings";
     /** The permission to register a consumption by hand, with a note. */
     String MANUAL_PERMISSION = "credits.manual";
+    /** The permission to correct a customer's credits by hand: add free credits or write credits off. */
+    String CORRECTIONS_PERMISSION = "credits.corrections";
 
     /** Defines a credit type or changes its definition (SPEC CR-1). The outcome carries no typed result. */
     Outcome defineType(CommandContext ctx, DefineType type);
@@ -81,6 +84,16 @@ public interface Credits {
      * {@link org.loyaltyengine.rules.facts.CreditReturned} when any credits went back.
      */
     Outcome creditNote(CommandContext ctx, CreditNote note);
+
+    /**
+     * An administrator's correction of a customer's credits of a type, with a note, under a correction id used
+     * once per tenant (CORRECTION_ID_USED after); needs {@value #CORRECTIONS_PERMISSION}. Adding credits makes a
+     * lot of its own at price 0: free credits, no deferred revenue, nothing recognised when work draws on them.
+     * Taking credits off draws on the usable lots first in first out, as work does, but recognises no revenue:
+     * the deferred revenue of what is written off is breakage, as for expiry. Never more than the usable lots
+     * hold (CORRECTION_EXCEEDS_AVAILABLE), never reserved credits. Audited as {@code credits.correction}.
+     */
+    Outcome correct(CommandContext ctx, Correction correction);
 
     /** Expires what is left of every confirmed lot whose validity ended before the business date. */
     Outcome expireLots(CommandContext ctx);

@@ -47,6 +47,7 @@ import org.loyaltyengine.testing.card.CustomerCardContract;
 import org.loyaltyengine.testing.card.CustomerCardLocksContract;
 import org.loyaltyengine.testing.card.CustomerCardSettlementReversalContract;
 import org.loyaltyengine.testing.credits.CreditConsumptionContract;
+import org.loyaltyengine.testing.credits.CreditCorrectionsContract;
 import org.loyaltyengine.testing.credits.CreditReportsContract;
 import org.loyaltyengine.testing.credits.CreditReturnsContract;
 import org.loyaltyengine.testing.credits.CreditSalesContract;
@@ -292,6 +293,16 @@ abstract class JpaStoreContract {
     @Nested
     @Tag("X-13")
     class CreditReturnsSuite extends CreditReturnsContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The prepaid credits suite (from loyalty-testing), unchanged, on this database: corrections. */
+    @Nested
+    @Tag("CR-3")
+    class CreditCorrectionsSuite extends CreditCorrectionsContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

@@ -84,7 +84,7 @@ public abstract class PermissionsContract {
     static final Set<String> ALL = Set.of("pos-card.cards", "pos-card.settings", "pos-card.manual", "pos-card.refund",
             "customer-card.settings", "customer-card.catalogue", "customer-card.enrol", "customer-card.manual",
             "points-admin", "customers.write", "customers.import", "customers.settings",
-            "credits.types", "credits.customers", "credits.settings", "credits.manual");
+            "credits.types", "credits.customers", "credits.settings", "credits.manual", "credits.corrections");
     /** Every document type the programs keep, so a snapshot sees all of them. */
     static final List<String> DOCUMENT_TYPES = List.of("pos-receipt", "pos-refund", "customer-card.sale", "customer-card.product",
             "customer-card.enrolment", "customer-card.settlement", "customer-card.credit-note", "points-booking",
@@ -92,8 +92,8 @@ public abstract class PermissionsContract {
             "audit:pos-card.settings", "audit:customer-card.settings", "audit:customer-card.product",
             "audit:customer-card.enrolment", "audit:savings-points.settings", "audit:savings-points.supplier",
             "audit:savings-points.participation", "audit:customers.customer", "audit:customers.settings", "credits-type",
-            "credits-customer", "credits-sale", "credits-usage", "audit:credits.type", "audit:credits.customer",
-            "audit:credits.settings");
+            "credits-customer", "credits-sale", "credits-usage", "credits-correction", "audit:credits.type",
+            "audit:credits.customer", "audit:credits.settings", "audit:credits.correction");
     static final List<String> PROGRAMS = List.of("pos-card", "customer-card", "savings-points", "customers", "credits");
 
     /** One command method: the permission it needs (null: none) and its arguments after the context. */
@@ -202,6 +202,8 @@ public abstract class PermissionsContract {
         row("Credits.creditNote(CreditNote)", null, w -> of(new CreditRequests.CreditNote("CN1", "C1",
                 new CreditRequests.SourceDocument(CreditRequests.Source.INVOICE, "F1"), List.of("1"))));
         row("Credits.expireLots()", null, w -> of());
+        row("Credits.correct(Correction)", "credits.corrections", w -> of(CreditRequests.Correction.add("K1", "C1",
+                "HOUR", BigDecimal.ONE, null, "goodwill")));
     }
 
     /** The store under test; a new one, or a shared one (each case uses a fresh tenant). */

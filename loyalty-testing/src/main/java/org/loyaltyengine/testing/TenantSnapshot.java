@@ -35,7 +35,7 @@ public record TenantSnapshot(Map<String, List<String>> parts, List<StoredOutcome
             "points-expiry",
             "webshop-order",
             "webshop-buyer",
-            "credits-type", "credits-customer", "credits-sale", "credits-usage");
+            "credits-type", "credits-customer", "credits-sale", "credits-usage", "credits-correction");
 
     public static TenantSnapshot of(LoyaltyStore store, TenantId tenant) {
         return store.inTransaction(tenant, TenantSnapshot::read);

@@ -37,7 +37,8 @@ import org.loyaltyengine.spi.Money;
  *
  * <p>On a lot's account a sale posts TOP_UP, a cancellation a negative REVERSE, work CONSUME, a credit note a
  * positive REVERSE, the settling of a negative balance SETTLE (its other half positive on the overdraft account)
- * and the expiry sweep EXPIRE. On the overdraft account work posts CONSUME and a credit note a positive REVERSE.
+ * and the expiry sweep EXPIRE; a correction ADJUST, positive on the free lot it adds, negative on the lots it takes
+ * credits off. On the overdraft account work posts CONSUME and a credit note a positive REVERSE.
  */
 final class CreditQueries {
     private CreditQueries() {
@@ -50,11 +51,11 @@ final class CreditQueries {
 
     /** What a lot's entries up to a date add up to, by what moved it. */
     private record LotFigures(BigDecimal sold, BigDecimal cancelled, BigDecimal drawn, BigDecimal settled,
-                              BigDecimal returned, BigDecimal expired, BigDecimal balance) {
+                              BigDecimal returned, BigDecimal expired, BigDecimal corrected, BigDecimal balance) {
         static LotFigures of(List<LedgerEntry> entries, LocalDate from, LocalDate to) {
             BigDecimal sold = BigDecimal.ZERO, cancelled = BigDecimal.ZERO, drawn = BigDecimal.ZERO;
             BigDecimal settled = BigDecimal.ZERO, returned = BigDecimal.ZERO, expired = BigDecimal.ZERO;
-            BigDecimal balance = BigDecimal.ZERO;
+            BigDecimal corrected = BigDecimal.ZERO, balance = BigDecimal.ZERO;
             for (LedgerEntry e : entries) {
                 if ((from != null && e.businessDate().isBefore(from)) || e.businessDate().isAfter(to)) {
                     continue;
@@ -73,11 +74,12 @@ final class CreditQueries {
                     case CONSUME -> drawn = drawn.subtract(a);
                     case SETTLE -> settled = settled.subtract(a);
                     case EXPIRE -> expired = expired.subtract(a);
+                    case ADJUST -> corrected = corrected.add(a);
                     default -> {
                     }
                 }
             }
-            return new LotFigures(sold, cancelled, drawn, settled, returned, expired, balance);
+            return new LotFigures(sold, cancelled, drawn, settled, returned, expired, corrected, balance);
         }
     }
 
@@ -108,9 +110,10 @@ final class CreditQueries {
             }
             BigDecimal bought = f.sold().subtract(f.cancelled());
             BigDecimal consumed = f.drawn().add(f.settled()).subtract(f.returned());
-            BigDecimal remaining = bought.subtract(consumed).subtract(reserved).subtract(expired);
+            BigDecimal corrected = f.corrected();
+            BigDecimal remaining = bought.subtract(consumed).subtract(reserved).subtract(expired).add(corrected);
             lots.add(new LotStatement(l.saleId(), l.lineId(), l.type(), status, l.soldOn(), l.validUntil(), l.quantity(),
-                    Money.of(l.unitPrice(), l.currency()), reserved, consumed, expired, remaining));
+                    Money.of(l.unitPrice(), l.currency()), reserved, consumed, expired, corrected, remaining));
             BigDecimal[] t = byType.computeIfAbsent(l.type(), k -> zeros());
             t[0] = t[0].add(bought);
             t[1] = t[1].add(reserved);
@@ -118,6 +121,7 @@ final class CreditQueries {
             t[2] = t[2].add(f.drawn()).subtract(f.returned());
             t[3] = t[3].add(expired);
             t[4] = t[4].add(remaining);
+            t[5] = t[5].add(corrected);
         }
         for (CreditType type : types(view)) {
             AccountKey overdraft = Stored.overdraftAccount(customerId, type.code());
@@ -130,12 +134,13 @@ final class CreditQueries {
             t[4] = t[4].add(f.balance());
         }
         List<Holding> holdings = new ArrayList<>();
-        byType.forEach((type, t) -> holdings.add(new Holding(type, t[0], t[1], t[2], t[3], t[4])));
+        byType.forEach((type, t) -> holdings.add(new Holding(type, t[0], t[1], t[2], t[3], t[5], t[4])));
         return new Portfolio(customerId, date, Stored.usesCredits(view, customerId), holdings, lots);
     }
 
     private static BigDecimal[] zeros() {
-        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO};
     }
 
     // ------------------------------------------------------------------ usage (CR-6)
@@ -157,6 +162,15 @@ final class CreditQueries {
                     t[0] = t[0].add(l.covered());
                     t[1] = t[1].add(l.billable());
                 }
+            }
+        }
+        // A correction is no work: listed with what it added (above zero) or took off (below), covering and billing
+        // nothing, so the totals of what the credits were used for leave it out.
+        for (Document correction : view.documents(Stored.CORRECTION, customerId)) {
+            Stored.CorrectionRow c = Stored.correctionRow(correction);
+            if (period.contains(c.date())) {
+                rows.add(new UsageReport.Row(c.date(), Stored.CORRECTION_LOT + c.correctionId(), "1", c.type(),
+                        c.note(), c.quantity(), BigDecimal.ZERO, BigDecimal.ZERO, null));
             }
         }
         rows.sort(java.util.Comparator.comparing(UsageReport.Row::date).thenComparing(UsageReport.Row::document)
@@ -283,6 +297,13 @@ final class CreditQueries {
                             }
                         }
                         case EXPIRE -> moves.add(new Movement(e.businessDate(), l.type(), l.currency(), 2, value));
+                        // Credits written off by a correction were paid for and will not be used: their deferred
+                        // revenue is breakage, as for expiry. What a correction adds is a free lot at price 0.
+                        case ADJUST -> {
+                            if (e.amount().signum() < 0) {
+                                moves.add(new Movement(e.businessDate(), l.type(), l.currency(), 2, value));
+                            }
+                        }
                         default -> {
                         }
                     }

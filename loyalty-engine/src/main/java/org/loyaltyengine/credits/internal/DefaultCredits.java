@@ -11,6 +11,7 @@ import org.loyaltyengine.credits.CreditRequests.CancelSale;
 import org.loyaltyengine.credits.CreditRequests.Configure;
 import org.loyaltyengine.credits.CreditRequests.ConfirmSale;
 import org.loyaltyengine.credits.CreditRequests.Consume;
+import org.loyaltyengine.credits.CreditRequests.Correction;
 import org.loyaltyengine.credits.CreditRequests.CreditNote;
 import org.loyaltyengine.credits.CreditRequests.DefineType;
 import org.loyaltyengine.credits.CreditRequests.ExpireLots;
@@ -43,6 +44,7 @@ public final class DefaultCredits implements Credits {
     private final ConsumeCommand consume;
     private final CreditNoteCommand creditNote = new CreditNoteCommand();
     private final ExpireLotsCommand expireLots = new ExpireLotsCommand();
+    private final CorrectCommand correct = new CorrectCommand();
 
     public DefaultCredits(CommandPipeline pipeline) {
         this.pipeline = pipeline;
@@ -59,6 +61,7 @@ public final class DefaultCredits implements Credits {
         requests.register(consume, Consume.class);
         requests.register(creditNote, CreditNote.class);
         requests.register(expireLots, ExpireLots.class);
+        requests.register(correct, Correction.class);
     }
 
     @Override
@@ -104,6 +107,11 @@ public final class DefaultCredits implements Credits {
     @Override
     public Outcome expireLots(CommandContext ctx) {
         return pipeline.run(ctx, new ExpireLots(), expireLots);
+    }
+
+    @Override
+    public Outcome correct(CommandContext ctx, Correction correction) {
+        return pipeline.run(ctx, correction, correct);
     }
 
     @Override

@@ -19,7 +19,6 @@ import org.loyaltyengine.internal.StoreView;
 import org.loyaltyengine.rules.facts.CreditExpireLots;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
-import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.LockKey;
 
 /**
@@ -49,12 +48,11 @@ final class ExpireLotsCommand implements Command<ExpireLots, ExpireLotsCommand.C
     @Override
     public Context load(StoreView view, ExpireLots request, CommandContext ctx) {
         List<Lot> lots = new ArrayList<>();
-        for (Document sale : view.documents(Stored.SALE, null)) {
-            for (Lot l : Stored.lots(sale)) {
-                if ("CONFIRMED".equals(l.saleStatus()) && l.validUntil() != null
-                        && l.validUntil().isBefore(ctx.businessDate())) {
-                    lots.add(l);
-                }
+        // The free lots of corrections expire as sold ones do.
+        for (Lot l : Stored.allLots(view)) {
+            if ("CONFIRMED".equals(l.saleStatus()) && l.validUntil() != null
+                    && l.validUntil().isBefore(ctx.businessDate())) {
+                lots.add(l);
             }
         }
         return new Context(ctx.businessDate(), lots);

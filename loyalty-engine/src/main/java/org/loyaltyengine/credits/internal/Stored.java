@@ -34,7 +34,11 @@ import org.loyaltyengine.spi.Unit;
  *   <li>{@code credits-usage} (id the source reference {@code invoice:F-1}, owner the customer): a line per work
  *       line that consumed credits: product the type, quantity, amount the billed amount, attributes {@code date},
  *       {@code covered}, {@code billable}, {@code description}, {@code draw.<sale/line>} (credits drawn from that
- *       lot), {@code overdrawn}, {@code creditedBy}, {@code creditedOn}.</li>
+ *       lot), {@code overdrawn}, {@code creditedBy}, {@code creditedOn};</li>
+ *   <li>{@code credits-correction} (id the correction id, owner the customer): status {@code ADDED} or
+ *       {@code TAKEN_OFF}, attributes type, quantity (signed), note, user, {@code draw.<sale/line>} (what a taking
+ *       off took from that lot); an addition has one line, its free lot ({@code correction:<id>/1}, price 0,
+ *       attribute {@code validUntil}).</li>
  * </ul>
  *
  * Each lot has its own account ({@code lot:<sale>/<line>}, unit the credit type, floor zero), so its balance is
@@ -46,6 +50,9 @@ final class Stored {
     static final String CUSTOMER = "credits-customer";
     static final String SALE = "credits-sale";
     static final String USAGE = "credits-usage";
+    static final String CORRECTION = "credits-correction";
+    /** The prefix that makes a correction's lot key ({@code correction:<id>/1}) apart from a sale's. */
+    static final String CORRECTION_LOT = "correction:";
 
     private Stored() {
     }
@@ -147,13 +154,74 @@ final class Stored {
         return lots;
     }
 
-    /** Every lot of a customer, in the order of their sales. */
+    /** Every lot of a customer, in the order of their sales, then the free lots corrections added. */
     static List<Lot> lotsOf(StoreView view, String customerId) {
         List<Lot> lots = new ArrayList<>();
         for (Document sale : view.documents(SALE, customerId)) {
             lots.addAll(lots(sale));
         }
+        for (Document correction : view.documents(CORRECTION, customerId)) {
+            lots.addAll(correctionLots(correction));
+        }
         return lots;
+    }
+
+    /** Every lot of the tenant: the sales' and the corrections' free lots. */
+    static List<Lot> allLots(StoreView view) {
+        List<Lot> lots = new ArrayList<>();
+        for (Document sale : view.documents(SALE, null)) {
+            lots.addAll(lots(sale));
+        }
+        for (Document correction : view.documents(CORRECTION, null)) {
+            lots.addAll(correctionLots(correction));
+        }
+        return lots;
+    }
+
+    // ------------------------------------------------------------------ corrections
+
+    static AccountKey correctionLotAccount(String correctionId, String type) {
+        return lotAccount(CORRECTION_LOT + correctionId, "1", type);
+    }
+
+    /**
+     * The free lot of an addition, as a lot confirmed on the day of the correction: work draws on it and the
+     * expiry sweep expires it like any lot, at price 0.
+     */
+    static List<Lot> correctionLots(Document correction) {
+        List<Lot> lots = new ArrayList<>();
+        for (DocumentLine l : correction.lines()) {
+            lots.add(new Lot(CORRECTION_LOT + correction.id(), l.lineId(), correction.owner(), l.product(),
+                    l.quantity(), BigDecimal.ZERO, correction.currency(), correction.date(),
+                    l.attribute("validUntil").map(LocalDate::parse).orElse(null), null, "CONFIRMED",
+                    correction.date(), null));
+        }
+        return lots;
+    }
+
+    static Document correctionDocument(org.loyaltyengine.credits.CreditRequests.Correction c, String currency,
+                                       LocalDate date, String user, Map<String, BigDecimal> draws) {
+        Map<String, String> a = new TreeMap<>();
+        a.put("type", c.type());
+        a.put("quantity", c.quantity().toPlainString());
+        a.put("note", c.note());
+        a.put("user", user);
+        draws.forEach((lot, q) -> a.put("draw." + lot, q.toPlainString()));
+        List<DocumentLine> lines = c.quantity().signum() > 0
+                ? List.of(lotLine("1", c.type(), c.quantity(), Money.of(BigDecimal.ZERO, currency), c.validUntil(), null))
+                : List.of();
+        return new Document(CORRECTION, c.correctionId(), c.customerId(), c.quantity().signum() > 0 ? "ADDED"
+                : "TAKEN_OFF", date, currency, a, lines, 0);
+    }
+
+    /** A correction as the usage report lists it. */
+    record CorrectionRow(String correctionId, String type, BigDecimal quantity, LocalDate date, String note,
+                         String user) {
+    }
+
+    static CorrectionRow correctionRow(Document d) {
+        return new CorrectionRow(d.id(), d.attributes().get("type"), new BigDecimal(d.attributes().get("quantity")),
+                d.date(), d.attributes().get("note"), d.attributes().get("user"));
     }
 
     static DocumentLine lotLine(String lineId, String type, BigDecimal quantity, Money unitPrice, LocalDate validUntil,

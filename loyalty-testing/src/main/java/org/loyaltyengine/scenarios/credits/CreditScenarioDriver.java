@@ -30,8 +30,8 @@ import org.loyaltyengine.spi.TenantId;
  * defineType (code=, unit=, whole=, faceValue=), configure (priceAboveFaceValue=, negativeBalance=), useCredits
  * (customer=, uses=), sell (sale=, customer=, line=, type=, quantity=, price=, validUntil=), confirm (sale=),
  * cancel (sale=), consume (customer=, kind=, document=, line=, type=, quantity=, note=), creditNote (note=,
- * customer=, kind=, document=, line=), expireLots. Checks: remaining, reserved, consumed, expired (customer=,
- * type=, date=).
+ * customer=, kind=, document=, line=), expireLots, correct (id=, customer=, type=, quantity= signed, validUntil=,
+ * note=). Checks: remaining, reserved, consumed, expired, corrected, bought (customer=, type=, date=).
  */
 public final class CreditScenarioDriver implements ScenarioDriver {
     @Override
@@ -65,6 +65,10 @@ public final class CreditScenarioDriver implements ScenarioDriver {
             case "creditNote" -> credits.creditNote(ctx, new CreditRequests.CreditNote(arg(a, "note"),
                     arg(a, "customer"), source(a), List.of(a.getOrDefault("line", "1"))));
             case "expireLots" -> credits.expireLots(ctx);
+            case "correct" -> credits.correct(ctx, new CreditRequests.Correction(arg(a, "id"), arg(a, "customer"),
+                    arg(a, "type"), Checks.parseDecimal(arg(a, "quantity"), "quantity"),
+                    a.containsKey("validUntil") ? LocalDate.parse(a.get("validUntil")) : null,
+                    a.getOrDefault("note", "correction")));
             default -> throw new ScenarioException("credits has no command '" + verb + "'");
         };
     }
@@ -102,6 +106,7 @@ public final class CreditScenarioDriver implements ScenarioDriver {
             case "consumed" -> h.consumed().stripTrailingZeros().toPlainString();
             case "expired" -> h.expired().stripTrailingZeros().toPlainString();
             case "bought" -> h.bought().stripTrailingZeros().toPlainString();
+            case "corrected" -> h.corrected().stripTrailingZeros().toPlainString();
             default -> throw new ScenarioException("credits has no check '" + what + "'");
         };
     }

@@ -810,7 +810,7 @@ public abstract class CreditProperties {
                 BigDecimal remaining = bought.subtract(consumed).subtract(reserved).subtract(expired);
                 String where = step + ": " + customer + " " + t.code();
                 Holding h = p.holding(t.code()).orElse(new Holding(t.code(), BigDecimal.ZERO, BigDecimal.ZERO,
-                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
                 same(bought, h.bought(), () -> where + " bought");
                 same(reserved, h.reserved(), () -> where + " reserved");
                 same(consumed, h.consumed(), () -> where + " consumed");
