@@ -83,6 +83,11 @@ public final class CreditRequests {
     public record Sell(String saleId, String customerId, List<SaleLine> lines) {
         public Sell {
             Checks.identifier(saleId, "sale id", Limits.IDENTIFIER);
+            // A correction's free lot is named correction:<id>; a sale of that name would share its account.
+            if (saleId.startsWith(Correction.PREFIX)) {
+                throw new InvalidValueException("sale id " + saleId + " begins with '" + Correction.PREFIX
+                        + "', which names a correction's own lot; give the sale another id");
+            }
             Checks.identifier(customerId, "customer id", Limits.IDENTIFIER);
             lines = Checks.list(lines, "sale lines");
             if (lines.isEmpty()) {
@@ -250,9 +255,12 @@ public final class CreditRequests {
             return new Correction(correctionId, customerId, type, quantity.negate(), null, note);
         }
 
+        /** How a correction's reference and free lot begin; no sale id may begin so. */
+        public static final String PREFIX = "correction:";
+
         /** The key of the correction's usage rows and entries: {@code correction:<id>}. */
         public String reference() {
-            return "correction:" + correctionId;
+            return PREFIX + correctionId;
         }
     }
 

@@ -52,7 +52,7 @@ final class Stored {
     static final String USAGE = "credits-usage";
     static final String CORRECTION = "credits-correction";
     /** The prefix that makes a correction's lot key ({@code correction:<id>/1}) apart from a sale's. */
-    static final String CORRECTION_LOT = "correction:";
+    static final String CORRECTION_LOT = org.loyaltyengine.credits.CreditRequests.Correction.PREFIX;
 
     private Stored() {
     }

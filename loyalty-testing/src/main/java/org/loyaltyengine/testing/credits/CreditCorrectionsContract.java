@@ -285,6 +285,22 @@ public abstract class CreditCorrectionsContract extends CreditsContractBase {
     }
 
     @Test
+    @Tag("CR-3")
+    @Tag("X-10")
+    void aSaleNamedLikeACorrectionsLot_isRefused_soTheTwoNeverShareAnAccount() {
+        defineHourAndTicket(JAN_5);
+        usesCredits("C1", JAN_5);
+        applied(correct(JAN_5, add("K1", "C1", "HOUR", "2", null, "goodwill")));
+        TenantSnapshot before = snapshot();
+        org.loyaltyengine.spi.InvalidValueException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.loyaltyengine.spi.InvalidValueException.class,
+                () -> sell(JAN_5, "correction:K1", "C1", lot("1", "HOUR", "5", "70.00", null)));
+        assertTrue(refused.getMessage().contains("correction:K1"), refused.getMessage());
+        assertEquals(before.parts(), snapshot().parts());
+        assertHolding(portfolio("C1", JAN_5), "HOUR", "0", "0", "0", "0", "2");
+    }
+
+    @Test
     @Tag("X-8")
     @Tag("CR-3")
     void aCorrection_isAudited_withWhoWhenAndWhat() {
