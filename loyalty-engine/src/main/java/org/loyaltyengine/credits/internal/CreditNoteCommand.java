@@ -1,7 +1,6 @@
 package org.loyaltyengine.credits.internal;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -104,20 +103,36 @@ final class CreditNoteCommand implements Command<CreditNote, CreditNoteCommand.C
         if (settled.signum() <= 0) {
             return List.of();
         }
-        List<Lot> lots = new ArrayList<>(Stored.lotsOf(view, customerId).stream().filter(l -> l.type().equals(type))
-                .toList());
-        lots.sort(Comparator.comparing(Lot::confirmedOn, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
-                .thenComparing(Lot::saleId).thenComparing(Lot::lineId).reversed());
+        // The order the lots settled in is the ledger's: a lot settles once, when its sale is confirmed, and
+        // sales of one day may be confirmed in any order, so neither the date nor the sale id can tell it.
+        Map<Lot, Long> settledAt = new LinkedHashMap<>();
+        Map<Lot, BigDecimal> settledBy = new LinkedHashMap<>();
+        for (Lot lot : Stored.lotsOf(view, customerId)) {
+            if (!lot.type().equals(type)) {
+                continue;
+            }
+            BigDecimal fromLot = BigDecimal.ZERO;
+            long first = Long.MAX_VALUE;
+            for (LedgerEntry e : view.entries(lot.account())) {
+                if (e.kind() == EntryKind.SETTLE) {
+                    fromLot = fromLot.subtract(e.amount());
+                    if (e.amount().signum() < 0) {
+                        first = Math.min(first, e.sequence());
+                    }
+                }
+            }
+            if (fromLot.signum() > 0) {
+                settledAt.put(lot, first);
+                settledBy.put(lot, fromLot);
+            }
+        }
+        List<Lot> lots = new ArrayList<>(settledAt.keySet());
+        lots.sort(Comparator.comparing((Lot l) -> settledAt.get(l)).reversed());
         List<CreditUnsettle> unsettles = new ArrayList<>();
         int line = 0;
         BigDecimal lineLeft = overdrawn.get(0).overdrawn();
         for (Lot lot : lots) {
-            BigDecimal fromLot = BigDecimal.ZERO;
-            for (LedgerEntry e : view.entries(lot.account())) {
-                if (e.kind() == EntryKind.SETTLE) {
-                    fromLot = fromLot.subtract(e.amount());
-                }
-            }
+            BigDecimal fromLot = settledBy.get(lot);
             while (fromLot.signum() > 0 && settled.signum() > 0) {
                 BigDecimal q = fromLot.min(settled).min(lineLeft);
                 if (q.signum() <= 0) {

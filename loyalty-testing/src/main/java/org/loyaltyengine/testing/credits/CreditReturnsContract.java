@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loyaltyengine.credits.CreditRequests.CancelSale;
+import org.loyaltyengine.credits.CreditRequests.ConfirmSale;
 import org.loyaltyengine.credits.CreditRequests.Configure;
 import org.loyaltyengine.credits.CreditRequests.CreditNote;
 import org.loyaltyengine.credits.CreditRequests.Source;
@@ -174,6 +175,38 @@ public abstract class CreditReturnsContract extends CreditsContractBase {
         assertDraws(again, "1", "S1/1", "2");
         assertAmount("1", again.overdrawn().get("1"));
         assertHolding(portfolio("C1", feb15), "HOUR", "2", "0", "3", "0", "-1");
+    }
+
+    /**
+     * Two sales of one day confirmed in the other order than they were sold: the one confirmed last settled last,
+     * so a credit note takes a settlement back from it first, whatever the sale ids say.
+     */
+    @Test
+    @Tag("X-13")
+    @Tag("CR-5")
+    void aCreditNote_takesTheSettlementBackFromTheLotConfirmedLast_notTheLastSaleId() {
+        defineHourAndTicket(JAN_5);
+        usesCredits("C1", JAN_5);
+        applied(credits.configure(on(JAN_5), new Configure(false, true)));
+        // F-1 goes 1 hour negative, F-2 2 more: 3 owed.
+        applied(consume(FEB_1, "C1", doc(Source.INVOICE, "F-1"), work("1", "HOUR", "1", null)));
+        applied(consume(FEB_1, "C1", doc(Source.INVOICE, "F-2"), work("1", "HOUR", "2", null)));
+        LocalDate feb10 = LocalDate.of(2026, 2, 10);
+        applied(sell(feb10, "S2", "C1", lot("1", "HOUR", "2", "70.00", null)));
+        applied(sell(feb10, "S3", "C1", lot("1", "HOUR", "2", "70.00", null)));
+        // S3 is confirmed first and settles 2; S2 then settles the last 1 and keeps 1.
+        applied(credits.confirmSale(on(feb10), new ConfirmSale("S3")));
+        applied(credits.confirmSale(on(feb10), new ConfirmSale("S2")));
+        Portfolio before = portfolio("C1", feb10);
+        assertAmount("0", lotOf(before, "S3/1").remaining());
+        assertAmount("1", lotOf(before, "S2/1").remaining());
+
+        // F-1's hour went negative and S2 settled last: it gets that hour back, S3 keeps its settlement.
+        Outcome cn = applied(creditNote(FEB_6.plusDays(10), "CN-1", "C1", "F-1", "1"));
+        assertAmount("1", cn.result(CreditReturned.class).orElseThrow().returnedOf("1"));
+        Portfolio after = portfolio("C1", FEB_6.plusDays(10));
+        assertAmount("2", lotOf(after, "S2/1").remaining());
+        assertAmount("0", lotOf(after, "S3/1").remaining());
     }
 
     @Test
