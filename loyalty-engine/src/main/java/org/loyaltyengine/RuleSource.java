@@ -1,14 +1,15 @@
 package org.loyaltyengine;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -51,25 +54,11 @@ public final class RuleSource {
                     ? Thread.currentThread().getContextClassLoader() : RuleSource.class.getClassLoader();
             Enumeration<URL> roots = loader.getResources(root);
             while (roots.hasMoreElements()) {
-                URI uri = roots.nextElement().toURI();
-                if ("jar".equals(uri.getScheme())) {
-                    FileSystem fs;
-                    boolean opened = false;
-                    try {
-                        fs = FileSystems.newFileSystem(uri, Map.of());
-                        opened = true;
-                    } catch (FileSystemAlreadyExistsException e) {
-                        fs = FileSystems.getFileSystem(uri);
-                    }
-                    try {
-                        readTree(fs.provider().getPath(uri), files);
-                    } finally {
-                        if (opened) {
-                            fs.close();
-                        }
-                    }
+                URL url = roots.nextElement();
+                if ("jar".equals(url.getProtocol())) {
+                    readJar(url, files);
                 } else {
-                    readTree(Path.of(uri), files);
+                    readTree(Path.of(url.toURI()), files);
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -99,6 +88,48 @@ public final class RuleSource {
         return new RuleSource(folder.toAbsolutePath().toString(), files);
     }
 
+    /**
+     * The files under a folder inside a jar, read from a jar file of its own: a zip file system is one per
+     * jar for the whole JVM, so engines built at the same time (or any other code of the host) would close it
+     * under each other's feet.
+     */
+    private static void readJar(URL url, Map<String, String> into) throws IOException {
+        JarURLConnection connection = (JarURLConnection) url.openConnection();
+        connection.setUseCaches(false);
+        String folder = connection.getEntryName();
+        String prefix = folder == null || folder.isEmpty() ? "" : folder.endsWith("/") ? folder : folder + "/";
+        try (JarFile jar = connection.getJarFile()) {
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry entry = entries.nextElement();
+                if (entry.isDirectory() || !entry.getName().startsWith(prefix)) {
+                    continue;
+                }
+                String relative = entry.getName().substring(prefix.length());
+                byte[] bytes;
+                try (InputStream in = jar.getInputStream(entry)) {
+                    bytes = in.readAllBytes();
+                }
+                String text;
+                try {
+                    text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                } catch (CharacterCodingException e) {
+                    if (ruleFile(relative)) {
+                        throw new RuleCompilationException("(rule source)", 0, List.of(new RuleError(relative, 0,
+                                "the file is not UTF-8 text; save it as UTF-8")));
+                    }
+                    continue;
+                }
+                into.putIfAbsent(relative, text);
+            }
+        }
+    }
+
+    private static boolean ruleFile(String relative) {
+        return relative.endsWith(".drl") || relative.endsWith(".properties") || relative.endsWith(".scenario");
+    }
+
     private static void readTree(Path root, Map<String, String> into) throws IOException {
         List<Path> paths = new ArrayList<>();
         // Linked sub-folders are followed: a rule file under a linked folder is still a rule file of
@@ -121,7 +152,7 @@ public final class RuleSource {
             try {
                 text = Files.readString(p, StandardCharsets.UTF_8);
             } catch (CharacterCodingException e) {
-                if (relative.endsWith(".drl") || relative.endsWith(".properties") || relative.endsWith(".scenario")) {
+                if (ruleFile(relative)) {
                     throw new RuleCompilationException("(rule source)", 0, List.of(new RuleError(relative, 0,
                             "the file is not UTF-8 text; save it as UTF-8")));
                 }
