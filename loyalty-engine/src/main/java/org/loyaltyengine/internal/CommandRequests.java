@@ -50,7 +50,7 @@ public final class CommandRequests {
         Checks.notNull(type, "request type");
         Checks.notNull(runner, "runner");
         if (!type.isRecord()) {
-            throw new IllegalArgumentException(command + " takes " + type.getName()
+            throw new InvalidValueException(command + " takes " + type.getName()
                     + ", which is not a record; a logged request is a record");
         }
         byCommand.computeIfAbsent(command, c -> new ConcurrentHashMap<>()).put(type.getName(),

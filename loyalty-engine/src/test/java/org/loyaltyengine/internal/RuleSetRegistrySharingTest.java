@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loyaltyengine.RuleSetVersion;
 import org.loyaltyengine.RuleSource;
@@ -14,6 +15,7 @@ import org.loyaltyengine.RuleSource;
  * Registries (and so engines) built on one rule source instance share its compiled versions, each with its
  * own evaluation limits; another instance, even of the same files, compiles its own.
  */
+@Tag("X-1")
 class RuleSetRegistrySharingTest {
     @Test
     void registriesOnOneSourceShareItsCompiledVersions() {

@@ -78,7 +78,7 @@ public interface Customers {
                     .digest(normal.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             // MessageDigest's specification: every Java platform has SHA-256.
-            throw new IllegalStateException("this Java runtime has no SHA-256", e);
+            throw StoreException.failed("this Java runtime has no SHA-256, which e-mail digests need", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.loyaltyengine.pos;
 
 import net.jqwik.api.PropertyDefaults;
+import net.jqwik.api.Tag;
 
 import org.loyaltyengine.spi.InMemoryStore;
 import org.loyaltyengine.spi.LoyaltyStore;
@@ -8,6 +9,8 @@ import org.loyaltyengine.testing.pos.PosReturnsProperties;
 
 /** The POS returns property on the embedded in-memory store, with the most tries. */
 @PropertyDefaults(tries = 40)
+@Tag("X-3")
+@Tag("X-13")
 class PosReturnsPropertiesTest extends PosReturnsProperties {
     @Override
     protected LoyaltyStore newStore() {
