@@ -22,14 +22,10 @@ import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.InstanceOfExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.LiteralStringValueExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -137,7 +133,7 @@ final class RuleCodeCheck {
         return c.line + n.getBegin().map(p -> p.line - 1).orElse(0);
     }
 
-    private static void refuse(Ctx c, Node n, String reason) {
+    static void refuse(Ctx c, Node n, String reason) {
         c.scope.refuse(line(c, n), reason);
     }
 
@@ -334,7 +330,7 @@ final class RuleCodeCheck {
                     ? ": the engine records which rule decided" : ""));
             return;
         }
-        amplifier(c, m);
+        RuleSizeCheck.check(c, m);
         if (m.getScope().isEmpty()) {
             unscopedCall(c, m);
         } else {
@@ -357,38 +353,6 @@ final class RuleCodeCheck {
             }
         }
         m.getArguments().forEach(a -> expr(c, a));
-    }
-
-
-    private static void amplifier(Ctx c, MethodCallExpr m) {
-        String name = m.getNameAsString();
-        if (RuleAllowlist.SIZE_METHODS.contains(name) && !m.getArguments().isEmpty()) {
-            Expression count = m.getArguments().get(0);
-            int max = RuleAllowlist.MAX_SIZE_ARGUMENT;
-            boolean small = count instanceof IntegerLiteralExpr i && i.asNumber().longValue() <= max
-                    || count instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS
-                    && u.getExpression() instanceof IntegerLiteralExpr j && j.asNumber().longValue() <= max;
-            if (!small) {
-                refuse(c, m, name + "(" + count + ") is not allowed: the argument of " + name + " sets the size of what "
-                        + "it builds, so it must be a whole-number literal of at most " + RuleAllowlist.MAX_SIZE_ARGUMENT
-                        + " (one call could fill the memory or compute for hours)");
-            }
-        }
-        Expression format = null;
-        if (name.equals("formatted") && m.getScope().isPresent()) {
-            format = m.getScope().get();
-        } else if (name.equals("format") && !m.getArguments().isEmpty()) {
-            format = m.getArguments().get(0);
-        }
-        if (format != null) {
-            if (!(format instanceof StringLiteralExpr || format instanceof TextBlockLiteralExpr)) {
-                refuse(c, m, name + "(...) needs its format as a string literal: a format read from a fact is "
-                        + "chosen by whoever typed the fact (\"%0999999999d\" fills the memory)");
-            } else if (RuleAllowlist.HUGE_FORMAT.matcher(((LiteralStringValueExpr) format).getValue()).find()) {
-                refuse(c, m, "the format " + format + " has a width or precision of four digits or more, which is "
-                        + "not allowed: one call could fill the memory");
-            }
-        }
     }
 
     private static void unscopedCall(Ctx c, MethodCallExpr m) {

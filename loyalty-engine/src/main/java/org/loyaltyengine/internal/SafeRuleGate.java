@@ -57,7 +57,8 @@ import org.loyaltyengine.internal.RuleCodeCheck.Kind;
  *
  * <p>This class walks the file's structure and gathers what the whole version declares (functions, declared
  * types, which function calls which); {@link RuleAllowlist} says what may be named, {@link RuleScope} what a
- * name means in one file, and {@link RuleCodeCheck} reads the code inside.
+ * name means in one file, {@link RuleCodeCheck} reads the code inside and {@link RuleSizeCheck} bounds what
+ * one call may build.
  */
 final class SafeRuleGate {
     /** Rule attributes and what their values may be. */
