@@ -1,7 +1,6 @@
 package org.loyaltyengine.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.loyaltyengine.IoFailedException;
 import org.loyaltyengine.RuleSource;
 
 /**
@@ -37,13 +37,18 @@ final class CandidateRules {
         return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 
+    /**
+     * The rules folder with the candidate as the set's only version.
+     *
+     * @throws IoFailedException if the temporary folder cannot be made or written
+     */
     static RuleSource build(RuleSource base, String set, Path candidate, LocalDate from) {
         int version = versionOf(candidate);
         Path dir;
         try {
             dir = Files.createTempDirectory("loyalty-whatif");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IoFailedException("making a temporary folder for the candidate's rules", e);
         }
         try {
             String prefix = set + "/";
@@ -88,7 +93,7 @@ final class CandidateRules {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IoFailedException("writing the candidate's rules to " + file, e);
         }
     }
 

@@ -1,12 +1,17 @@
 package org.loyaltyengine.cli;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.loyaltyengine.IoFailedException;
 import org.loyaltyengine.cli.Replay.TenantAccount;
 import org.loyaltyengine.cli.WhatIfCommand.Row;
 import org.loyaltyengine.spi.AccountKey;
@@ -34,6 +39,19 @@ final class WhatIfHtml {
     }
 
     private WhatIfHtml() {
+    }
+
+    /**
+     * Writes the report to {@code file}.
+     *
+     * @throws IoFailedException if the file cannot be written (a folder that does not exist, a full disk)
+     */
+    static void write(Path file, Summary s) {
+        try {
+            Files.writeString(file, render(s), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IoFailedException("writing the HTML report to " + file, e);
+        }
     }
 
     static String render(Summary s) {

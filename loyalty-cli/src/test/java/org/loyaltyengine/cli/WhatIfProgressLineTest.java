@@ -25,4 +25,14 @@ class WhatIfProgressLineTest {
         assertEquals("whatif: baseline [####################] 500/500 commands, 250/s, 0 s left",
                 WhatIfCommand.progressLine("baseline", 500, 500, 2.0));
     }
+
+    @Test
+    void theRateOfAReplayIsPrintedWhenItEnds() {
+        // 100,000 commands in 52.4 s: 1,908.4 a second, shown as 1908.
+        assertEquals("whatif: baseline replayed 100000 commands in 52.4 s, 1908 commands/s",
+                WhatIfCommand.rateLine("baseline", 100_000, 52.4));
+        // 2,993 in 0.75 s: 3,990.67 a second, shown as 3991; the time to a tenth of a second.
+        assertEquals("whatif: candidate replayed 2993 commands in 0.8 s, 3991 commands/s",
+                WhatIfCommand.rateLine("candidate", 2993, 0.75));
+    }
 }

@@ -4,54 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loyaltyengine.CommandContext;
-import org.loyaltyengine.CommandHistory;
-import org.loyaltyengine.LoyaltyEngine;
-import org.loyaltyengine.RuleSource;
-import org.loyaltyengine.customers.CustomerProfile;
-import org.loyaltyengine.customers.CustomerRequests;
-import org.loyaltyengine.customers.Customers;
-import org.loyaltyengine.points.PointsRequests.Booking;
-import org.loyaltyengine.points.PointsRequests.Configure;
-import org.loyaltyengine.points.PointsRequests.ManualEntry;
-import org.loyaltyengine.points.PointsRequests.Service;
-import org.loyaltyengine.points.PointsRequests.Supplier;
-import org.loyaltyengine.points.SavingsPoints;
-import org.loyaltyengine.rules.facts.PointsSettings;
-import org.loyaltyengine.spi.Actor;
-import org.loyaltyengine.spi.CommandLogQuery;
-import org.loyaltyengine.spi.InMemoryStore;
-import org.loyaltyengine.spi.Money;
-import org.loyaltyengine.spi.Outcome;
-import org.loyaltyengine.spi.TenantId;
 
 /**
  * {@code bin/loyalty whatif} and {@code explain} on a log made here: savings-points bookings of many customers at
  * the global rate 0.10 with rounding factor 10, replayed under a candidate that rounds half up to the factor
- * instead of down. What each customer would gain is worked out below in whole hundredths of a point, without the
- * engine: a price of P cents earns floor(P / 10) hundredths before rounding (price x 0.10 cut to 2 decimals);
- * with the factor, floor(h / 1000) tens of points now and floor((h + 500) / 1000) tens under the candidate.
+ * instead of down ({@link SavingsPointsLog}, which works out without the engine what each customer would gain).
  */
 @Tag("X-11")
 class WhatIfTest {
@@ -63,86 +33,28 @@ class WhatIfTest {
      */
     private static final int BOOKINGS = Integer.getInteger("whatif.bookings", 2_950);
     private static final int CUSTOMERS = 40;
-    private static final TenantId TENANT = TenantId.of("agency-1");
-    private static final Actor ADMIN = Actor.of("bert", SavingsPoints.ADMIN_PERMISSION, Customers.WRITE_PERMISSION);
-    private static final Actor CLERK = Actor.of("anna");
-    private static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 5);
+    private static final String FLIPPED = SavingsPointsLog.FLIPPED;
 
     @TempDir
     static Path dir;
 
+    private static SavingsPointsLog made;
     private static Path log;
     private static Path candidate;
     private static int commands;
-    /** Per customer, in whole points: the balance now and under the candidate, before the last deductions. */
-    private static final Map<String, long[]> expected = new TreeMap<>();
-    /** The customer whose deduction is refused now and would pass under the candidate. */
-    private static final String FLIPPED = "c7";
     private static String flippedKey;
     private static String bookingKey;
     private static List<String> bookingRules;
 
     @BeforeAll
     static void writeLogAndCandidate() throws IOException {
-        candidate = dir.resolve("candidate/savings-points/v2");
-        copy(Loyalty.ROOT.resolve("rules/savings-points/v1"), candidate);
-        Path earning = candidate.resolve("earning.drl");
-        String rule = Files.readString(earning);
-        String down = "points.divide($s.roundingFactor(), 0, RoundingMode.DOWN)";
-        assertTrue(rule.contains(down), "the shipped earning rule rounds down to the factor");
-        Files.writeString(earning, rule.replace(down, "points.divide($s.roundingFactor(), 0, RoundingMode.HALF_UP)"));
-        Files.writeString(candidate.resolve("ruleset.properties"), Files.readString(candidate.resolve(
-                "ruleset.properties")).replace("effective-from=2020-01-01", "effective-from=2027-01-01"));
-
-        Ticking clock = new Ticking();
-        LoyaltyEngine engine = LoyaltyEngine.builder().store(new InMemoryStore())
-                .rules(RuleSource.folder(Loyalty.ROOT.resolve("rules"))).clock(clock).build();
-        SavingsPoints points = engine.savingsPoints();
-        int[] n = {0};
-        java.util.function.Function<Actor, CommandContext> next = actor -> CommandContext.of(TENANT, actor,
-                "k" + (++n[0]), FIRST_DAY.plusDays(n[0] / 500));
-        applied(points.configure(next.apply(ADMIN), Configure.all(PointsSettings.defaults().with(Map.of(
-                "rate", "0.10", "roundingFactor", "10")))));
-        applied(points.defineSupplier(next.apply(ADMIN), Supplier.enabled("TUI")));
-        for (int c = 0; c < CUSTOMERS; c++) {
-            applied(engine.customers().create(next.apply(ADMIN), CustomerRequests.Create.withId("c" + c,
-                    CustomerProfile.named("Customer " + c))));
-            expected.put("c" + c, new long[2]);
-        }
-        long seed = 42;
-        for (int b = 0; b < BOOKINGS; b++) {
-            String customer = "c" + (b % CUSTOMERS);
-            seed = seed * 6364136223846793005L + 1442695040888963407L;
-            long cents = 10_000 + Math.floorMod(seed >>> 17, 200_000); // 100.00 to 2,099.99
-            if (customer.equals("c0") || customer.equals("c1")) {
-                // These two never reach the half: h mod 1000 below 500 (h = cents / 10).
-                cents = 10_000 * (1 + Math.floorMod(cents, 20)) + Math.floorMod(cents, 5_000);
-            }
-            long h = cents / 10;
-            expected.get(customer)[0] += (h / 1000) * 10;
-            expected.get(customer)[1] += ((h + 500) / 1000) * 10;
-            CommandContext ctx = next.apply(CLERK);
-            Outcome o = points.book(ctx, new Booking("B" + b, customer, List.of(new Service("1", "TUI", "flight",
-                    Money.of(BigDecimal.valueOf(cents, 2), "EUR"), null))));
-            applied(o);
-            if (b == 123) {
-                bookingKey = ctx.key().value();
-                bookingRules = o.rulesFired();
-            }
-        }
-        long[] f = expected.get(FLIPPED);
-        assertTrue(f[1] > f[0], "the candidate gives " + FLIPPED + " more points");
-        CommandContext deduct = next.apply(ADMIN);
-        flippedKey = deduct.key().value();
-        Outcome refused = points.manualEntry(deduct, new ManualEntry(FLIPPED, BigDecimal.valueOf(-f[1]), "all of it"));
-        assertEquals(List.of("INSUFFICIENT_POINTS"), refused.reasonCodes());
-        commands = n[0];
-
-        log = dir.resolve("log.jsonl");
-        try (var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-            assertEquals(commands, engine.commandLog().export(TENANT, Actor.of("auditor", CommandHistory.READ_PERMISSION),
-                    CommandLogQuery.all(), out));
-        }
+        made = SavingsPointsLog.write(dir, SavingsPointsLog.commandsOf(BOOKINGS, CUSTOMERS), CUSTOMERS);
+        log = made.log;
+        candidate = made.candidate;
+        commands = made.commands;
+        flippedKey = made.flippedKey;
+        bookingKey = made.bookingKey;
+        bookingRules = made.bookingRules;
     }
 
     @Test
@@ -157,14 +69,8 @@ class WhatIfTest {
                 + Loyalty.ROOT.resolve("rules")), run::describe);
         assertTrue(run.err().isEmpty(), "no progress line when stderr is not a terminal\n" + run.describe());
 
-        Map<String, String> want = new TreeMap<>();
-        expected.forEach((customer, p) -> {
-            if (p[1] != p[0]) {
-                // The flipped customer's deduction of all it would have is applied under the candidate: 0 left.
-                long after = customer.equals(FLIPPED) ? 0 : p[1];
-                want.put(customer, p[0] + ".00 " + after + ".00 " + (after - p[0]) + ".00");
-            }
-        });
+        // The flipped customer's deduction of all it would have is applied under the candidate: 0 left.
+        Map<String, String> want = made.expectedRows();
         assertTrue(want.size() >= CUSTOMERS - 3, "most customers gain: " + want.keySet());
         assertTrue(!want.containsKey("c0") && !want.containsKey("c1"), "c0 and c1 never reach the half");
 
@@ -190,6 +96,10 @@ class WhatIfTest {
         long total = want.values().stream().mapToLong(v -> new BigDecimal(v.split(" ")[2]).longValueExact()).sum();
         assertTrue(run.out().stream().anyMatch(l -> l.startsWith("total ") && l.contains(" +" + total + ".00 ")),
                 run::describe);
+        for (String replay : List.of("baseline", "candidate")) {
+            assertTrue(run.out().stream().anyMatch(l -> l.matches("whatif: " + replay + " replayed " + commands
+                    + " commands in [0-9.]+ s, [0-9]+ commands/s")), run::describe);
+        }
         assertTrue(run.out().stream().anyMatch(l -> l.matches("replayed " + commands + " commands twice in [0-9.]+ s:"
                 + " [0-9]+ commands/s")), run::describe);
         System.out.printf("whatif over %d commands took %.1f s%n", commands, seconds);
@@ -276,7 +186,7 @@ class WhatIfTest {
     @Test
     void aCandidateThatDoesNotCompileIsListedAsVerifyWouldAndNothingIsReplayed() throws IOException {
         Path broken = dir.resolve("broken/savings-points/v3");
-        copy(candidate, broken);
+        SavingsPointsLog.copy(candidate, broken);
         Files.writeString(broken.resolve("earning.drl"), Files.readString(broken.resolve("earning.drl"))
                 .replaceFirst("(?m)^then$", "then oops("));
         Path small = dir.resolve("small.jsonl");
@@ -292,7 +202,7 @@ class WhatIfTest {
     @Test
     void usageErrorsNameWhatIsWrong() throws IOException {
         Path notVersion = dir.resolve("try/savings-points/next");
-        copy(candidate, notVersion);
+        SavingsPointsLog.copy(candidate, notVersion);
         List<Loyalty.Run> runs = Loyalty.runAll(dir, List.of(
                 List.of("whatif", "--set", "savings-points", "--candidate", notVersion.toString(), "--log",
                         log.toString()),
@@ -309,47 +219,5 @@ class WhatIfTest {
         assertEquals("Missing required option: '--set=RULE-SET'", runs.get(2).err().get(0));
         assertEquals(2, runs.get(3).exit(), runs.get(3)::describe);
         assertEquals("Missing required option: '--log=FILE'", runs.get(3).err().get(0));
-    }
-
-    private static void applied(Outcome o) {
-        assertTrue(o.applied(), o::toString);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            walk.forEach(p -> {
-                try {
-                    Path target = to.resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
-    /** A clock a second later at each reading: every command gets a time of its own. */
-    private static final class Ticking extends Clock {
-        private Instant now = Instant.parse("2026-01-05T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            now = now.plusSeconds(1);
-            return now;
-        }
     }
 }

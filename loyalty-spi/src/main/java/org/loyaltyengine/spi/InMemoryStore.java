@@ -81,7 +81,9 @@ public final class InMemoryStore implements LoyaltyStore {
         final Map<IdempotencyKey, StoredOutcome> outcomes = new LinkedHashMap<>();
         // The command log: entry n has sequence n + 1, so a page after a sequence starts at that index.
         final List<CommandLogEntry> log = new ArrayList<>();
-        final Map<String, Document> documents = new HashMap<>();
+        // Documents by type, then id: a listing of one type (every command reads the expiry runs, the rates)
+        // costs what it returns, not what the tenant holds.
+        final Map<String, TypeDocuments> documents = new HashMap<>();
         final Map<String, Map<String, String>> settings = new HashMap<>();
         final Map<String, Card> cards = new TreeMap<>();
         final Map<String, Customer> customers = new LinkedHashMap<>();
@@ -90,6 +92,32 @@ public final class InMemoryStore implements LoyaltyStore {
 
         TenantData(TenantId tenant) {
             this.tenant = tenant;
+        }
+    }
+
+    /** The documents of one type, by id and by owner (a listing of one customer's bookings reads only those). */
+    private static final class TypeDocuments {
+        final Map<String, Document> byId = new HashMap<>();
+        final Map<String, Map<String, Document>> byOwner = new HashMap<>();
+
+        /** Takes {@code out} (null: none) out of the indexes and puts {@code in} (null: none) in its place. */
+        void replace(Document out, Document in) {
+            if (out != null) {
+                byId.remove(out.id());
+                if (out.owner() != null) {
+                    Map<String, Document> owned = byOwner.get(out.owner());
+                    owned.remove(out.id());
+                    if (owned.isEmpty()) {
+                        byOwner.remove(out.owner());
+                    }
+                }
+            }
+            if (in != null) {
+                byId.put(in.id(), in);
+                if (in.owner() != null) {
+                    byOwner.computeIfAbsent(in.owner(), o -> new HashMap<>()).put(in.id(), in);
+                }
+            }
         }
     }
 
@@ -486,18 +514,20 @@ public final class InMemoryStore implements LoyaltyStore {
         // ---- Documents
 
         private final Documents documentsRepo = new Documents() {
+            private final Comparator<Document> order = Comparator.comparing(Document::date).thenComparing(Document::id);
 
             @Override
             public Optional<Document> find(String type, String id) {
                 ensureOpen();
-                return Optional.ofNullable(d.documents.get(type + "\u0000" + id));
+                TypeDocuments t = d.documents.get(type);
+                return t == null ? Optional.empty() : Optional.ofNullable(t.byId.get(id));
             }
 
             @Override
             public Document save(Document document) {
                 Checks.notNull(document, "document");
-                String key = document.type() + "\u0000" + document.id();
-                Document stored = d.documents.get(key);
+                TypeDocuments found = d.documents.get(document.type());
+                Document stored = found == null ? null : found.byId.get(document.id());
                 long expected = stored == null ? 0 : stored.version();
                 if (document.version() != expected) {
                     throw new StaleWriteException("document " + document.type() + " " + document.id()
@@ -505,16 +535,23 @@ public final class InMemoryStore implements LoyaltyStore {
                 }
                 Document next = new Document(document.type(), document.id(), document.owner(), document.status(),
                         document.date(), document.currency(), document.attributes(), document.lines(), expected + 1);
-                write(d.documents, key, next);
+                ensureOpen();
+                TypeDocuments t = found != null ? found : d.documents.computeIfAbsent(document.type(),
+                        k -> new TypeDocuments());
+                t.replace(stored, next);
+                undo.push(() -> t.replace(next, stored));
                 return next;
             }
 
             @Override
             public List<Document> list(String type, String owner) {
                 ensureOpen();
-                return d.documents.values().stream()
-                        .filter(doc -> doc.type().equals(type) && (owner == null || owner.equals(doc.owner())))
-                        .sorted(Comparator.comparing(Document::date).thenComparing(Document::id)).toList();
+                TypeDocuments t = d.documents.get(type);
+                if (t == null) {
+                    return List.of();
+                }
+                Map<String, Document> found = owner == null ? t.byId : t.byOwner.getOrDefault(owner, Map.of());
+                return found.values().stream().sorted(order).toList();
             }
         };
 
