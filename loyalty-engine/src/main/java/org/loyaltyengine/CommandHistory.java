@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.loyaltyengine.internal.CanonicalJson;
 import org.loyaltyengine.internal.CommandRequests;
+import org.loyaltyengine.internal.EvaluationRecorder;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.CommandLogEntry;
@@ -146,6 +147,91 @@ public final class CommandHistory {
         CommandContext ctx = new CommandContext(entry.tenant(), new Actor(entry.actor(),
                 Set.copyOf(entry.permissions())), entry.key(), entry.businessDate(), false);
         return requests.run(entry.command(), ctx, request);
+    }
+
+    /**
+     * Explains a logged command (SPEC X-11): runs it again on this engine as {@link #rerun} does, recording each
+     * evaluation it makes (the rule set and version, the facts inserted, the rules fired in order), and compares
+     * the outcome with the logged one.
+     *
+     * <p>The facts are the ones the rules saw when the store holds what it held before the command, and the clock
+     * reads the entry's {@code recordedAt}: an engine over an in-memory store on which the tenant's log up to the
+     * entry has been rerun, entry by entry, as {@code bin/loyalty explain} does. The command is applied there like
+     * any other. On the store the command ran on its key already has an outcome, and running it again would be a
+     * repeat that evaluates nothing: then nothing runs, and the explanation says why it shows no facts. Whatever
+     * makes the facts uncertain is named in {@link Explanation#caveats()}, never papered over.
+     */
+    public Explanation explain(CommandLogEntry entry) {
+        Checks.notNull(entry, "command log entry");
+        Object request = readRequest(entry);
+        List<String> caveats = new ArrayList<>();
+        if (store.inTransaction(entry.tenant(), tx -> tx.outcomes().find(entry.key())).isPresent()) {
+            caveats.add("this store already holds an outcome under key " + entry.key().value() + ": running the"
+                    + " command again would be a repeat that evaluates no rule, so the facts its rules saw cannot be"
+                    + " shown; explain it on a store that holds what the log held before it (bin/loyalty explain"
+                    + " reruns the log up to it in memory)");
+            return new Explanation(entry, request, List.of(), null, false, caveats);
+        }
+        EvaluationRecorder.Recorded<Outcome> run;
+        try {
+            run = EvaluationRecorder.recording(() -> rerun(entry));
+        } catch (LoyaltyException e) {
+            caveats.add("running the command again threw " + e.code() + ": " + e.getMessage() + "; the facts its"
+                    + " rules saw are not known");
+            return new Explanation(entry, request, List.of(), null, false, caveats);
+        }
+        List<Explanation.Evaluation> evaluations = new ArrayList<>();
+        for (EvaluationRecorder.Evaluation ev : run.evaluations()) {
+            List<Explanation.Fact> facts = new ArrayList<>();
+            for (EvaluationRecorder.Seen f : ev.facts()) {
+                facts.add(new Explanation.Fact(f.type(), f.json(), f.exact()));
+                if (!f.exact()) {
+                    caveats.add("the fact " + f.type() + " of " + ev.ruleSet() + " v" + ev.version() + " has no JSON"
+                            + " form and is shown as its text");
+                }
+            }
+            evaluations.add(new Explanation.Evaluation(ev.ruleSet(), ev.version(), facts, ev.rulesFired()));
+        }
+        String difference = difference(run.result(), entry.outcome());
+        if (difference != null) {
+            caveats.add("running the command again decided otherwise than the log (" + difference + "): the state"
+                    + " it ran on is not the one the command saw, so these are not the facts its rules saw");
+        }
+        return new Explanation(entry, request, evaluations, run.result(), difference == null, caveats);
+    }
+
+    /**
+     * The first way {@code now} differs from the logged outcome, as a reader would put it; null when they agree.
+     * Ledger entries are compared without the store's sequence numbers and times (a store numbers its own), and
+     * messages are left out (the reason codes are the decision).
+     */
+    private static String difference(Outcome now, Outcome logged) {
+        if (now.status() != logged.status()) {
+            return "status " + now.status() + ", logged " + logged.status();
+        }
+        if (!now.reasonCodes().equals(logged.reasonCodes())) {
+            return "reasons " + now.reasonCodes() + ", logged " + logged.reasonCodes();
+        }
+        if (!java.util.Objects.equals(now.ruleSet(), logged.ruleSet()) || now.ruleVersion() != logged.ruleVersion()) {
+            return "rule set " + now.ruleSet() + " v" + now.ruleVersion() + ", logged " + logged.ruleSet() + " v"
+                    + logged.ruleVersion();
+        }
+        if (!now.rulesFired().equals(logged.rulesFired())) {
+            return "rules fired " + now.rulesFired() + ", logged " + logged.rulesFired();
+        }
+        if (!movements(now).equals(movements(logged))) {
+            return "ledger entries " + movements(now) + ", logged " + movements(logged);
+        }
+        if (!now.balances().equals(logged.balances())) {
+            return "balances " + now.balances() + ", logged " + logged.balances();
+        }
+        return null;
+    }
+
+    private static List<String> movements(Outcome o) {
+        return o.entries().stream().map(e -> e.kind() + " " + e.amount().toPlainString() + " " + e.account().owner()
+                + "/" + e.account().program() + " " + e.document() + "/" + e.line() + " by " + e.rule().rule())
+                .toList();
     }
 
     /** Every command the engine runs, with the request types it takes: what {@link #readRequest} reads. */

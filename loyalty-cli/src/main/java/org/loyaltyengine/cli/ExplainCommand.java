@@ -1,15 +1,12 @@
 package org.loyaltyengine.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.loyaltyengine.CommandHistory;
+import org.loyaltyengine.RuleSource;
 import org.loyaltyengine.spi.CommandLogEntry;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Outcome;
@@ -20,20 +17,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code loyalty explain <key>}: one logged command as the log holds it: what was asked, by whom, under which
- * rule-set version, the rules that fired in the order they fired, and what was decided.
+ * {@code loyalty explain <key>}: one logged command: what was asked, by whom, under which rule-set version, the
+ * facts the rules saw, the rules that fired in the order they fired, and what was decided. The log is an export
+ * or the live store's (read-only); the facts come from running the tenant's log up to the command again on an
+ * in-memory store under the rules folder ({@link ExplainReplay}), never from the live store.
  */
 @Command(name = "explain", sortOptions = false,
         header = "Shows one logged command: its request, the rules that fired and the outcome.",
-        description = "Finds the command logged under KEY in the JSON-lines export of a command log and prints"
-                + " its command, tenant, acting user and permissions, business date and recorded time, the request"
-                + " as canonical JSON, the rule set and version that decided it, the rules that fired in the order"
-                + " they fired, and the outcome: status, reasons, ledger entries, balances and notices.",
+        description = "Finds the command logged under KEY in a command log (its JSON-lines export, or a live store's"
+                + " through a read-only JDBC connection: --log jdbc:... --tenant T --user U, the password from"
+                + " --password or LOYALTY_LOG_PASSWORD) and prints its command, tenant, acting user and permissions,"
+                + " business date and recorded time, the request as canonical JSON, the facts the rules saw, the"
+                + " rule set and version that decided it, the rules that fired in the order they fired, and the"
+                + " outcome: status, reasons, ledger entries, balances and notices. The facts are found by running"
+                + " the tenant's logged commands up to it again, in memory, under the rules folder (--rules); when"
+                + " they cannot be found exactly, it says so and why.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the command was found and shown",
-                "1:no command is logged under the key, or the log could not be read",
-                "2:usage error (a missing file, a key logged for several tenants without --tenant)"})
+                "1:no command is logged under the key (NO_LOGGED_COMMAND), or the log could not be read"
+                        + " (LOG_UNREADABLE)",
+                "2:usage error (a missing file, a key logged for several tenants without --tenant, a JDBC URL"
+                        + " without --tenant)"})
 final class ExplainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,51 +46,57 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KEY", description = "the command's idempotency key")
     String key;
 
-    @Option(names = "--log", required = true, paramLabel = "FILE", description = "the exported command log"
-            + " (JSON lines)")
-    Path log;
+    @CommandLine.Mixin
+    LogOptions log;
 
-    @Option(names = "--tenant", paramLabel = "TENANT", description = "the tenant, when the log holds several")
-    String tenant;
+    @Option(names = "--rules", paramLabel = "RULES-DIR", defaultValue = "rules", description = "the rules folder"
+            + " the log was decided under, to find the facts the rules saw (default: ${DEFAULT-VALUE}, in the"
+            + " current folder)")
+    Path rules;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         CommandLine line = spec.commandLine();
         PrintWriter out = line.getOut();
-        if (!Files.isRegularFile(log)) {
-            throw new CommandLine.ParameterException(line, "the log " + log + " does not exist or is not a file");
-        }
         List<CommandLogEntry> entries;
-        try (Reader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-            entries = CommandHistory.importFrom(in);
+        try (LogSource source = log.open(line)) {
+            entries = source.entries();
         }
-        List<CommandLogEntry> found = entries.stream().filter(e -> e.key().value().equals(key)
-                && (tenant == null || e.tenant().value().equals(tenant))).toList();
+        List<CommandLogEntry> found = entries.stream().filter(e -> e.key().value().equals(key)).toList();
         if (found.isEmpty()) {
-            out.println("explain: no command is logged under key " + key
-                    + (tenant == null ? "" : " for tenant " + tenant) + " in " + log);
-            return LoyaltyCli.PROBLEMS;
+            throw new NoLoggedCommandException(key, log.tenant, log.describe());
         }
         if (found.size() > 1) {
             // A key is unique within its tenant: several entries are several tenants'.
             throw new CommandLine.ParameterException(line, "key " + key + " is logged for tenants "
                     + found.stream().map(e -> e.tenant().value()).toList() + "; name one with --tenant");
         }
-        print(out, found.get(0));
+        CommandLogEntry entry = found.get(0);
+        printCommand(out, entry);
+        if (Files.isDirectory(rules)) {
+            ExplainReplay.print(out, ExplainReplay.explain(RuleSource.folder(rules), entries, entry), rules);
+        } else {
+            out.println("facts:         not shown: there is no rules folder " + rules + " to run the log again under;"
+                    + " name the one it was decided under with --rules");
+        }
+        printDecision(out, entry);
         return LoyaltyCli.OK;
     }
 
-    private static void print(PrintWriter out, CommandLogEntry e) {
-        Outcome o = e.outcome();
+    private static void printCommand(PrintWriter out, CommandLogEntry e) {
         out.println("command:       " + e.command() + " (" + e.requestType() + ")");
         out.println("key:           " + e.key().value() + " (tenant " + e.tenant().value() + ", log sequence "
                 + e.sequence() + ")");
         out.println("actor:         " + e.actor() + " " + e.permissions());
         out.println("business date: " + e.businessDate() + ", recorded at " + e.recordedAt());
         out.println("request:       " + e.request());
+    }
+
+    private static void printDecision(PrintWriter out, CommandLogEntry e) {
+        Outcome o = e.outcome();
         out.println("rule set:      " + (e.ruleSet() == null ? "(none)" : e.ruleSet() + " v" + e.ruleVersion()));
         if (o.rulesFired().isEmpty()) {
             out.println("rules fired:   (none)");

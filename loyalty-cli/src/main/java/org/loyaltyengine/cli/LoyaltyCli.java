@@ -39,6 +39,11 @@ public final class LoyaltyCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Hibernate (reading a live store's log) logs through JBoss Logging, which would pick java.util.logging and
+        // print its start-up notes; through SLF4J it follows simplelogger.properties like everything else.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

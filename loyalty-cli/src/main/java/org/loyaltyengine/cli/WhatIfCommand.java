@@ -2,7 +2,6 @@ package org.loyaltyengine.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 
-import org.loyaltyengine.CommandHistory;
 import org.loyaltyengine.IoFailedException;
 import org.loyaltyengine.RuleCompilationException;
 import org.loyaltyengine.RuleSource;
@@ -41,7 +39,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "whatif", sortOptions = false,
         header = "Replays a command log under a candidate rule version and reports what would change.",
-        description = "Reads the JSON-lines export of a command log (engine.commandLog().export) and runs every"
+        description = "Reads a command log, its JSON-lines export (engine.commandLog().export) or a live store's"
+                + " through a read-only JDBC connection (--log jdbc:... --tenant T --user U, the password from"
+                + " --password or LOYALTY_LOG_PASSWORD), and runs every"
                 + " command again, in order, on an empty in-memory store: once under the rules folder as it is (the"
                 + " baseline, which must reproduce every logged outcome) and once with the candidate folder as the"
                 + " only version of its rule set, in force on every business date of the log. Prints per account"
@@ -49,11 +49,12 @@ import picocli.CommandLine.Option;
                 + " and which commands change between applied and rejected, with totals, and the replay rate;"
                 + " --csv writes the rows, --html a self-contained HTML report (totals, the accounts most affected,"
                 + " a histogram of the change per account)."
-                + " No live store is read or written.",
+                + " Nothing is written to the live store.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the baseline reproduced the log; the differences are listed",
-                "1:the baseline did not reproduce every logged outcome (listed), or a file could not be read",
+                "1:the baseline did not reproduce every logged outcome (listed), or a file or the live store's log could not"
+                        + " be read",
                 "2:usage error (a missing file or folder, an unknown option)"})
 final class WhatIfCommand implements Callable<Integer> {
     /** At most this many commands that do not reproduce, or that flip, are listed one by one. */
@@ -70,9 +71,8 @@ final class WhatIfCommand implements Callable<Integer> {
             + " folder, <rules-dir>/<set>/v<N>")
     Path candidate;
 
-    @Option(names = "--log", required = true, paramLabel = "FILE", description = "the exported command log"
-            + " (JSON lines)")
-    Path log;
+    @CommandLine.Mixin
+    LogOptions log;
 
     @Option(names = "--rules", paramLabel = "RULES-DIR", description = "the rules folder the log was decided"
             + " under (default: the candidate's grandparent folder)")
@@ -115,9 +115,6 @@ final class WhatIfCommand implements Callable<Integer> {
         CommandLine line = spec.commandLine();
         PrintWriter out = line.getOut();
         PrintWriter err = line.getErr();
-        if (!Files.isRegularFile(log)) {
-            throw new CommandLine.ParameterException(line, "the log " + log + " does not exist or is not a file");
-        }
         if (!Files.isDirectory(candidate)) {
             throw new CommandLine.ParameterException(line, "the candidate " + candidate + " is not a folder");
         }
@@ -134,11 +131,13 @@ final class WhatIfCommand implements Callable<Integer> {
         }
 
         List<CommandLogEntry> entries;
-        try (Reader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-            entries = CommandHistory.importFrom(in);
+        // A live store's log is read, whole, before anything is replayed; the replay runs in memory only.
+        try (LogSource source = log.open(line)) {
+            entries = source.entries();
         }
         if (entries.isEmpty()) {
-            out.println("whatif: " + log + " holds no command; nothing to replay");
+            out.println("whatif: " + log.describe() + " holds no command" + (log.tenant == null ? "" : " of tenant "
+                    + log.tenant) + "; nothing to replay");
             return LoyaltyCli.OK;
         }
         LocalDate first = entries.stream().map(CommandLogEntry::businessDate).min(Comparator.naturalOrder()).get();

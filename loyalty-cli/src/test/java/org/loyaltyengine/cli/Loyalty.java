@@ -37,6 +37,11 @@ final class Loyalty {
 
     /** {@code bin/loyalty args...} run in {@code dir}. */
     static Run run(Path dir, String... args) {
+        return run(dir, java.util.Map.of(), args);
+    }
+
+    /** {@code bin/loyalty args...} run in {@code dir} with {@code env} added to the environment. */
+    static Run run(Path dir, java.util.Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("bin/loyalty").toString());
         command.addAll(List.of(args));
@@ -49,6 +54,8 @@ final class Loyalty {
                 // The script runs the Java the tests run on, with its own options, whatever the machine's PATH.
                 builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
                 builder.environment().remove("LOYALTY_JAVA_OPTS");
+                builder.environment().remove("LOYALTY_LOG_PASSWORD");
+                builder.environment().putAll(env);
                 Process p = builder.start();
                 // A run takes seconds; a hung one fails the test instead of the build.
                 assertTrue(p.waitFor(3, TimeUnit.MINUTES), String.join(" ", command) + " did not end");

@@ -180,7 +180,9 @@ class WhatIfTest {
     void explainOfAKeyNotLoggedSaysSo() {
         Loyalty.Run run = Loyalty.run(dir, "explain", "no-such-key", "--log", log.toString());
         assertEquals(1, run.exit(), run::describe);
-        assertEquals(List.of("explain: no command is logged under key no-such-key in " + log), run.out());
+        assertEquals(List.of(), run.out(), run::describe);
+        assertEquals(List.of("loyalty explain: NO_LOGGED_COMMAND: no command is logged under key no-such-key in " + log),
+                run.err());
     }
 
     @Test
@@ -218,6 +220,6 @@ class WhatIfTest {
         assertEquals(2, runs.get(2).exit(), runs.get(2)::describe);
         assertEquals("Missing required option: '--set=RULE-SET'", runs.get(2).err().get(0));
         assertEquals(2, runs.get(3).exit(), runs.get(3)::describe);
-        assertEquals("Missing required option: '--log=FILE'", runs.get(3).err().get(0));
+        assertEquals("Missing required option: '--log=FILE|JDBC-URL'", runs.get(3).err().get(0));
     }
 }

@@ -49,6 +49,8 @@ public final class Evaluator {
 
     public static Decision evaluate(RuleSetRegistry.Compiled ruleSet, List<Object> facts) {
         Decision decision = new Decision();
+        // Written before the rules run, so what is shown is what they were given (CommandHistory.explain).
+        List<EvaluationRecorder.Seen> seen = EvaluationRecorder.snapshot(facts);
         EvaluationLimits limits = ruleSet.limits();
         String set = ruleSet.version().ruleSet();
         int version = ruleSet.version().version();
@@ -159,6 +161,7 @@ public final class Evaluator {
             throw new RuleFailedException(set, version, rule, root.getClass().getSimpleName()
                     + (root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("")), root);
         }
+        EvaluationRecorder.evaluated(set, version, seen, decision.firedRules());
         return decision;
     }
 

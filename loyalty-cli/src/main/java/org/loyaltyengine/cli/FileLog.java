@@ -1,0 +1,45 @@
+package org.loyaltyengine.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.loyaltyengine.CommandHistory;
+import org.loyaltyengine.spi.CommandLogEntry;
+
+/** A command log exported as JSON lines ({@code engine.commandLog().export}), of one tenant or of all. */
+final class FileLog implements LogSource {
+    private final Path file;
+    private final String tenant;
+
+    /** {@code tenant} null: every tenant's entries. */
+    FileLog(Path file, String tenant) {
+        this.file = file;
+        this.tenant = tenant;
+    }
+
+    @Override
+    public String describe() {
+        return file.toString();
+    }
+
+    @Override
+    public List<CommandLogEntry> entries() {
+        List<CommandLogEntry> entries;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            entries = CommandHistory.importFrom(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file, e);
+        }
+        return tenant == null ? entries : entries.stream().filter(e -> e.tenant().value().equals(tenant)).toList();
+    }
+
+    @Override
+    public void close() {
+        // Read whole in entries(); nothing stays open.
+    }
+}
