@@ -58,7 +58,8 @@ class CommandLogRow {
     protected CommandLogRow() {
     }
 
-    CommandLogRow(CommandLogEntry e) {
+    /** {@code outcomeBody} is the entry's outcome as {@link TextCodec#outcome(org.loyaltyengine.spi.Outcome)} writes it. */
+    CommandLogRow(CommandLogEntry e, String outcomeBody) {
         this.tenant = e.tenant().value();
         this.key = e.key().value();
         this.command = e.command();
@@ -71,7 +72,7 @@ class CommandLogRow {
         this.status = e.status().name();
         this.ruleSet = e.ruleSet();
         this.ruleVersion = e.ruleVersion();
-        this.outcome = TextCodec.outcome(e.outcome());
+        this.outcome = outcomeBody;
     }
 
     CommandLogEntry toEntry() {

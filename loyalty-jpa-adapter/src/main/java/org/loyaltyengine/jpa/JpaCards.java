@@ -1,6 +1,6 @@
 package org.loyaltyengine.jpa;
 
-import static org.loyaltyengine.jpa.JpaShared.first;
+import static org.loyaltyengine.jpa.JpaShared.unique;
 
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +25,7 @@ final class JpaCards extends JpaRepository implements Cards {
     }
 
     private Optional<CardRow> cardRow(String number) {
-        return first(s.query("select c from CardRow c where c.tenant = :t and c.number = :n", CardRow.class)
+        return unique(s.query("select c from CardRow c where c.tenant = :t and c.number = :n", CardRow.class)
                 .setParameter("n", number));
     }
 

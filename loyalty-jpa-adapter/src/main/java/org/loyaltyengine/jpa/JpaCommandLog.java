@@ -26,9 +26,11 @@ final class JpaCommandLog extends JpaRepository implements CommandLog {
             throw new InvalidValueException("the store assigns the sequence; append an entry with sequence 0");
         }
         return tx.call(() -> {
-            CommandLogRow row = new CommandLogRow(entry);
-            // An identity id is known once the row is inserted, which persist does at once.
+            CommandLogRow row = new CommandLogRow(entry, s.encoded(entry.outcome()));
+            // An identity id is known once the row is inserted, which persist does at once. Never changed
+            // after, so not kept: the provider would compare it with its snapshot at every flush.
             s.em.persist(row);
+            s.em.detach(row);
             return entry.withSequence(row.id);
         });
     }
@@ -48,7 +50,7 @@ final class JpaCommandLog extends JpaRepository implements CommandLog {
         }
         jpql.append(" order by r.id");
         return tx.call(() -> {
-            TypedQuery<CommandLogRow> q = s.query(jpql.toString(), CommandLogRow.class)
+            TypedQuery<CommandLogRow> q = JpaShared.readOnly(s.query(jpql.toString(), CommandLogRow.class))
                     .setParameter("after", query.afterSequence());
             if (query.from() != null) {
                 q.setParameter("from", Decimals.nanos(query.from()));

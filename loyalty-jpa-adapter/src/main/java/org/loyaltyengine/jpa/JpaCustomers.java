@@ -1,6 +1,6 @@
 package org.loyaltyengine.jpa;
 
-import static org.loyaltyengine.jpa.JpaShared.first;
+import static org.loyaltyengine.jpa.JpaShared.unique;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +24,7 @@ final class JpaCustomers extends JpaRepository implements Customers {
     }
 
     private Optional<CustomerRow> customerRow(String id) {
-        return first(s.query("select c from CustomerRow c where c.tenant = :t and c.customerId = :i", CustomerRow.class)
+        return unique(s.query("select c from CustomerRow c where c.tenant = :t and c.customerId = :i", CustomerRow.class)
                 .setParameter("i", id));
     }
 
@@ -41,7 +41,7 @@ final class JpaCustomers extends JpaRepository implements Customers {
         if (!Checks.isIdentifier(number, Limits.CUSTOMER_NUMBER)) {
             return Optional.empty();
         }
-        return tx.call(() -> first(s.query("select c from CustomerRow c where c.tenant = :t and c.number = :n",
+        return tx.call(() -> unique(s.query("select c from CustomerRow c where c.tenant = :t and c.number = :n",
                 CustomerRow.class).setParameter("n", number)).map(CustomerRow::toCustomer));
     }
 
@@ -76,7 +76,7 @@ final class JpaCustomers extends JpaRepository implements Customers {
         Checks.replacing(read, customer, Customer::id, "customer");
         tx.call(() -> {
             requireNumberFree(customer);
-            CustomerRow row = first(s.query("select c from CustomerRow c where c.tenant = :t and c.customerId = :i",
+            CustomerRow row = unique(s.query("select c from CustomerRow c where c.tenant = :t and c.customerId = :i",
                     CustomerRow.class).setParameter("i", customer.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE))
                     .orElseThrow(() -> new InvalidValueException("customer " + customer.id()
                             + " does not exist; insert it first"));

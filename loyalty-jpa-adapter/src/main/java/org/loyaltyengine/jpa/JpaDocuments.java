@@ -1,6 +1,6 @@
 package org.loyaltyengine.jpa;
 
-import static org.loyaltyengine.jpa.JpaShared.first;
+import static org.loyaltyengine.jpa.JpaShared.unique;
 
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +30,7 @@ final class JpaDocuments extends JpaRepository implements Documents {
         if (!Checks.isIdentifier(type, Limits.CODE) || !Checks.isIdentifier(id, Limits.IDENTIFIER)) {
             return Optional.empty();
         }
-        return tx.call(() -> first(s.query("select d from DocumentRow d where d.tenant = :t"
+        return tx.call(() -> unique(s.query("select d from DocumentRow d where d.tenant = :t"
                 + " and d.type = :y and d.docId = :i", DocumentRow.class).setParameter("y", type)
                 .setParameter("i", id)).map(DocumentRow::toDocument));
     }
@@ -43,7 +43,7 @@ final class JpaDocuments extends JpaRepository implements Documents {
         Supplier<RuntimeException> createdMeanwhile = () -> new StaleWriteException("document " + document.type()
                 + " " + document.id() + " was created meanwhile by another transaction (saved from version 0)");
         return tx.call(() -> {
-            Optional<DocumentRow> stored = first(s.query("select d from DocumentRow d where d.tenant = :t"
+            Optional<DocumentRow> stored = unique(s.query("select d from DocumentRow d where d.tenant = :t"
                     + " and d.type = :y and d.docId = :i", DocumentRow.class).setParameter("y", document.type())
                     .setParameter("i", document.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE));
             stored.ifPresent(r -> s.em.refresh(r, LockModeType.PESSIMISTIC_WRITE));

@@ -2,7 +2,7 @@ package org.loyaltyengine.jpa;
 
 import static org.loyaltyengine.jpa.JpaShared.BY_KEY;
 import static org.loyaltyengine.jpa.JpaShared.byKey;
-import static org.loyaltyengine.jpa.JpaShared.first;
+import static org.loyaltyengine.jpa.JpaShared.unique;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +35,7 @@ final class JpaHolds extends JpaRepository implements Holds {
     }
 
     private Optional<HoldRow> holdRow(String holdId) {
-        Optional<HoldRow> row = first(s.query("select h from HoldRow h where h.tenant = :t and h.holdId = :h",
+        Optional<HoldRow> row = unique(s.query("select h from HoldRow h where h.tenant = :t and h.holdId = :h",
                 HoldRow.class).setParameter("h", holdId));
         // A managed instance may predate a compare-and-set this transaction made; read it again.
         row.ifPresent(s.em::refresh);

@@ -36,6 +36,9 @@ final class JpaLedger extends JpaRepository implements Ledger {
         s.em.persist(stored);
         row.set(after);
         s.em.flush();
+        // An entry is never changed: not kept, or every later flush of the transaction would compare it
+        // again (a job appending thousands of entries in one transaction was quadratic in them).
+        s.em.detach(stored);
         return entry.withSequence(stored.seq);
     }
 
@@ -47,8 +50,8 @@ final class JpaLedger extends JpaRepository implements Ledger {
             if (row == null) {
                 return List.of();
             }
-            return s.query("select e from EntryRow e where e.tenant = :t and e.accountId = :a order by e.seq",
-                    EntryRow.class).setParameter("a", row.id).getResultList().stream().map(EntryRow::toEntry).toList();
+            return JpaShared.readOnly(s.query("select e from EntryRow e where e.tenant = :t and e.accountId = :a"
+                    + " order by e.seq", EntryRow.class)).setParameter("a", row.id).getResultList().stream().map(EntryRow::toEntry).toList();
         });
     }
 
@@ -57,7 +60,7 @@ final class JpaLedger extends JpaRepository implements Ledger {
         if (!Checks.isIdentifier(document, Limits.IDENTIFIER)) {
             return List.of();
         }
-        return tx.call(() -> s.query("select e from EntryRow e where e.tenant = :t and e.document = :d order by e.seq",
-                EntryRow.class).setParameter("d", document).getResultList().stream().map(EntryRow::toEntry).toList());
+        return tx.call(() -> JpaShared.readOnly(s.query("select e from EntryRow e where e.tenant = :t"
+                + " and e.document = :d order by e.seq", EntryRow.class)).setParameter("d", document).getResultList().stream().map(EntryRow::toEntry).toList());
     }
 }

@@ -2,7 +2,7 @@ package org.loyaltyengine.jpa;
 
 import static org.loyaltyengine.jpa.JpaShared.BY_KEY;
 import static org.loyaltyengine.jpa.JpaShared.byKey;
-import static org.loyaltyengine.jpa.JpaShared.first;
+import static org.loyaltyengine.jpa.JpaShared.unique;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,7 +52,7 @@ final class JpaLocks extends JpaRepository implements Locks {
      * work re-run: by then the row is there to wait on.
      */
     void lockKey(AccountKey key) {
-        boolean exists = first(byKey(s.query("select r from AccountLockRow r where r.tenant = :t" + BY_KEY,
+        boolean exists = unique(byKey(s.query("select r from AccountLockRow r where r.tenant = :t" + BY_KEY,
                 AccountLockRow.class).setLockMode(LockModeType.PESSIMISTIC_WRITE), key)).isPresent();
         if (!exists) {
             tx.insertOrRerun(new AccountLockRow(s.t, key), "account key " + key + " was locked concurrently");

@@ -1,9 +1,12 @@
 package org.loyaltyengine.jpa;
 
-import static org.loyaltyengine.jpa.JpaShared.first;
+import static org.loyaltyengine.jpa.JpaShared.readOnly;
+import static org.loyaltyengine.jpa.JpaShared.unique;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.IdempotencyKey;
@@ -12,31 +15,47 @@ import org.loyaltyengine.spi.StoredOutcome;
 
 /** The stored outcomes of one {@link JpaTransaction}: one per idempotency key, kept by the unique key. */
 final class JpaOutcomes extends JpaRepository implements Outcomes {
+    /** Keys this transaction looked up and found no outcome under, and has not saved one under yet. */
+    private final Set<String> absent = new HashSet<>();
+
     JpaOutcomes(JpaTransaction tx, JpaShared shared) {
         super(tx, shared);
     }
 
     private Optional<OutcomeRow> outcomeRow(IdempotencyKey key) {
-        return first(s.query("select o from OutcomeRow o where o.tenant = :t and o.key = :k", OutcomeRow.class)
-                .setParameter("k", key.value()));
+        return unique(readOnly(s.query("select o from OutcomeRow o where o.tenant = :t and o.key = :k",
+                OutcomeRow.class)).setParameter("k", key.value()));
     }
 
     @Override
     public Optional<StoredOutcome> find(IdempotencyKey key) {
         Checks.notNull(key, "idempotency key");
-        return tx.call(() -> outcomeRow(key).map(OutcomeRow::toStored));
+        return tx.call(() -> {
+            Optional<StoredOutcome> found = outcomeRow(key).map(OutcomeRow::toStored);
+            if (found.isEmpty()) {
+                absent.add(key.value());
+            }
+            return found;
+        });
     }
 
+    /**
+     * Stores the outcome. A key this transaction looked up and did not find is not looked up again (the
+     * pipeline finds, decides, then saves): should another transaction have stored it meanwhile, the
+     * unique key refuses the insert, as it refuses a twin inserting at the same time, and the refusal
+     * is the same DuplicateKeyException, only with this transaction spoiled, which the pipeline leaves anyway.
+     */
     @Override
     public void save(StoredOutcome outcome) {
         Checks.notNull(outcome, "outcome");
-        tx.insertUnique(() -> outcomeRow(outcome.key()).isPresent(), () -> new OutcomeRow(s.t, outcome),
-                "idempotency key", outcome.key().value());
+        String key = outcome.key().value();
+        tx.insertUnique(() -> !absent.remove(key) && outcomeRow(outcome.key()).isPresent(),
+                () -> new OutcomeRow(s.t, outcome, s.encoded(outcome.outcome())), "idempotency key", key);
     }
 
     @Override
     public List<StoredOutcome> all() {
-        return tx.call(() -> s.query("select o from OutcomeRow o where o.tenant = :t order by o.id", OutcomeRow.class)
-                .getResultList().stream().map(OutcomeRow::toStored).toList());
+        return tx.call(() -> readOnly(s.query("select o from OutcomeRow o where o.tenant = :t order by o.id",
+                OutcomeRow.class)).getResultList().stream().map(OutcomeRow::toStored).toList());
     }
 }

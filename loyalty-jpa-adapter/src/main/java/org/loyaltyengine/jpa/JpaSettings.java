@@ -1,6 +1,6 @@
 package org.loyaltyengine.jpa;
 
-import static org.loyaltyengine.jpa.JpaShared.first;
+import static org.loyaltyengine.jpa.JpaShared.unique;
 
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +20,7 @@ final class JpaSettings extends JpaRepository implements Settings {
     }
 
     private Optional<SettingRow> settingRow(String program) {
-        return first(s.query("select s from SettingRow s where s.tenant = :t and s.program = :p", SettingRow.class)
+        return unique(s.query("select s from SettingRow s where s.tenant = :t and s.program = :p", SettingRow.class)
                 .setParameter("p", program));
     }
 
@@ -47,7 +47,7 @@ final class JpaSettings extends JpaRepository implements Settings {
         // refuses this insert, since what this one read ("none") is stale by then.
         tx.call(() -> {
             // Locked and read afresh, so that the compare and the write see the same committed row.
-            Optional<SettingRow> row = first(s.query("select s from SettingRow s where s.tenant = :t and s.program = :p",
+            Optional<SettingRow> row = unique(s.query("select s from SettingRow s where s.tenant = :t and s.program = :p",
                     SettingRow.class).setParameter("p", program).setLockMode(LockModeType.PESSIMISTIC_WRITE));
             row.ifPresent(r -> s.em.refresh(r, LockModeType.PESSIMISTIC_WRITE));
             if (!values(row).equals(read)) {

@@ -8,11 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.NoSuchAccountException;
+import org.loyaltyengine.spi.Outcome;
 
 /**
  * What the repositories of one {@link JpaTransaction} share: its EntityManager and tenant, and the
@@ -29,23 +31,58 @@ final class JpaShared {
     static final String BY_KEY = " and r.account.program = :p and r.account.owner = :o"
             + " and r.account.unitKind = :k and r.account.unitCode = :c";
 
+    private static final String READ_ONLY_HINT = "org.hibernate.readOnly";
+
     final EntityManager em;
     /** The tenant's id, which every query names. */
     final String t;
     private final Map<AccountKey, AccountRow> accountRows = new HashMap<>();
     private final Set<AccountKey> locked = new HashSet<>();
+    private Outcome encodedOutcome;
+    private String encodedBody;
 
     JpaShared(EntityManager em, String tenant) {
         this.em = em;
         this.t = tenant;
+        // Every repository writes out what it changed at once (a unique key refuses a twin there, not at
+        // commit), so a query never needs the provider's flush before it; in AUTO mode that flush
+        // compares every row loaded so far before each query, which made long transactions quadratic.
+        em.setFlushMode(FlushModeType.COMMIT);
     }
 
     <T> TypedQuery<T> query(String jpql, Class<T> type) {
         return em.createQuery(jpql, type).setParameter("t", t);
     }
 
-    static <T> Optional<T> first(TypedQuery<T> q) {
-        return q.setMaxResults(1).getResultList().stream().findFirst();
+    /**
+     * The row of a unique key, if any. No row limit: a unique key yields one row at most, and a limit
+     * ({@code fetch first ? rows only}) let PostgreSQL pick, for a plan cached while the table was empty,
+     * a scan of every row of the tenant in id order over the unique index (issue 14).
+     */
+    static <T> Optional<T> unique(TypedQuery<T> q) {
+        List<T> rows = q.getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * A query of rows this transaction only reads and never changes (outcomes, ledger entries, the command
+     * log, lock rows): the provider need keep no snapshot of them nor compare them at each flush. The hint is
+     * Hibernate's; JPA has providers ignore hints they do not know.
+     */
+    static <T> TypedQuery<T> readOnly(TypedQuery<T> q) {
+        return q.setHint(READ_ONLY_HINT, Boolean.TRUE);
+    }
+
+    /**
+     * An outcome in its stored form, written once per transaction: the pipeline stores the same outcome in
+     * le_outcome and in the command log beside it.
+     */
+    String encoded(Outcome outcome) {
+        if (outcome != encodedOutcome) {
+            encodedBody = TextCodec.outcome(outcome);
+            encodedOutcome = outcome;
+        }
+        return encodedBody;
     }
 
     static <T> TypedQuery<T> byKey(TypedQuery<T> q, AccountKey key) {
@@ -80,7 +117,7 @@ final class JpaShared {
         if (known != null) {
             return known;
         }
-        return first(byKey(query("select r from AccountRow r where r.tenant = :t" + BY_KEY, AccountRow.class), key))
+        return unique(byKey(query("select r from AccountRow r where r.tenant = :t" + BY_KEY, AccountRow.class), key))
                 .map(this::track).orElse(null);
     }
 
@@ -93,7 +130,7 @@ final class JpaShared {
             }
             return known;
         }
-        AccountRow row = first(byKey(query("select r from AccountRow r where r.tenant = :t" + BY_KEY, AccountRow.class)
+        AccountRow row = unique(byKey(query("select r from AccountRow r where r.tenant = :t" + BY_KEY, AccountRow.class)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE), key)).orElse(null);
         if (row != null) {
             track(row);

@@ -177,8 +177,9 @@ final class JpaTransaction implements StoreTransaction {
     }
 
     /**
-     * Inserts a row whose key must be new. Checked first, so the usual refusal leaves the transaction
-     * usable; flushed at once, so that a concurrent twin is refused here by the unique key, not at commit.
+     * Inserts a row whose key must be new and which is never changed after. Checked first (unless the
+     * caller knows the key was absent already), so the usual refusal leaves the transaction usable;
+     * flushed at once, so that a concurrent twin is refused here by the unique key, not at commit.
      */
     void insertUnique(BooleanSupplier taken, Supplier<Object> row, String what, String key) {
         Supplier<RuntimeException> duplicate = () -> new DuplicateKeyException(what, key);
@@ -186,8 +187,11 @@ final class JpaTransaction implements StoreTransaction {
             if (taken.getAsBoolean()) {
                 throw duplicate.get();
             }
-            shared.em.persist(row.get());
+            Object inserted = row.get();
+            shared.em.persist(inserted);
             shared.em.flush();
+            // Never changed once inserted: not kept for the provider to compare at every later flush.
+            shared.em.detach(inserted);
             return null;
         }, duplicate);
     }

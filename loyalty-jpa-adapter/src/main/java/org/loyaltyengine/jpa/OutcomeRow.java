@@ -29,11 +29,12 @@ class OutcomeRow {
     protected OutcomeRow() {
     }
 
-    OutcomeRow(String tenant, StoredOutcome o) {
+    /** {@code body} is the outcome as {@link TextCodec#outcome(org.loyaltyengine.spi.Outcome)} writes it. */
+    OutcomeRow(String tenant, StoredOutcome o, String body) {
         this.tenant = tenant;
         this.key = o.key().value();
         this.fingerprint = o.fingerprint();
-        this.body = TextCodec.outcome(o.outcome());
+        this.body = body;
     }
 
     StoredOutcome toStored() {
