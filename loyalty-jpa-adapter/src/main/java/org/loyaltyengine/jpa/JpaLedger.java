@@ -47,9 +47,8 @@ final class JpaLedger extends JpaRepository implements Ledger {
             if (row == null) {
                 return List.of();
             }
-            return JpaShared.readOnly(s.query("select e from EntryRow e where e.tenant = :t and e.accountId = :a"
-                    + " order by e.seq", EntryRow.class)).setParameter("a", row.id).getResultList().stream()
-                    .map(EntryRow::toEntry).toList();
+            return s.query("select e from EntryRow e where e.tenant = :t and e.accountId = :a order by e.seq",
+                    EntryRow.class).setParameter("a", row.id).getResultList().stream().map(EntryRow::toEntry).toList();
         });
     }
 
@@ -58,8 +57,7 @@ final class JpaLedger extends JpaRepository implements Ledger {
         if (!Checks.isIdentifier(document, Limits.IDENTIFIER)) {
             return List.of();
         }
-        return tx.call(() -> JpaShared.readOnly(s.query("select e from EntryRow e where e.tenant = :t and e.document = :d"
-                + " order by e.seq", EntryRow.class)).setParameter("d", document).getResultList().stream()
-                .map(EntryRow::toEntry).toList());
+        return tx.call(() -> s.query("select e from EntryRow e where e.tenant = :t and e.document = :d order by e.seq",
+                EntryRow.class).setParameter("d", document).getResultList().stream().map(EntryRow::toEntry).toList());
     }
 }

@@ -44,16 +44,6 @@ final class JpaShared {
         return em.createQuery(jpql, type).setParameter("t", t);
     }
 
-    /**
-     * Ledger entries are never changed once written, and each is turned into a record at once: loaded read-only,
-     * the provider keeps no snapshot of them and leaves them out of every later flush's dirty check, which a job
-     * reading thousands of accounts' entries in one transaction would otherwise pay for on every query and append
-     * after it. The hint is Hibernate's; a provider that does not know it ignores it.
-     */
-    static <T> TypedQuery<T> readOnly(TypedQuery<T> q) {
-        return q.setHint("org.hibernate.readOnly", true);
-    }
-
     static <T> Optional<T> first(TypedQuery<T> q) {
         return q.setMaxResults(1).getResultList().stream().findFirst();
     }
