@@ -76,6 +76,11 @@ public final class StoreView {
         return tx.accounts().ofProgram(program);
     }
 
+    /** A page of a program's accounts, in the store's page order ({@link org.loyaltyengine.spi.Accounts#ofProgram(String, AccountKey, int)}). */
+    public List<Account> accountsOf(String program, AccountKey after, int limit) {
+        return tx.accounts().ofProgram(program, after, limit);
+    }
+
     public List<LedgerEntry> entries(AccountKey account) {
         return tx.ledger().entries(account);
     }

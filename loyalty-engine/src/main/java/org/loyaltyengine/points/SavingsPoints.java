@@ -3,6 +3,8 @@ package org.loyaltyengine.points;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.loyaltyengine.Batch;
+import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.points.PointsRequests.Booking;
 import org.loyaltyengine.points.PointsRequests.Cancellation;
@@ -164,6 +166,26 @@ public interface SavingsPoints {
      * The outcome carries no typed result: the points expired are its ledger entries.
      */
     Outcome expireYear(CommandContext ctx, ExpireYear run);
+
+    /**
+     * The year-end expiry in batch mode (SPEC SP-14, SP-25): the same decision as {@link #expireYear(CommandContext,
+     * ExpireYear)}, account by account, taken in chunks of {@code batch.chunkSize()} points accounts so that the
+     * heap and each transaction stay the size of one chunk. Each chunk is one command under the key
+     * {@code <ctx key>/chunk-<n>}, with its own transaction, and writes the job's progress (a {@code batch-job}
+     * document named by the job's key) in that transaction. A job interrupted half-way (a failure, a crash) and
+     * run again with the same key finishes exactly once: the chunks applied answer with their stored outcomes and
+     * the rest run. The same key with another year or chunk size is refused
+     * ({@link org.loyaltyengine.IdempotencyConflictException}). A rejected chunk (expiry switched off, the year
+     * not ended, no permission) stops the job; its outcome is {@link BatchOutcome#rejection()}. In a dry run
+     * ({@code batch.dryRun()} or the context's) every chunk is decided and nothing is written.
+     *
+     * <p>The chunks' outcomes go to {@code batch.progress()} one by one, and are not kept: the result is the job in
+     * figures.
+     *
+     * @throws org.loyaltyengine.spi.InvalidValueException if the key is too long to name its chunks (more than
+     *         183 characters)
+     */
+    BatchOutcome expireYear(CommandContext ctx, ExpireYear run, Batch batch);
 
     // ------------------------------------------------------------------ reads
 

@@ -84,4 +84,14 @@ final class JpaAccounts extends JpaRepository implements Accounts {
         return tx.call(() -> s.programAccounts(program).stream().map(s::track).map(AccountRow::toAccount)
                 .sorted(Comparator.comparing(Account::key)).toList());
     }
+
+    @Override
+    public List<Account> ofProgram(String program, AccountKey after, int limit) {
+        Accounts.checkPage(program, after, limit);
+        if (!Checks.isIdentifier(program, Limits.CODE)) {
+            return List.of();
+        }
+        return tx.call(() -> s.programPage(program, after, limit).stream().map(s::track).map(AccountRow::toAccount)
+                .toList());
+    }
 }

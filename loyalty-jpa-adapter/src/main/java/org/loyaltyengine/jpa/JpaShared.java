@@ -151,4 +151,26 @@ final class JpaShared {
         return query("select r from AccountRow r where r.tenant = :t and r.account.program = :p", AccountRow.class)
                 .setParameter("p", program).getResultList();
     }
+
+    /**
+     * A page of a program's accounts in the order of the unique key's index (owner, unit kind, unit code under
+     * the columns' collation), after the key given: the database walks the index from there, so no page costs
+     * what the pages before it did. The comparison is spelt out column by column, since JPQL has no row values;
+     * the leading {@code owner >= :o} gives every database the range to seek to.
+     */
+    List<AccountRow> programPage(String program, AccountKey after, int limit) {
+        String order = " order by r.account.owner, r.account.unitKind, r.account.unitCode";
+        TypedQuery<AccountRow> q;
+        if (after == null) {
+            q = query("select r from AccountRow r where r.tenant = :t and r.account.program = :p" + order,
+                    AccountRow.class);
+        } else {
+            q = query("select r from AccountRow r where r.tenant = :t and r.account.program = :p"
+                    + " and r.account.owner >= :o and (r.account.owner > :o or (r.account.unitKind > :k"
+                    + " or (r.account.unitKind = :k and r.account.unitCode > :c)))" + order, AccountRow.class)
+                    .setParameter("o", after.owner()).setParameter("k", after.unit().kind().name())
+                    .setParameter("c", after.unit().code());
+        }
+        return q.setParameter("p", program).setMaxResults(limit).getResultList();
+    }
 }

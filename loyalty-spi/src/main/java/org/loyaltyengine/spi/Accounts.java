@@ -41,4 +41,41 @@ public interface Accounts {
      * settings key, {@link LockKey#settings}), so it cannot move.
      */
     List<Account> ofProgram(String program);
+
+    /**
+     * One page of a program's accounts, for jobs that walk a whole customer base in chunks (keyset
+     * pagination): up to {@code limit} accounts that come after {@code after} in an order of the store's own
+     * that never changes (the in-memory store's is {@link AccountKey}'s; a database's is its index order under
+     * the column's collation). Asking again after the last account of each page lists every account of the
+     * program exactly once, however many pages it takes, and each page costs what its own accounts cost, not
+     * what the pages before it did. An account opened meanwhile appears on a later page if it sorts after the
+     * page being read, and otherwise not.
+     *
+     * <p>The default lists the whole program and cuts the page out of it: correct for any store, but every page
+     * then costs as much as the whole listing. The stores shipped answer each page from their index.
+     *
+     * @param after the last account of the page before, or null for the first page; an account of another
+     *              program is refused
+     * @param limit how many accounts at most, from 1 to {@value #MAX_PAGE}
+     * @throws InvalidValueException if limit is out of range or after names another program
+     */
+    default List<Account> ofProgram(String program, AccountKey after, int limit) {
+        checkPage(program, after, limit);
+        return ofProgram(program).stream().sorted(java.util.Comparator.comparing(Account::key))
+                .filter(a -> after == null || a.key().compareTo(after) > 0).limit(limit).toList();
+    }
+
+    /** The largest page {@link #ofProgram(String, AccountKey, int)} lists. */
+    int MAX_PAGE = 10_000;
+
+    /** Refuses a page request {@link #ofProgram(String, AccountKey, int)} does not answer; for stores that implement it. */
+    static void checkPage(String program, AccountKey after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidValueException("a page of accounts holds from 1 to " + MAX_PAGE + " accounts, was " + limit);
+        }
+        if (after != null && !after.program().equals(program)) {
+            throw new InvalidValueException("a page of program " + program + "'s accounts cannot continue after "
+                    + after + ", an account of another program");
+        }
+    }
 }

@@ -69,12 +69,20 @@ public final class InMemoryStore implements LoyaltyStore {
         }
     }
 
+    /**
+     * A key at or before every account of {@code program}: an owner and a unit code begin with a printable
+     * character, and none sorts before '!' (the space may not begin one), and points are the first kind.
+     */
+    private static AccountKey firstOf(String program) {
+        return new AccountKey("!", program, new Unit(Unit.Kind.POINTS, "!"));
+    }
+
     private static final class TenantData {
         final TenantId tenant;
         final ReentrantLock lock = new ReentrantLock();
         Tx open;
         long sequence;
-        final Map<AccountKey, Account> accounts = new TreeMap<>();
+        final TreeMap<AccountKey, Account> accounts = new TreeMap<>();
         final Map<AccountKey, List<LedgerEntry>> entries = new HashMap<>();
         final Map<String, List<LedgerEntry>> entriesByDocument = new HashMap<>();
         final Map<String, Hold> holds = new LinkedHashMap<>();
@@ -326,6 +334,29 @@ public final class InMemoryStore implements LoyaltyStore {
             public List<Account> ofProgram(String program) {
                 ensureOpen();
                 return d.accounts.values().stream().filter(a -> a.key().program().equals(program)).toList();
+            }
+
+            @Override
+            public List<Account> ofProgram(String program, AccountKey after, int limit) {
+                ensureOpen();
+                Accounts.checkPage(program, after, limit);
+                if (!Checks.isIdentifier(program, Limits.CODE)) {
+                    return List.of();
+                }
+                // The accounts are kept in key order, program first: the page is a walk from where the last
+                // one ended, so a job over a million accounts costs each page only its own accounts.
+                AccountKey from = after != null ? after : d.accounts.ceilingKey(firstOf(program));
+                if (from == null) {
+                    return List.of();
+                }
+                List<Account> page = new ArrayList<>(Math.min(limit, 1024));
+                for (Account a : d.accounts.tailMap(from, after == null).values()) {
+                    if (page.size() == limit || !a.key().program().equals(program)) {
+                        break;
+                    }
+                    page.add(a);
+                }
+                return List.copyOf(page);
             }
 
         };

@@ -122,6 +122,12 @@ public final class CountingStore extends DelegatingStore {
                     read("accounts of " + program);
                     return a.ofProgram(program);
                 }
+
+                @Override
+                public List<Account> ofProgram(String program, AccountKey after, int limit) {
+                    read("accounts of " + program + " after " + after);
+                    return a.ofProgram(program, after, limit);
+                }
             };
         }
 

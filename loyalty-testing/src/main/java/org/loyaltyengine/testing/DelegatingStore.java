@@ -166,6 +166,11 @@ public abstract class DelegatingStore implements LoyaltyStore {
         public List<Account> ofProgram(String program) {
             return accounts.ofProgram(program);
         }
+
+        @Override
+        public List<Account> ofProgram(String program, AccountKey after, int limit) {
+            return accounts.ofProgram(program, after, limit);
+        }
     }
 
     public static class DelegatingLedger implements Ledger {

@@ -115,6 +115,13 @@ public final class Interleaving extends DelegatingStore {
                     reached(Point.AFTER_LIST);
                     return listed;
                 }
+
+                @Override
+                public List<Account> ofProgram(String program, AccountKey after, int limit) {
+                    List<Account> listed = super.ofProgram(program, after, limit);
+                    reached(Point.AFTER_LIST);
+                    return listed;
+                }
             };
         }
 

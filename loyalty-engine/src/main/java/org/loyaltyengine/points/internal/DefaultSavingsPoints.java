@@ -3,6 +3,8 @@ package org.loyaltyengine.points.internal;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.loyaltyengine.Batch;
+import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.NoSuchEntityException;
 import org.loyaltyengine.internal.CommandPipeline;
@@ -51,6 +53,8 @@ public final class DefaultSavingsPoints implements SavingsPoints {
     private final PayMoneyCommand payMoney;
     private final CancelCommand cancel;
     private final ExpireYearCommand expireYear;
+    private final ExpireYearChunkCommand expireYearChunk;
+    private final ExpireYearBatch expireYearBatch;
 
     public DefaultSavingsPoints(CommandPipeline pipeline) {
         this.pipeline = pipeline;
@@ -64,6 +68,8 @@ public final class DefaultSavingsPoints implements SavingsPoints {
         this.payMoney = new PayMoneyCommand(rules);
         this.cancel = new CancelCommand(rules);
         this.expireYear = new ExpireYearCommand(rules);
+        this.expireYearChunk = new ExpireYearChunkCommand(rules, expireYear);
+        this.expireYearBatch = new ExpireYearBatch(pipeline, expireYearChunk);
         // What reads a logged request back (SPEC X-11): each command with the request it takes.
         CommandRequests requests = pipeline.requests();
         requests.register(configure, Configure.class);
@@ -77,6 +83,7 @@ public final class DefaultSavingsPoints implements SavingsPoints {
         requests.register(payMoney, MoneyPayment.class);
         requests.register(cancel, Cancellation.class);
         requests.register(expireYear, ExpireYearCommand.Run.class);
+        requests.register(expireYearChunk, ExpireYearChunkCommand.Chunk.class);
     }
 
     @Override
@@ -144,10 +151,23 @@ public final class DefaultSavingsPoints implements SavingsPoints {
         // on that day, whatever day the job ran, so its entries, the analysis, the monthly list and the
         // accounting show it in the year it closed; the rules and defaults in force on that day decide it.
         // A run before the year end keeps its own date, and the rules refuse it (YEAR_NOT_ENDED).
+        return pipeline.run(bookedOnYearEnd(ctx, run), new ExpireYearCommand.Run(run, ctx.businessDate()),
+                this.expireYear);
+    }
+
+    private static CommandContext bookedOnYearEnd(CommandContext ctx, ExpireYear run) {
         java.time.LocalDate yearEnd = java.time.LocalDate.of(run.year(), 12, 31);
-        CommandContext booked = ctx.businessDate().isAfter(yearEnd)
+        return ctx.businessDate().isAfter(yearEnd)
                 ? new CommandContext(ctx.tenant(), ctx.actor(), ctx.key(), yearEnd, ctx.dryRun()) : ctx;
-        return pipeline.run(booked, new ExpireYearCommand.Run(run, ctx.businessDate()), this.expireYear);
+    }
+
+    @Override
+    public BatchOutcome expireYear(CommandContext ctx, ExpireYear run, Batch batch) {
+        Checks.notNull(ctx, "command context");
+        Checks.notNull(run, "the request of " + PointsCommands.name("expire-year"));
+        Checks.notNull(batch, "batch");
+        // Booked as the single run is (SPEC SP-23), each chunk on the year end it closes.
+        return expireYearBatch.run(bookedOnYearEnd(ctx, run), ctx.businessDate(), run, batch);
     }
 
     @Override

@@ -1,0 +1,209 @@
+package org.loyaltyengine.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.loyaltyengine.Batch;
+import org.loyaltyengine.BatchOutcome;
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.LoyaltyEngine;
+import org.loyaltyengine.jpa.JpaStore;
+import org.loyaltyengine.points.PointsRequests.Configure;
+import org.loyaltyengine.points.PointsRequests.ExpireYear;
+import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Actor;
+import org.loyaltyengine.spi.EntryKind;
+import org.loyaltyengine.spi.InMemoryStore;
+import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.LoyaltyStore;
+import org.loyaltyengine.spi.RuleRef;
+import org.loyaltyengine.spi.TenantId;
+
+/**
+ * The year-end expiry in batch mode over a whole customer base (issue 14, P3): for each size, a fresh tenant of
+ * that many points accounts, then the job in chunks, timed, with its rate and its heap. The heap is read after
+ * every garbage collection during the job (an upper bound of what was live: a young collection leaves the old
+ * generation's garbage counted), and after a full collection before and after the job; the peak above what the
+ * job left behind (the in-memory store's new entries, outcomes and command log) is what the job held. Figures go to a file, one line per
+ * run; nothing here asserts on time.
+ *
+ * <p>Run through the {@code expiry-soak} profile of this module (docs/performance.md); arguments:
+ * {@code <figures file> <chunk size> <in-memory sizes, comma separated> [<PostgreSQL JDBC URL> <sizes>]}, the URL
+ * {@code none} for no PostgreSQL run.
+ */
+public final class ExpiryBatchSoak {
+    private static final Actor ADMIN = Actor.of("soak-admin", SavingsPoints.ADMIN_PERMISSION);
+    private static final RuleRef RULE = new RuleRef(SavingsPoints.PROGRAM, 1, "soak history");
+    private static final Instant AT = Instant.parse("2024-05-01T09:00:00Z");
+    /** The accounts written per transaction while the customer base is built. */
+    private static final int FILL = 5_000;
+
+    private ExpiryBatchSoak() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path figures = Path.of(args[0]);
+        int chunk = Integer.parseInt(args[1]);
+        Files.createDirectories(figures.toAbsolutePath().getParent());
+        line(figures, "# " + Instant.now() + " nproc=" + Runtime.getRuntime().availableProcessors() + " load="
+                + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + " maxHeapMB="
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " chunk=" + chunk);
+        line(figures, "store,accounts,chunk,seconds,accountsPerSecond,entries,chunks,liveBeforeMB,liveAfterMB,peakLiveMB,"
+                + "peakAboveAfterMB");
+        for (String size : args[2].split(",")) {
+            // A store per size, so that one size's rows do not weigh on the next.
+            run(figures, "in-memory", new InMemoryStore(), Integer.parseInt(size.strip()), chunk);
+        }
+        if (args.length > 4 && !"none".equals(args[3])) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(args[3]);
+            config.setUsername("postgres");
+            config.setPassword("");
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+            config.setMaximumPoolSize(2);
+            try (HikariDataSource pool = new HikariDataSource(config)) {
+                JpaStore store = JpaStore.builder().property("jakarta.persistence.nonJtaDataSource", pool).build();
+                for (String size : args[4].split(",")) {
+                    run(figures, "postgresql", store, Integer.parseInt(size.strip()), chunk);
+                }
+                store.close();
+            }
+        }
+    }
+
+    private static void run(Path figures, String storeName, LoyaltyStore store, int accounts, int chunk) {
+        LoyaltyEngine engine = LoyaltyEngine.builder().store(store).build();
+        TenantId tenant = TenantId.of("soak-" + UUID.randomUUID().toString().substring(0, 12));
+        LocalDate day = LocalDate.of(2026, 1, 10);
+        engine.savingsPoints().configure(CommandContext.of(tenant, ADMIN, "settings", day),
+                Configure.all(org.loyaltyengine.rules.facts.PointsSettings.defaults().with(Map.of("expiryEnabled", "true"))));
+        fill(store, tenant, accounts);
+        long before = liveAfterGc();
+        PeakLive peak = new PeakLive();
+        long start = System.nanoTime();
+        BatchOutcome done = engine.savingsPoints().expireYear(CommandContext.of(tenant, ADMIN, "year-end-2025", day),
+                new ExpireYear(2025), Batch.of(chunk));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        peak.close();
+        // What the job left in the store (its entries, each chunk's outcome and command log entry), so that the
+        // job's own working set is the peak above that, not the store's growth.
+        long after = liveAfterGc();
+        long peakLive = Math.max(peak.max.get(), after);
+        if (!done.finished() || done.accounts() != accounts) {
+            throw new IllegalStateException("the job did not take every account: " + done);
+        }
+        line(figures, String.join(",", storeName, Integer.toString(accounts), Integer.toString(chunk),
+                String.format("%.2f", seconds), String.format("%.0f", accounts / seconds), Long.toString(done.entries()),
+                Integer.toString(done.chunks()), mb(before), mb(after), mb(peakLive), mb(peakLive - after)));
+    }
+
+    /**
+     * The customer base, written straight into the store (a million commands would measure the commands): a
+     * quarter earned in 2024 only (all expires), a quarter earned in 2025 too (nothing), a quarter was credited
+     * after the year end (the year-end balance expires), a quarter has nothing left.
+     */
+    private static void fill(LoyaltyStore store, TenantId tenant, int accounts) {
+        for (int from = 0; from < accounts; from += FILL) {
+            int first = from;
+            int last = Math.min(accounts, from + FILL);
+            store.inTransaction(tenant, tx -> {
+                for (int i = first; i < last; i++) {
+                    AccountKey key = SavingsPoints.accountOf(String.format("c%08d", i));
+                    tx.accounts().open(key, null);
+                    tx.ledger().append(entry(key, "100", LocalDate.of(2024, 5, 1)));
+                    switch (i % 4) {
+                        case 1 -> tx.ledger().append(entry(key, "40", LocalDate.of(2025, 6, 1)));
+                        case 2 -> tx.ledger().append(entry(key, "20", LocalDate.of(2026, 1, 5)));
+                        case 3 -> tx.ledger().append(entry(key, "-100", LocalDate.of(2024, 6, 1)));
+                        default -> {
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    private static LedgerEntry entry(AccountKey key, String points, LocalDate day) {
+        return new LedgerEntry(0, key, EntryKind.MANUAL, new BigDecimal(points), null, null, day, AT, "soak-admin",
+                "history", null, RULE, null);
+    }
+
+    private static long liveAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return heap.getUsed();
+    }
+
+    private static String mb(long bytes) {
+        return Long.toString(bytes / (1 << 20));
+    }
+
+    private static void line(Path figures, String text) {
+        System.out.println(text);
+        try {
+            Files.writeString(figures, text + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The most heap in use right after any collection while it listens: what was live then. */
+    private static final class PeakLive implements AutoCloseable {
+        final AtomicLong max = new AtomicLong();
+        private final List<Runnable> detach = new ArrayList<>();
+
+        PeakLive() {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    javax.management.NotificationListener listener = (n, h) -> {
+                        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+                                    .from((CompositeData) n.getUserData());
+                            long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                    .mapToLong(MemoryUsage::getUsed).sum();
+                            max.accumulateAndGet(used, Math::max);
+                        }
+                    };
+                    emitter.addNotificationListener(listener, null, null);
+                    detach.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(listener);
+                        } catch (javax.management.ListenerNotFoundException e) {
+                            // Already gone: nothing to detach.
+                        }
+                    });
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            detach.forEach(Runnable::run);
+        }
+    }
+}

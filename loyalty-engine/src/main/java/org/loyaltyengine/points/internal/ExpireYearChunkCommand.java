@@ -1,0 +1,156 @@
+package org.loyaltyengine.points.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.internal.Applied;
+import org.loyaltyengine.internal.BatchJobDocument;
+import org.loyaltyengine.internal.Command;
+import org.loyaltyengine.internal.Permission;
+import org.loyaltyengine.internal.StoreView;
+import org.loyaltyengine.internal.Write;
+import org.loyaltyengine.points.PointsRequests.ExpireYear;
+import org.loyaltyengine.points.SavingsPoints;
+import org.loyaltyengine.rules.facts.Decision;
+import org.loyaltyengine.spi.Account;
+import org.loyaltyengine.spi.AccountKey;
+import org.loyaltyengine.spi.Checks;
+import org.loyaltyengine.spi.InvalidValueException;
+import org.loyaltyengine.spi.LedgerEntry;
+import org.loyaltyengine.spi.LockKey;
+import org.loyaltyengine.spi.Unit;
+
+/**
+ * {@code savings-points.expire-year-chunk}: one chunk of the year-end expiry in batch mode (SPEC SP-14, SP-25):
+ * the next page of points accounts after where the job's document says the chunk before ended, decided by the
+ * same rules on the same facts as {@link ExpireYearCommand} decides every account at once, so batch and one run
+ * expire the same points. The chunk writes the job's document in its own transaction, so the document names
+ * exactly the chunks applied.
+ */
+final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chunk, ExpireYearChunkCommand.Context> {
+    /**
+     * One chunk as the command takes it.
+     *
+     * @param job   the job's idempotency key, which names its document
+     * @param chunk 1 for the first
+     * @param after where the chunk before ended, for a dry run, which writes no job document to read it from; a
+     *              chunk that finds the document at the chunk before it continues from there. Left out of the
+     *              fingerprint: a chunk is the job's n-th, wherever the one before happened to end.
+     */
+    record Chunk(ExpireYear request, LocalDate ranOn, String job, int chunk, int chunkSize, AccountKey after) {
+        Chunk {
+            Checks.notNull(request, "expiry request");
+            Checks.date(ranOn, "day the job ran");
+            Checks.identifier(job, "batch job", org.loyaltyengine.spi.Limits.IDEMPOTENCY_KEY);
+            if (chunk < 1 || chunkSize < 1 || chunkSize > org.loyaltyengine.spi.Accounts.MAX_PAGE) {
+                throw new InvalidValueException("chunk " + chunk + " of " + chunkSize + " accounts is no chunk of a job");
+            }
+        }
+    }
+
+    /** The year's context over the chunk's accounts, and the job's document once the chunk is applied. */
+    record Context(ExpireYearCommand.Context year, BatchJobDocument job) {
+    }
+
+    /** The job's parameters as its document keeps them, which a run again with the same key must repeat. */
+    static String parameters(ExpireYear request) {
+        return "year=" + request.year();
+    }
+
+    private final PointsRules rules;
+    private final ExpireYearCommand year;
+
+    ExpireYearChunkCommand(PointsRules rules, ExpireYearCommand year) {
+        this.rules = rules;
+        this.year = year;
+    }
+
+    @Override
+    public String name() {
+        return PointsCommands.name("expire-year-chunk");
+    }
+
+    @Override
+    public Object fingerprinted(Chunk request) {
+        return new Chunk(request.request(), request.ranOn(), request.job(), request.chunk(), request.chunkSize(), null);
+    }
+
+    @Override
+    public String ruleSet() {
+        return SavingsPoints.PROGRAM;
+    }
+
+    @Override
+    public Permission permission(Chunk request) {
+        return PointsCommands.ADMIN;
+    }
+
+    @Override
+    public Set<LockKey> keys(Chunk chunk, CommandContext ctx) {
+        // As the whole run: no points account opens while the chunk reads its page; the year's run document; and
+        // the job's document, so two runs of one job take its chunks one after the other.
+        Set<LockKey> keys = new TreeSet<>();
+        keys.add(PointsLocks.PROGRAM_WIDE);
+        keys.add(ExpiryDocument.lock(chunk.request().year()));
+        keys.add(BatchJobDocument.lock(chunk.job()));
+        return keys;
+    }
+
+    @Override
+    public Set<LockKey> keysOf(Context c) {
+        return year.keysOf(c.year());
+    }
+
+    @Override
+    public Context load(StoreView view, Chunk chunk, CommandContext ctx) {
+        ExpireYear request = chunk.request();
+        java.util.Optional<BatchJobDocument> stored = BatchJobDocument.read(view, chunk.job());
+        AccountKey after = stored.filter(d -> d.chunks() == chunk.chunk() - 1).map(BatchJobDocument::last)
+                .orElse(chunk.after());
+        // One more than the chunk takes, to learn whether any is left once it is applied.
+        List<Account> page = view.accountsOf(SavingsPoints.PROGRAM, after, chunk.chunkSize() + 1);
+        boolean nothingLeft = page.size() <= chunk.chunkSize();
+        if (!nothingLeft) {
+            page = page.subList(0, chunk.chunkSize());
+        }
+        TreeMap<AccountKey, List<LedgerEntry>> entries = new TreeMap<>();
+        for (Account a : page) {
+            if (a.key().unit().equals(Unit.points())) {
+                entries.put(a.key(), List.copyOf(view.entries(a.key())));
+            }
+        }
+        int y = request.year();
+        ExpiryDocument run = ExpiryDocument.read(view, y).isPresent() ? null
+                : new ExpiryDocument(y, chunk.ranOn(), ctx.actor().user(), 0);
+        BatchJobDocument job = stored.orElseGet(() -> new BatchJobDocument(chunk.job(), name(), parameters(request),
+                chunk.chunkSize(), 0, 0, null, false, ctx.businessDate(), chunk.ranOn(), ctx.actor().user(), 0))
+                .afterChunk(entries.size(), page.isEmpty() ? null : page.get(page.size() - 1).key(), nothingLeft);
+        job.toDocument();
+        return new Context(new ExpireYearCommand.Context(request, rules.settings(view, ctx.businessDate()), entries,
+                PointsFacts.expiryRuns(view), run), job);
+    }
+
+    @Override
+    public Map<AccountKey, BigDecimal> accounts(Context c) {
+        return year.accounts(c.year());
+    }
+
+    @Override
+    public List<Object> facts(Context c, Map<AccountKey, Account> accounts) {
+        return year.facts(c.year(), accounts);
+    }
+
+    @Override
+    public List<Write> writes(Context c, Decision decision, Applied applied) {
+        List<Write> writes = new ArrayList<>(year.writes(c.year(), decision, applied));
+        writes.add(Write.save(c.job().toDocument()));
+        return writes;
+    }
+}
