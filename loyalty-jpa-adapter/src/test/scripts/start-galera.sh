@@ -75,6 +75,8 @@ innodb_buffer_pool_size=64M
 innodb_log_file_size=32M
 innodb_flush_log_at_trx_commit=2
 max_connections=200
+# A lock wait is re-run by the store (1205 is transient); on a loaded machine 50 s of waiting helps nobody.
+innodb_lock_wait_timeout=10
 # What Galera needs.
 binlog_format=ROW
 default_storage_engine=InnoDB

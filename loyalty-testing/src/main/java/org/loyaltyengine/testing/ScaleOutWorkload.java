@@ -100,6 +100,25 @@ public final class ScaleOutWorkload {
         return CommandContext.of(tenant, TILL, key, LocalDate.now(ZoneOffset.UTC));
     }
 
+    /**
+     * A new engine instance on {@code store} with the default rule sets and the system clock: what each
+     * instance of a scale-out run builds for itself (the engine keeps no state of its own between commands).
+     */
+    public static LoyaltyEngine instance(LoyaltyStore store) {
+        return LoyaltyEngine.builder().store(store).build();
+    }
+
+    /** {@link #prepare} through an engine instance of its own on {@code store}. */
+    public void prepareOn(LoyaltyStore store) {
+        prepare(instance(store));
+    }
+
+    /** {@link #run} through an engine instance of its own on {@code store}, as a host in another JVM does. */
+    public Figures runOn(LoyaltyStore store, String instance, int threads, Duration duration, int maxCommandsPerThread)
+            throws Exception {
+        return run(instance(store), instance, threads, duration, maxCommandsPerThread);
+    }
+
     /** Defines the cards and loads each; keyed, so running it twice changes nothing. */
     public void prepare(LoyaltyEngine engine) {
         PosCards pos = engine.posCards();
