@@ -113,10 +113,20 @@ public final class ScaleOutWorkload {
         prepare(instance(store));
     }
 
-    /** {@link #run} through an engine instance of its own on {@code store}, as a host in another JVM does. */
-    public Figures runOn(LoyaltyStore store, String instance, int threads, Duration duration, int maxCommandsPerThread)
-            throws Exception {
-        return run(instance(store), instance, threads, duration, maxCommandsPerThread);
+    /**
+     * {@link #run} through an engine instance of its own on {@code store}, as a host in another JVM does, after a
+     * warm-up on a tenant of the instance's own (the rule set compiled, the store's and the JVM's code paths
+     * warm), so that the measured run is not its first commands. {@code ready} runs between the two: a host
+     * starting several instances waits there until all are warm, so that they contend from the first second.
+     */
+    public Figures runOn(LoyaltyStore store, String instance, int threads, Duration duration, int maxCommandsPerThread,
+                         Runnable ready) throws Exception {
+        LoyaltyEngine engine = instance(store);
+        ScaleOutWorkload warm = new ScaleOutWorkload(TenantId.of(tenant.value() + "-warm-" + instance));
+        warm.prepare(engine);
+        warm.run(engine, instance, threads, Duration.ofMinutes(5), 5);
+        ready.run();
+        return run(engine, instance, threads, duration, maxCommandsPerThread);
     }
 
     /** Defines the cards and loads each; keyed, so running it twice changes nothing. */
