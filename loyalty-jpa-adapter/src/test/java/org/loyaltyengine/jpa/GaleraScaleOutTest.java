@@ -241,7 +241,7 @@ class GaleraScaleOutTest {
                 .append(" hot and ").append(ScaleOutWorkload.COLD).append(" cold cards; manual draws that often ask")
                 .append(" more than is left, draws of far more than any card holds, top-ups, receipts that reserve")
                 .append(" from a card and are paid, abandoned or left open, and racing idempotency keys submitted by")
-                .append(" every thread of every instance in the same 200 ms), then checks the store through node 1")
+                .append(" every thread of every instance in the same second), then checks the store through node 1")
                 .append(" and node 3: balance == sum of entries, held == pending holds, available >= floor, each")
                 .append(" stored outcome's entries exactly those under its key, each racing key applied once and")
                 .append(" answered alike, every far-too-large draw refused; and stops the cluster.\n\n")

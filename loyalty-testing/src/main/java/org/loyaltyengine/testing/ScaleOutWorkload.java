@@ -65,8 +65,11 @@ public final class ScaleOutWorkload {
     public static final String STARTING_CREDIT = "150.00";
     /** A draw of this much always exceeds what a card holds: less than this is ever loaded in a run. */
     public static final String FAR_TOO_MUCH = "9999999.00";
-    /** Racing keys change each this many milliseconds, so submissions of one key meet. */
-    public static final long RACE_SLOT_MILLIS = 200;
+    /**
+     * Racing keys change each this many milliseconds, so submissions of one key meet: long enough that
+     * instances doing a few commands a second (a loaded machine) still submit one key together.
+     */
+    public static final long RACE_SLOT_MILLIS = 1000;
     /** The till user: the same for every instance, since a stored outcome is replayed only to its own user. */
     public static final Actor TILL = Actor.of("scale-out-till", PosCards.CARDS_PERMISSION, PosCards.SETTINGS_PERMISSION,
             PosCards.MANUAL_PERMISSION);
