@@ -97,7 +97,10 @@ class ReliabilityReportTest {
         }
         Path report = Path.of(System.getProperty("reliability.report", "target/reliability.md"));
         Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, md.toString());
+        // The Galera run (GaleraScaleOutTest, profile galera) keeps its own section at the end; leave it.
+        String existing = Files.exists(report) ? Files.readString(report) : "";
+        int galera = existing.indexOf(GaleraScaleOutTest.SECTION);
+        Files.writeString(report, galera < 0 ? md.toString() : md + "\n" + existing.substring(galera));
         System.out.println("wrote " + report.toAbsolutePath());
     }
 }
