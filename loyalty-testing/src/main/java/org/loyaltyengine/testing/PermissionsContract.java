@@ -161,6 +161,8 @@ public abstract class PermissionsContract {
         row("SavingsPoints.manualEntry(ManualEntry)", "points-admin",
                 w -> of(new PointsRequests.ManualEntry("c1", new BigDecimal("1000"), "goodwill")));
         row("SavingsPoints.expireYear(ExpireYear)", "points-admin", w -> of(new PointsRequests.ExpireYear(2025)));
+        row("SavingsPoints.expireYear(ExpireYear,Batch)", "points-admin",
+                w -> of(new PointsRequests.ExpireYear(2025), org.loyaltyengine.Batch.of(2)));
         row("SavingsPoints.book(Booking)", null, w -> of(PointsRequests.Booking.of("B2", "c1",
                 PointsRequests.Service.of("1", "TUI", "flight", Money.of("50.00", "EUR")))));
         row("SavingsPoints.changePrice(PriceChange)", null,
@@ -349,6 +351,10 @@ public abstract class PermissionsContract {
         }
         if (result instanceof Outcome o) {
             return o.rejections();
+        }
+        if (result instanceof org.loyaltyengine.BatchOutcome b) {
+            // A batch job stops at its first refused chunk and hands its outcome back.
+            return b.rejection().map(Outcome::rejections).orElse(List.of());
         }
         if (result instanceof SettlementPreview p) {
             return p.decision().rejections();
