@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.CommandLogEntry;
+import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Outcome;
 
 /**
@@ -33,7 +34,7 @@ public record Explanation(CommandLogEntry entry, Object request, List<Evaluation
         evaluations = List.copyOf(evaluations);
         caveats = List.copyOf(caveats);
         if (reproduced && outcome == null) {
-            throw new IllegalArgumentException("an outcome that did not run cannot have reproduced the log");
+            throw new InvalidValueException("an outcome that did not run cannot have reproduced the log");
         }
     }
 

@@ -2,10 +2,6 @@ package org.loyaltyengine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.loyaltyengine.Explanation;
@@ -30,7 +26,7 @@ final class ExplainReplay {
     }
 
     static Result explain(RuleSource rules, List<CommandLogEntry> log, CommandLogEntry entry) {
-        Settable clock = new Settable();
+        Replay.SettableClock clock = new Replay.SettableClock();
         LoyaltyEngine engine = LoyaltyEngine.builder().store(new InMemoryStore()).rules(rules).clock(clock).build();
         int earlier = 0;
         int threw = 0;
@@ -76,25 +72,5 @@ final class ExplainReplay {
                     : "decided " + x.outcome().status() + " " + x.outcome().reasonCodes() + ", not as logged"));
         }
         x.caveats().forEach(c -> out.println("  caveat: " + c));
-    }
-
-    /** Each command reads the instant it was recorded at. */
-    private static final class Settable extends Clock {
-        volatile Instant now = Instant.EPOCH;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the replay's clock is in UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,13 +2,13 @@ package org.loyaltyengine.cli;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.loyaltyengine.CommandHistory;
+import org.loyaltyengine.IoFailedException;
 import org.loyaltyengine.spi.CommandLogEntry;
 
 /** A command log exported as JSON lines ({@code engine.commandLog().export}), of one tenant or of all. */
@@ -33,7 +33,7 @@ final class FileLog implements LogSource {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             entries = CommandHistory.importFrom(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file, e);
+            throw new IoFailedException("reading the command log " + file, e);
         }
         return tenant == null ? entries : entries.stream().filter(e -> e.tenant().value().equals(tenant)).toList();
     }

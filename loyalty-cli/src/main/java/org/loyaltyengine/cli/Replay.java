@@ -82,8 +82,8 @@ final class Replay {
         return results;
     }
 
-    /** The clock of a replay: each command reads the instant it was recorded at. */
-    private static final class SettableClock extends Clock {
+    /** The clock of a replay (and of explain's): each command reads the instant it was recorded at. */
+    static final class SettableClock extends Clock {
         volatile Instant now = Instant.EPOCH;
 
         @Override

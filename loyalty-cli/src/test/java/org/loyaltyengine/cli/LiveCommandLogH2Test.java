@@ -13,12 +13,14 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link LiveCommandLogContract} on an H2 file database, with a password (given to the tool through
  * {@code LOYALTY_LOG_PASSWORD}); and a mistyped path, which the tool must not create.
  */
+@Tag("X-11")
 class LiveCommandLogH2Test extends LiveCommandLogContract {
     private static final String SECRET = "h2-log-secret";
     private static final Path FOLDER;

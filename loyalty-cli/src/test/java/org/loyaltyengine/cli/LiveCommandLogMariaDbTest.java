@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
+
 /** {@link LiveCommandLogContract} on MariaDB: {@code LOYALTY_MARIADB_URL}, {@code _USER}, {@code _PASSWORD}. */
+@Tag("X-11")
 class LiveCommandLogMariaDbTest extends LiveCommandLogContract {
     private static final String URL = env("URL", "jdbc:mariadb://127.0.0.1:3306/test");
     private static final String USER = env("USER", "root");

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
+
 /** {@link LiveCommandLogContract} on PostgreSQL: {@code LOYALTY_POSTGRESQL_URL}, {@code _USER}, {@code _PASSWORD}. */
+@Tag("X-11")
 class LiveCommandLogPostgresTest extends LiveCommandLogContract {
     private static final String URL = env("URL", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = env("USER", "postgres");
