@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -102,27 +103,45 @@ public final class CommandHistory {
      * naming its line number; blank lines are skipped.
      */
     public static List<CommandLogEntry> importFrom(Reader in) {
-        Checks.notNull(in, "reader");
         List<CommandLogEntry> entries = new ArrayList<>();
+        importFrom(in, entries::add);
+        return entries;
+    }
+
+    /**
+     * Reads an export back as a stream: each entry handed to {@code each} as soon as its line is read, in the
+     * file's order, so that a reader of a log of any length holds one entry at a time. A line that is not an
+     * entry is a typed error naming its line number (the entries before it have been handed on); blank lines
+     * are skipped.
+     *
+     * @return how many entries were read
+     */
+    public static long importFrom(Reader in, Consumer<CommandLogEntry> each) {
+        Checks.notNull(in, "reader");
+        Checks.notNull(each, "consumer of entries");
         BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
         int number = 0;
+        long read = 0;
         try {
             for (String text = lines.readLine(); text != null; text = lines.readLine()) {
                 number++;
                 if (text.isBlank()) {
                     continue;
                 }
+                CommandLogEntry entry;
                 try {
-                    entries.add(entry(CanonicalJson.tree(text)));
+                    entry = entry(CanonicalJson.tree(text));
                 } catch (LoyaltyException e) {
                     throw new InvalidValueException("line " + number + " of the command log is not an entry: "
                             + e.getMessage());
                 }
+                each.accept(entry);
+                read++;
             }
         } catch (IOException e) {
             throw new IoFailedException("reading a command log export", e);
         }
-        return entries;
+        return read;
     }
 
     /**

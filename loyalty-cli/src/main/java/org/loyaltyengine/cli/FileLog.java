@@ -5,7 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.function.Consumer;
 
 import org.loyaltyengine.CommandHistory;
 import org.loyaltyengine.IoFailedException;
@@ -28,18 +28,20 @@ final class FileLog implements LogSource {
     }
 
     @Override
-    public List<CommandLogEntry> entries() {
-        List<CommandLogEntry> entries;
+    public void forEach(Consumer<CommandLogEntry> each) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            entries = CommandHistory.importFrom(in);
+            CommandHistory.importFrom(in, e -> {
+                if (tenant == null || e.tenant().value().equals(tenant)) {
+                    each.accept(e);
+                }
+            });
         } catch (IOException e) {
             throw new IoFailedException("reading the command log " + file, e);
         }
-        return tenant == null ? entries : entries.stream().filter(e -> e.tenant().value().equals(tenant)).toList();
     }
 
     @Override
     public void close() {
-        // Read whole in entries(); nothing stays open.
+        // Each forEach opens and closes the file; nothing stays open between them.
     }
 }

@@ -1,9 +1,9 @@
 package org.loyaltyengine.cli;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -37,6 +37,7 @@ final class JdbcLog implements LogSource {
     private final String tenant;
     private HikariDataSource pool;
     private JpaStore store;
+    private LoyaltyEngine engine;
 
     /** {@code url} starts with {@code jdbc:}; the caller checked that {@code tenant} is given. */
     JdbcLog(String url, String user, String password, String tenant) {
@@ -76,21 +77,23 @@ final class JdbcLog implements LogSource {
     }
 
     @Override
-    public List<CommandLogEntry> entries() {
+    public void forEach(Consumer<CommandLogEntry> each) {
+        CommandLogQuery page = CommandLogQuery.all().limit(CommandLogQuery.MAX_LIMIT);
+        while (true) {
+            List<CommandLogEntry> read = page(page);
+            // Handed on outside the read's error handling: what the consumer throws is its own, not the log's.
+            read.forEach(each);
+            if (read.size() < page.limit()) {
+                return;
+            }
+            page = page.after(read.get(read.size() - 1).sequence());
+        }
+    }
+
+    private List<CommandLogEntry> page(CommandLogQuery page) {
         try {
             open();
-            LoyaltyEngine engine = LoyaltyEngine.builder().store(store).rules(RuleSource.defaults()).build();
-            TenantId id = TenantId.of(tenant);
-            List<CommandLogEntry> entries = new ArrayList<>();
-            CommandLogQuery page = CommandLogQuery.all().limit(CommandLogQuery.MAX_LIMIT);
-            while (true) {
-                List<CommandLogEntry> read = engine.commandLog().read(id, READER, page);
-                entries.addAll(read);
-                if (read.size() < page.limit()) {
-                    return entries;
-                }
-                page = page.after(read.get(read.size() - 1).sequence());
-            }
+            return engine.commandLog().read(TenantId.of(tenant), READER, page);
         } catch (RuntimeException e) {
             throw new LogUnreadableException("cannot read the command log of tenant " + tenant + " at " + describe()
                     + (user == null ? "" : " as " + user) + ": " + scrubbed(cause(e)));
@@ -118,6 +121,7 @@ final class JdbcLog implements LogSource {
         // The first connection is made here, so that a wrong URL or password is reported before anything else.
         pool = new HikariDataSource(config);
         store = JpaStore.builder().property("jakarta.persistence.nonJtaDataSource", pool).build();
+        engine = LoyaltyEngine.builder().store(store).rules(RuleSource.defaults()).build();
     }
 
     /** The message a reader can act on: the database's own words, from the first SQL error in the chain. */

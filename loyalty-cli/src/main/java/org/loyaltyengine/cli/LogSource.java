@@ -1,6 +1,8 @@
 package org.loyaltyengine.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.loyaltyengine.spi.CommandLogEntry;
@@ -13,8 +15,20 @@ interface LogSource extends AutoCloseable {
     /** The text that stands for the log in messages: the file, or the URL with any password in it masked. */
     String describe();
 
-    /** The log's entries in the log's order; those of one tenant only when the source was opened for one. */
-    List<CommandLogEntry> entries();
+    /**
+     * The log's entries handed to {@code each} one at a time, in the log's order, read as they are handed on
+     * (a file line by line, a live store a page at a time), so that a log of any length is gone through with one
+     * entry or one page in memory; those of one tenant only when the source was opened for one. May be called
+     * again: each call reads the log from its start. What {@code each} throws passes through unchanged.
+     */
+    void forEach(Consumer<CommandLogEntry> each);
+
+    /** The log's entries in the log's order, all in one list (for explain, which looks one up). */
+    default List<CommandLogEntry> entries() {
+        List<CommandLogEntry> entries = new ArrayList<>();
+        forEach(entries::add);
+        return entries;
+    }
 
     @Override
     void close();

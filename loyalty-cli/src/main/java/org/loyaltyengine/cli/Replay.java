@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.IntConsumer;
 
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.RuleSource;
@@ -46,40 +44,40 @@ final class Replay {
         }
     }
 
-    private final RuleSource rules;
+    private final SettableClock clock = new SettableClock();
+    private final LoyaltyEngine engine;
+    private long nanos;
 
+    /** A replay on a fresh, empty in-memory store through an engine built on {@code rules}. */
     Replay(RuleSource rules) {
-        this.rules = rules;
+        engine = LoyaltyEngine.builder().store(new InMemoryStore()).rules(rules).clock(clock).build();
     }
 
     /**
-     * Every entry run again, in order; {@code progress} is told how many ran, now and then. Entries whose
-     * request cannot be rebuilt or routed are results with an error, as are commands that throw.
+     * The next entry of the log run again; entries must come in the log's order. An entry whose request cannot
+     * be rebuilt or routed, or a command that throws, is a result with an error. Nothing of the result is kept
+     * here, so a caller that compares and drops results keeps only the store's state, whatever the log's length.
      */
-    List<Result> run(List<CommandLogEntry> entries, IntConsumer progress) {
-        SettableClock clock = new SettableClock();
-        LoyaltyEngine engine = LoyaltyEngine.builder().store(new InMemoryStore()).rules(rules).clock(clock).build();
-        List<Result> results = new ArrayList<>(entries.size());
-        int done = 0;
-        for (CommandLogEntry e : entries) {
-            clock.now = e.recordedAt();
-            Outcome outcome = null;
-            String error = null;
-            try {
-                // The engine's own registry runs the logged request as the pipeline ran it (the request a
-                // facade built, such as a year-end run with its year and run date, or an import row), under
-                // the logged key, actor, permissions and business date.
-                outcome = engine.commandLog().rerun(e);
-            } catch (LoyaltyException ex) {
-                error = ex.code() + ": " + ex.getMessage();
-            }
-            results.add(new Result(e, outcome, error));
-            done++;
-            if (done % 500 == 0) {
-                progress.accept(done);
-            }
+    Result step(CommandLogEntry e) {
+        long started = System.nanoTime();
+        clock.now = e.recordedAt();
+        Outcome outcome = null;
+        String error = null;
+        try {
+            // The engine's own registry runs the logged request as the pipeline ran it (the request a facade
+            // built, such as a year-end run with its year and run date, or an import row), under the logged key,
+            // actor, permissions and business date.
+            outcome = engine.commandLog().rerun(e);
+        } catch (LoyaltyException ex) {
+            error = ex.code() + ": " + ex.getMessage();
         }
-        return results;
+        nanos += System.nanoTime() - started;
+        return new Result(e, outcome, error);
+    }
+
+    /** The time spent in {@link #step} so far, in seconds. */
+    double seconds() {
+        return nanos / 1e9;
     }
 
     /** The clock of a replay (and of explain's): each command reads the instant it was recorded at. */
@@ -150,17 +148,14 @@ final class Replay {
         }
     }
 
-    /** How a replay under the recorded versions differs from the log: one line per entry that does not reproduce. */
-    static List<String> baselineDifferences(List<Result> baseline) {
-        List<String> differences = new ArrayList<>();
-        for (Result r : baseline) {
-            String why = r.error() != null ? "threw " + r.error()
-                    : Normalised.of(r.outcome()).firstDifference(Normalised.of(r.entry().outcome()));
-            if (why != null) {
-                differences.add(describe(r.entry()) + ": " + why);
-            }
-        }
-        return differences;
+    /**
+     * How a result of the replay under the recorded versions differs from the log, as a line for the report;
+     * null when it reproduces the logged outcome.
+     */
+    static String baselineDifference(Result r) {
+        String why = r.error() != null ? "threw " + r.error()
+                : Normalised.of(r.outcome()).firstDifference(Normalised.of(r.entry().outcome()));
+        return why == null ? null : describe(r.entry()) + ": " + why;
     }
 
     static String describe(CommandLogEntry e) {

@@ -26,6 +26,7 @@ import org.loyaltyengine.cli.Replay.TenantAccount;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Balance;
 import org.loyaltyengine.spi.CommandLogEntry;
+import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.Outcome;
 
 import picocli.CommandLine;
@@ -110,6 +111,22 @@ final class WhatIfCommand implements Callable<Integer> {
         }
     }
 
+    /** A kind of difference: how many there were, and the first {@value #LISTED} described. */
+    static final class Listed {
+        final List<String> first = new ArrayList<>();
+        int count;
+
+        /** One more, unless {@code line} is null (no difference). */
+        void add(String line) {
+            if (line != null) {
+                count++;
+                if (first.size() < LISTED) {
+                    first.add(line);
+                }
+            }
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         CommandLine line = spec.commandLine();
@@ -130,17 +147,34 @@ final class WhatIfCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(line, "the rules folder " + rulesDir + " is not a folder");
         }
 
-        List<CommandLogEntry> entries;
-        // A live store's log is read, whole, before anything is replayed; the replay runs in memory only.
+        // The log is gone through twice, one entry (or one page of a live store's) at a time: once to count it
+        // and find its first business date, which the candidate's version is in force from, then to replay it.
+        // Nothing is ever written to a live store; the replay runs in memory only.
         try (LogSource source = log.open(line)) {
-            entries = source.entries();
+            return replay(source, out, err, rulesDir);
         }
-        if (entries.isEmpty()) {
+    }
+
+    private int replay(LogSource source, PrintWriter out, PrintWriter err, Path rulesDir) {
+        long[] count = {0};
+        LocalDate[] earliest = {null};
+        source.forEach(e -> {
+            count[0]++;
+            if (earliest[0] == null || e.businessDate().isBefore(earliest[0])) {
+                earliest[0] = e.businessDate();
+            }
+        });
+        if (count[0] > Integer.MAX_VALUE) {
+            throw new InvalidValueException("whatif replays at most " + Integer.MAX_VALUE + " commands at a time; the"
+                    + " log holds " + count[0]);
+        }
+        int commands = (int) count[0];
+        if (commands == 0) {
             out.println("whatif: " + log.describe() + " holds no command" + (log.tenant == null ? "" : " of tenant "
                     + log.tenant) + "; nothing to replay");
             return LoyaltyCli.OK;
         }
-        LocalDate first = entries.stream().map(CommandLogEntry::businessDate).min(Comparator.naturalOrder()).get();
+        LocalDate first = earliest[0];
         RuleSource baselineRules;
         RuleSource candidateRules;
         try {
@@ -163,59 +197,66 @@ final class WhatIfCommand implements Callable<Integer> {
         }
         boolean terminal = System.console() != null;
         long started = System.nanoTime();
-        List<Result> baseline;
-        List<Result> tried;
+        // The two replays run side by side, entry by entry, and each pair of results is compared and dropped at
+        // once: what the comparison keeps is per account (the rows) and a count with the first few of each kind
+        // of difference, so the heap holds the log, the two stores and the rows, never a result per command.
+        Replay baseline = new Replay(baselineRules);
+        Replay tried = new Replay(candidateRules);
+        Map<TenantAccount, Row> rows = new TreeMap<>(Comparator.comparing((TenantAccount t) -> t.tenant().value())
+                .thenComparing(TenantAccount::account));
+        Listed unfaithful = new Listed();
+        Listed flips = new Listed();
+        Listed errors = new Listed();
+        int[] becameApplied = {0};
+        IntConsumer progress = progress(err, terminal, "replay", commands);
+        int[] done = {0};
         try {
-            baseline = new Replay(baselineRules).run(entries, progress(err, terminal, "baseline", entries.size()));
-            double baselineSeconds = (System.nanoTime() - started) / 1e9;
-            endProgress(err, terminal);
-            out.println(rateLine("baseline", entries.size(), baselineSeconds));
-            out.flush();
-            long candidateStarted = System.nanoTime();
-            tried = new Replay(candidateRules).run(entries, progress(err, terminal, "candidate", entries.size()));
-            endProgress(err, terminal);
-            out.println(rateLine("candidate", entries.size(), (System.nanoTime() - candidateStarted) / 1e9));
-            out.flush();
+            source.forEach(e -> {
+                // A live store's log may have grown since it was counted: the replay is of what was counted.
+                if (done[0] >= commands) {
+                    return;
+                }
+                Result base = baseline.step(e);
+                unfaithful.add(Replay.baselineDifference(base));
+                compare(base, tried.step(e), rows, flips, errors, becameApplied);
+                if (++done[0] % 500 == 0) {
+                    progress.accept(done[0]);
+                }
+            });
         } catch (RuleCompilationException e) {
             // A version that does not compile: its problems as verify lists them, the candidate's under its set.
+            endProgress(err, terminal);
             e.errors().forEach(r -> out.println(new Problem(r.file(), r.line(), r.message())));
             out.println("whatif: the rules do not compile; bin/loyalty verify lists every problem");
             return LoyaltyCli.PROBLEMS;
         }
+        endProgress(err, terminal);
+        out.println(rateLine("baseline", commands, baseline.seconds()));
+        out.println(rateLine("candidate", commands, tried.seconds()));
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        List<String> unfaithful = Replay.baselineDifferences(baseline);
-        out.println("baseline: " + (entries.size() - unfaithful.size()) + " of " + entries.size()
+        out.println("baseline: " + (commands - unfaithful.count) + " of " + commands
                 + " logged outcomes reproduced under " + rulesDir);
-        if (!unfaithful.isEmpty()) {
-            out.println("baseline: " + unfaithful.size() + " do not reproduce (the what-if below is not to be"
+        if (unfaithful.count > 0) {
+            out.println("baseline: " + unfaithful.count + " do not reproduce (the what-if below is not to be"
                     + " trusted); the first:");
-            unfaithful.stream().limit(LISTED).forEach(u -> out.println("  " + u));
+            unfaithful.first.forEach(u -> out.println("  " + u));
         }
 
-        Map<TenantAccount, Row> rows = new TreeMap<>(Comparator.comparing((TenantAccount t) -> t.tenant().value())
-                .thenComparing(TenantAccount::account));
-        List<String> flips = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        int[] becameApplied = {0};
-        for (int i = 0; i < entries.size(); i++) {
-            compare(baseline.get(i), tried.get(i), rows, flips, errors, becameApplied);
-        }
-
-        report(out, rows, flips, errors, entries.size());
+        report(out, rows, flips, errors, commands);
         if (csv != null) {
             writeCsv(rows);
             out.println("per-account rows written to " + csv);
         }
         if (html != null) {
             WhatIfHtml.write(html, new WhatIfHtml.Summary(set, candidate.toString(), rulesDir.toString(),
-                    entries.size(), entries.size() - unfaithful.size(), becameApplied[0],
-                    flips.size() - becameApplied[0], errors.size(), rows, top));
+                    commands, commands - unfaithful.count, becameApplied[0],
+                    flips.count - becameApplied[0], errors.count, rows, top));
             out.println("HTML report written to " + html);
         }
-        out.printf(java.util.Locale.ROOT, "replayed %d commands twice in %.1f s: %.0f commands/s%n", entries.size(),
-                seconds, 2 * entries.size() / Math.max(seconds, 1e-9));
-        return unfaithful.isEmpty() ? LoyaltyCli.OK : LoyaltyCli.PROBLEMS;
+        out.printf(java.util.Locale.ROOT, "replayed %d commands twice in %.1f s: %.0f commands/s%n", commands,
+                seconds, 2 * commands / Math.max(seconds, 1e-9));
+        return unfaithful.count == 0 ? LoyaltyCli.OK : LoyaltyCli.PROBLEMS;
     }
 
     /** Clears the progress line, on a terminal, so that what follows starts on a clean line. */
@@ -270,8 +311,8 @@ final class WhatIfCommand implements Callable<Integer> {
         return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
     }
 
-    private static void compare(Result base, Result cand, Map<TenantAccount, Row> rows, List<String> flips,
-                                List<String> errors, int[] becameApplied) {
+    private static void compare(Result base, Result cand, Map<TenantAccount, Row> rows, Listed flips,
+                                Listed errors, int[] becameApplied) {
         CommandLogEntry e = base.entry();
         if (cand.error() != null) {
             errors.add(Replay.describe(e) + ": " + cand.error());
@@ -331,7 +372,7 @@ final class WhatIfCommand implements Callable<Integer> {
         }
     }
 
-    private void report(PrintWriter out, Map<TenantAccount, Row> rows, List<String> flips, List<String> errors,
+    private void report(PrintWriter out, Map<TenantAccount, Row> rows, Listed flips, Listed errors,
                         int commands) {
         List<Map.Entry<TenantAccount, Row>> changed = rows.entrySet().stream().filter(r -> r.getValue().changed())
                 .toList();
@@ -355,12 +396,12 @@ final class WhatIfCommand implements Callable<Integer> {
             out.printf(java.util.Locale.ROOT, format, "total", changed.size() + " accounts", "", "", "", signed(total),
                     entries, "", "");
         }
-        out.println(commands(flips.size()) + " would change between applied and rejected"
-                + (flips.isEmpty() ? "" : "; the first:"));
-        flips.stream().limit(LISTED).forEach(f -> out.println("  " + f));
-        if (!errors.isEmpty()) {
-            out.println(commands(errors.size()) + " would throw under the candidate; the first:");
-            errors.stream().limit(LISTED).forEach(f -> out.println("  " + f));
+        out.println(commands(flips.count) + " would change between applied and rejected"
+                + (flips.count == 0 ? "" : "; the first:"));
+        flips.first.forEach(f -> out.println("  " + f));
+        if (errors.count > 0) {
+            out.println(commands(errors.count) + " would throw under the candidate; the first:");
+            errors.first.forEach(f -> out.println("  " + f));
         }
     }
 

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -274,6 +275,41 @@ public abstract class CommandLogContract {
         assertTrue(opened.contains(",\"request\":{\"currency\":\"CZK\",\"receiptId\":\"R1\"},"
                 + "\"requestType\":\"org.loyaltyengine.pos.PosRequests$OpenReceipt\",\"ruleSet\":\"pos-card\","), opened);
         assertTrue(opened.endsWith(",\"status\":\"APPLIED\",\"tenant\":\"" + shop.value() + "\"}"), opened);
+    }
+
+    @Test
+    @Tag("X-11")
+    void streamedImport_handsOnEachEntryAsItsLineIsRead_andStopsAtTheFirstBadLine() {
+        pos.defineCard(next(), card("1001"));
+        pos.openReceipt(next(), new OpenReceipt("R1", Money.currency("CZK")));
+        pos.identifyCard(next(), new IdentifyCard("R1", "1001", null));
+        StringWriter out = new StringWriter();
+        engine.commandLog().export(shop, AUDITOR, CommandLogQuery.all(), out);
+        String[] lines = out.toString().split("\n");
+        List<CommandLogEntry> log = log();
+        List<CommandLogEntry> handed = new ArrayList<>();
+
+        long read = CommandHistory.importFrom(new StringReader(out.toString()), handed::add);
+
+        assertEquals(3, read);
+        assertEquals(log, handed);
+        // A broken third line: the two entries before it were handed on, one by one, before the error.
+        String broken = lines[0] + "\n" + lines[1] + "\n" + "{\"not\":\"an entry\"}\n";
+        List<CommandLogEntry> before = new ArrayList<>();
+        LoyaltyException e = assertThrows(LoyaltyException.class,
+                () -> CommandHistory.importFrom(new StringReader(broken), before::add));
+        assertEquals("INVALID_VALUE", e.code());
+        assertTrue(e.getMessage().startsWith("line 3 "), e.getMessage());
+        assertEquals(log.subList(0, 2), before);
+        // What the consumer throws is its own: it passes through unchanged, and no later entry is read.
+        IllegalStateException stop = new IllegalStateException("enough");
+        List<CommandLogEntry> first = new ArrayList<>();
+        assertEquals(stop, assertThrows(IllegalStateException.class,
+                () -> CommandHistory.importFrom(new StringReader(out.toString()), en -> {
+                    first.add(en);
+                    throw stop;
+                })));
+        assertEquals(log.subList(0, 1), first);
     }
 
     @Test
