@@ -93,6 +93,15 @@ final class Failures {
         return sqlState(failure) != null && sqlState(failure).startsWith("22");
     }
 
+    /**
+     * A column the statement names is not in its table: SQLState 42S22 (MariaDB's 1054, H2's 42122) or
+     * PostgreSQL's 42703. The statements are the adapter's own, so it means a schema older than the adapter.
+     */
+    static boolean isUndefinedColumn(Throwable failure) {
+        String state = sqlState(failure);
+        return "42S22".equals(state) || "42703".equals(state);
+    }
+
     /** The first SQLState in the cause chain, or null. */
     static String sqlState(Throwable failure) {
         for (Throwable t : chain(failure)) {
@@ -126,6 +135,13 @@ final class Failures {
         }
         if (isUniqueViolation(e)) {
             return new DuplicateKeyException("unique key", String.valueOf(rootMessage(e)));
+        }
+        if (isUndefinedColumn(e)) {
+            // Not a conflict and not the caller's fault: the tables were made by an older script (one without
+            // le_account_lock.lock_count, say). The scripts add missing columns, so running one again mends it.
+            return StoreException.schemaOutdated("the database's tables lack a column the store uses" + detail
+                    + "; nothing was applied. Run the adapter's schema script for this database again"
+                    + " (org/loyaltyengine/jpa/schema/<postgresql|mariadb|h2>.sql, which adds missing columns)", e);
         }
         if (isDataException(e)) {
             return new InvalidValueException("the database refused a value as too long, out of range or malformed"

@@ -2,12 +2,9 @@ package org.loyaltyengine.jpa;
 
 import static org.loyaltyengine.jpa.JpaShared.BY_KEY;
 import static org.loyaltyengine.jpa.JpaShared.byKey;
-import static org.loyaltyengine.jpa.JpaShared.unique;
 
 import java.util.ArrayList;
 import java.util.Collection;
-
-import jakarta.persistence.LockModeType;
 
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Checks;
@@ -47,14 +44,21 @@ final class JpaLocks extends JpaRepository implements Locks {
     }
 
     /**
-     * Locks an account key's lock row, inserting it if this is the first command on the key. A
-     * concurrent first insert waits for this transaction (unique key) and is then refused, and its
+     * Locks an account key's lock row by raising its count, inserting it if this is the first command on
+     * the key; one statement when the row is there, as the {@code SELECT ... FOR UPDATE} it replaces. On
+     * one server the update takes the row's lock exactly as that select did (and waits for a holder the
+     * same way). On a Galera cluster a lock taken by a select is local to its node and never replicated,
+     * so two transactions through two nodes both held it, and both committed what each decided without
+     * the other; the update is a write, certified across the nodes, so the later of the two is refused
+     * at commit (or aborted by the winner's write set) and re-run, and then decides on what the first
+     * wrote. An update that changes nothing is not replicated, hence a count and not a no-op assignment.
+     * A concurrent first insert waits for this transaction (unique key) and is then refused, and its
      * work re-run: by then the row is there to wait on.
      */
     void lockKey(AccountKey key) {
-        boolean exists = unique(byKey(s.query("select r from AccountLockRow r where r.tenant = :t" + BY_KEY,
-                AccountLockRow.class).setLockMode(LockModeType.PESSIMISTIC_WRITE), key)).isPresent();
-        if (!exists) {
+        int locked = byKey(s.em.createQuery("update AccountLockRow r set r.lockCount = r.lockCount + 1"
+                + " where r.tenant = :t" + BY_KEY).setParameter("t", s.t), key).executeUpdate();
+        if (locked == 0) {
             tx.insertOrRerun(new AccountLockRow(s.t, key), "account key " + key + " was locked concurrently");
         }
     }

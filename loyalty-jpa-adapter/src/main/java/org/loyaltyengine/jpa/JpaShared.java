@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 import org.loyaltyengine.spi.AccountKey;
@@ -83,6 +84,12 @@ final class JpaShared {
             encodedOutcome = outcome;
         }
         return encodedBody;
+    }
+
+    /** An update or delete by an account key, as {@link #byKey(TypedQuery, AccountKey)} for a select. */
+    static Query byKey(Query q, AccountKey key) {
+        return q.setParameter("p", key.program()).setParameter("o", key.owner())
+                .setParameter("k", key.unit().kind().name()).setParameter("c", key.unit().code());
     }
 
     static <T> TypedQuery<T> byKey(TypedQuery<T> q, AccountKey key) {

@@ -281,7 +281,10 @@ class GaleraScaleOutTest {
         if (!kept.isEmpty() && !kept.endsWith("\n\n")) {
             kept = kept.endsWith("\n") ? kept + "\n" : kept + "\n\n";
         }
-        Files.writeString(report, kept + md);
+        // Sections after this one (written by hand, such as the lock-row race's) stay as they are.
+        int next = at < 0 ? -1 : existing.indexOf("\n## ", at + SECTION.length());
+        String after = next < 0 ? "" : "\n" + existing.substring(next + 1);
+        Files.writeString(report, kept + md + after);
         System.out.println("wrote " + report.toAbsolutePath());
     }
 

@@ -27,6 +27,15 @@ public class StoreException extends LoyaltyException {
         return new StoreException("COMMIT_OUTCOME_UNKNOWN", message, cause);
     }
 
+    /**
+     * The database's tables are older than the store: a column or table the store uses is missing. Nothing
+     * was applied, and trying again will not help until the schema is brought up to date (the JPA adapter's
+     * scripts add what is missing when run again).
+     */
+    public static StoreException schemaOutdated(String message, Throwable cause) {
+        return new StoreException("SCHEMA_OUTDATED", message, cause);
+    }
+
     /** Whether the change may have been applied although the call failed. */
     public boolean outcomeUnknown() {
         return "COMMIT_OUTCOME_UNKNOWN".equals(code());

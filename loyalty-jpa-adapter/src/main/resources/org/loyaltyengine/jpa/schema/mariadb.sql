@@ -29,7 +29,11 @@ CREATE TABLE IF NOT EXISTS le_account (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- What a command locks for an account key whose account is not opened yet (no le_account row to
--- lock): one row per such key, inserted by the first command on it and locked by the later ones.
+-- lock), and for a Locks key: one row per such key, inserted by the first command on it and locked by
+-- the later ones. A lock raises lock_count (UPDATE ... SET lock_count = lock_count + 1) rather than
+-- only reading the row FOR UPDATE: on one server the update locks the row as FOR UPDATE does, and on a
+-- Galera cluster it is a write, so two transactions locking one key through two nodes conflict at
+-- certification (a FOR UPDATE locks on its own node only and is not replicated).
 CREATE TABLE IF NOT EXISTS le_account_lock (
   id               BIGINT AUTO_INCREMENT PRIMARY KEY,
   tenant           VARCHAR(64)  NOT NULL,
@@ -37,8 +41,11 @@ CREATE TABLE IF NOT EXISTS le_account_lock (
   program          VARCHAR(100) NOT NULL,
   unit_kind        VARCHAR(16)  NOT NULL,
   unit_code        VARCHAR(64)  NOT NULL,
+  lock_count       BIGINT DEFAULT 0 NOT NULL,
   CONSTRAINT le_account_lock_key UNIQUE (tenant, program, owner_ref, unit_kind, unit_code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+-- A table made before lock_count gets it; its rows start at 0.
+ALTER TABLE le_account_lock ADD COLUMN IF NOT EXISTS lock_count BIGINT DEFAULT 0 NOT NULL;
 
 -- Append-only: the identity is the entry's sequence.
 CREATE TABLE IF NOT EXISTS le_ledger_entry (
