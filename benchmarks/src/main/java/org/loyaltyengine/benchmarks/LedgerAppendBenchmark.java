@@ -1,10 +1,6 @@
 package org.loyaltyengine.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -12,13 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.loyaltyengine.jpa.JpaStore;
+import org.loyaltyengine.jpa.SchemaScripts;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.LedgerEntry;
@@ -201,22 +197,8 @@ public class LedgerAppendBenchmark {
         }
     }
 
-    /** The shipped H2 script, split at the semicolons that end its statements, comment lines dropped. */
+    /** The shipped H2 script. */
     private static List<String> schema() {
-        String path = "/org/loyaltyengine/jpa/schema/h2.sql";
-        try (InputStream in = JpaStore.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("the adapter jar does not ship " + path);
-            }
-            StringBuilder sql = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.strip().startsWith("--")) {
-                    sql.append(line).append('\n');
-                }
-            }
-            return Arrays.stream(sql.toString().split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SchemaScripts.statements("h2");
     }
 }

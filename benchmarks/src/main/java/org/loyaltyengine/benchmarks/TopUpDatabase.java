@@ -1,8 +1,5 @@
 package org.loyaltyengine.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +13,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +25,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.jpa.JpaStore;
+import org.loyaltyengine.jpa.SchemaScripts;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.ChangeCredit;
 import org.loyaltyengine.spi.AccountKey;
@@ -260,22 +257,8 @@ final class TopUpDatabase implements AutoCloseable {
         }
     }
 
-    /** The adapter's shipped script for the database, split at the semicolons that end its statements. */
+    /** The adapter's shipped script for the database. */
     private static List<String> schema(Kind kind) {
-        String path = "/org/loyaltyengine/jpa/schema/" + kind.name().toLowerCase(Locale.ROOT) + ".sql";
-        try (InputStream in = JpaStore.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("the adapter jar does not ship " + path);
-            }
-            StringBuilder sql = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.strip().startsWith("--")) {
-                    sql.append(line).append('\n');
-                }
-            }
-            return Arrays.stream(sql.toString().split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SchemaScripts.statements(kind.name());
     }
 }

@@ -1,16 +1,11 @@
 package org.loyaltyengine.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 
-import org.loyaltyengine.jpa.JpaStore;
+import org.loyaltyengine.jpa.SchemaScripts;
 
 /**
  * The JPA adapter's schema scripts, as its own tests apply them: on a server database shared with those tests
@@ -22,23 +17,9 @@ final class SchemaScript {
     private SchemaScript() {
     }
 
-    /** The shipped script, split at the semicolons that end its statements, comments dropped. */
+    /** The shipped script. */
     static List<String> statements(String script) {
-        String path = "/org/loyaltyengine/jpa/schema/" + script + ".sql";
-        try (InputStream in = JpaStore.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("the adapter's jar does not ship " + path);
-            }
-            StringBuilder sql = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.strip().startsWith("--")) {
-                    sql.append(line).append('\n');
-                }
-            }
-            return Arrays.stream(sql.toString().split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SchemaScripts.statements(script);
     }
 
     /** The tables created on an empty database. */

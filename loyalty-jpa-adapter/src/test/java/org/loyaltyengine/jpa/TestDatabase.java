@@ -1,9 +1,5 @@
 package org.loyaltyengine.jpa;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -154,24 +150,9 @@ enum TestDatabase {
         }
     }
 
-    /** The shipped script, split at the semicolons that end its statements, comments dropped. */
+    /** The shipped script. */
     List<String> statements() {
-        String path = "/org/loyaltyengine/jpa/schema/" + script + ".sql";
-        try (InputStream in = JpaStore.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("the jar does not ship " + path);
-            }
-            StringBuilder sql = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.strip().startsWith("--")) {
-                    sql.append(line).append('\n');
-                }
-            }
-            return java.util.Arrays.stream(sql.toString().split(";")).map(String::strip).filter(s -> !s.isEmpty())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SchemaScripts.statements(script);
     }
 
     /** A store and the switch that makes its next commit fail. */
