@@ -3,13 +3,7 @@ package org.loyaltyengine.jpa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,26 +60,7 @@ class GaleraLockRowTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        script("start-galera.sh");
-        try (Connection c = DriverManager.getConnection(GaleraScaleOutTest.url(0), "root", "");
-                Statement s = c.createStatement()) {
-            // Tables made by an earlier schema are dropped: the run must use the script as it is now.
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables"
-                    + " WHERE table_schema = 'test' AND table_name LIKE 'le\\_%'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            s.execute("SET FOREIGN_KEY_CHECKS = 0");
-            for (String t : tables) {
-                s.execute("DROP TABLE " + t);
-            }
-            s.execute("SET FOREIGN_KEY_CHECKS = 1");
-            for (String statement : TestDatabase.MARIADB.statements()) {
-                s.execute(statement);
-            }
-        }
+        GaleraScaleOutTest.startWithFreshSchema();
         pool1 = ScaleOutInstance.pool(GaleraScaleOutTest.url(0), 2, "node1");
         pool2 = ScaleOutInstance.pool(GaleraScaleOutTest.url(1), 2, "node2");
         node1 = ScaleOutInstance.store(pool1);
@@ -102,7 +77,7 @@ class GaleraLockRowTest {
             }
         }
         if (!Boolean.getBoolean("galera.keep")) {
-            script("stop-galera.sh");
+            GaleraScaleOutTest.script("stop-galera.sh");
         }
     }
 
@@ -186,14 +161,6 @@ class GaleraLockRowTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void script(String name) throws Exception {
-        File script = Path.of("src", "test", "scripts", name).toFile();
-        Process p = new ProcessBuilder("bash", script.getPath()).inheritIO().start();
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(name + " failed");
         }
     }
 }

@@ -68,6 +68,14 @@ class GaleraScaleOutTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
+        startWithFreshSchema();
+    }
+
+    /**
+     * Starts the cluster and makes the tables from the script as it is now, dropping those an earlier schema
+     * made (the cluster's data folder outlives a run); for every Galera test class.
+     */
+    static void startWithFreshSchema() throws Exception {
         script("start-galera.sh");
         try (Connection c = connect(0); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
@@ -209,7 +217,7 @@ class GaleraScaleOutTest {
         return DriverManager.getConnection(url(node), "root", "");
     }
 
-    private static void script(String name) throws IOException, InterruptedException {
+    static void script(String name) throws IOException, InterruptedException {
         File script = Path.of("src", "test", "scripts", name).toFile();
         Process p = new ProcessBuilder("bash", script.getPath()).inheritIO().start();
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
