@@ -204,6 +204,7 @@ public abstract class PermissionsContract {
         row("Credits.creditNote(CreditNote)", null, w -> of(new CreditRequests.CreditNote("CN1", "C1",
                 new CreditRequests.SourceDocument(CreditRequests.Source.INVOICE, "F1"), List.of("1"))));
         row("Credits.expireLots()", null, w -> of());
+        row("Credits.expireLots(Batch)", null, w -> of(org.loyaltyengine.Batch.of(2)));
         row("Credits.correct(Correction)", "credits.corrections", w -> of(CreditRequests.Correction.add("K1", "C1",
                 "HOUR", BigDecimal.ONE, null, "goodwill")));
     }
