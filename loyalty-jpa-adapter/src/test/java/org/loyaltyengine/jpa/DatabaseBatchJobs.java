@@ -6,10 +6,11 @@ import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.conformance.AccountPagesContract;
 import org.loyaltyengine.testing.credits.CreditsBatchContract;
 import org.loyaltyengine.testing.points.SavingsPointsBatchContract;
+import org.loyaltyengine.testing.pos.PosCardsBatchContract;
 
 /**
  * The batch jobs' suites (from loyalty-testing), unchanged, on the database the concrete class names with
- * {@link OnDatabase}: the paged account listing, the year-end expiry and the lot expiry in chunks.
+ * {@link OnDatabase}: the paged account listing, the year-end expiry, the lot expiry and the reservations' expiry in chunks.
  */
 abstract class DatabaseBatchJobs {
     TestDatabase database() {
@@ -41,6 +42,17 @@ abstract class DatabaseBatchJobs {
     @Tag("SP-25")
     @Tag("CR-3")
     class CreditsBatchSuite extends CreditsBatchContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The reservations' expiry in batch mode: as the single sweep, and exactly once after an interruption. */
+    @Nested
+    @Tag("SP-25")
+    @Tag("PC-5")
+    class PosCardsBatchSuite extends PosCardsBatchContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

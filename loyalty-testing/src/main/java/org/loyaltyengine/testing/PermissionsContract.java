@@ -127,6 +127,7 @@ public abstract class PermissionsContract {
         row("PosCards.pay(PayReceipt)", null, w -> of(new PosRequests.PayReceipt("R1")));
         row("PosCards.abandon(AbandonReceipt)", null, w -> of(new PosRequests.AbandonReceipt("R1")));
         row("PosCards.expireHolds()", null, w -> of());
+        row("PosCards.expireHolds(Batch)", null, w -> of(org.loyaltyengine.Batch.of(2)));
         row("PosCards.refund(Refund)", "pos-card.refund", w -> of(PosRequests.Refund.whole("R3", "RF1")));
         // Customer card (seed 000): settings, the catalogue, bulk enrolment and manual lines are guarded.
         row("CustomerCards.configure(Configure)", "customer-card.settings", w -> of(CardRequests.Configure.percent("100")));
