@@ -45,7 +45,7 @@ public record BatchChunkPage(List<Account> accounts, boolean nothingLeft, Option
     public BatchJobDocument applied(String job, String command, String parameters, int chunkSize, LocalDate ranOn,
                                     CommandContext ctx, int taken) {
         BatchJobDocument d = stored.orElseGet(() -> new BatchJobDocument(job, command, parameters, chunkSize, 0, 0,
-                null, false, ctx.businessDate(), ranOn, ctx.actor().user(), 0))
+                null, null, false, ctx.businessDate(), ranOn, ctx.actor().user(), 0))
                 .afterChunk(taken, accounts.isEmpty() ? null : accounts.get(accounts.size() - 1).key(), nothingLeft);
         // Built here, in load, so that a document the store would refuse refuses the chunk before it decides.
         d.toDocument();

@@ -36,31 +36,81 @@ public final class BatchJobRunner {
     /**
      * One kind of batch job.
      *
-     * @param command    the chunks' command: it pages {@code program}'s accounts with {@link BatchChunkPage} and
-     *                   writes the job's document with each chunk
-     * @param program    whose accounts the chunks take, in the store's page order
+     * @param command    the chunks' command: it pages with {@link BatchChunkPage} (accounts) or
+     *                   {@link BatchCustomerPage} (customers) and writes the job's document with each chunk
      * @param parameters the job's own parameters as its document keeps them (a year), which a run again with the
      *                   same key must repeat
+     * @param pages      what the chunks take, in the store's page order, as a dry run pages it
      * @param chunks     the request of each chunk
+     * @param <K>        what a page is keyed by: an account's key, a customer's id
      */
-    public record Job<P>(Command<P, ?> command, String program, String parameters, ChunkRequests<P> chunks) {
+    public record Job<P, K>(Command<P, ?> command, String parameters, Pages<K> pages, ChunkRequests<P, K> chunks) {
         public Job {
             Checks.notNull(command, "batch command");
-            Checks.identifier(program, "batch program", Limits.CODE);
             Checks.notNull(parameters, "batch parameters");
+            Checks.notNull(pages, "batch pages");
             Checks.notNull(chunks, "batch chunk requests");
+        }
+
+        /** A job whose chunks take {@code program}'s accounts. */
+        public static <P> Job<P, AccountKey> overAccounts(Command<P, ?> command, String program, String parameters,
+                                                          ChunkRequests<P, AccountKey> chunks) {
+            return new Job<>(command, parameters, Pages.accountsOf(program), chunks);
+        }
+
+        /** A job whose chunks take the tenant's customers. */
+        public static <P> Job<P, String> overCustomers(Command<P, ?> command, String parameters,
+                                                       ChunkRequests<P, String> chunks) {
+            return new Job<>(command, parameters, Pages.CUSTOMERS, chunks);
+        }
+    }
+
+    /** How a job's items are paged: for a dry run, which has no document to learn the next page from. */
+    public interface Pages<K> {
+        /** A tenant's customers by id ({@link org.loyaltyengine.spi.Customers#page}). */
+        Pages<String> CUSTOMERS = new Pages<>() {
+            @Override
+            public List<String> after(StoreView view, String after, int limit) {
+                return view.customersAfter(after, limit).stream().map(org.loyaltyengine.spi.Customer::id).toList();
+            }
+
+            @Override
+            public String last(BatchJobDocument d) {
+                return d.lastId();
+            }
+        };
+
+        /** Up to {@code limit} keys after {@code after} (null: from the first), in the store's page order. */
+        List<K> after(StoreView view, K after, int limit);
+
+        /** Where the job's document says its last applied chunk ended; null before the first. */
+        K last(BatchJobDocument d);
+
+        static Pages<AccountKey> accountsOf(String program) {
+            Checks.identifier(program, "batch program", Limits.CODE);
+            return new Pages<>() {
+                @Override
+                public List<AccountKey> after(StoreView view, AccountKey after, int limit) {
+                    return view.accountsOf(program, after, limit).stream().map(Account::key).toList();
+                }
+
+                @Override
+                public AccountKey last(BatchJobDocument d) {
+                    return d.last();
+                }
+            };
         }
     }
 
     /** The request of a job's {@code number}-th chunk. */
     @FunctionalInterface
-    public interface ChunkRequests<P> {
+    public interface ChunkRequests<P, K> {
         /**
          * @param ranOn the day the job's first chunk ran
          * @param after where the chunk before ended, for a dry run, which writes no document to learn it from;
          *              null otherwise and for the first chunk
          */
-        P chunk(LocalDate ranOn, String job, int number, int chunkSize, AccountKey after);
+        P chunk(LocalDate ranOn, String job, int number, int chunkSize, K after);
     }
 
     private final CommandPipeline pipeline;
@@ -75,7 +125,7 @@ public final class BatchJobRunner {
      *              finishes as the day it began, and its applied chunks answer under their fingerprints)
      * @param ranOn the day the job runs, unless its document says an earlier run began it
      */
-    public <P> BatchOutcome run(CommandContext ctx, LocalDate ranOn, Batch batch, Job<P> job) {
+    public <P, K> BatchOutcome run(CommandContext ctx, LocalDate ranOn, Batch batch, Job<P, K> job) {
         Checks.notNull(ctx, "command context");
         Checks.notNull(batch, "batch");
         Checks.notNull(job, "batch job");
@@ -107,20 +157,20 @@ public final class BatchJobRunner {
                 return tally.outcome(ctx.key(), dryRun, false, o);
             }
         }
-        AccountKey after = stored.map(BatchJobDocument::last).orElse(null);
+        K after = stored.map(job.pages()::last).orElse(null);
         boolean done = stored.map(BatchJobDocument::done).orElse(false);
         for (int n = before + 1; !done; n++) {
-            AccountKey next = null;
+            K next = null;
             if (dryRun) {
                 // A dry run writes no document to learn from where the next chunk starts: the page as it is now.
-                AccountKey from = after;
-                List<Account> page = pipeline.store().inTransaction(ctx.tenant(),
-                        tx -> StoreView.of(tx).accountsOf(job.program(), from, batch.chunkSize() + 1));
+                K from = after;
+                List<K> page = pipeline.store().inTransaction(ctx.tenant(),
+                        tx -> job.pages().after(StoreView.of(tx), from, batch.chunkSize() + 1));
                 if (page.isEmpty() && n > 1) {
                     break;
                 }
                 done = page.size() <= batch.chunkSize();
-                next = page.isEmpty() ? after : page.get(Math.min(page.size(), batch.chunkSize()) - 1).key();
+                next = page.isEmpty() ? after : page.get(Math.min(page.size(), batch.chunkSize()) - 1);
             }
             Outcome o = chunk(booked, job, job.chunks().chunk(ranOn, key, n, batch.chunkSize(), after), n, batch,
                     tally, false);
@@ -133,7 +183,7 @@ public final class BatchJobRunner {
                 int applied = n;
                 BatchJobDocument d = document(ctx, key).orElseThrow(() -> new InternalDefectException(
                         "chunk " + applied + " of " + key + " applied without its document"));
-                after = d.last();
+                after = job.pages().last(d);
                 done = d.done();
             }
         }
@@ -144,7 +194,7 @@ public final class BatchJobRunner {
         return pipeline.store().inTransaction(ctx.tenant(), tx -> BatchJobDocument.read(StoreView.of(tx), key));
     }
 
-    private <P> Outcome chunk(CommandContext booked, Job<P> job, P request, int number, Batch batch, Tally tally,
+    private <P, K> Outcome chunk(CommandContext booked, Job<P, K> job, P request, int number, Batch batch, Tally tally,
                               boolean replayed) {
         IdempotencyKey key = IdempotencyKey.of(booked.key().value() + "/chunk-" + number);
         CommandContext ctx = new CommandContext(booked.tenant(), booked.actor(), key, booked.businessDate(),

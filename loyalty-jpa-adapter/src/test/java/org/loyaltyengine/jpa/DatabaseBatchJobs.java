@@ -4,13 +4,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.conformance.AccountPagesContract;
+import org.loyaltyengine.testing.card.CustomerCardsBatchContract;
 import org.loyaltyengine.testing.credits.CreditsBatchContract;
 import org.loyaltyengine.testing.points.SavingsPointsBatchContract;
 import org.loyaltyengine.testing.pos.PosCardsBatchContract;
 
 /**
  * The batch jobs' suites (from loyalty-testing), unchanged, on the database the concrete class names with
- * {@link OnDatabase}: the paged account listing, the year-end expiry, the lot expiry and the reservations' expiry in chunks.
+ * {@link OnDatabase}: the paged account listing, the year-end expiry, the lot expiry, the reservations' expiry and the bulk enrolment in chunks.
  */
 abstract class DatabaseBatchJobs {
     TestDatabase database() {
@@ -53,6 +54,17 @@ abstract class DatabaseBatchJobs {
     @Tag("SP-25")
     @Tag("PC-5")
     class PosCardsBatchSuite extends PosCardsBatchContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The bulk enrolment in batch mode and the paged card overview, over the customers' index. */
+    @Nested
+    @Tag("SP-25")
+    @Tag("CC-3")
+    class CustomerCardsBatchSuite extends CustomerCardsBatchContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

@@ -134,6 +134,7 @@ public abstract class PermissionsContract {
         row("CustomerCards.defineProduct(DefineProduct)", "customer-card.catalogue",
                 w -> of(new CardRequests.DefineProduct("food", LocalDate.of(2020, 1, 1), true, new BigDecimal("100"))));
         row("CustomerCards.enrolAll()", "customer-card.enrol", w -> of());
+        row("CustomerCards.enrolAll(Batch)", "customer-card.enrol", w -> of(org.loyaltyengine.Batch.of(2)));
         row("CustomerCards.addValue(AddValue)", "customer-card.manual",
                 w -> of(new CardRequests.AddValue("c1", "paper", Money.of("5.00", "EUR"), "paper card")));
         row("CustomerCards.removeLine(RemoveLine)", "customer-card.manual",

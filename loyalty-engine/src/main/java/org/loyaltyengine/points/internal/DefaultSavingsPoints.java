@@ -168,7 +168,7 @@ public final class DefaultSavingsPoints implements SavingsPoints {
         Checks.notNull(run, "the request of " + PointsCommands.name("expire-year"));
         Checks.notNull(batch, "batch");
         // Booked as the single run is (SPEC SP-23), each chunk on the year end it closes.
-        return batches.run(bookedOnYearEnd(ctx, run), ctx.businessDate(), batch, new BatchJobRunner.Job<>(
+        return batches.run(bookedOnYearEnd(ctx, run), ctx.businessDate(), batch, BatchJobRunner.Job.overAccounts(
                 expireYearChunk, SavingsPoints.PROGRAM, ExpireYearChunkCommand.parameters(run),
                 (ranOn, job, n, size, after) -> new ExpireYearChunkCommand.Chunk(run, ranOn, job, n, size, after)));
     }
