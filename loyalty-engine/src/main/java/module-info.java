@@ -38,8 +38,11 @@ module org.loyaltyengine.engine {
     exports org.loyaltyengine.credits;
     exports org.loyaltyengine.rules.facts;
 
-    // Two requests are records of internal packages (an import row, a year-end run): Jackson builds them
-    // again from the command log, and reaches nothing else there.
+    // Some requests are records of internal packages (an import row, a year-end run, the batch jobs' chunks):
+    // Jackson builds them again from the command log, and reaches nothing else there.
     opens org.loyaltyengine.customers.internal to com.fasterxml.jackson.databind;
     opens org.loyaltyengine.points.internal to com.fasterxml.jackson.databind;
+    opens org.loyaltyengine.credits.internal to com.fasterxml.jackson.databind;
+    opens org.loyaltyengine.pos.internal to com.fasterxml.jackson.databind;
+    opens org.loyaltyengine.card.internal to com.fasterxml.jackson.databind;
 }

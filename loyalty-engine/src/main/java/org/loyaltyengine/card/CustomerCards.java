@@ -3,6 +3,8 @@ package org.loyaltyengine.card;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.loyaltyengine.Batch;
+import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.card.CardRequests.AddValue;
 import org.loyaltyengine.card.CardRequests.AutoEnrol;
@@ -150,6 +152,22 @@ public interface CustomerCards {
      */
     Outcome enrolAll(CommandContext ctx);
 
+    /**
+     * {@link #enrolAll(CommandContext)} in batch mode (SPEC CC-3, CC-4, SP-25): the practice's customers by id in
+     * chunks of {@link Batch#chunkSize()}, each chunk one command ({@code customer-card.enrol-chunk}) with its own
+     * transaction and idempotency key {@code <job key>/chunk-<n>}, enrolling by the same rules those of its
+     * customers who never took part, so the job enrols whom the single command enrols, each card counted back
+     * alike. The outcome's {@code accounts} counts the customers the chunks enrolled (their cards). A job
+     * interrupted half-way and run again with the same key replays the chunks applied and runs the rest, on the
+     * business date the job began; the same key with another chunk size is refused
+     * ({@link org.loyaltyengine.IdempotencyConflictException}) and changes nothing. A dry run (in the batch or the
+     * context) decides every chunk and writes nothing. Needs {@value #ENROL_ALL_PERMISSION}: without it the first
+     * chunk is refused ({@code PERMISSION_REQUIRED}) and the job stops with that outcome.
+     *
+     * @throws org.loyaltyengine.spi.InvalidValueException if the job's key is too long to name its chunks
+     */
+    BatchOutcome enrolAll(CommandContext ctx, Batch batch);
+
     // ------------------------------------------------------------------ documents
 
     /**
@@ -291,6 +309,21 @@ public interface CustomerCards {
 
     /** {@link #overview(TenantId, LocalDate)} on the engine clock's date, as for {@link #card(TenantId, String)}. */
     List<CardStatus> overview(TenantId tenant);
+
+    /**
+     * One page of {@link #overview(TenantId, LocalDate)} (SPEC CC-13, X-4), so that a host walks a customer base of
+     * any size with a bounded heap: up to {@code limit} cards of the customers who take part and whose id comes
+     * after {@code after}, by customer id in the store's page order ({@link org.loyaltyengine.spi.Customers#page}),
+     * each page read from its own snapshot. Pass {@link CardPage#next()} as {@code after} for the next page; it is
+     * null on the last. Walked to the end, the pages list every card the overview lists, once.
+     *
+     * @param after null for the first page
+     * @param limit from 1 to {@value org.loyaltyengine.spi.Accounts#MAX_PAGE}
+     */
+    CardPage overview(TenantId tenant, LocalDate businessDate, String after, int limit);
+
+    /** One page of {@link #fullCards(TenantId, LocalDate)}, as {@link #overview(TenantId, LocalDate, String, int)}. */
+    CardPage fullCards(TenantId tenant, LocalDate businessDate, String after, int limit);
 
     /**
      * {@link #overview(TenantId, LocalDate)} as CSV, as {@link #fullCardsCsv} writes it with one more column:

@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import org.loyaltyengine.Batch;
+import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.credits.CreditRequests.CancelSale;
 import org.loyaltyengine.credits.CreditRequests.Configure;
@@ -97,6 +99,20 @@ public interface Credits {
 
     /** Expires what is left of every confirmed lot whose validity ended before the business date. */
     Outcome expireLots(CommandContext ctx);
+
+    /**
+     * {@link #expireLots(CommandContext)} in batch mode (SPEC CR-3, SP-25): the program's accounts in chunks of
+     * {@link Batch#chunkSize()}, each chunk one command ({@code credits.expire-lots-chunk}) with its own transaction
+     * and idempotency key {@code <job key>/chunk-<n>}, deciding its lots by the same rules, so the job expires what
+     * the single sweep expires, lot by lot. A job interrupted half-way and run again with the same key replays the
+     * chunks applied and runs the rest, on the business date the job began; the same key with another chunk size
+     * is refused ({@link org.loyaltyengine.IdempotencyConflictException}) and changes nothing. A rejected chunk
+     * stops the job with its outcome; a dry run (in the batch or the context) decides every chunk and writes
+     * nothing. Needs what the single sweep needs.
+     *
+     * @throws org.loyaltyengine.spi.InvalidValueException if the job's key is too long to name its chunks
+     */
+    BatchOutcome expireLots(CommandContext ctx, Batch batch);
 
     /** The credit type with this code, if the tenant defined one. */
     Optional<CreditType> type(TenantId tenant, String code);

@@ -23,12 +23,14 @@ import org.loyaltyengine.spi.Unit;
  * @param chunkSize how many accounts each chunk takes, which a run again must repeat too
  * @param chunks    how many chunks were applied
  * @param accounts  how many accounts those chunks took
- * @param last      the last account the last applied chunk took, in the store's page order; null for none
+ * @param last      the last account the last applied chunk took, in the store's page order; null for none (and
+ *                  for a job that pages customers)
+ * @param lastId    the last customer the last applied chunk took, for a job that pages customers; null otherwise
  * @param ranOn     the day the job's first chunk ran, which every chunk is run with (and fingerprinted by)
  * @param version   the version read (0 for none stored yet)
  */
 public record BatchJobDocument(String job, String command, String request, int chunkSize, int chunks, long accounts,
-                               AccountKey last, boolean done, LocalDate date, LocalDate ranOn, String user,
+                               AccountKey last, String lastId, boolean done, LocalDate date, LocalDate ranOn, String user,
                                long version) {
     public static final String TYPE = "batch-job";
 
@@ -45,14 +47,21 @@ public record BatchJobDocument(String job, String command, String request, int c
         AccountKey last = a.containsKey("lastOwner") ? new AccountKey(a.get("lastOwner"), a.get("lastProgram"),
                 new Unit(Unit.Kind.valueOf(a.get("lastUnitKind")), a.get("lastUnitCode"))) : null;
         return new BatchJobDocument(d.id(), a.get("command"), a.get("request"), Integer.parseInt(a.get("chunkSize")),
-                Integer.parseInt(a.get("chunks")), Long.parseLong(a.get("accounts")), last, "DONE".equals(d.status()),
+                Integer.parseInt(a.get("chunks")), Long.parseLong(a.get("accounts")), last, a.get("lastId"),
+                "DONE".equals(d.status()),
                 d.date(), LocalDate.parse(a.get("ranOn")), a.get("user"), d.version());
     }
 
     /** The document once one more chunk of {@code taken} accounts, ending at {@code lastTaken}, is applied. */
     public BatchJobDocument afterChunk(int taken, AccountKey lastTaken, boolean nothingLeft) {
         return new BatchJobDocument(job, command, request, chunkSize, chunks + 1, accounts + taken,
-                lastTaken != null ? lastTaken : last, nothingLeft, date, ranOn, user, version);
+                lastTaken != null ? lastTaken : last, lastId, nothingLeft, date, ranOn, user, version);
+    }
+
+    /** The document once one more chunk of {@code taken} customers, ending at {@code lastTaken}, is applied. */
+    public BatchJobDocument afterChunk(int taken, String lastTaken, boolean nothingLeft) {
+        return new BatchJobDocument(job, command, request, chunkSize, chunks + 1, accounts + taken, last,
+                lastTaken != null ? lastTaken : lastId, nothingLeft, date, ranOn, user, version);
     }
 
     public Document toDocument() {
@@ -64,6 +73,9 @@ public record BatchJobDocument(String job, String command, String request, int c
         a.put("accounts", Long.toString(accounts));
         a.put("ranOn", ranOn.toString());
         a.put("user", user);
+        if (lastId != null) {
+            a.put("lastId", lastId);
+        }
         if (last != null) {
             a.put("lastOwner", last.owner());
             a.put("lastProgram", last.program());

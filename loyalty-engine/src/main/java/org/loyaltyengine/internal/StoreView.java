@@ -67,6 +67,11 @@ public final class StoreView {
         return tx.customers().all();
     }
 
+    /** A page of the customers by id ({@link org.loyaltyengine.spi.Customers#page}). */
+    public List<Customer> customersAfter(String after, int limit) {
+        return tx.customers().page(after, limit);
+    }
+
     /** An account as it stands, unlocked: to learn whether it exists, never to decide on its balance. */
     public Optional<Account> account(AccountKey key) {
         return tx.accounts().find(key);

@@ -3,6 +3,8 @@ package org.loyaltyengine.pos;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.loyaltyengine.Batch;
+import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.pos.PosRequests.AbandonReceipt;
 import org.loyaltyengine.pos.PosRequests.AddItem;
@@ -136,6 +138,19 @@ public interface PosCards {
      * outcome carries no typed result: its hold events are the reservations expired.
      */
     Outcome expireHolds(CommandContext ctx);
+
+    /**
+     * {@link #expireHolds(CommandContext)} in batch mode (SPEC PC-5, SP-25): the program's accounts in chunks of
+     * {@link Batch#chunkSize()}, each chunk one command ({@code pos-card.expire-holds-chunk}) with its own
+     * transaction and idempotency key {@code <job key>/chunk-<n>}, expiring by the same rules the reservations of
+     * its accounts whose time has passed, so the job expires what the single sweep expires. A job interrupted
+     * half-way and run again with the same key replays the chunks applied and runs the rest; the same key with
+     * another chunk size is refused ({@link org.loyaltyengine.IdempotencyConflictException}) and changes nothing.
+     * A dry run (in the batch or the context) decides every chunk and writes nothing. Needs what the sweep needs.
+     *
+     * @throws org.loyaltyengine.spi.InvalidValueException if the job's key is too long to name its chunks
+     */
+    BatchOutcome expireHolds(CommandContext ctx, Batch batch);
 
     /** The card with this number, if the tenant has one. */
     Optional<Card> card(TenantId tenant, String number);

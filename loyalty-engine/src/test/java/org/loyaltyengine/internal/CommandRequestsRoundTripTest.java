@@ -87,10 +87,11 @@ class CommandRequestsRoundTripTest {
             }
         }
         assertEquals(List.of(), failed);
-        // Five programs: POS card 12 commands, savings points 12 (the year-end expiry's batch chunk among them),
-        // credits 10, customer card 13 (enrolment of one customer and of all under one name), customers 6: 53
-        // request types.
-        assertEquals(53, read.size(), read.toString());
+        // Five programs: POS card 13 commands (the reservations' expiry's batch chunk among them), savings points
+        // 12 (the year-end expiry's batch chunk among them), credits 11 (the lot expiry's batch chunk among them),
+        // customer card 14 (enrolment of one customer and of all under one name, and the bulk enrolment's batch
+        // chunk), customers 6: 56 request types.
+        assertEquals(56, read.size(), read.toString());
         assertTrue(commands.keySet().containsAll(List.of("pos-card.add-item", "savings-points.book",
                 "credits.consume", "customer-card.lock", "customers.import-row")), commands.keySet().toString());
     }

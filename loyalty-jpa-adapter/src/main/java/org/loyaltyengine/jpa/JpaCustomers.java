@@ -111,4 +111,15 @@ final class JpaCustomers extends JpaRepository implements Customers {
         return tx.call(() -> s.query("select c from CustomerRow c where c.tenant = :t order by c.id",
                 CustomerRow.class).getResultList().stream().map(CustomerRow::toCustomer).toList());
     }
+
+    /** From the unique index on (tenant, customer_ref): each page costs its own customers. */
+    @Override
+    public List<Customer> page(String after, int limit) {
+        Customers.checkPage(limit);
+        return tx.call(() -> (after == null
+                ? s.query("select c from CustomerRow c where c.tenant = :t order by c.customerId", CustomerRow.class)
+                : s.query("select c from CustomerRow c where c.tenant = :t and c.customerId > :a"
+                        + " order by c.customerId", CustomerRow.class).setParameter("a", after))
+                .setMaxResults(limit).getResultList().stream().map(CustomerRow::toCustomer).toList());
+    }
 }

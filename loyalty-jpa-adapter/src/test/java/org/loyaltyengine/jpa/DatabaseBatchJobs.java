@@ -4,11 +4,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.conformance.AccountPagesContract;
+import org.loyaltyengine.testing.card.CustomerCardsBatchContract;
+import org.loyaltyengine.testing.credits.CreditsBatchContract;
 import org.loyaltyengine.testing.points.SavingsPointsBatchContract;
+import org.loyaltyengine.testing.pos.PosCardsBatchContract;
 
 /**
  * The batch jobs' suites (from loyalty-testing), unchanged, on the database the concrete class names with
- * {@link OnDatabase}: the paged account listing and the year-end expiry in chunks.
+ * {@link OnDatabase}: the paged account listing, the year-end expiry, the lot expiry, the reservations' expiry and the bulk enrolment in chunks.
  */
 abstract class DatabaseBatchJobs {
     TestDatabase database() {
@@ -29,6 +32,39 @@ abstract class DatabaseBatchJobs {
     @Nested
     @Tag("SP-25")
     class SavingsPointsBatchSuite extends SavingsPointsBatchContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The lot expiry in batch mode: as the single sweep, and exactly once after an interruption. */
+    @Nested
+    @Tag("SP-25")
+    @Tag("CR-3")
+    class CreditsBatchSuite extends CreditsBatchContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The reservations' expiry in batch mode: as the single sweep, and exactly once after an interruption. */
+    @Nested
+    @Tag("SP-25")
+    @Tag("PC-5")
+    class PosCardsBatchSuite extends PosCardsBatchContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** The bulk enrolment in batch mode and the paged card overview, over the customers' index. */
+    @Nested
+    @Tag("SP-25")
+    @Tag("CC-3")
+    class CustomerCardsBatchSuite extends CustomerCardsBatchContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

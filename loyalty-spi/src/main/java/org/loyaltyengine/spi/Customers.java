@@ -88,4 +88,33 @@ public interface Customers {
      * A listing is as the customers are now; a second one in the same transaction may differ.
      */
     List<Customer> all();
+
+    /**
+     * One page of the tenant's customers, for jobs and reads that walk a whole customer base in pages (keyset
+     * pagination): up to {@code limit} customers whose id comes after {@code after}, by id in an order of the
+     * store's own that never changes (the in-memory store's is {@link String}'s; a database's is its index order
+     * under the column's collation). Asking again after the last id of each page lists every customer exactly
+     * once, however many pages it takes. A customer saved meanwhile appears on a later page if its id sorts after
+     * the page being read, and otherwise not.
+     *
+     * <p>The default lists every customer and cuts the page out of them: correct for any store, but every page
+     * then costs as much as the whole listing. The database stores shipped answer each page from their index.
+     *
+     * @param after the last id of the page before, or null for the first page
+     * @param limit how many customers at most, from 1 to {@value Accounts#MAX_PAGE}
+     * @throws InvalidValueException if limit is out of range
+     */
+    default List<Customer> page(String after, int limit) {
+        checkPage(limit);
+        return all().stream().sorted(java.util.Comparator.comparing(Customer::id))
+                .filter(c -> after == null || c.id().compareTo(after) > 0).limit(limit).toList();
+    }
+
+    /** Refuses a page request {@link #page} does not answer; for stores that implement it. */
+    static void checkPage(int limit) {
+        if (limit < 1 || limit > Accounts.MAX_PAGE) {
+            throw new InvalidValueException("a page of customers holds from 1 to " + Accounts.MAX_PAGE
+                    + " customers, was " + limit);
+        }
+    }
 }

@@ -127,12 +127,14 @@ public abstract class PermissionsContract {
         row("PosCards.pay(PayReceipt)", null, w -> of(new PosRequests.PayReceipt("R1")));
         row("PosCards.abandon(AbandonReceipt)", null, w -> of(new PosRequests.AbandonReceipt("R1")));
         row("PosCards.expireHolds()", null, w -> of());
+        row("PosCards.expireHolds(Batch)", null, w -> of(org.loyaltyengine.Batch.of(2)));
         row("PosCards.refund(Refund)", "pos-card.refund", w -> of(PosRequests.Refund.whole("R3", "RF1")));
         // Customer card (seed 000): settings, the catalogue, bulk enrolment and manual lines are guarded.
         row("CustomerCards.configure(Configure)", "customer-card.settings", w -> of(CardRequests.Configure.percent("100")));
         row("CustomerCards.defineProduct(DefineProduct)", "customer-card.catalogue",
                 w -> of(new CardRequests.DefineProduct("food", LocalDate.of(2020, 1, 1), true, new BigDecimal("100"))));
         row("CustomerCards.enrolAll()", "customer-card.enrol", w -> of());
+        row("CustomerCards.enrolAll(Batch)", "customer-card.enrol", w -> of(org.loyaltyengine.Batch.of(2)));
         row("CustomerCards.addValue(AddValue)", "customer-card.manual",
                 w -> of(new CardRequests.AddValue("c1", "paper", Money.of("5.00", "EUR"), "paper card")));
         row("CustomerCards.removeLine(RemoveLine)", "customer-card.manual",
@@ -204,6 +206,7 @@ public abstract class PermissionsContract {
         row("Credits.creditNote(CreditNote)", null, w -> of(new CreditRequests.CreditNote("CN1", "C1",
                 new CreditRequests.SourceDocument(CreditRequests.Source.INVOICE, "F1"), List.of("1"))));
         row("Credits.expireLots()", null, w -> of());
+        row("Credits.expireLots(Batch)", null, w -> of(org.loyaltyengine.Batch.of(2)));
         row("Credits.correct(Correction)", "credits.corrections", w -> of(CreditRequests.Correction.add("K1", "C1",
                 "HOUR", BigDecimal.ONE, null, "goodwill")));
     }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.loyaltyengine.card.CardEntry;
 import org.loyaltyengine.card.CardLine;
+import org.loyaltyengine.card.CardPage;
 import org.loyaltyengine.card.CardStatus;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.internal.CommandPipeline;
@@ -57,6 +58,42 @@ final class CardReports {
 
     List<CardStatus> fullCards(TenantId tenant, LocalDate businessDate) {
         return overview(tenant, businessDate).stream().filter(CardStatus::full).toList();
+    }
+
+    /**
+     * One page of the overview (or of the full cards): the cards of the customers after {@code after} who take
+     * part, up to {@code limit} of them, read a page of customers at a time, so that neither the heap nor the
+     * read holds more than a page. Each page is its own snapshot.
+     */
+    CardPage page(TenantId tenant, LocalDate businessDate, String after, int limit, boolean fullOnly) {
+        Checks.date(businessDate, "business date");
+        Checks.optionalIdentifier(after, "customer the page comes after", org.loyaltyengine.spi.Limits.IDENTIFIER);
+        org.loyaltyengine.spi.Customers.checkPage(limit);
+        return read(tenant, view -> {
+            CardSettings settings = settingsInForce.on(view, businessDate);
+            List<CardStatus> cards = new ArrayList<>();
+            String from = after;
+            while (true) {
+                List<org.loyaltyengine.spi.Customer> customers = view.customersAfter(from, limit);
+                for (org.loyaltyengine.spi.Customer c : customers) {
+                    from = c.id();
+                    if (CardReads.enrolled(view, c.id())) {
+                        CardStatus status = status(view, c.id(), settings, true, businessDate);
+                        if (!fullOnly || status.full()) {
+                            cards.add(status);
+                            if (cards.size() == limit) {
+                                // Whether any is left, so the last page says it is the last.
+                                String last = from;
+                                return new CardPage(cards, view.customersAfter(last, 1).isEmpty() ? null : last);
+                            }
+                        }
+                    }
+                }
+                if (customers.size() < limit) {
+                    return new CardPage(cards, null);
+                }
+            }
+        });
     }
 
     /** Every customer who takes part, full or not, by customer id, from one snapshot (CC-13). */

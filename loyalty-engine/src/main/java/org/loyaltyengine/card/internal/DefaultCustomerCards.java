@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.loyaltyengine.Batch;
+import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.card.CardEntry;
 import org.loyaltyengine.card.CardLine;
+import org.loyaltyengine.card.CardPage;
 import org.loyaltyengine.card.CardRequests;
 import org.loyaltyengine.card.CardRequests.AddValue;
 import org.loyaltyengine.card.CardRequests.AutoEnrol;
@@ -24,6 +27,7 @@ import org.loyaltyengine.card.CardRequests.Unlock;
 import org.loyaltyengine.card.CardStatus;
 import org.loyaltyengine.card.CustomerCards;
 import org.loyaltyengine.card.SettlementPreview;
+import org.loyaltyengine.internal.BatchJobRunner;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.CommandRequests;
 import org.loyaltyengine.internal.Permission;
@@ -56,6 +60,8 @@ public final class DefaultCustomerCards implements CustomerCards {
     private final AddValueCommand addValue;
     private final RemoveLineCommand removeLine;
     private final AutoEnrolCommand autoEnrol;
+    private final EnrolAllChunkCommand enrolAllChunk;
+    private final BatchJobRunner batches;
 
     public DefaultCustomerCards(CommandPipeline pipeline) {
         this.pipeline = Checks.notNull(pipeline, "command pipeline");
@@ -71,6 +77,8 @@ public final class DefaultCustomerCards implements CustomerCards {
         this.addValue = new AddValueCommand(settingsInForce);
         this.removeLine = new RemoveLineCommand(settingsInForce);
         this.autoEnrol = new AutoEnrolCommand(settingsInForce);
+        this.enrolAllChunk = new EnrolAllChunkCommand(settingsInForce);
+        this.batches = new BatchJobRunner(pipeline);
         // CC-3: one auto-enrolment, asked by the customers program inside the command that creates the
         // customer: on the command contract, and as before for its commands not moved to it yet.
         pipeline.onNewCustomer(new AutoEnrolment(autoEnrol));
@@ -90,6 +98,7 @@ public final class DefaultCustomerCards implements CustomerCards {
         requests.register(autoEnrol, AutoEnrol.class);
         requests.register(addValue, AddValue.class);
         requests.register(removeLine, RemoveLine.class);
+        requests.register(enrolAllChunk, EnrolAllChunkCommand.Chunk.class);
     }
 
     @Override
@@ -121,6 +130,14 @@ public final class DefaultCustomerCards implements CustomerCards {
                 ? pipeline.store().inTransaction(ctx.tenant(), tx -> EnrolAllCommand.candidates(StoreView.of(tx)))
                 : List.of();
         return pipeline.run(ctx, new EnrolAll(), new EnrolAllCommand(settingsInForce, candidates));
+    }
+
+    @Override
+    public BatchOutcome enrolAll(CommandContext ctx, Batch batch) {
+        Checks.notNull(ctx, "command context");
+        return batches.run(ctx, ctx.businessDate(), batch, BatchJobRunner.Job.overCustomers(enrolAllChunk,
+                EnrolAllChunkCommand.PARAMETERS,
+                (ranOn, job, n, size, after) -> new EnrolAllChunkCommand.Chunk(ranOn, job, n, size, after)));
     }
 
     @Override
@@ -193,6 +210,16 @@ public final class DefaultCustomerCards implements CustomerCards {
     @Override
     public CardStatus card(TenantId tenant, String customerId) {
         return card(tenant, customerId, clockDate());
+    }
+
+    @Override
+    public CardPage overview(TenantId tenant, LocalDate businessDate, String after, int limit) {
+        return reports.page(tenant, businessDate, after, limit, false);
+    }
+
+    @Override
+    public CardPage fullCards(TenantId tenant, LocalDate businessDate, String after, int limit) {
+        return reports.page(tenant, businessDate, after, limit, true);
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import org.loyaltyengine.Batch;
+import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.credits.Budget;
 import org.loyaltyengine.credits.CreditRequests.CancelSale;
@@ -23,6 +25,7 @@ import org.loyaltyengine.credits.Portfolio;
 import org.loyaltyengine.credits.ReportPeriod;
 import org.loyaltyengine.credits.RevenueReport;
 import org.loyaltyengine.credits.UsageReport;
+import org.loyaltyengine.internal.BatchJobRunner;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.CommandRequests;
 import org.loyaltyengine.internal.StoreView;
@@ -44,10 +47,13 @@ public final class DefaultCredits implements Credits {
     private final ConsumeCommand consume;
     private final CreditNoteCommand creditNote = new CreditNoteCommand();
     private final ExpireLotsCommand expireLots = new ExpireLotsCommand();
+    private final ExpireLotsChunkCommand expireLotsChunk = new ExpireLotsChunkCommand(expireLots);
+    private final BatchJobRunner batches;
     private final CorrectCommand correct = new CorrectCommand();
 
     public DefaultCredits(CommandPipeline pipeline) {
         this.pipeline = pipeline;
+        this.batches = new BatchJobRunner(pipeline);
         this.sell = new SellCommand(pipeline.rules());
         this.consume = new ConsumeCommand(pipeline.rules());
         // What reads a logged request back (SPEC X-11): each command with the request it takes.
@@ -61,6 +67,7 @@ public final class DefaultCredits implements Credits {
         requests.register(consume, Consume.class);
         requests.register(creditNote, CreditNote.class);
         requests.register(expireLots, ExpireLots.class);
+        requests.register(expireLotsChunk, ExpireLotsChunkCommand.Chunk.class);
         requests.register(correct, Correction.class);
     }
 
@@ -107,6 +114,14 @@ public final class DefaultCredits implements Credits {
     @Override
     public Outcome expireLots(CommandContext ctx) {
         return pipeline.run(ctx, new ExpireLots(), expireLots);
+    }
+
+    @Override
+    public BatchOutcome expireLots(CommandContext ctx, Batch batch) {
+        org.loyaltyengine.spi.Checks.notNull(ctx, "command context");
+        return batches.run(ctx, ctx.businessDate(), batch, BatchJobRunner.Job.overAccounts(expireLotsChunk, Credits.PROGRAM,
+                ExpireLotsChunkCommand.PARAMETERS,
+                (ranOn, job, n, size, after) -> new ExpireLotsChunkCommand.Chunk(ranOn, job, n, size, after)));
     }
 
     @Override

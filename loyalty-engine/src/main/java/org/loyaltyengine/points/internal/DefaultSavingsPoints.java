@@ -7,6 +7,7 @@ import org.loyaltyengine.Batch;
 import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.NoSuchEntityException;
+import org.loyaltyengine.internal.BatchJobRunner;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.CommandRequests;
 import org.loyaltyengine.internal.StoreView;
@@ -54,7 +55,7 @@ public final class DefaultSavingsPoints implements SavingsPoints {
     private final CancelCommand cancel;
     private final ExpireYearCommand expireYear;
     private final ExpireYearChunkCommand expireYearChunk;
-    private final ExpireYearBatch expireYearBatch;
+    private final BatchJobRunner batches;
 
     public DefaultSavingsPoints(CommandPipeline pipeline) {
         this.pipeline = pipeline;
@@ -69,7 +70,7 @@ public final class DefaultSavingsPoints implements SavingsPoints {
         this.cancel = new CancelCommand(rules);
         this.expireYear = new ExpireYearCommand(rules);
         this.expireYearChunk = new ExpireYearChunkCommand(rules, expireYear);
-        this.expireYearBatch = new ExpireYearBatch(pipeline, expireYearChunk);
+        this.batches = new BatchJobRunner(pipeline);
         // What reads a logged request back (SPEC X-11): each command with the request it takes.
         CommandRequests requests = pipeline.requests();
         requests.register(configure, Configure.class);
@@ -167,7 +168,9 @@ public final class DefaultSavingsPoints implements SavingsPoints {
         Checks.notNull(run, "the request of " + PointsCommands.name("expire-year"));
         Checks.notNull(batch, "batch");
         // Booked as the single run is (SPEC SP-23), each chunk on the year end it closes.
-        return expireYearBatch.run(bookedOnYearEnd(ctx, run), ctx.businessDate(), run, batch);
+        return batches.run(bookedOnYearEnd(ctx, run), ctx.businessDate(), batch, BatchJobRunner.Job.overAccounts(
+                expireYearChunk, SavingsPoints.PROGRAM, ExpireYearChunkCommand.parameters(run),
+                (ranOn, job, n, size, after) -> new ExpireYearChunkCommand.Chunk(run, ranOn, job, n, size, after)));
     }
 
     @Override

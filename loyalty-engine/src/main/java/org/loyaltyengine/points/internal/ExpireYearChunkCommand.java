@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.internal.Applied;
+import org.loyaltyengine.internal.BatchChunkPage;
 import org.loyaltyengine.internal.BatchJobDocument;
 import org.loyaltyengine.internal.Command;
 import org.loyaltyengine.internal.Permission;
@@ -111,17 +112,10 @@ final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chu
     @Override
     public Context load(StoreView view, Chunk chunk, CommandContext ctx) {
         ExpireYear request = chunk.request();
-        java.util.Optional<BatchJobDocument> stored = BatchJobDocument.read(view, chunk.job());
-        AccountKey after = stored.filter(d -> d.chunks() == chunk.chunk() - 1).map(BatchJobDocument::last)
-                .orElse(chunk.after());
-        // One more than the chunk takes, to learn whether any is left once it is applied.
-        List<Account> page = view.accountsOf(SavingsPoints.PROGRAM, after, chunk.chunkSize() + 1);
-        boolean nothingLeft = page.size() <= chunk.chunkSize();
-        if (!nothingLeft) {
-            page = page.subList(0, chunk.chunkSize());
-        }
+        BatchChunkPage page = BatchChunkPage.read(view, SavingsPoints.PROGRAM, chunk.job(), chunk.chunk(),
+                chunk.chunkSize(), chunk.after());
         TreeMap<AccountKey, List<LedgerEntry>> entries = new TreeMap<>();
-        for (Account a : page) {
+        for (Account a : page.accounts()) {
             if (a.key().unit().equals(Unit.points())) {
                 entries.put(a.key(), List.copyOf(view.entries(a.key())));
             }
@@ -129,10 +123,8 @@ final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chu
         int y = request.year();
         ExpiryDocument run = ExpiryDocument.read(view, y).isPresent() ? null
                 : new ExpiryDocument(y, chunk.ranOn(), ctx.actor().user(), 0);
-        BatchJobDocument job = stored.orElseGet(() -> new BatchJobDocument(chunk.job(), name(), parameters(request),
-                chunk.chunkSize(), 0, 0, null, false, ctx.businessDate(), chunk.ranOn(), ctx.actor().user(), 0))
-                .afterChunk(entries.size(), page.isEmpty() ? null : page.get(page.size() - 1).key(), nothingLeft);
-        job.toDocument();
+        BatchJobDocument job = page.applied(chunk.job(), name(), parameters(request), chunk.chunkSize(),
+                chunk.ranOn(), ctx, entries.size());
         return new Context(new ExpireYearCommand.Context(request, rules.settings(view, ctx.businessDate()), entries,
                 PointsFacts.expiryRuns(view), run), job);
     }

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.loyaltyengine.Batch;
+import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.internal.BatchJobRunner;
 import org.loyaltyengine.internal.CommandPipeline;
 import org.loyaltyengine.internal.CommandRequests;
 import org.loyaltyengine.internal.StoreView;
@@ -48,6 +51,8 @@ public final class DefaultPosCards implements PosCards {
     private final CloseReceiptCommand<PayReceipt> pay;
     private final CloseReceiptCommand<AbandonReceipt> abandon;
     private final ExpireHoldsCommand expireHolds;
+    private final ExpireHoldsChunkCommand expireHoldsChunk;
+    private final BatchJobRunner batches;
     private final RefundCommand refund;
 
     public DefaultPosCards(CommandPipeline pipeline) {
@@ -60,6 +65,8 @@ public final class DefaultPosCards implements PosCards {
         this.pay = CloseReceiptCommand.pay(clock);
         this.abandon = CloseReceiptCommand.abandon(clock);
         this.expireHolds = new ExpireHoldsCommand(clock);
+        this.expireHoldsChunk = new ExpireHoldsChunkCommand(clock, expireHolds);
+        this.batches = new BatchJobRunner(pipeline);
         this.refund = new RefundCommand(clock);
         // What reads a logged request back (SPEC X-11): each command with the request it takes.
         CommandRequests requests = pipeline.requests();
@@ -75,6 +82,7 @@ public final class DefaultPosCards implements PosCards {
         requests.register(changeCredit, ChangeCredit.class);
         requests.register(refund, Refund.class);
         requests.register(expireHolds, ExpireHolds.class);
+        requests.register(expireHoldsChunk, ExpireHoldsChunkCommand.Chunk.class);
     }
 
     @Override
@@ -135,6 +143,14 @@ public final class DefaultPosCards implements PosCards {
     @Override
     public Outcome expireHolds(CommandContext ctx) {
         return pipeline.run(ctx, new ExpireHolds(), expireHolds);
+    }
+
+    @Override
+    public BatchOutcome expireHolds(CommandContext ctx, Batch batch) {
+        org.loyaltyengine.spi.Checks.notNull(ctx, "command context");
+        return batches.run(ctx, ctx.businessDate(), batch, BatchJobRunner.Job.overAccounts(expireHoldsChunk, PosCards.PROGRAM,
+                ExpireHoldsChunkCommand.PARAMETERS,
+                (ranOn, job, n, size, after) -> new ExpireHoldsChunkCommand.Chunk(ranOn, job, n, size, after)));
     }
 
     @Override
