@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.conformance.AccountPagesContract;
+import org.loyaltyengine.spi.conformance.CustomerPagesContract;
 import org.loyaltyengine.testing.card.CustomerCardsBatchContract;
 import org.loyaltyengine.testing.credits.CreditsBatchContract;
 import org.loyaltyengine.testing.points.SavingsPointsBatchContract;
@@ -22,6 +23,16 @@ abstract class DatabaseBatchJobs {
     @Nested
     @Tag("X-2")
     class AccountPagesSuite extends AccountPagesContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** Pages of a tenant's customers in the index order, every customer once. */
+    @Nested
+    @Tag("X-2")
+    class CustomerPagesSuite extends CustomerPagesContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

@@ -95,6 +95,9 @@ public final class InMemoryStore implements LoyaltyStore {
         final Map<String, Map<String, String>> settings = new HashMap<>();
         final Map<String, Card> cards = new TreeMap<>();
         final Map<String, Customer> customers = new LinkedHashMap<>();
+        // The same customers in id order, so a page of them (a batch job over every customer) is a walk from the
+        // last id of the page before, costing only its own customers.
+        final TreeMap<String, Customer> customersById = new TreeMap<>();
         // Customer number -> id, so a look-up by number (every row of a bulk import) is not a scan.
         final Map<String, String> customerNumbers = new HashMap<>();
 
@@ -703,12 +706,28 @@ public final class InMemoryStore implements LoyaltyStore {
                     write(d.customerNumbers, customer.number(), customer.id());
                 }
                 write(d.customers, customer.id(), customer);
+                write(d.customersById, customer.id(), customer);
             }
 
             @Override
             public List<Customer> all() {
                 ensureOpen();
                 return List.copyOf(d.customers.values());
+            }
+
+            @Override
+            public List<Customer> page(String after, int limit) {
+                ensureOpen();
+                Customers.checkPage(limit);
+                Map<String, Customer> from = after == null ? d.customersById : d.customersById.tailMap(after, false);
+                List<Customer> page = new ArrayList<>(Math.min(limit, 1024));
+                for (Customer c : from.values()) {
+                    if (page.size() == limit) {
+                        break;
+                    }
+                    page.add(c);
+                }
+                return List.copyOf(page);
             }
         };
     }
