@@ -200,6 +200,7 @@ public final class CommandPipeline {
                                  Command<P, C> command) {
         keys.lockNew(command.keys(request, ctx));
         StoreView view = new StoreView(tx);
+        keys.lockNew(command.keysBeforeLoad(view, request, ctx));
         C context = command.load(view, request, ctx);
         if (keys.lockNew(command.keysOf(context))) {
             // What was read before these locks may have moved meanwhile; under them it cannot.

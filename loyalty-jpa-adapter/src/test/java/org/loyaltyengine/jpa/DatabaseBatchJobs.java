@@ -4,11 +4,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.conformance.AccountPagesContract;
+import org.loyaltyengine.spi.conformance.EntriesOfContract;
 import org.loyaltyengine.testing.points.SavingsPointsBatchContract;
 
 /**
  * The batch jobs' suites (from loyalty-testing), unchanged, on the database the concrete class names with
- * {@link OnDatabase}: the paged account listing and the year-end expiry in chunks.
+ * {@link OnDatabase}: the paged account listing, a page's entries in one read, and the year-end expiry in
+ * chunks.
  */
 abstract class DatabaseBatchJobs {
     TestDatabase database() {
@@ -19,6 +21,16 @@ abstract class DatabaseBatchJobs {
     @Nested
     @Tag("X-2")
     class AccountPagesSuite extends AccountPagesContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** A page of accounts' entries in one read, each as its own read gives it. */
+    @Nested
+    @Tag("X-2")
+    class EntriesOfSuite extends EntriesOfContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

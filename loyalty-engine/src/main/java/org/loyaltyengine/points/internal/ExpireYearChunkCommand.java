@@ -108,9 +108,25 @@ final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chu
         return year.keysOf(c.year());
     }
 
-    @Override
-    public Context load(StoreView view, Chunk chunk, CommandContext ctx) {
-        ExpireYear request = chunk.request();
+    /**
+     * The chunk's page as the job's document places it: read under the program's key and the job's, so the same
+     * page before the chunk locks its customers and once it holds them (no points account opens meanwhile, and
+     * the document cannot move).
+     */
+    private record Page(java.util.Optional<BatchJobDocument> stored, List<Account> accounts, boolean nothingLeft) {
+        /** The chunk's points accounts: the ones it decides on. */
+        List<AccountKey> points() {
+            List<AccountKey> keys = new ArrayList<>(accounts.size());
+            for (Account a : accounts) {
+                if (a.key().unit().equals(Unit.points())) {
+                    keys.add(a.key());
+                }
+            }
+            return keys;
+        }
+    }
+
+    private static Page page(StoreView view, Chunk chunk) {
         java.util.Optional<BatchJobDocument> stored = BatchJobDocument.read(view, chunk.job());
         AccountKey after = stored.filter(d -> d.chunks() == chunk.chunk() - 1).map(BatchJobDocument::last)
                 .orElse(chunk.after());
@@ -120,18 +136,36 @@ final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chu
         if (!nothingLeft) {
             page = page.subList(0, chunk.chunkSize());
         }
-        TreeMap<AccountKey, List<LedgerEntry>> entries = new TreeMap<>();
-        for (Account a : page) {
-            if (a.key().unit().equals(Unit.points())) {
-                entries.put(a.key(), List.copyOf(view.entries(a.key())));
-            }
+        return new Page(stored, page, nothingLeft);
+    }
+
+    @Override
+    public Set<LockKey> keysBeforeLoad(StoreView view, Chunk chunk, CommandContext ctx) {
+        // The customers of the page, as keysOf names them from the context: locked before the entries are read,
+        // so the pipeline reads the chunk's entries once, not once before and once under the locks.
+        Set<LockKey> keys = new TreeSet<>();
+        for (AccountKey key : page(view, chunk).points()) {
+            keys.add(PointsLocks.customer(key.owner()));
         }
+        return keys;
+    }
+
+    @Override
+    public Context load(StoreView view, Chunk chunk, CommandContext ctx) {
+        ExpireYear request = chunk.request();
+        Page read = page(view, chunk);
+        List<Account> page = read.accounts();
+        // The page's entries in one read of the store, not one per account.
+        Map<AccountKey, List<LedgerEntry>> byAccount = view.entriesOf(read.points());
+        TreeMap<AccountKey, List<LedgerEntry>> entries = new TreeMap<>();
+        byAccount.forEach((key, list) -> entries.put(key, List.copyOf(list)));
         int y = request.year();
         ExpiryDocument run = ExpiryDocument.read(view, y).isPresent() ? null
                 : new ExpiryDocument(y, chunk.ranOn(), ctx.actor().user(), 0);
-        BatchJobDocument job = stored.orElseGet(() -> new BatchJobDocument(chunk.job(), name(), parameters(request),
-                chunk.chunkSize(), 0, 0, null, false, ctx.businessDate(), chunk.ranOn(), ctx.actor().user(), 0))
-                .afterChunk(entries.size(), page.isEmpty() ? null : page.get(page.size() - 1).key(), nothingLeft);
+        BatchJobDocument job = read.stored().orElseGet(() -> new BatchJobDocument(chunk.job(), name(),
+                        parameters(request), chunk.chunkSize(), 0, 0, null, false, ctx.businessDate(), chunk.ranOn(),
+                        ctx.actor().user(), 0))
+                .afterChunk(entries.size(), page.isEmpty() ? null : page.get(page.size() - 1).key(), read.nothingLeft());
         job.toDocument();
         return new Context(new ExpireYearCommand.Context(request, rules.settings(view, ctx.businessDate()), entries,
                 PointsFacts.expiryRuns(view), run), job);
