@@ -179,8 +179,14 @@ public final class CommandPipeline {
             if (keys.size() == 1) {
                 return held.containsAll(keys) ? Set.of() : keys;
             }
-            Set<LockKey> missing = new java.util.TreeSet<>(keys);
-            missing.removeAll(held);
+            // Only the keys not held are sorted: a batch chunk names a thousand customers, all of them held by
+            // the time the pipeline checks its context's keys again.
+            Set<LockKey> missing = new java.util.TreeSet<>();
+            for (LockKey key : keys) {
+                if (!held.contains(key)) {
+                    missing.add(key);
+                }
+            }
             return missing;
         }
 

@@ -143,8 +143,10 @@ final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chu
     public Set<LockKey> keysBeforeLoad(StoreView view, Chunk chunk, CommandContext ctx) {
         // The customers of the page, as keysOf names them from the context: locked before the entries are read,
         // so the pipeline reads the chunk's entries once, not once before and once under the locks.
-        Set<LockKey> keys = new TreeSet<>();
-        for (AccountKey key : page(view, chunk).points()) {
+        // Unordered: the pipeline sorts the keys it locks.
+        List<AccountKey> points = page(view, chunk).points();
+        Set<LockKey> keys = new java.util.HashSet<>(points.size() * 2);
+        for (AccountKey key : points) {
             keys.add(PointsLocks.customer(key.owner()));
         }
         return keys;
