@@ -64,6 +64,17 @@ public interface Command<P, C> {
         return Set.of();
     }
 
+    /**
+     * Keys the command can tell from a small read before its context is read (the account keys of a batch
+     * job's page), locked after {@link #keys} so that the context, read once under them, names no key that is
+     * not held yet and need not be read a second time. Whatever {@link #keysOf} names beyond these still makes
+     * the pipeline lock it and read the context again, so a command that guesses short stays correct; it only
+     * reads twice. None by default.
+     */
+    default Set<LockKey> keysBeforeLoad(StoreView view, P request, CommandContext ctx) {
+        return Set.of();
+    }
+
     /** Reads the context; may throw typed errors for unknown cards or documents, or invalid requests. */
     C load(StoreView view, P request, CommandContext ctx);
 

@@ -90,6 +90,11 @@ public final class StoreView {
         return tx.ledger().entries(account);
     }
 
+    /** The entries of each of these accounts in one read ({@link org.loyaltyengine.spi.Ledger#entriesOf}). */
+    public Map<AccountKey, List<LedgerEntry>> entriesOf(java.util.Collection<AccountKey> accounts) {
+        return tx.ledger().entriesOf(accounts);
+    }
+
     public List<LedgerEntry> entriesOfDocument(String document) {
         return tx.ledger().ofDocument(document);
     }

@@ -1,7 +1,12 @@
 package org.loyaltyengine.jpa;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
@@ -56,6 +61,39 @@ final class JpaLedger extends JpaRepository implements Ledger {
             // year-end job over 40,000 accounts became quadratic.
             return JpaShared.readOnly(s.em.createQuery("select e from EntryRow e where e.accountId = :a"
                     + " order by e.seq", EntryRow.class)).setParameter("a", row.id).getResultList().stream().map(EntryRow::toEntry).toList();
+        });
+    }
+
+    /** The account ids one query of {@link #entriesOf} names at most: well inside every database's limit on parameters. */
+    private static final int IDS_PER_QUERY = 1_000;
+
+    @Override
+    public Map<AccountKey, List<LedgerEntry>> entriesOf(Collection<AccountKey> accounts) {
+        Collection<AccountKey> keys = Checks.accountKeys(accounts);
+        return tx.call(() -> {
+            Map<AccountKey, List<LedgerEntry>> byAccount = new LinkedHashMap<>();
+            Map<Long, List<LedgerEntry>> byId = new HashMap<>();
+            for (AccountKey key : keys) {
+                if (byAccount.containsKey(key)) {
+                    continue;
+                }
+                // A batch job read the page these keys came from, so the rows are known and this asks no query.
+                AccountRow row = s.row(key);
+                List<LedgerEntry> list = row == null ? List.of() : byId.computeIfAbsent(row.id, id -> new ArrayList<>());
+                byAccount.put(key, list);
+            }
+            // By the accounts' ids alone, as entries() reads one account's (the ids are unique across tenants):
+            // one query per thousand accounts instead of one per account.
+            List<Long> ids = new ArrayList<>(byId.keySet());
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                List<Long> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+                for (EntryRow e : JpaShared.readOnly(s.em.createQuery("select e from EntryRow e where e.accountId in :a"
+                        + " order by e.seq", EntryRow.class)).setParameter("a", part).getResultList()) {
+                    byId.get(e.accountId).add(e.toEntry());
+                }
+            }
+            byAccount.replaceAll((key, list) -> List.copyOf(list));
+            return byAccount;
         });
     }
 

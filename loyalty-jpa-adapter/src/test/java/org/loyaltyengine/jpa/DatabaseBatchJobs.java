@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Tag;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.conformance.AccountPagesContract;
 import org.loyaltyengine.spi.conformance.CustomerPagesContract;
+import org.loyaltyengine.spi.conformance.EntriesOfContract;
 import org.loyaltyengine.testing.card.CustomerCardsBatchContract;
 import org.loyaltyengine.testing.credits.CreditsBatchContract;
 import org.loyaltyengine.testing.points.SavingsPointsBatchContract;
@@ -12,7 +13,8 @@ import org.loyaltyengine.testing.pos.PosCardsBatchContract;
 
 /**
  * The batch jobs' suites (from loyalty-testing), unchanged, on the database the concrete class names with
- * {@link OnDatabase}: the paged account listing, the year-end expiry, the lot expiry, the reservations' expiry and the bulk enrolment in chunks.
+ * {@link OnDatabase}: the paged account and customer listings, a page's entries in one read, and in chunks the
+ * year-end expiry, the lot expiry, the reservations' expiry and the bulk enrolment.
  */
 abstract class DatabaseBatchJobs {
     TestDatabase database() {
@@ -33,6 +35,16 @@ abstract class DatabaseBatchJobs {
     @Nested
     @Tag("X-2")
     class CustomerPagesSuite extends CustomerPagesContract {
+        @Override
+        protected LoyaltyStore newStore() {
+            return database().store();
+        }
+    }
+
+    /** A page of accounts' entries in one read, each as its own read gives it. */
+    @Nested
+    @Tag("X-2")
+    class EntriesOfSuite extends EntriesOfContract {
         @Override
         protected LoyaltyStore newStore() {
             return database().store();

@@ -354,6 +354,24 @@ public final class Checks {
 
     // ------------------------------------------------------------------ collections
 
+    /**
+     * The keys {@link Ledger#entriesOf} takes, as it promises to check them: a collection, no null in it, at most
+     * {@link Accounts#MAX_PAGE} keys. Returned as given.
+     */
+    public static java.util.Collection<AccountKey> accountKeys(java.util.Collection<AccountKey> accounts) {
+        notNull(accounts, "account keys");
+        if (accounts.size() > Accounts.MAX_PAGE) {
+            throw new InvalidValueException("entries are read for at most " + Accounts.MAX_PAGE
+                    + " accounts at once, was " + accounts.size());
+        }
+        for (AccountKey key : accounts) {
+            if (key == null) {
+                throw new InvalidValueException("account keys must not contain null");
+            }
+        }
+        return accounts;
+    }
+
     /** An immutable copy of a list; null becomes empty, null elements are refused. */
     public static <T> List<T> list(List<T> values, String field) {
         if (values == null) {

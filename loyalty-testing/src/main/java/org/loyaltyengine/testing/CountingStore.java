@@ -14,6 +14,7 @@ import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Accounts;
 import org.loyaltyengine.spi.Card;
 import org.loyaltyengine.spi.Cards;
+import org.loyaltyengine.spi.Checks;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.Customers;
 import org.loyaltyengine.spi.Document;
@@ -145,6 +146,13 @@ public final class CountingStore extends DelegatingStore {
                 public List<LedgerEntry> entries(AccountKey account) {
                     read("entries of " + account);
                     return l.entries(account);
+                }
+
+                @Override
+                public Map<AccountKey, List<LedgerEntry>> entriesOf(Collection<AccountKey> accounts) {
+                    // The same rows as one read of each account's entries, however the store reads them.
+                    Checks.accountKeys(accounts).stream().distinct().forEach(k -> read("entries of " + k));
+                    return l.entriesOf(accounts);
                 }
 
                 @Override

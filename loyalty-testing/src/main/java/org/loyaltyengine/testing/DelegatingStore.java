@@ -191,6 +191,11 @@ public abstract class DelegatingStore implements LoyaltyStore {
         }
 
         @Override
+        public Map<AccountKey, List<LedgerEntry>> entriesOf(java.util.Collection<AccountKey> accounts) {
+            return ledger.entriesOf(accounts);
+        }
+
+        @Override
         public List<LedgerEntry> ofDocument(String document) {
             return ledger.ofDocument(document);
         }

@@ -109,17 +109,45 @@ final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chu
         return year.keysOf(c.year());
     }
 
+    /** The chunk's page as the job's document places it (read under the program's key and the job's). */
+    private static BatchChunkPage page(StoreView view, Chunk chunk) {
+        return BatchChunkPage.read(view, SavingsPoints.PROGRAM, chunk.job(), chunk.chunk(), chunk.chunkSize(),
+                chunk.after());
+    }
+
+    /** The page's points accounts: the ones the chunk decides on. */
+    private static List<AccountKey> points(BatchChunkPage page) {
+        List<AccountKey> keys = new ArrayList<>(page.accounts().size());
+        for (Account a : page.accounts()) {
+            if (a.key().unit().equals(Unit.points())) {
+                keys.add(a.key());
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public Set<LockKey> keysBeforeLoad(StoreView view, Chunk chunk, CommandContext ctx) {
+        // The customers of the page, as keysOf names them from the context: locked before the entries are read,
+        // so the pipeline reads the chunk's entries once, not once before and once under the locks. The page is
+        // the same both times: no points account opens meanwhile (the program's key) and the job's document
+        // cannot move (the job's key). Unordered: the pipeline sorts the keys it locks.
+        List<AccountKey> points = points(page(view, chunk));
+        Set<LockKey> keys = new java.util.HashSet<>(points.size() * 2);
+        for (AccountKey key : points) {
+            keys.add(PointsLocks.customer(key.owner()));
+        }
+        return keys;
+    }
+
     @Override
     public Context load(StoreView view, Chunk chunk, CommandContext ctx) {
         ExpireYear request = chunk.request();
-        BatchChunkPage page = BatchChunkPage.read(view, SavingsPoints.PROGRAM, chunk.job(), chunk.chunk(),
-                chunk.chunkSize(), chunk.after());
+        BatchChunkPage page = page(view, chunk);
+        // The page's entries in one read of the store, not one per account.
+        Map<AccountKey, List<LedgerEntry>> byAccount = view.entriesOf(points(page));
         TreeMap<AccountKey, List<LedgerEntry>> entries = new TreeMap<>();
-        for (Account a : page.accounts()) {
-            if (a.key().unit().equals(Unit.points())) {
-                entries.put(a.key(), List.copyOf(view.entries(a.key())));
-            }
-        }
+        byAccount.forEach((key, list) -> entries.put(key, List.copyOf(list)));
         int y = request.year();
         ExpiryDocument run = ExpiryDocument.read(view, y).isPresent() ? null
                 : new ExpiryDocument(y, chunk.ranOn(), ctx.actor().user(), 0);

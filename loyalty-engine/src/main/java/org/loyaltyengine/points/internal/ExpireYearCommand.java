@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.internal.Applied;
@@ -86,7 +85,8 @@ final class ExpireYearCommand implements Command<ExpireYearCommand.Run, ExpireYe
 
     @Override
     public Set<LockKey> keysOf(Context c) {
-        Set<LockKey> keys = new TreeSet<>();
+        // Unordered: the pipeline sorts the keys it locks, and only those not held yet.
+        Set<LockKey> keys = new java.util.HashSet<>(c.entries().size() * 2);
         c.entries().keySet().forEach(key -> keys.add(PointsLocks.customer(key.owner())));
         return keys;
     }
