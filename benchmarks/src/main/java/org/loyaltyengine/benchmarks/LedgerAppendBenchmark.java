@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.loyaltyengine.jpa.JpaStore;
-import org.loyaltyengine.jpa.SchemaScripts;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.LedgerEntry;
@@ -199,6 +198,6 @@ public class LedgerAppendBenchmark {
 
     /** The shipped H2 script. */
     private static List<String> schema() {
-        return SchemaScripts.statements("h2");
+        return JpaStore.schemaStatements("h2");
     }
 }

@@ -25,7 +25,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.loyaltyengine.CommandContext;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.jpa.JpaStore;
-import org.loyaltyengine.jpa.SchemaScripts;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.ChangeCredit;
 import org.loyaltyengine.spi.AccountKey;
@@ -259,6 +258,6 @@ final class TopUpDatabase implements AutoCloseable {
 
     /** The adapter's shipped script for the database. */
     private static List<String> schema(Kind kind) {
-        return SchemaScripts.statements(kind.name());
+        return JpaStore.schemaStatements(kind.name());
     }
 }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import org.loyaltyengine.jpa.SchemaScripts;
+import org.loyaltyengine.jpa.JpaStore;
 
 /**
  * The JPA adapter's schema scripts, as its own tests apply them: on a server database shared with those tests
@@ -19,7 +19,7 @@ final class SchemaScript {
 
     /** The shipped script. */
     static List<String> statements(String script) {
-        return SchemaScripts.statements(script);
+        return JpaStore.schemaStatements(script);
     }
 
     /** The tables created on an empty database. */

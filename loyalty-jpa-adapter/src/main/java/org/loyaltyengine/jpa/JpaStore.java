@@ -73,6 +73,18 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
         this.backoff = b.backoff;
     }
 
+    /**
+     * The schema script this jar ships for {@code database} ({@code postgresql}, {@code mariadb} or {@code h2}, in
+     * any case) as statements to run one by one over JDBC: comment lines dropped, split at the semicolons that end
+     * the statements. Every statement is safe to run again on a database that has the tables, and running the
+     * script again adds the columns a newer store needs ({@code ADD COLUMN IF NOT EXISTS}).
+     *
+     * @throws InvalidValueException for another database
+     */
+    public static List<String> schemaStatements(String database) {
+        return SchemaScripts.statements(database);
+    }
+
     /** Starts the configuration of a store. */
     public static Builder builder() {
         return new Builder();

@@ -17,15 +17,15 @@ import org.loyaltyengine.spi.StoreException;
  * semicolons that end the statements (the scripts put no semicolon inside a statement). Every statement is safe to
  * run again on a database that has the tables ({@code CREATE ... IF NOT EXISTS}, {@code ADD COLUMN IF NOT EXISTS}).
  */
-public final class SchemaScripts {
+final class SchemaScripts {
     /** The databases a script ships for, by the name of its file. */
-    public static final Set<String> DATABASES = Set.of("postgresql", "mariadb", "h2");
+    static final Set<String> DATABASES = Set.of("postgresql", "mariadb", "h2");
 
     private SchemaScripts() {
     }
 
     /** The script for {@code database} (postgresql, mariadb or h2, in any case), as its statements in order. */
-    public static List<String> statements(String database) {
+    static List<String> statements(String database) {
         String name = database == null ? null : database.toLowerCase(Locale.ROOT);
         if (name == null || !DATABASES.contains(name)) {
             throw new InvalidValueException("a schema script ships for postgresql, mariadb and h2, not " + database);

@@ -20,7 +20,7 @@ class SchemaScriptsTest {
     @Test
     void eachScript_isStatementsWithoutComments_andTheH2OneMakesTheTablesTwiceOver() throws Exception {
         for (String database : List.of("postgresql", "MariaDB", "h2")) {
-            List<String> statements = SchemaScripts.statements(database);
+            List<String> statements = JpaStore.schemaStatements(database);
             assertTrue(statements.stream().anyMatch(s -> s.startsWith("CREATE TABLE IF NOT EXISTS le_account_lock")),
                     database);
             assertTrue(statements.stream().noneMatch(s -> s.startsWith("--") || s.endsWith(";") || s.isBlank()),
@@ -30,7 +30,7 @@ class SchemaScriptsTest {
              Statement s = c.createStatement()) {
             // Run twice: every statement is safe on a database that has the tables.
             for (int round = 0; round < 2; round++) {
-                for (String statement : SchemaScripts.statements("h2")) {
+                for (String statement : JpaStore.schemaStatements("h2")) {
                     s.execute(statement);
                 }
             }
@@ -45,7 +45,7 @@ class SchemaScriptsTest {
     @Test
     void anotherDatabase_isATypedError() {
         for (String database : new String[] {"oracle", "", null, "../h2"}) {
-            LoyaltyException e = assertThrows(LoyaltyException.class, () -> SchemaScripts.statements(database));
+            LoyaltyException e = assertThrows(LoyaltyException.class, () -> JpaStore.schemaStatements(database));
             assertEquals("INVALID_VALUE", e.code());
         }
     }

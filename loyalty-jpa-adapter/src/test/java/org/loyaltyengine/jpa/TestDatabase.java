@@ -152,7 +152,7 @@ enum TestDatabase {
 
     /** The shipped script. */
     List<String> statements() {
-        return SchemaScripts.statements(script);
+        return JpaStore.schemaStatements(script);
     }
 
     /** A store and the switch that makes its next commit fail. */
