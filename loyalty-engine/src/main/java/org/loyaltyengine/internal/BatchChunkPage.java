@@ -1,6 +1,5 @@
 package org.loyaltyengine.internal;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,18 +22,16 @@ public record BatchChunkPage(List<Account> accounts, boolean nothingLeft, Option
         accounts = List.copyOf(accounts);
     }
 
-    /**
-     * @param chunk 1 for the first
-     * @param after where the chunk before ended when no document says so (a dry run); null for the first
-     */
-    public static BatchChunkPage read(StoreView view, String program, String job, int chunk, int chunkSize,
-                                      AccountKey after) {
-        Optional<BatchJobDocument> stored = BatchJobDocument.read(view, job);
-        AccountKey from = stored.filter(d -> d.chunks() == chunk - 1).map(BatchJobDocument::last).orElse(after);
+    /** The page {@code chunk} of a job over {@code program}'s accounts takes. */
+    public static BatchChunkPage read(StoreView view, String program, AccountChunkCommand.Request chunk) {
+        Optional<BatchJobDocument> stored = BatchJobDocument.read(view, chunk.job());
+        // Where the document says the chunk before ended; without one (a dry run), where the runner says it did.
+        AccountKey from = stored.filter(d -> d.chunks() == chunk.chunk() - 1).map(BatchJobDocument::last)
+                .orElse(chunk.after());
         // One more than the chunk takes, to learn whether any is left once it is applied.
-        List<Account> page = view.accountsOf(program, from, chunkSize + 1);
-        boolean nothingLeft = page.size() <= chunkSize;
-        return new BatchChunkPage(nothingLeft ? page : page.subList(0, chunkSize), nothingLeft, stored);
+        List<Account> page = view.accountsOf(program, from, chunk.chunkSize() + 1);
+        boolean nothingLeft = page.size() <= chunk.chunkSize();
+        return new BatchChunkPage(nothingLeft ? page : page.subList(0, chunk.chunkSize()), nothingLeft, stored);
     }
 
     /**
@@ -42,10 +39,10 @@ public record BatchChunkPage(List<Account> accounts, boolean nothingLeft, Option
      *
      * @param taken how many of the page's accounts the job counts (all of them, unless the job skips some)
      */
-    public BatchJobDocument applied(String job, String command, String parameters, int chunkSize, LocalDate ranOn,
+    public BatchJobDocument applied(AccountChunkCommand.Request chunk, String command, String parameters,
                                     CommandContext ctx, int taken) {
-        BatchJobDocument d = stored.orElseGet(() -> new BatchJobDocument(job, command, parameters, chunkSize, 0, 0,
-                null, null, false, ctx.businessDate(), ranOn, ctx.actor().user(), 0))
+        BatchJobDocument d = stored.orElseGet(() -> new BatchJobDocument(chunk.job(), command, parameters,
+                chunk.chunkSize(), 0, 0, null, null, false, ctx.businessDate(), chunk.ranOn(), ctx.actor().user(), 0))
                 .afterChunk(taken, accounts.isEmpty() ? null : accounts.get(accounts.size() - 1).key(), nothingLeft);
         // Built here, in load, so that a document the store would refuse refuses the chunk before it decides.
         d.toDocument();

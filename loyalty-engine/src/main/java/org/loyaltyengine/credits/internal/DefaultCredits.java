@@ -119,9 +119,7 @@ public final class DefaultCredits implements Credits {
     @Override
     public BatchOutcome expireLots(CommandContext ctx, Batch batch) {
         org.loyaltyengine.spi.Checks.notNull(ctx, "command context");
-        return batches.run(ctx, ctx.businessDate(), batch, BatchJobRunner.Job.overAccounts(expireLotsChunk, Credits.PROGRAM,
-                ExpireLotsChunkCommand.PARAMETERS,
-                (ranOn, job, n, size, after) -> new ExpireLotsChunkCommand.Chunk(ranOn, job, n, size, after)));
+        return batches.run(ctx, ctx.businessDate(), batch, expireLotsChunk.job());
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.loyaltyengine.CommandContext;
+import org.loyaltyengine.internal.AccountChunkCommand;
 import org.loyaltyengine.internal.Applied;
 import org.loyaltyengine.internal.BatchChunkPage;
 import org.loyaltyengine.internal.BatchJobDocument;
@@ -23,7 +24,6 @@ import org.loyaltyengine.rules.facts.Decision;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Checks;
-import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.LockKey;
 import org.loyaltyengine.spi.Unit;
@@ -37,22 +37,15 @@ import org.loyaltyengine.spi.Unit;
  */
 final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chunk, ExpireYearChunkCommand.Context> {
     /**
-     * One chunk as the command takes it.
+     * One chunk as the command takes it ({@link AccountChunkCommand.Request}).
      *
-     * @param job   the job's idempotency key, which names its document
-     * @param chunk 1 for the first
-     * @param after where the chunk before ended, for a dry run, which writes no job document to read it from; a
-     *              chunk that finds the document at the chunk before it continues from there. Left out of the
-     *              fingerprint: a chunk is the job's n-th, wherever the one before happened to end.
+     * @param request the year's expiry that the job runs in chunks
      */
-    record Chunk(ExpireYear request, LocalDate ranOn, String job, int chunk, int chunkSize, AccountKey after) {
+    record Chunk(ExpireYear request, LocalDate ranOn, String job, int chunk, int chunkSize, AccountKey after)
+            implements AccountChunkCommand.Request {
         Chunk {
             Checks.notNull(request, "expiry request");
-            Checks.date(ranOn, "day the job ran");
-            Checks.identifier(job, "batch job", org.loyaltyengine.spi.Limits.IDEMPOTENCY_KEY);
-            if (chunk < 1 || chunkSize < 1 || chunkSize > org.loyaltyengine.spi.Accounts.MAX_PAGE) {
-                throw new InvalidValueException("chunk " + chunk + " of " + chunkSize + " accounts is no chunk of a job");
-            }
+            AccountChunkCommand.Request.check(ranOn, job, chunk, chunkSize);
         }
     }
 
@@ -111,8 +104,7 @@ final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chu
 
     /** The chunk's page as the job's document places it (read under the program's key and the job's). */
     private static BatchChunkPage page(StoreView view, Chunk chunk) {
-        return BatchChunkPage.read(view, SavingsPoints.PROGRAM, chunk.job(), chunk.chunk(), chunk.chunkSize(),
-                chunk.after());
+        return BatchChunkPage.read(view, SavingsPoints.PROGRAM, chunk);
     }
 
     /** The page's points accounts: the ones the chunk decides on. */
@@ -151,8 +143,7 @@ final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chu
         int y = request.year();
         ExpiryDocument run = ExpiryDocument.read(view, y).isPresent() ? null
                 : new ExpiryDocument(y, chunk.ranOn(), ctx.actor().user(), 0);
-        BatchJobDocument job = page.applied(chunk.job(), name(), parameters(request), chunk.chunkSize(),
-                chunk.ranOn(), ctx, entries.size());
+        BatchJobDocument job = page.applied(chunk, name(), parameters(request), ctx, entries.size());
         return new Context(new ExpireYearCommand.Context(request, rules.settings(view, ctx.businessDate()), entries,
                 PointsFacts.expiryRuns(view), run), job);
     }

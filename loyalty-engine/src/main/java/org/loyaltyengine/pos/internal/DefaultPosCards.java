@@ -148,9 +148,7 @@ public final class DefaultPosCards implements PosCards {
     @Override
     public BatchOutcome expireHolds(CommandContext ctx, Batch batch) {
         org.loyaltyengine.spi.Checks.notNull(ctx, "command context");
-        return batches.run(ctx, ctx.businessDate(), batch, BatchJobRunner.Job.overAccounts(expireHoldsChunk, PosCards.PROGRAM,
-                ExpireHoldsChunkCommand.PARAMETERS,
-                (ranOn, job, n, size, after) -> new ExpireHoldsChunkCommand.Chunk(ranOn, job, n, size, after)));
+        return batches.run(ctx, ctx.businessDate(), batch, expireHoldsChunk.job());
     }
 
     @Override
