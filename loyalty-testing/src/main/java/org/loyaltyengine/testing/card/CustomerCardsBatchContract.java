@@ -19,10 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loyaltyengine.Batch;
-import org.loyaltyengine.BatchChunk;
 import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
-import org.loyaltyengine.IdempotencyConflictException;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.card.CardPage;
 import org.loyaltyengine.card.CardRequests;
@@ -34,11 +32,9 @@ import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.LoyaltyStore;
-import org.loyaltyengine.spi.Outcome;
-import org.loyaltyengine.spi.StoreException;
+import org.loyaltyengine.testing.BatchJobScenarios;
 import org.loyaltyengine.testing.MutableClock;
 import org.loyaltyengine.testing.TenantSnapshot;
-import org.loyaltyengine.testing.points.FailingChunkStore;
 
 /**
  * The bulk enrolment in batch mode and the paged card overview (SPEC CC-3, CC-4, CC-13, SP-25, X-4): run in chunks
@@ -51,10 +47,13 @@ import org.loyaltyengine.testing.points.FailingChunkStore;
 @Tag("CC-3")
 @Tag("CC-4")
 @Tag("X-4")
-public abstract class CustomerCardsBatchContract {
+public abstract class CustomerCardsBatchContract implements BatchJobScenarios.Interruptions {
     private static final int CUSTOMERS = 10;
     private static final Map<LoyaltyStore, LoyaltyEngine> ENGINES = new ConcurrentHashMap<>();
-    private static final Map<LoyaltyStore, FailingChunkStore> FAILING = new ConcurrentHashMap<>();
+
+    private final BatchJobScenarios<CardFixtures> jobs = new BatchJobScenarios<>(this::newStore, this::built,
+            f -> f.practice, (f, key) -> job(f, CardFixtures.MANAGER, key), (f, ctx, batch) -> f.cards.enrolAll(ctx,
+            batch), f -> TenantSnapshot.of(f.store, f.practice));
 
     /** The store under test; one shared store (each test uses fresh tenants). */
     protected abstract LoyaltyStore newStore();
@@ -151,68 +150,37 @@ public abstract class CustomerCardsBatchContract {
         Map<String, String> expected = ledger(single);
         // Three of the five kinds were not taking part and never stopped: those the chunks enrol.
         int enrolled = 3 * CUSTOMERS / 5;
-        for (int size : List.of(1, 3, CUSTOMERS, 1000)) {
-            CardFixtures batched = built(newStore());
-            BatchOutcome done = batched.cards.enrolAll(job(batched, CardFixtures.MANAGER, "enrol"), Batch.of(size));
-            assertTrue(done.finished(), () -> "chunk size " + size + ": " + done);
-            assertEquals(enrolled, done.accounts(), "chunk size " + size);
-            assertEquals((CUSTOMERS + size - 1) / size, done.chunks(), "chunk size " + size);
+        jobs.inChunksOf(List.of(1, 3, CUSTOMERS, 1000), CUSTOMERS, "enrol", (size, batched, run) -> {
+            assertEquals(enrolled, run.outcome().accounts(), "chunk size " + size);
             assertEquals(expectedCards(), cards(batched), "chunk size " + size);
             assertEquals(expected, ledger(batched), "chunk size " + size);
-        }
+        });
     }
 
-    @Test
-    void aJobFailingBeforeAChunksCommit_runAgainWithTheSameKey_finishesExactlyOnce() {
-        interruptedAndRunAgain(false);
-    }
-
-    @Test
-    void aJobFailingAfterAChunksCommit_runAgainWithTheSameKey_finishesExactlyOnce() {
-        interruptedAndRunAgain(true);
-    }
-
-    private void interruptedAndRunAgain(boolean afterCommit) {
+    @Override
+    public void interruptedAndRunAgain(boolean afterCommit) {
         CardFixtures single = built(newStore());
         applied(single.cards.enrolAll(single.next(CardFixtures.MANAGER)));
         Map<String, String> expected = ledger(single);
 
-        FailingChunkStore failing = FAILING.computeIfAbsent(newStore(), FailingChunkStore::new);
-        CardFixtures f = built(failing);
-        failing.arm(f.practice, "/chunk-2", afterCommit);
-        StoreException failure = assertThrows(StoreException.class,
-                () -> f.cards.enrolAll(job(f, CardFixtures.MANAGER, "nightly"), Batch.of(3)));
-        assertEquals(afterCommit, failure.outcomeUnknown(), failure.getMessage());
+        BatchJobScenarios.OnAFailingStore<CardFixtures> failing = jobs.onAFailingStore();
+        CardFixtures f = failing.built();
+        jobs.failsAtTheSecondChunk(failing, afterCommit, "nightly", 3);
 
-        List<BatchChunk> heard = new ArrayList<>();
-        BatchOutcome again = f.cards.enrolAll(job(f, CardFixtures.MANAGER, "nightly"),
-                Batch.of(3).reportingTo(heard::add));
-        assertTrue(again.finished(), again.toString());
-        assertEquals((CUSTOMERS + 2) / 3, again.chunks());
-        assertEquals(afterCommit ? 2 : 1, again.replayedChunks());
-        assertEquals(afterCommit, heard.get(1).replayed());
-        assertFalse(heard.get(heard.size() - 1).replayed());
+        jobs.runAgain(f, job(f, CardFixtures.MANAGER, "nightly"), 3, (CUSTOMERS + 2) / 3, afterCommit);
         assertEquals(expectedCards(), cards(f));
         assertEquals(expected, ledger(f));
 
-        BatchOutcome third = f.cards.enrolAll(job(f, CardFixtures.MANAGER, "nightly"), Batch.of(3));
-        assertEquals((CUSTOMERS + 2) / 3, third.replayedChunks());
+        jobs.runOnceMore(f, "nightly", 3, (CUSTOMERS + 2) / 3);
         assertEquals(expected, ledger(f));
     }
 
     @Test
     void theSameKeyWithAnotherChunkSize_isRefusedAndChangesNothing() {
-        FailingChunkStore failing = FAILING.computeIfAbsent(newStore(), FailingChunkStore::new);
-        CardFixtures f = built(failing);
-        failing.arm(f.practice, "/chunk-2", false);
-        assertThrows(StoreException.class, () -> f.cards.enrolAll(job(f, CardFixtures.MANAGER, "job-a"),
-                Batch.of(3)));
-        TenantSnapshot half = TenantSnapshot.of(f.store, f.practice);
-        assertThrows(IdempotencyConflictException.class,
-                () -> f.cards.enrolAll(job(f, CardFixtures.MANAGER, "job-a"), Batch.of(4)));
-        assertThrows(InvalidValueException.class,
-                () -> f.cards.enrolAll(job(f, CardFixtures.MANAGER, "k".repeat(190)), Batch.of(4)));
-        assertEquals(half, TenantSnapshot.of(f.store, f.practice));
+        BatchJobScenarios.OnAFailingStore<CardFixtures> failing = jobs.onAFailingStore();
+        CardFixtures f = failing.built();
+        jobs.failsAtTheSecondChunk(failing, false, "job-a", 3);
+        jobs.refusedWithAnotherChunkSize(f, "job-a", 4);
         assertTrue(f.cards.enrolAll(job(f, CardFixtures.MANAGER, "job-a"), Batch.of(3)).finished());
         assertEquals(expectedCards(), cards(f));
     }
@@ -220,16 +188,9 @@ public abstract class CustomerCardsBatchContract {
     @Test
     void dryRun_decidesEveryChunkAndWritesNothing() {
         CardFixtures f = built(newStore());
-        TenantSnapshot before = TenantSnapshot.of(f.store, f.practice);
-        List<Outcome> previews = new ArrayList<>();
-        BatchOutcome dry = f.cards.enrolAll(job(f, CardFixtures.MANAGER, "preview"),
-                Batch.of(3).asDryRun().reportingTo(c -> previews.add(c.outcome())));
-        assertTrue(dry.dryRun() && dry.finished(), dry.toString());
+        BatchOutcome dry = jobs.dryRun(f, "preview", 3).outcome();
         assertEquals((CUSTOMERS + 2) / 3, dry.chunks());
         assertEquals(3 * CUSTOMERS / 5, dry.accounts());
-        assertTrue(previews.stream().allMatch(Outcome::dryRun));
-        assertTrue(f.cards.enrolAll(job(f, CardFixtures.MANAGER, "preview").asDryRun(), Batch.of(3)).dryRun());
-        assertEquals(before, TenantSnapshot.of(f.store, f.practice));
         assertTrue(f.cards.enrolAll(job(f, CardFixtures.MANAGER, "preview"), Batch.of(3)).finished());
         assertEquals(expectedCards(), cards(f));
     }

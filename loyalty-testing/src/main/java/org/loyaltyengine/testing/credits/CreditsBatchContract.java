@@ -1,8 +1,6 @@
 package org.loyaltyengine.testing.credits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -19,10 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loyaltyengine.Batch;
-import org.loyaltyengine.BatchChunk;
 import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
-import org.loyaltyengine.IdempotencyConflictException;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.credits.CreditRequests.CancelSale;
 import org.loyaltyengine.credits.CreditRequests.ConfirmSale;
@@ -40,16 +36,14 @@ import org.loyaltyengine.credits.Credits;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.EntryKind;
-import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
-import org.loyaltyengine.spi.StoreException;
 import org.loyaltyengine.spi.TenantId;
+import org.loyaltyengine.testing.BatchJobScenarios;
 import org.loyaltyengine.testing.MutableClock;
 import org.loyaltyengine.testing.TenantSnapshot;
-import org.loyaltyengine.testing.points.FailingChunkStore;
 
 /**
  * The lot expiry in batch mode (SPEC CR-3, CR-8, SP-25, X-4): run in chunks over the program's accounts it expires
@@ -62,16 +56,18 @@ import org.loyaltyengine.testing.points.FailingChunkStore;
 @Tag("CR-3")
 @Tag("CR-8")
 @Tag("X-4")
-public abstract class CreditsBatchContract {
+public abstract class CreditsBatchContract implements BatchJobScenarios.Interruptions {
     private static final Actor OFFICE = Actor.of("office-ann", Credits.TYPES_PERMISSION, Credits.CUSTOMERS_PERMISSION,
             Credits.CORRECTIONS_PERMISSION);
     private static final LocalDate SOLD = LocalDate.parse("2026-01-05");
     private static final LocalDate SWEEP = LocalDate.parse("2026-02-01");
     private static final Map<LoyaltyStore, LoyaltyEngine> ENGINES = new ConcurrentHashMap<>();
-    private static final Map<LoyaltyStore, FailingChunkStore> FAILING = new ConcurrentHashMap<>();
     private static final int CUSTOMERS = 8;
 
     private final AtomicLong keys = new AtomicLong();
+    private final BatchJobScenarios<Built> jobs = new BatchJobScenarios<>(this::newStore, this::built, Built::tenant,
+            (b, key) -> job(b, OFFICE, key, SWEEP), (b, ctx, batch) -> b.credits().expireLots(ctx, batch),
+            b -> TenantSnapshot.of(b.store(), b.tenant()));
 
     /** The store under test; one shared store (each test uses fresh tenants). */
     protected abstract LoyaltyStore newStore();
@@ -215,74 +211,45 @@ public abstract class CreditsBatchContract {
         assertEquals(expected(), expired(single, single.credits()));
         assertEquals(CUSTOMERS, sweep.entries().size());
         int accounts = accounts(single);
-        for (int size : List.of(1, 3, accounts, 1000)) {
-            Built batched = built(newStore());
-            BatchOutcome done = batched.credits().expireLots(job(batched, OFFICE, "lots", SWEEP), Batch.of(size));
-            assertTrue(done.finished(), () -> "chunk size " + size + ": " + done);
+        jobs.inChunksOf(List.of(1, 3, accounts, 1000), accounts, "lots", (size, batched, run) -> {
+            BatchOutcome done = run.outcome();
             assertEquals(accounts, done.accounts(), "chunk size " + size);
-            assertEquals((accounts + size - 1) / size, done.chunks(), "chunk size " + size);
             assertEquals(sweep.entries().size(), done.entries(), "chunk size " + size);
             assertEquals(0, done.replayedChunks());
             assertEquals(expectedLedger, ledger(batched), "chunk size " + size);
-        }
+        });
     }
 
-    @Test
-    void aJobFailingBeforeAChunksCommit_runAgainWithTheSameKey_finishesExactlyOnce() {
-        interruptedAndRunAgain(false);
-    }
-
-    @Test
-    void aJobFailingAfterAChunksCommit_runAgainWithTheSameKey_finishesExactlyOnce() {
-        interruptedAndRunAgain(true);
-    }
-
-    private void interruptedAndRunAgain(boolean afterCommit) {
+    @Override
+    public void interruptedAndRunAgain(boolean afterCommit) {
         Built single = built(newStore());
         applied(single.credits().expireLots(ctx(single, OFFICE, SWEEP)));
         Map<String, String> expectedLedger = ledger(single);
 
-        FailingChunkStore failing = FAILING.computeIfAbsent(newStore(), FailingChunkStore::new);
-        Built b = built(failing);
+        BatchJobScenarios.OnAFailingStore<Built> failing = jobs.onAFailingStore();
+        Built b = failing.built();
         int accounts = accounts(b);
         int chunks = (accounts + 3) / 4;
-        failing.arm(b.tenant(), "/chunk-2", afterCommit);
-        StoreException failure = assertThrows(StoreException.class,
-                () -> b.credits().expireLots(job(b, OFFICE, "nightly", SWEEP), Batch.of(4)));
-        assertEquals(afterCommit, failure.outcomeUnknown(), failure.getMessage());
+        jobs.failsAtTheSecondChunk(failing, afterCommit, "nightly", 4);
 
         // Run again the next day: the job finishes as the day it began, its entries dated then.
-        List<BatchChunk> heard = new ArrayList<>();
-        BatchOutcome again = b.credits().expireLots(job(b, OFFICE, "nightly", SWEEP.plusDays(1)),
-                Batch.of(4).reportingTo(heard::add));
-        assertTrue(again.finished(), again.toString());
-        assertEquals(chunks, again.chunks());
-        assertEquals(afterCommit ? 2 : 1, again.replayedChunks());
+        BatchOutcome again = jobs.runAgain(b, job(b, OFFICE, "nightly", SWEEP.plusDays(1)), 4, chunks, afterCommit)
+                .outcome();
         assertEquals(accounts, again.accounts());
-        assertEquals(afterCommit, heard.get(1).replayed());
-        assertFalse(heard.get(heard.size() - 1).replayed());
         assertEquals(expectedLedger, ledger(b));
         assertEquals(expected(), expired(b, b.credits()));
 
-        BatchOutcome third = b.credits().expireLots(job(b, OFFICE, "nightly", SWEEP), Batch.of(4));
-        assertEquals(chunks, third.replayedChunks());
+        BatchOutcome third = jobs.runOnceMore(b, "nightly", 4, chunks).outcome();
         assertEquals(again.entries(), third.entries());
         assertEquals(expectedLedger, ledger(b));
     }
 
     @Test
     void theSameKeyWithAnotherChunkSize_isRefusedAndChangesNothing() {
-        FailingChunkStore failing = FAILING.computeIfAbsent(newStore(), FailingChunkStore::new);
-        Built b = built(failing);
-        failing.arm(b.tenant(), "/chunk-2", false);
-        assertThrows(StoreException.class, () -> b.credits().expireLots(job(b, OFFICE, "job-a", SWEEP), Batch.of(4)));
-        TenantSnapshot half = TenantSnapshot.of(b.store(), b.tenant());
-        assertThrows(IdempotencyConflictException.class,
-                () -> b.credits().expireLots(job(b, OFFICE, "job-a", SWEEP), Batch.of(5)));
-        assertEquals(half, TenantSnapshot.of(b.store(), b.tenant()));
-        assertThrows(InvalidValueException.class,
-                () -> b.credits().expireLots(job(b, OFFICE, "k".repeat(190), SWEEP), Batch.of(5)));
-        assertEquals(half, TenantSnapshot.of(b.store(), b.tenant()));
+        BatchJobScenarios.OnAFailingStore<Built> failing = jobs.onAFailingStore();
+        Built b = failing.built();
+        jobs.failsAtTheSecondChunk(failing, false, "job-a", 4);
+        jobs.refusedWithAnotherChunkSize(b, "job-a", 5);
         assertTrue(b.credits().expireLots(job(b, OFFICE, "job-a", SWEEP), Batch.of(4)).finished());
         assertEquals(expected(), expired(b, b.credits()));
     }
@@ -290,17 +257,9 @@ public abstract class CreditsBatchContract {
     @Test
     void dryRun_decidesEveryChunkAndWritesNothing() {
         Built b = built(newStore());
-        TenantSnapshot before = TenantSnapshot.of(b.store(), b.tenant());
-        List<Outcome> previews = new ArrayList<>();
-        BatchOutcome dry = b.credits().expireLots(job(b, OFFICE, "preview", SWEEP),
-                Batch.of(3).asDryRun().reportingTo(c -> previews.add(c.outcome())));
-        assertTrue(dry.dryRun() && dry.finished(), dry.toString());
+        BatchOutcome dry = jobs.dryRun(b, "preview", 3).outcome();
         assertEquals(CUSTOMERS, dry.entries());
         assertEquals(accounts(b), dry.accounts());
-        assertTrue(previews.stream().allMatch(Outcome::dryRun));
-        BatchOutcome byContext = b.credits().expireLots(job(b, OFFICE, "preview", SWEEP).asDryRun(), Batch.of(3));
-        assertTrue(byContext.dryRun());
-        assertEquals(before, TenantSnapshot.of(b.store(), b.tenant()));
         assertEquals(0, expireEntries(b));
         assertEquals(CUSTOMERS, b.credits().expireLots(job(b, OFFICE, "preview", SWEEP), Batch.of(3))
                 .entries());

@@ -4,6 +4,7 @@ import static org.loyaltyengine.testing.points.PointsFixtures.applied;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,6 +48,19 @@ public final class ExpiryBatchScenario {
     }
 
     private ExpiryBatchScenario() {
+    }
+
+    /**
+     * Two customers of every history, in an order that mixes them, under owners that sort differently by case and
+     * digits.
+     */
+    public static Map<String, History> twoOfEach() {
+        Map<String, History> customers = new LinkedHashMap<>();
+        History[] all = History.values();
+        for (int i = 0; i < 2 * all.length; i++) {
+            customers.put((i % 3 == 0 ? "C" : "c") + "-" + (i * 7 % 13), all[(i * 5) % all.length]);
+        }
+        return customers;
     }
 
     /** Stores the customers and builds their histories; expiry is switched on. */

@@ -25,8 +25,7 @@ import org.loyaltyengine.points.PointsRequests.ExpireYear;
 import org.loyaltyengine.spi.Document;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LoyaltyStore;
-import org.loyaltyengine.spi.Outcome;
-import org.loyaltyengine.spi.StoreException;
+import org.loyaltyengine.testing.BatchJobScenarios;
 import org.loyaltyengine.testing.MutableClock;
 import org.loyaltyengine.testing.points.ExpiryBatchScenario.History;
 
@@ -38,22 +37,15 @@ import org.loyaltyengine.testing.points.ExpiryBatchScenario.History;
  */
 @Tag("SP-25")
 @Tag("X-4")
-public abstract class SavingsPointsBatchContract {
+public abstract class SavingsPointsBatchContract implements BatchJobScenarios.Interruptions {
     private static final Map<LoyaltyStore, LoyaltyEngine> ENGINES = new ConcurrentHashMap<>();
-    private static final Map<LoyaltyStore, FailingChunkStore> FAILING = new ConcurrentHashMap<>();
+
+    private final BatchJobScenarios<PointsFixtures> jobs = new BatchJobScenarios<>(this::newStore,
+            store -> built(store, ExpiryBatchScenario.twoOfEach()), f -> f.agency, SavingsPointsBatchContract::job,
+            (f, ctx, batch) -> f.points.expireYear(ctx, new ExpireYear(2025), batch), ExpiryBatchScenario::ledger);
 
     /** The store under test; one shared store (each test uses fresh tenants). */
     protected abstract LoyaltyStore newStore();
-
-    /** Two of every history, in an order that mixes them, under owners that sort differently by case and digits. */
-    private static Map<String, History> base() {
-        Map<String, History> customers = new LinkedHashMap<>();
-        History[] all = History.values();
-        for (int i = 0; i < 2 * all.length; i++) {
-            customers.put((i % 3 == 0 ? "C" : "c") + "-" + (i * 7 % 13), all[(i * 5) % all.length]);
-        }
-        return customers;
-    }
 
     private PointsFixtures agency(LoyaltyStore store) {
         LoyaltyEngine engine = ENGINES.computeIfAbsent(store, s -> LoyaltyEngine.builder().store(s)
@@ -73,26 +65,22 @@ public abstract class SavingsPointsBatchContract {
 
     @Test
     void batch_inChunksOfAnySize_expiresWhatTheSingleRunExpires() {
-        Map<String, History> customers = base();
+        Map<String, History> customers = ExpiryBatchScenario.twoOfEach();
         PointsFixtures single = built(newStore(), customers);
         applied(single.points.expireYear(single.admin(), new ExpireYear(2025)));
         Map<String, String> expected = ExpiryBatchScenario.ledger(single);
         assertEquals(ExpiryBatchScenario.expected(customers), ExpiryBatchScenario.expired2025(single));
-        for (int size : List.of(1, 5, customers.size(), 1000)) {
-            PointsFixtures batched = built(newStore(), customers);
-            BatchOutcome done = batched.points.expireYear(job(batched, "year-end"), new ExpireYear(2025),
-                    Batch.of(size));
-            assertTrue(done.finished(), () -> "chunk size " + size + ": " + done);
+        jobs.inChunksOf(List.of(1, 5, customers.size(), 1000), customers.size(), "year-end", (size, batched, run) -> {
+            BatchOutcome done = run.outcome();
             assertEquals(customers.size(), done.accounts(), "chunk size " + size);
-            assertEquals((customers.size() + size - 1) / size, done.chunks(), "chunk size " + size);
             assertEquals(0, done.replayedChunks());
             assertEquals(expected, ExpiryBatchScenario.ledger(batched), "chunk size " + size);
-        }
+        });
     }
 
     @Test
     void progress_hearsOfEachChunkInTurn_underTheJobsKey() {
-        Map<String, History> customers = base();
+        Map<String, History> customers = ExpiryBatchScenario.twoOfEach();
         PointsFixtures f = built(newStore(), customers);
         List<BatchChunk> heard = new ArrayList<>();
         BatchOutcome done = f.points.expireYear(job(f, "ye-2025"), new ExpireYear(2025),
@@ -118,84 +106,53 @@ public abstract class SavingsPointsBatchContract {
         assertEquals("12", jobDocument.attributes().get("accounts"));
     }
 
-    @Test
-    void aJobFailingBeforeAChunksCommit_runAgainWithTheSameKey_finishesExactlyOnce() {
-        interruptedAndRunAgain(false);
-    }
-
-    @Test
-    void aJobFailingAfterAChunksCommit_runAgainWithTheSameKey_finishesExactlyOnce() {
-        interruptedAndRunAgain(true);
-    }
-
-    private void interruptedAndRunAgain(boolean afterCommit) {
-        Map<String, History> customers = base();
+    @Override
+    public void interruptedAndRunAgain(boolean afterCommit) {
+        Map<String, History> customers = ExpiryBatchScenario.twoOfEach();
         PointsFixtures single = built(newStore(), customers);
         applied(single.points.expireYear(single.admin(), new ExpireYear(2025)));
         Map<String, String> expected = ExpiryBatchScenario.ledger(single);
 
-        FailingChunkStore failing = FAILING.computeIfAbsent(newStore(), FailingChunkStore::new);
-        PointsFixtures f = built(failing, customers);
-        failing.arm(f.agency, "/chunk-2", afterCommit);
-        StoreException failure = assertThrows(StoreException.class,
-                () -> f.points.expireYear(job(f, "nightly"), new ExpireYear(2025), Batch.of(4)));
-        assertEquals(afterCommit, failure.outcomeUnknown(), failure.getMessage());
+        BatchJobScenarios.OnAFailingStore<PointsFixtures> failing = jobs.onAFailingStore();
+        PointsFixtures f = failing.built();
+        jobs.failsAtTheSecondChunk(failing, afterCommit, "nightly", 4);
         assertEquals(afterCommit ? "2" : "1", f.store.inTransaction(f.agency,
                 tx -> tx.documents().find("batch-job", "nightly")).orElseThrow().attributes().get("chunks"));
 
-        List<BatchChunk> heard = new ArrayList<>();
-        BatchOutcome again = f.points.expireYear(job(f, "nightly"), new ExpireYear(2025),
-                Batch.of(4).reportingTo(heard::add));
-        assertTrue(again.finished(), again.toString());
-        assertEquals(3, again.chunks());
-        assertEquals(afterCommit ? 2 : 1, again.replayedChunks());
-        assertEquals(customers.size(), again.accounts());
-        assertEquals(List.of(true, afterCommit, false), heard.stream().map(BatchChunk::replayed).toList());
+        BatchJobScenarios.Run again = jobs.runAgain(f, job(f, "nightly"), 4, 3, afterCommit);
+        assertEquals(customers.size(), again.outcome().accounts());
+        assertEquals(List.of(true, afterCommit, false), again.heard().stream().map(BatchChunk::replayed).toList());
         assertEquals(expected, ExpiryBatchScenario.ledger(f));
         assertEquals(ExpiryBatchScenario.expected(customers), ExpiryBatchScenario.expired2025(f));
 
         // Once more: every chunk answers with its stored outcome and nothing moves.
-        BatchOutcome third = f.points.expireYear(job(f, "nightly"), new ExpireYear(2025), Batch.of(4));
-        assertEquals(3, third.replayedChunks());
-        assertEquals(again.entries(), third.entries());
+        BatchOutcome third = jobs.runOnceMore(f, "nightly", 4, 3).outcome();
+        assertEquals(again.outcome().entries(), third.entries());
         assertEquals(expected, ExpiryBatchScenario.ledger(f));
     }
 
     @Test
     void dryRun_decidesEveryChunkAndWritesNothing() {
-        Map<String, History> customers = base();
+        Map<String, History> customers = ExpiryBatchScenario.twoOfEach();
         PointsFixtures f = built(newStore(), customers);
-        Map<String, String> before = ExpiryBatchScenario.ledger(f);
-        List<Outcome> previews = new ArrayList<>();
-        BatchOutcome dry = f.points.expireYear(job(f, "preview"), new ExpireYear(2025),
-                Batch.of(5).asDryRun().reportingTo(c -> previews.add(c.outcome())));
-        assertTrue(dry.dryRun() && dry.finished(), dry.toString());
+        BatchOutcome dry = jobs.dryRun(f, "preview", 5).outcome();
         assertEquals(3, dry.chunks());
         assertEquals(6, dry.entries());
-        assertTrue(previews.stream().allMatch(Outcome::dryRun));
-        assertEquals(before, ExpiryBatchScenario.ledger(f));
         assertTrue(f.store.inTransaction(f.agency, tx -> tx.documents().find("batch-job", "preview")).isEmpty());
         assertTrue(f.store.inTransaction(f.agency, tx -> tx.outcomes().find(
                 org.loyaltyengine.spi.IdempotencyKey.of("preview/chunk-1"))).isEmpty());
-        // A dry run in the context, too; and the same key then runs for real.
-        BatchOutcome dryByContext = f.points.expireYear(job(f, "preview").asDryRun(), new ExpireYear(2025), Batch.of(5));
-        assertTrue(dryByContext.dryRun());
-        assertEquals(before, ExpiryBatchScenario.ledger(f));
+        // The same key then runs for real.
         assertEquals(6, f.points.expireYear(job(f, "preview"), new ExpireYear(2025), Batch.of(5)).entries());
         assertEquals(ExpiryBatchScenario.expected(customers), ExpiryBatchScenario.expired2025(f));
     }
 
     @Test
     void theSameKeyWithAnotherChunkSizeOrYear_isRefusedAndChangesNothing() {
-        Map<String, History> customers = base();
-        FailingChunkStore failing = FAILING.computeIfAbsent(newStore(), FailingChunkStore::new);
-        PointsFixtures f = built(failing, customers);
-        failing.arm(f.agency, "/chunk-2", false);
-        assertThrows(StoreException.class,
-                () -> f.points.expireYear(job(f, "job-a"), new ExpireYear(2025), Batch.of(4)));
+        BatchJobScenarios.OnAFailingStore<PointsFixtures> failing = jobs.onAFailingStore();
+        PointsFixtures f = failing.built();
+        jobs.failsAtTheSecondChunk(failing, false, "job-a", 4);
         Map<String, String> half = ExpiryBatchScenario.ledger(f);
-        assertThrows(IdempotencyConflictException.class,
-                () -> f.points.expireYear(job(f, "job-a"), new ExpireYear(2025), Batch.of(5)));
+        jobs.refusedWithAnotherChunkSize(f, "job-a", 5);
         assertThrows(IdempotencyConflictException.class,
                 () -> f.points.expireYear(job(f, "job-a"), new ExpireYear(2024), Batch.of(4)));
         assertEquals(half, ExpiryBatchScenario.ledger(f));
@@ -204,7 +161,7 @@ public abstract class SavingsPointsBatchContract {
 
     @Test
     void aRejectedChunk_stopsTheJobWithItsOutcome() {
-        Map<String, History> customers = base();
+        Map<String, History> customers = ExpiryBatchScenario.twoOfEach();
         PointsFixtures f = built(newStore(), customers);
         f.on("2025-12-30");
         BatchOutcome early = f.points.expireYear(job(f, "early"), new ExpireYear(2025), Batch.of(5));
@@ -236,7 +193,7 @@ public abstract class SavingsPointsBatchContract {
     @Test
     @Tag("X-10")
     void aKeyTooLongToNameItsChunks_isRefusedTypedAndChangesNothing() {
-        PointsFixtures f = built(newStore(), base());
+        PointsFixtures f = built(newStore(), ExpiryBatchScenario.twoOfEach());
         Map<String, String> before = ExpiryBatchScenario.ledger(f);
         assertThrows(InvalidValueException.class, () -> f.points.expireYear(job(f, "k".repeat(190)),
                 new ExpireYear(2025), Batch.of(5)));

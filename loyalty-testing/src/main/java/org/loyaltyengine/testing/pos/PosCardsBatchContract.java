@@ -1,8 +1,6 @@
 package org.loyaltyengine.testing.pos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -23,7 +21,6 @@ import org.loyaltyengine.Batch;
 import org.loyaltyengine.BatchChunk;
 import org.loyaltyengine.BatchOutcome;
 import org.loyaltyengine.CommandContext;
-import org.loyaltyengine.IdempotencyConflictException;
 import org.loyaltyengine.LoyaltyEngine;
 import org.loyaltyengine.pos.PosCards;
 import org.loyaltyengine.pos.PosRequests.AddItem;
@@ -37,16 +34,14 @@ import org.loyaltyengine.spi.Actor;
 import org.loyaltyengine.spi.Card;
 import org.loyaltyengine.spi.Hold;
 import org.loyaltyengine.spi.HoldState;
-import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.Money;
 import org.loyaltyengine.spi.Outcome;
-import org.loyaltyengine.spi.StoreException;
 import org.loyaltyengine.spi.TenantId;
+import org.loyaltyengine.testing.BatchJobScenarios;
 import org.loyaltyengine.testing.MutableClock;
 import org.loyaltyengine.testing.TenantSnapshot;
-import org.loyaltyengine.testing.points.FailingChunkStore;
 
 /**
  * The reservations' expiry in batch mode (SPEC PC-5, SP-25, X-4): run in chunks over the program's accounts it
@@ -58,7 +53,7 @@ import org.loyaltyengine.testing.points.FailingChunkStore;
 @Tag("SP-25")
 @Tag("PC-5")
 @Tag("X-4")
-public abstract class PosCardsBatchContract {
+public abstract class PosCardsBatchContract implements BatchJobScenarios.Interruptions {
     private static final LocalDate DAY = LocalDate.of(2026, 3, 14);
     private static final Actor CASHIER = Actor.of("cashier-eva", PosCards.CARDS_PERMISSION,
             PosCards.SETTINGS_PERMISSION, PosCards.MANUAL_PERMISSION);
@@ -69,9 +64,11 @@ public abstract class PosCardsBatchContract {
     private static final int EXPIRING = 2 * CARDS / 4;
     private static final Map<LoyaltyStore, LoyaltyEngine> ENGINES = new ConcurrentHashMap<>();
     private static final Map<LoyaltyStore, MutableClock> CLOCKS = new ConcurrentHashMap<>();
-    private static final Map<LoyaltyStore, FailingChunkStore> FAILING = new ConcurrentHashMap<>();
 
     private final AtomicLong keys = new AtomicLong();
+    private final BatchJobScenarios<Built> jobs = new BatchJobScenarios<>(this::newStore, this::built, Built::shop,
+            (b, key) -> job(b, SCHEDULER, key), (b, ctx, batch) -> b.pos().expireHolds(ctx, batch),
+            b -> TenantSnapshot.of(b.store(), b.shop()));
 
     /** The store under test; one shared store (each test uses fresh tenants). */
     protected abstract LoyaltyStore newStore();
@@ -198,74 +195,43 @@ public abstract class PosCardsBatchContract {
         assertEquals(expectedAvailable(), available(single));
         Map<String, String> expected = state(single);
         int accounts = accounts(single);
-        for (int size : List.of(1, 3, accounts, 1000)) {
-            Built batched = built(newStore());
-            List<BatchChunk> heard = new ArrayList<>();
-            BatchOutcome done = batched.pos().expireHolds(job(batched, SCHEDULER, "holds"),
-                    Batch.of(size).reportingTo(heard::add));
-            assertTrue(done.finished(), () -> "chunk size " + size + ": " + done);
+        jobs.inChunksOf(List.of(1, 3, accounts, 1000), accounts, "holds", (size, batched, run) -> {
+            BatchOutcome done = run.outcome();
+            List<BatchChunk> heard = run.heard();
             assertEquals(accounts, done.accounts(), "chunk size " + size);
-            assertEquals((accounts + size - 1) / size, done.chunks(), "chunk size " + size);
             assertEquals(0, done.entries());
             assertEquals(sweep.holds().size(), heard.stream().mapToLong(c -> c.outcome().holds().size()).sum());
             assertEquals(EXPIRING, expired(heard), "chunk size " + size);
             assertEquals(expected, state(batched), "chunk size " + size);
             assertEquals(expectedAvailable(), available(batched));
-        }
+        });
     }
 
-    @Test
-    void aJobFailingBeforeAChunksCommit_runAgainWithTheSameKey_finishesExactlyOnce() {
-        interruptedAndRunAgain(false);
-    }
-
-    @Test
-    void aJobFailingAfterAChunksCommit_runAgainWithTheSameKey_finishesExactlyOnce() {
-        interruptedAndRunAgain(true);
-    }
-
-    private void interruptedAndRunAgain(boolean afterCommit) {
-        FailingChunkStore failing = FAILING.computeIfAbsent(newStore(), FailingChunkStore::new);
-        Built b = built(failing);
+    @Override
+    public void interruptedAndRunAgain(boolean afterCommit) {
+        BatchJobScenarios.OnAFailingStore<Built> failing = jobs.onAFailingStore();
+        Built b = failing.built();
         int accounts = accounts(b);
         int chunks = (accounts + 2) / 3;
-        failing.arm(b.shop(), "/chunk-2", afterCommit);
-        StoreException failure = assertThrows(StoreException.class,
-                () -> b.pos().expireHolds(job(b, SCHEDULER, "sweep"), Batch.of(3)));
-        assertEquals(afterCommit, failure.outcomeUnknown(), failure.getMessage());
+        jobs.failsAtTheSecondChunk(failing, afterCommit, "sweep", 3);
 
-        List<BatchChunk> heard = new ArrayList<>();
-        BatchOutcome again = b.pos().expireHolds(job(b, SCHEDULER, "sweep"), Batch.of(3).reportingTo(heard::add));
-        assertTrue(again.finished(), again.toString());
-        assertEquals(chunks, again.chunks());
-        assertEquals(afterCommit ? 2 : 1, again.replayedChunks());
-        assertEquals(accounts, again.accounts());
-        assertEquals(afterCommit, heard.get(1).replayed());
-        assertFalse(heard.get(heard.size() - 1).replayed());
+        BatchJobScenarios.Run again = jobs.runAgain(b, job(b, SCHEDULER, "sweep"), 3, chunks, afterCommit);
+        assertEquals(accounts, again.outcome().accounts());
         // Each overdue reservation expired once, in whichever chunk, replayed or run.
-        assertEquals(EXPIRING, expired(heard));
+        assertEquals(EXPIRING, expired(again.heard()));
         assertEquals(expectedAvailable(), available(b));
         Map<String, String> after = state(b);
 
-        List<BatchChunk> third = new ArrayList<>();
-        BatchOutcome once = b.pos().expireHolds(job(b, SCHEDULER, "sweep"), Batch.of(3).reportingTo(third::add));
-        assertEquals(chunks, once.replayedChunks());
-        assertEquals(EXPIRING, expired(third));
+        assertEquals(EXPIRING, expired(jobs.runOnceMore(b, "sweep", 3, chunks).heard()));
         assertEquals(after, state(b));
     }
 
     @Test
     void theSameKeyWithAnotherChunkSize_isRefusedAndChangesNothing() {
-        FailingChunkStore failing = FAILING.computeIfAbsent(newStore(), FailingChunkStore::new);
-        Built b = built(failing);
-        failing.arm(b.shop(), "/chunk-2", false);
-        assertThrows(StoreException.class, () -> b.pos().expireHolds(job(b, SCHEDULER, "job-a"), Batch.of(3)));
-        TenantSnapshot half = TenantSnapshot.of(b.store(), b.shop());
-        assertThrows(IdempotencyConflictException.class,
-                () -> b.pos().expireHolds(job(b, SCHEDULER, "job-a"), Batch.of(4)));
-        assertThrows(InvalidValueException.class,
-                () -> b.pos().expireHolds(job(b, SCHEDULER, "k".repeat(190)), Batch.of(4)));
-        assertEquals(half, TenantSnapshot.of(b.store(), b.shop()));
+        BatchJobScenarios.OnAFailingStore<Built> failing = jobs.onAFailingStore();
+        Built b = failing.built();
+        jobs.failsAtTheSecondChunk(failing, false, "job-a", 3);
+        jobs.refusedWithAnotherChunkSize(b, "job-a", 4);
         assertTrue(b.pos().expireHolds(job(b, SCHEDULER, "job-a"), Batch.of(3)).finished());
         assertEquals(expectedAvailable(), available(b));
     }
@@ -273,17 +239,10 @@ public abstract class PosCardsBatchContract {
     @Test
     void dryRun_decidesEveryChunkAndWritesNothing() {
         Built b = built(newStore());
-        TenantSnapshot before = TenantSnapshot.of(b.store(), b.shop());
         Map<String, String> state = state(b);
-        List<BatchChunk> previews = new ArrayList<>();
-        BatchOutcome dry = b.pos().expireHolds(job(b, SCHEDULER, "preview"),
-                Batch.of(3).asDryRun().reportingTo(previews::add));
-        assertTrue(dry.dryRun() && dry.finished(), dry.toString());
-        assertEquals(accounts(b), dry.accounts());
-        assertEquals(EXPIRING, expired(previews));
-        assertTrue(previews.stream().allMatch(c -> c.outcome().dryRun()));
-        assertTrue(b.pos().expireHolds(job(b, SCHEDULER, "preview").asDryRun(), Batch.of(3)).dryRun());
-        assertEquals(before, TenantSnapshot.of(b.store(), b.shop()));
+        BatchJobScenarios.Run dry = jobs.dryRun(b, "preview", 3);
+        assertEquals(accounts(b), dry.outcome().accounts());
+        assertEquals(EXPIRING, expired(dry.heard()));
         assertEquals(state, state(b));
         assertTrue(b.pos().expireHolds(job(b, SCHEDULER, "preview"), Batch.of(3)).finished());
         assertEquals(expectedAvailable(), available(b));
