@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loyaltyengine.spi.Account;
@@ -22,7 +19,6 @@ import org.loyaltyengine.spi.Accounts;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
-import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.RuleRef;
 import org.loyaltyengine.spi.TenantId;
 import org.loyaltyengine.spi.Unit;
@@ -38,22 +34,14 @@ import org.loyaltyengine.spi.Unit;
  */
 @Tag("X-2")
 @Tag("SP-25")
-public abstract class AccountPagesContract {
+public abstract class AccountPagesContract extends PagedReadContract {
     private static final String PROGRAM = "pages";
     private static final RuleRef RULE = new RuleRef("conformance", 1, "test");
     private static final List<String> OWNERS = List.of("a", "A", "b", "B", "a-1", "a1", "a 1", "a_1", "a.1", "é", "e",
             "E", "ё", "10", "9", "09", "z", "Z", "zz", "~", "!", "c\u00e9", "ce\u0301", "𝔘", "\uffe0", "x".repeat(200));
 
-    protected LoyaltyStore store;
-    protected TenantId tenant;
-
-    /** The store under test (a shared one: each test uses a fresh tenant). */
-    protected abstract LoyaltyStore newStore();
-
-    @BeforeEach
-    void setUpStore() {
-        store = newStore();
-        tenant = TenantId.of("pg-" + UUID.randomUUID().toString().substring(0, 18));
+    protected AccountPagesContract() {
+        super("pg-");
     }
 
     /** Every owner's points account, three owners' money and credit accounts too, and neighbours to leave out. */
@@ -80,18 +68,13 @@ public abstract class AccountPagesContract {
     }
 
     private List<List<Account>> walk(int limit) {
-        List<List<Account>> pages = new ArrayList<>();
-        AccountKey after = null;
-        for (int guard = 0; guard < 1000; guard++) {
-            AccountKey from = after;
-            List<Account> page = store.inTransaction(tenant, tx -> tx.accounts().ofProgram(PROGRAM, from, limit));
-            if (page.isEmpty()) {
-                return pages;
-            }
-            pages.add(page);
-            after = page.get(page.size() - 1).key();
-        }
-        throw new AssertionError("the pages never ended: " + pages);
+        return walk(null, limit);
+    }
+
+    /** The pages of {@code limit} accounts after {@code after}, each asked after the last account of the one before. */
+    private List<List<Account>> walk(AccountKey after, int limit) {
+        return walk(after, from -> store.inTransaction(tenant, tx -> tx.accounts().ofProgram(PROGRAM, from, limit)),
+                Account::key);
     }
 
     private static List<AccountKey> keys(List<List<Account>> pages) {
@@ -153,17 +136,7 @@ public abstract class AccountPagesContract {
             tx.accounts().open(late, null);
             return tx.accounts().open(early, null);
         });
-        List<AccountKey> rest = new ArrayList<>();
-        AccountKey from = after;
-        while (true) {
-            AccountKey f = from;
-            List<Account> page = store.inTransaction(tenant, tx -> tx.accounts().ofProgram(PROGRAM, f, 5));
-            if (page.isEmpty()) {
-                break;
-            }
-            page.forEach(a -> rest.add(a.key()));
-            from = page.get(page.size() - 1).key();
-        }
+        List<AccountKey> rest = keys(walk(after, 5));
         assertEquals(rest.size(), new HashSet<>(rest).size(), "listed twice: " + rest);
         // Where each new account lands is the store's order; that it is listed once if after the first page is not.
         List<AccountKey> all = keys(walk(Accounts.MAX_PAGE));

@@ -4,20 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loyaltyengine.spi.Accounts;
 import org.loyaltyengine.spi.Customer;
 import org.loyaltyengine.spi.InvalidValueException;
-import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.TenantId;
 
 /**
@@ -29,20 +25,12 @@ import org.loyaltyengine.spi.TenantId;
  */
 @Tag("X-2")
 @Tag("SP-25")
-public abstract class CustomerPagesContract {
+public abstract class CustomerPagesContract extends PagedReadContract {
     private static final List<String> IDS = List.of("a", "A", "b", "B", "a-1", "a1", "a.1", "a_1", "10", "9", "09",
             "z", "Z", "zz", "é", "e", "E", "c\u00e9", "x".repeat(60));
 
-    protected LoyaltyStore store;
-    protected TenantId tenant;
-
-    /** The store under test (a shared one: each test uses a fresh tenant). */
-    protected abstract LoyaltyStore newStore();
-
-    @BeforeEach
-    void setUpStore() {
-        store = newStore();
-        tenant = TenantId.of("cp-" + UUID.randomUUID().toString().substring(0, 18));
+    protected CustomerPagesContract() {
+        super("cp-");
     }
 
     private static Customer customer(String id) {
@@ -62,18 +50,12 @@ public abstract class CustomerPagesContract {
     }
 
     private List<List<Customer>> walk(int limit) {
-        List<List<Customer>> pages = new ArrayList<>();
-        String after = null;
-        for (int guard = 0; guard < 1000; guard++) {
-            String from = after;
-            List<Customer> page = store.inTransaction(tenant, tx -> tx.customers().page(from, limit));
-            if (page.isEmpty()) {
-                return pages;
-            }
-            pages.add(page);
-            after = page.get(page.size() - 1).id();
-        }
-        throw new AssertionError("the pages never ended: " + pages);
+        return walk(null, limit);
+    }
+
+    /** The pages of {@code limit} customers after {@code after}, each asked after the last id of the one before. */
+    private List<List<Customer>> walk(String after, int limit) {
+        return walk(after, from -> store.inTransaction(tenant, tx -> tx.customers().page(from, limit)), Customer::id);
     }
 
     private static List<String> ids(List<List<Customer>> pages) {
@@ -121,17 +103,7 @@ public abstract class CustomerPagesContract {
         List<String> all = ids(walk(Accounts.MAX_PAGE));
         assertEquals(IDS.size() + 2, all.size(), all.toString());
         assertTrue(!all.contains("rolled-back"), all.toString());
-        List<String> rest = new ArrayList<>();
-        String from = after;
-        while (true) {
-            String f = from;
-            List<Customer> page = store.inTransaction(tenant, tx -> tx.customers().page(f, 5));
-            if (page.isEmpty()) {
-                break;
-            }
-            page.forEach(c -> rest.add(c.id()));
-            from = page.get(page.size() - 1).id();
-        }
+        List<String> rest = ids(walk(after, 5));
         assertEquals(all.subList(all.indexOf(after) + 1, all.size()), rest);
     }
 

@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.loyaltyengine.spi.AccountKey;
@@ -20,7 +18,6 @@ import org.loyaltyengine.spi.Accounts;
 import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.InvalidValueException;
 import org.loyaltyengine.spi.LedgerEntry;
-import org.loyaltyengine.spi.LoyaltyStore;
 import org.loyaltyengine.spi.RuleRef;
 import org.loyaltyengine.spi.StoreTransaction;
 import org.loyaltyengine.spi.TenantId;
@@ -36,21 +33,13 @@ import org.loyaltyengine.spi.Unit;
  */
 @Tag("X-2")
 @Tag("SP-25")
-public abstract class EntriesOfContract {
+public abstract class EntriesOfContract extends PagedReadContract {
     private static final String PROGRAM = "entries-of";
     private static final RuleRef RULE = new RuleRef("conformance", 1, "test");
     private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
 
-    protected LoyaltyStore store;
-    protected TenantId tenant;
-
-    /** The store under test (a shared one: each test uses a fresh tenant). */
-    protected abstract LoyaltyStore newStore();
-
-    @BeforeEach
-    void setUpStore() {
-        store = newStore();
-        tenant = TenantId.of("eo-" + UUID.randomUUID().toString().substring(0, 18));
+    protected EntriesOfContract() {
+        super("eo-");
     }
 
     private static AccountKey points(String owner) {
