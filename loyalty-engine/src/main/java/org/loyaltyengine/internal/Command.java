@@ -69,7 +69,8 @@ public interface Command<P, C> {
      * job's page), locked after {@link #keys} so that the context, read once under them, names no key that is
      * not held yet and need not be read a second time. Whatever {@link #keysOf} names beyond these still makes
      * the pipeline lock it and read the context again, so a command that guesses short stays correct; it only
-     * reads twice. None by default.
+     * reads twice. What it reads here the {@link #load} after it may take through {@link StoreView#once}, on the
+     * same view; a load again after more locks, and a re-run of the transaction, get a fresh view. None by default.
      */
     default Set<LockKey> keysBeforeLoad(StoreView view, P request, CommandContext ctx) {
         return Set.of();

@@ -209,8 +209,9 @@ public final class CommandPipeline {
         keys.lockNew(command.keysBeforeLoad(view, request, ctx));
         C context = command.load(view, request, ctx);
         if (keys.lockNew(command.keysOf(context))) {
-            // What was read before these locks may have moved meanwhile; under them it cannot.
-            context = command.load(view, request, ctx);
+            // What was read before these locks may have moved meanwhile; under them it cannot. A fresh view, so
+            // nothing read once through the first one (StoreView.once) is taken from before these locks.
+            context = command.load(new StoreView(tx), request, ctx);
             Set<LockKey> again = keys.notHeld(command.keysOf(context));
             if (!again.isEmpty()) {
                 // The context moved onto keys it did not name before: decide again from the start.

@@ -1,9 +1,12 @@
 package org.loyaltyengine.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.loyaltyengine.InternalDefectException;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.AccountKey;
 import org.loyaltyengine.spi.Card;
@@ -20,6 +23,8 @@ import org.loyaltyengine.spi.StoreTransaction;
  */
 public final class StoreView {
     private final StoreTransaction tx;
+    /** What {@link #once} read through this view, by key; made on the first such read. */
+    private Map<Object, Object> readOnce;
 
     StoreView(StoreTransaction tx) {
         this.tx = tx;
@@ -28,6 +33,31 @@ public final class StoreView {
     /** A view for reads outside any command (statements, reports, previews). */
     public static StoreView of(StoreTransaction tx) {
         return new StoreView(tx);
+    }
+
+    /**
+     * What {@code read} gives for {@code key}, read through this view at most once. The pipeline hands a
+     * command's {@code keysBeforeLoad} and the {@code load} after it one view, so the load can take what
+     * keysBeforeLoad read, under the same keys, rather than read it again. A load again under keys locked after
+     * it, and every run of the transaction's work (a store re-runs it after a deadlock, holding nothing of the
+     * run before), gets a view of its own, which reads afresh.
+     *
+     * @param key what was read, by value (a request record)
+     */
+    public <T> T once(Object key, Class<T> type, Function<StoreView, T> read) {
+        if (readOnce == null) {
+            readOnce = new HashMap<>();
+        }
+        Object kept = readOnce.get(key);
+        if (kept == null) {
+            kept = read.apply(this);
+            if (kept == null) {
+                // A defect of the command: a read once must give something to keep.
+                throw new InternalDefectException("a read once through a store view gave nothing for " + key);
+            }
+            readOnce.put(key, kept);
+        }
+        return type.cast(kept);
     }
 
     public Optional<Document> document(String type, String id) {

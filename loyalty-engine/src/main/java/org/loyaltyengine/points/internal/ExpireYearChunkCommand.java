@@ -102,9 +102,12 @@ final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chu
         return year.keysOf(c.year());
     }
 
-    /** The chunk's page as the job's document places it (read under the program's key and the job's). */
+    /**
+     * The chunk's page as the job's document places it (read under the program's key and the job's), read once per
+     * view: the load takes the page keysBeforeLoad read.
+     */
     private static BatchChunkPage page(StoreView view, Chunk chunk) {
-        return BatchChunkPage.read(view, SavingsPoints.PROGRAM, chunk);
+        return view.once(chunk, BatchChunkPage.class, v -> BatchChunkPage.read(v, SavingsPoints.PROGRAM, chunk));
     }
 
     /** The page's points accounts: the ones the chunk decides on. */
@@ -121,9 +124,10 @@ final class ExpireYearChunkCommand implements Command<ExpireYearChunkCommand.Chu
     @Override
     public Set<LockKey> keysBeforeLoad(StoreView view, Chunk chunk, CommandContext ctx) {
         // The customers of the page, as keysOf names them from the context: locked before the entries are read,
-        // so the pipeline reads the chunk's entries once, not once before and once under the locks. The page is
-        // the same both times: no points account opens meanwhile (the program's key) and the job's document
-        // cannot move (the job's key). Unordered: the pipeline sorts the keys it locks.
+        // so the pipeline reads the chunk's entries once, not once before and once under the locks. The load takes
+        // the page read here, on the same view: it cannot move meanwhile, since no points account opens (the
+        // program's key) and the job's document cannot move (the job's key). Unordered: the pipeline sorts the
+        // keys it locks.
         List<AccountKey> points = points(page(view, chunk));
         Set<LockKey> keys = new java.util.HashSet<>(points.size() * 2);
         for (AccountKey key : points) {
