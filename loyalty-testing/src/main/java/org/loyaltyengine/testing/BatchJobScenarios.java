@@ -181,10 +181,14 @@ public final class BatchJobScenarios<F> {
     }
 
     /**
-     * On {@code built}, left half done, the job's key with another chunk size is refused, and so is a key too long to
-     * name its chunks, each changing nothing.
+     * A tenant on which the job under {@code key} failed at its second chunk before the commit, so that it is left
+     * half done, and then its key with another chunk size was refused, and so was a key too long to name its
+     * chunks, each changing nothing.
      */
-    public void refusedWithAnotherChunkSize(F built, String key, int otherSize) {
+    public F refusedHalfDone(String key, int chunkSize, int otherSize) {
+        OnAFailingStore<F> failing = onAFailingStore();
+        F built = failing.built();
+        failsAtTheSecondChunk(failing, false, key, chunkSize);
         Object half = state.apply(built);
         assertThrows(IdempotencyConflictException.class,
                 () -> job.run(built, context.apply(built, key), Batch.of(otherSize)));
@@ -192,6 +196,7 @@ public final class BatchJobScenarios<F> {
         assertThrows(InvalidValueException.class,
                 () -> job.run(built, context.apply(built, "k".repeat(190)), Batch.of(otherSize)));
         assertEquals(half, state.apply(built));
+        return built;
     }
 
     /**

@@ -177,10 +177,7 @@ public abstract class CustomerCardsBatchContract implements BatchJobScenarios.In
 
     @Test
     void theSameKeyWithAnotherChunkSize_isRefusedAndChangesNothing() {
-        BatchJobScenarios.OnAFailingStore<CardFixtures> failing = jobs.onAFailingStore();
-        CardFixtures f = failing.built();
-        jobs.failsAtTheSecondChunk(failing, false, "job-a", 3);
-        jobs.refusedWithAnotherChunkSize(f, "job-a", 4);
+        CardFixtures f = jobs.refusedHalfDone("job-a", 3, 4);
         assertTrue(f.cards.enrolAll(job(f, CardFixtures.MANAGER, "job-a"), Batch.of(3)).finished());
         assertEquals(expectedCards(), cards(f));
     }

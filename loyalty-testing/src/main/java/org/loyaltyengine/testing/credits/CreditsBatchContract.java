@@ -246,10 +246,7 @@ public abstract class CreditsBatchContract implements BatchJobScenarios.Interrup
 
     @Test
     void theSameKeyWithAnotherChunkSize_isRefusedAndChangesNothing() {
-        BatchJobScenarios.OnAFailingStore<Built> failing = jobs.onAFailingStore();
-        Built b = failing.built();
-        jobs.failsAtTheSecondChunk(failing, false, "job-a", 4);
-        jobs.refusedWithAnotherChunkSize(b, "job-a", 5);
+        Built b = jobs.refusedHalfDone("job-a", 4, 5);
         assertTrue(b.credits().expireLots(job(b, OFFICE, "job-a", SWEEP), Batch.of(4)).finished());
         assertEquals(expected(), expired(b, b.credits()));
     }

@@ -148,11 +148,8 @@ public abstract class SavingsPointsBatchContract implements BatchJobScenarios.In
 
     @Test
     void theSameKeyWithAnotherChunkSizeOrYear_isRefusedAndChangesNothing() {
-        BatchJobScenarios.OnAFailingStore<PointsFixtures> failing = jobs.onAFailingStore();
-        PointsFixtures f = failing.built();
-        jobs.failsAtTheSecondChunk(failing, false, "job-a", 4);
+        PointsFixtures f = jobs.refusedHalfDone("job-a", 4, 5);
         Map<String, String> half = ExpiryBatchScenario.ledger(f);
-        jobs.refusedWithAnotherChunkSize(f, "job-a", 5);
         assertThrows(IdempotencyConflictException.class,
                 () -> f.points.expireYear(job(f, "job-a"), new ExpireYear(2024), Batch.of(4)));
         assertEquals(half, ExpiryBatchScenario.ledger(f));

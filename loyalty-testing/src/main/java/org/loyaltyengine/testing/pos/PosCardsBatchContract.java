@@ -228,10 +228,7 @@ public abstract class PosCardsBatchContract implements BatchJobScenarios.Interru
 
     @Test
     void theSameKeyWithAnotherChunkSize_isRefusedAndChangesNothing() {
-        BatchJobScenarios.OnAFailingStore<Built> failing = jobs.onAFailingStore();
-        Built b = failing.built();
-        jobs.failsAtTheSecondChunk(failing, false, "job-a", 3);
-        jobs.refusedWithAnotherChunkSize(b, "job-a", 4);
+        Built b = jobs.refusedHalfDone("job-a", 3, 4);
         assertTrue(b.pos().expireHolds(job(b, SCHEDULER, "job-a"), Batch.of(3)).finished());
         assertEquals(expectedAvailable(), available(b));
     }
