@@ -50,7 +50,7 @@ final class JpaOutcomes extends JpaRepository implements Outcomes {
         Checks.notNull(outcome, "outcome");
         String key = outcome.key().value();
         tx.insertUnique(() -> !absent.remove(key) && outcomeRow(outcome.key()).isPresent(),
-                () -> new OutcomeRow(s.t, outcome, s.encoded(outcome.outcome())), "idempotency key", key);
+                () -> s.inserts.outcome(new OutcomeRow(s.t, outcome, s.encoded(outcome.outcome()))), "idempotency key", key);
     }
 
     @Override
