@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
  * Reaches the JDBC connection of an EntityManager's transaction, where the provider offers a way: Hibernate's
  * {@code Session.doReturningWork} (JPA 3.1 has no portable one). Looked for by name, so the adapter needs no
  * provider at run time; with another provider, or none found, the rows are inserted through the provider
- * ({@link RowInserts#entities}).
+ * ({@link WriteOnceRows#entities}).
  */
 final class Connections {
     private static final String HIBERNATE_SESSION = "org.hibernate.Session";

@@ -27,7 +27,7 @@ final class JpaCommandLog extends JpaRepository implements CommandLog {
         }
         return tx.call(() -> {
             // The identity id is the entry's sequence, known once the row is inserted.
-            return entry.withSequence(s.inserts.logEntry(new CommandLogRow(entry, s.encoded(entry.outcome()))));
+            return entry.withSequence(s.writeOnce.logEntry(new CommandLogRow(entry, s.encoded(entry.outcome()))));
         });
     }
 

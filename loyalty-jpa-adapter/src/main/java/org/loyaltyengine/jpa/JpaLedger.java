@@ -39,7 +39,7 @@ final class JpaLedger extends JpaRepository implements Ledger {
         }
         // An entry is never changed: inserted without being kept, or every later flush of the transaction would
         // compare it again (a job appending thousands of entries in one transaction was quadratic in them).
-        long seq = s.inserts.entry(new EntryRow(s.t, row.id, entry));
+        long seq = s.writeOnce.entry(new EntryRow(s.t, row.id, entry));
         row.set(after);
         s.em.flush();
         return entry.withSequence(seq);

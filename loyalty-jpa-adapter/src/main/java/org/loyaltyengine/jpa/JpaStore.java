@@ -68,10 +68,10 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
     private final LongAdder retries = new LongAdder();
     private final boolean jdbcInserts;
     /**
-     * How this store's transactions insert the rows never changed after ({@link RowInserts}): chosen at the first
+     * How this store's transactions insert the rows never changed after ({@link WriteOnceRows}): chosen at the first
      * transaction, when the provider's EntityManager is at hand, and the same for every one after.
      */
-    private volatile Function<EntityManager, RowInserts> inserts;
+    private volatile Function<EntityManager, WriteOnceRows> writeOnce;
     private volatile boolean jdbc;
 
     private JpaStore(Builder b) {
@@ -160,7 +160,7 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
         } catch (RuntimeException e) {
             throw beforeTheWork(e);
         }
-        JpaTransaction tx = new JpaTransaction(em, tenant, insertsOf(em));
+        JpaTransaction tx = new JpaTransaction(em, tenant, writeOnceRowsOf(em));
         EntityTransaction et;
         try {
             et = em.getTransaction();
@@ -210,20 +210,20 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
 
     /** Whether this store's transactions insert the never-changed rows with plain JDBC; known after its first transaction. */
     boolean insertsWithJdbc() {
-        Function<EntityManager, RowInserts> known = inserts;
+        Function<EntityManager, WriteOnceRows> known = writeOnce;
         if (known == null) {
             throw new IllegalStateException("no transaction has run on this store yet");
         }
         return jdbc;
     }
 
-    private RowInserts insertsOf(EntityManager em) {
-        Function<EntityManager, RowInserts> known = inserts;
+    private WriteOnceRows writeOnceRowsOf(EntityManager em) {
+        Function<EntityManager, WriteOnceRows> known = writeOnce;
         if (known == null) {
             Function<EntityManager, Connection> connections = jdbcInserts ? Connections.of(em) : null;
-            known = connections == null ? RowInserts::entities : e -> new JdbcRowInserts(() -> connections.apply(e));
+            known = connections == null ? WriteOnceRows::entities : e -> new JdbcWriteOnceRows(() -> connections.apply(e));
             jdbc = connections != null;
-            inserts = known;
+            writeOnce = known;
         }
         return known.apply(em);
     }

@@ -5,18 +5,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.persistence.PersistenceException;
 
+import org.loyaltyengine.spi.IdempotencyKey;
+import org.loyaltyengine.spi.StoredOutcome;
+
 /**
- * {@link RowInserts} as plain JDBC on the transaction's own connection. The statements name the columns the
+ * {@link WriteOnceRows} as plain JDBC on the transaction's own connection. The statements name the columns the
  * entities map (EntryRow, OutcomeRow, CommandLogRow, HoldTransitionRow), so what a row reads back through the
  * provider is what was inserted here; the id comes back as the generated key of the identity column. A database
  * refusal leaves as a {@link PersistenceException} around the SQLException, the shape the provider's own
  * refusals have, so the repositories and {@link Failures} read it the same way.
  */
-final class JdbcRowInserts implements RowInserts {
+final class JdbcWriteOnceRows implements WriteOnceRows {
     private static final String ENTRY = "insert into le_ledger_entry (tenant, account_id, owner_ref, program, unit_kind,"
             + " unit_code, kind, amount, amount_scale, document_ref, line_ref, business_date, recorded_at_nanos, actor,"
             + " note, idempotency_key, rule_set, rule_version, rule_name, hold_ref)"
@@ -26,14 +30,17 @@ final class JdbcRowInserts implements RowInserts {
     private static final String LOG_ENTRY = "insert into le_command_log (tenant, idempotency_key, command_name,"
             + " request_type, actor, actor_permissions, business_date, recorded_at_nanos, request_body, status, rule_set,"
             + " rule_version, outcome_body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** By the unique key (tenant, idempotency_key), with no row limit (see {@link JpaShared#unique}). */
+    private static final String OUTCOME_BY_KEY = "select fingerprint, body from le_outcome where tenant = ?"
+            + " and idempotency_key = ?";
     private static final String HOLD_TRANSITION = "insert into le_hold_transition (tenant, hold_ref, state, at_nanos)"
             + " values (?, ?, ?, ?)";
 
-    /** Asked for once, at the first insert: a transaction that inserts nothing never reaches for it. */
+    /** Asked for once, at the first statement: a transaction that sends none here never reaches for it. */
     private final Supplier<Connection> connection;
     private Connection known;
 
-    JdbcRowInserts(Supplier<Connection> connection) {
+    JdbcWriteOnceRows(Supplier<Connection> connection) {
         this.connection = connection;
     }
 
@@ -61,11 +68,31 @@ final class JdbcRowInserts implements RowInserts {
         return insert(HOLD_TRANSITION, "id", new Object[] {r.tenant, r.holdId, r.state, r.at});
     }
 
-    private long insert(String sql, String idColumn, Object[] values) {
+    @Override
+    public Optional<StoredOutcome> outcome(String tenant, IdempotencyKey key) {
+        try (PreparedStatement ps = connection().prepareStatement(OUTCOME_BY_KEY)) {
+            ps.setString(1, tenant);
+            ps.setString(2, key.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredOutcome(key, rs.getString(1), TextCodec.outcome(rs.getString(2))));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("outcome look-up refused: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connection() {
         if (known == null) {
             known = connection.get();
         }
-        try (PreparedStatement ps = known.prepareStatement(sql, new String[] {idColumn})) {
+        return known;
+    }
+
+    private long insert(String sql, String idColumn, Object[] values) {
+        try (PreparedStatement ps = connection().prepareStatement(sql, new String[] {idColumn})) {
             for (int i = 0; i < values.length; i++) {
                 bind(ps, i + 1, values[i]);
             }

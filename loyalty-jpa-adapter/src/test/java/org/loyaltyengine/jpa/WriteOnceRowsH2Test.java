@@ -25,13 +25,13 @@ import org.loyaltyengine.testing.CommandLogContract;
 import org.loyaltyengine.testing.pos.PosCardContract;
 
 /**
- * The two ways the store inserts the rows it never changes ({@link RowInserts}): plain JDBC on the transaction's
+ * The two ways the store inserts the rows it never changes ({@link WriteOnceRows}): plain JDBC on the transaction's
  * connection where the provider is Hibernate (every other database test runs that way), and through the provider
  * otherwise, proven here on H2 with the SPI conformance suite and the suites that write entries, holds, outcomes
  * and the command log. Both ways must read back the same.
  */
 @Tag("X-2")
-class RowInsertsH2Test {
+class WriteOnceRowsH2Test {
     private static final TestDatabase DB = TestDatabase.H2;
 
     @Test

@@ -1,19 +1,25 @@
 package org.loyaltyengine.jpa;
 
+import java.util.Optional;
+
 import jakarta.persistence.EntityManager;
 
+import org.loyaltyengine.spi.IdempotencyKey;
+import org.loyaltyengine.spi.StoredOutcome;
+
 /**
- * How one transaction inserts the rows it writes once and never changes: ledger entries, outcomes, command-log
- * entries and hold transitions. Both ways bind the same row objects, built (and their values checked) by the
- * repositories; each returns the identity id the database gave the row.
+ * How one transaction inserts the rows it writes once and never changes (ledger entries, outcomes, command-log
+ * entries and hold transitions), and looks up an outcome by its key, which every command does first. Both ways
+ * bind the same row objects, built (and their values checked) by the repositories; each insert returns the
+ * identity id the database gave the row.
  *
- * <p>{@link JdbcRowInserts} sends one plain JDBC insert on the transaction's own connection; {@link #entities}
+ * <p>{@link JdbcWriteOnceRows} sends one plain JDBC insert on the transaction's own connection; {@link #entities}
  * persists the row through the provider, flushes and detaches it. The provider's way costs, per row, its insert
  * action, a snapshot, the events and the flush's walk over what the transaction holds, for a row it is told to
  * forget at once (a JFR profile of a top-up on PostgreSQL had the persist of these rows at 21% of the engine's
  * samples); it stays for providers whose connection the adapter cannot reach ({@link Connections}).
  */
-interface RowInserts {
+interface WriteOnceRows {
     long entry(EntryRow row);
 
     long outcome(OutcomeRow row);
@@ -22,9 +28,12 @@ interface RowInserts {
 
     long holdTransition(HoldTransitionRow row);
 
+    /** The outcome stored under {@code key} for {@code tenant}, if any; by the unique key, with no row limit. */
+    Optional<StoredOutcome> outcome(String tenant, IdempotencyKey key);
+
     /** Inserts through the provider: persist, flush at once (a unique key refuses a twin here), detach. */
-    static RowInserts entities(EntityManager em) {
-        return new RowInserts() {
+    static WriteOnceRows entities(EntityManager em) {
+        return new WriteOnceRows() {
             private void insert(Object row) {
                 em.persist(row);
                 em.flush();
@@ -54,6 +63,13 @@ interface RowInserts {
             public long holdTransition(HoldTransitionRow row) {
                 insert(row);
                 return row.id;
+            }
+
+            @Override
+            public Optional<StoredOutcome> outcome(String tenant, IdempotencyKey key) {
+                return JpaShared.unique(JpaShared.readOnly(em.createQuery("select o from OutcomeRow o"
+                        + " where o.tenant = :t and o.key = :k", OutcomeRow.class)).setParameter("t", tenant)
+                        .setParameter("k", key.value())).map(OutcomeRow::toStored);
             }
         };
     }
