@@ -1,6 +1,7 @@
 package org.loyaltyengine.jpa;
 
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 import jakarta.persistence.EntityManager;
 
@@ -34,35 +35,32 @@ interface WriteOnceRows {
     /** Inserts through the provider: persist, flush at once (a unique key refuses a twin here), detach. */
     static WriteOnceRows entities(EntityManager em) {
         return new WriteOnceRows() {
-            private void insert(Object row) {
+            private <R> long insert(R row, ToLongFunction<R> id) {
                 em.persist(row);
                 em.flush();
                 // Never changed once inserted: not kept for the provider to compare at every later flush.
                 em.detach(row);
+                return id.applyAsLong(row);
             }
 
             @Override
             public long entry(EntryRow row) {
-                insert(row);
-                return row.seq;
+                return insert(row, r -> r.seq);
             }
 
             @Override
             public long outcome(OutcomeRow row) {
-                insert(row);
-                return row.id;
+                return insert(row, r -> r.id);
             }
 
             @Override
             public long logEntry(CommandLogRow row) {
-                insert(row);
-                return row.id;
+                return insert(row, r -> r.id);
             }
 
             @Override
             public long holdTransition(HoldTransitionRow row) {
-                insert(row);
-                return row.id;
+                return insert(row, r -> r.id);
             }
 
             @Override
