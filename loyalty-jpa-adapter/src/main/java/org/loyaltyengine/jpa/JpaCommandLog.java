@@ -26,12 +26,8 @@ final class JpaCommandLog extends JpaRepository implements CommandLog {
             throw new InvalidValueException("the store assigns the sequence; append an entry with sequence 0");
         }
         return tx.call(() -> {
-            CommandLogRow row = new CommandLogRow(entry, s.encoded(entry.outcome()));
-            // An identity id is known once the row is inserted, which persist does at once. Never changed
-            // after, so not kept: the provider would compare it with its snapshot at every flush.
-            s.em.persist(row);
-            s.em.detach(row);
-            return entry.withSequence(row.id);
+            // The identity id is the entry's sequence, known once the row is inserted.
+            return entry.withSequence(s.writeOnce.logEntry(new CommandLogRow(entry, s.encoded(entry.outcome()))));
         });
     }
 

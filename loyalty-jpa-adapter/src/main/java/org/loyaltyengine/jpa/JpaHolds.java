@@ -68,7 +68,7 @@ final class JpaHolds extends JpaRepository implements Holds {
         if (changed == 0) {
             return Optional.empty();
         }
-        s.em.persist(new HoldTransitionRow(s.t, holdId, to.name(), Decimals.nanos(at)));
+        s.writeOnce.holdTransition(new HoldTransitionRow(s.t, holdId, to.name(), Decimals.nanos(at)));
         moveHeld(account, hold.amount().negate());
         s.em.flush();
         s.em.refresh(hold);

@@ -37,14 +37,12 @@ final class JpaLedger extends JpaRepository implements Ledger {
         if (entry.amount().signum() < 0 && before.hasFloor() && after.available().compareTo(before.floor()) < 0) {
             throw new FloorViolationException(before.key(), before.available(), entry.amount().negate());
         }
-        EntryRow stored = new EntryRow(s.t, row.id, entry);
-        s.em.persist(stored);
+        // An entry is never changed: inserted without being kept, or every later flush of the transaction would
+        // compare it again (a job appending thousands of entries in one transaction was quadratic in them).
+        long seq = s.writeOnce.entry(new EntryRow(s.t, row.id, entry));
         row.set(after);
         s.em.flush();
-        // An entry is never changed: not kept, or every later flush of the transaction would compare it
-        // again (a job appending thousands of entries in one transaction was quadratic in them).
-        s.em.detach(stored);
-        return entry.withSequence(stored.seq);
+        return entry.withSequence(seq);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.loyaltyengine.jpa;
 
 import static org.loyaltyengine.jpa.JpaShared.readOnly;
-import static org.loyaltyengine.jpa.JpaShared.unique;
 
 import java.util.HashSet;
 import java.util.List;
@@ -22,16 +21,15 @@ final class JpaOutcomes extends JpaRepository implements Outcomes {
         super(tx, shared);
     }
 
-    private Optional<OutcomeRow> outcomeRow(IdempotencyKey key) {
-        return unique(readOnly(s.query("select o from OutcomeRow o where o.tenant = :t and o.key = :k",
-                OutcomeRow.class)).setParameter("k", key.value()));
+    private Optional<StoredOutcome> stored(IdempotencyKey key) {
+        return s.writeOnce.outcome(s.t, key);
     }
 
     @Override
     public Optional<StoredOutcome> find(IdempotencyKey key) {
         Checks.notNull(key, "idempotency key");
         return tx.call(() -> {
-            Optional<StoredOutcome> found = outcomeRow(key).map(OutcomeRow::toStored);
+            Optional<StoredOutcome> found = stored(key);
             if (found.isEmpty()) {
                 absent.add(key.value());
             }
@@ -49,8 +47,8 @@ final class JpaOutcomes extends JpaRepository implements Outcomes {
     public void save(StoredOutcome outcome) {
         Checks.notNull(outcome, "outcome");
         String key = outcome.key().value();
-        tx.insertUnique(() -> !absent.remove(key) && outcomeRow(outcome.key()).isPresent(),
-                () -> new OutcomeRow(s.t, outcome, s.encoded(outcome.outcome())), "idempotency key", key);
+        tx.insertUnique(() -> !absent.remove(key) && stored(outcome.key()).isPresent(),
+                () -> s.writeOnce.outcome(new OutcomeRow(s.t, outcome, s.encoded(outcome.outcome()))), "idempotency key", key);
     }
 
     @Override

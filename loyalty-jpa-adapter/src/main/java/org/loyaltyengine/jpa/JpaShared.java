@@ -37,14 +37,17 @@ final class JpaShared {
     final EntityManager em;
     /** The tenant's id, which every query names. */
     final String t;
+    /** How the rows written once and never changed are inserted, and an outcome looked up. */
+    final WriteOnceRows writeOnce;
     private final Map<AccountKey, AccountRow> accountRows = new HashMap<>();
     private final Set<AccountKey> locked = new HashSet<>();
     private Outcome encodedOutcome;
     private String encodedBody;
 
-    JpaShared(EntityManager em, String tenant) {
+    JpaShared(EntityManager em, String tenant, WriteOnceRows writeOnce) {
         this.em = em;
         this.t = tenant;
+        this.writeOnce = writeOnce;
         // Every repository writes out what it changed at once (a unique key refuses a twin there, not at
         // commit), so a query never needs the provider's flush before it; in AUTO mode that flush
         // compares every row loaded so far before each query, which made long transactions quadratic.

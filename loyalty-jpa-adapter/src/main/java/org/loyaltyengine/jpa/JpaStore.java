@@ -1,6 +1,7 @@
 package org.loyaltyengine.jpa;
 
 import java.lang.System.Logger.Level;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -65,8 +66,16 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
     private final int maxAttempts;
     private final Duration backoff;
     private final LongAdder retries = new LongAdder();
+    private final boolean jdbcInserts;
+    /**
+     * How this store's transactions insert the rows never changed after ({@link WriteOnceRows}): chosen at the first
+     * transaction, when the provider's EntityManager is at hand, and the same for every one after.
+     */
+    private volatile Function<EntityManager, WriteOnceRows> writeOnce;
+    private volatile boolean jdbc;
 
     private JpaStore(Builder b) {
+        this.jdbcInserts = b.jdbcInserts;
         this.ownsFactory = b.emf == null;
         this.emf = ownsFactory ? Persistence.createEntityManagerFactory(PERSISTENCE_UNIT, b.properties) : b.emf;
         this.maxAttempts = b.maxAttempts;
@@ -151,7 +160,7 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
         } catch (RuntimeException e) {
             throw beforeTheWork(e);
         }
-        JpaTransaction tx = new JpaTransaction(em, tenant);
+        JpaTransaction tx = new JpaTransaction(em, tenant, writeOnceRowsOf(em));
         EntityTransaction et;
         try {
             et = em.getTransaction();
@@ -197,6 +206,26 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
             tx.close();
             closeQuietly(em);
         }
+    }
+
+    /** Whether this store's transactions insert the never-changed rows with plain JDBC; known after its first transaction. */
+    boolean insertsWithJdbc() {
+        Function<EntityManager, WriteOnceRows> known = writeOnce;
+        if (known == null) {
+            throw new IllegalStateException("no transaction has run on this store yet");
+        }
+        return jdbc;
+    }
+
+    private WriteOnceRows writeOnceRowsOf(EntityManager em) {
+        Function<EntityManager, WriteOnceRows> known = writeOnce;
+        if (known == null) {
+            Function<EntityManager, Connection> connections = jdbcInserts ? Connections.of(em) : null;
+            known = connections == null ? WriteOnceRows::entities : e -> new JdbcWriteOnceRows(() -> connections.apply(e));
+            jdbc = connections != null;
+            writeOnce = known;
+        }
+        return known.apply(em);
     }
 
     private static void closeQuietly(EntityManager em) {
@@ -269,8 +298,18 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
         private final Map<String, Object> properties = new HashMap<>();
         private int maxAttempts = 10;
         private Duration backoff = Duration.ofMillis(5);
+        private boolean jdbcInserts = true;
 
         private Builder() {
+        }
+
+        /**
+         * Inserts every row through the provider, as with a provider whose connection the adapter cannot reach;
+         * for the tests that prove that way too.
+         */
+        Builder insertsThroughProvider() {
+            this.jdbcInserts = false;
+            return this;
         }
 
         /** Use the host's factory; its persistence unit must list {@value JpaStore#MAPPING_FILE}. */

@@ -51,9 +51,9 @@ final class JpaTransaction implements StoreTransaction {
     /** A database error the work may have caught: the transaction is spoiled whatever the work returns. */
     private RuntimeException spoiled;
 
-    JpaTransaction(EntityManager em, TenantId tenant) {
+    JpaTransaction(EntityManager em, TenantId tenant, WriteOnceRows writeOnce) {
         this.tenant = tenant;
-        this.shared = new JpaShared(em, tenant.value());
+        this.shared = new JpaShared(em, tenant.value(), writeOnce);
         this.locks = new JpaLocks(this, shared);
         this.accounts = new JpaAccounts(this, shared, locks);
         this.ledger = new JpaLedger(this, shared);
@@ -179,19 +179,16 @@ final class JpaTransaction implements StoreTransaction {
     /**
      * Inserts a row whose key must be new and which is never changed after. Checked first (unless the
      * caller knows the key was absent already), so the usual refusal leaves the transaction usable;
-     * flushed at once, so that a concurrent twin is refused here by the unique key, not at commit.
+     * {@code insert} sends it at once ({@link WriteOnceRows}), so that a concurrent twin is refused here by the
+     * unique key, not at commit.
      */
-    void insertUnique(BooleanSupplier taken, Supplier<Object> row, String what, String key) {
+    void insertUnique(BooleanSupplier taken, Runnable insert, String what, String key) {
         Supplier<RuntimeException> duplicate = () -> new DuplicateKeyException(what, key);
         call(() -> {
             if (taken.getAsBoolean()) {
                 throw duplicate.get();
             }
-            Object inserted = row.get();
-            shared.em.persist(inserted);
-            shared.em.flush();
-            // Never changed once inserted: not kept for the provider to compare at every later flush.
-            shared.em.detach(inserted);
+            insert.run();
             return null;
         }, duplicate);
     }

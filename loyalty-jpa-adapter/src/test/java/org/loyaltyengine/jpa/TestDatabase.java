@@ -61,6 +61,17 @@ enum TestDatabase {
         return handle(this).store();
     }
 
+    private static final Map<TestDatabase, JpaStore> THROUGH_PROVIDER = new ConcurrentHashMap<>();
+
+    /**
+     * A second store on the same tables and fault switch that inserts every row through the provider, as it would
+     * with a provider whose connection the adapter cannot reach.
+     */
+    JpaStore storeInsertingThroughProvider() {
+        return THROUGH_PROVIDER.computeIfAbsent(this, db -> JpaStore.builder().insertsThroughProvider()
+                .property("jakarta.persistence.nonJtaDataSource", handle(db).faults()).maxAttempts(20).build());
+    }
+
     /** A plain JDBC connection, for tests that look at the schema or plant rows behind the store's back. */
     java.sql.Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
