@@ -84,7 +84,7 @@ record BookingState(BookingDocument booking, PointsSettings settings, List<Ledge
         }
         facts.add(settings);
         facts.addAll(PointsFacts.customer(booking.customerId(), accounts.get(account()), customerEntries, expiryRuns,
-                optedOut));
+                optedOut, booking.id()));
         facts.add(new PointsBookingState(booking.id(), booking.customerId(), booking.status().name(),
                 booking.liveTotal(null, null), booking.paidMoney(), booking.paidPointsValue()));
         for (BookingDocument.Line l : booking.lines()) {
