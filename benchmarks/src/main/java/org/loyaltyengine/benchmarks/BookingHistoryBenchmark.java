@@ -1,5 +1,9 @@
 package org.loyaltyengine.benchmarks;
 
+import static org.loyaltyengine.benchmarks.DecisionScenario.applied;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,7 +34,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What one savings-points booking costs as its customer's history grows (issue 14, P3: the what-if replay of a
@@ -42,7 +49,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@value #BOOKINGS} bookings of that customer in one call, so the history grows by at most that many entries
  * while it is measured. Every booking is checked to be applied.
  *
- * <p>Run (about 4 minutes):
+ * <p>On a shared machine the wall clock JMH scores is mostly the other processes' (see the load beside each figure
+ * in docs/performance.md), so the run also prints, per {@code history}, the CPU time of the measuring thread per
+ * booking over the measurement iterations ({@code ThreadMXBean}): what the booking itself costs, whatever else runs.
+ *
+ * <p>Run (about 6 minutes):
  * <pre>
  * mvn -B -o -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar BookingHistoryBenchmark -rf json -rff booking-history.json
@@ -50,16 +61,19 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 8)
-@Measurement(iterations = 12)
+@Warmup(iterations = 10)
+@Measurement(iterations = 20)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class BookingHistoryBenchmark {
     static final int BOOKINGS = 25;
+    private static final int WARM_CUSTOMERS = 20;
+    private static final int WARM_BOOKINGS = 150;
     private static final TenantId TENANT = TenantId.of("bench");
     private static final RuleSource RULES = RuleSource.defaults();
     private static final Actor ADMIN = Actor.of("admin", SavingsPoints.ADMIN_PERMISSION);
     private static final Actor CLERK = Actor.of("clerk");
     private static final LocalDate DAY = LocalDate.of(2026, 3, 14);
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     /** A customer with {@code history} earlier points entries, on a store of its own. */
     @State(Scope.Benchmark)
@@ -70,9 +84,35 @@ public class BookingHistoryBenchmark {
         LoyaltyEngine engine;
         private long keys;
         private long bookings;
+        private boolean measuring;
+        private long cpuNanos;
+        private long measured;
+
+        /**
+         * Compiles the path of a booking before the first iteration: {@code history=0} makes few bookings in its
+         * iterations, and a booking the JIT has not compiled yet costs several times one it has.
+         */
+        @Setup(Level.Trial)
+        public void warm() {
+            for (int customer = 0; customer < WARM_CUSTOMERS; customer++) {
+                newStore();
+                for (int i = 0; i < WARM_BOOKINGS; i++) {
+                    applied(book());
+                }
+            }
+        }
 
         @Setup(Level.Iteration)
-        public void fresh() {
+        public void fresh(IterationParams iteration) {
+            measuring = iteration.getType() == IterationType.MEASUREMENT;
+            newStore();
+            for (int i = 0; i < history; i++) {
+                applied(book());
+            }
+        }
+
+        /** A fresh store: the customer, the settings (rate 0.10) and a supplier, no points yet. */
+        private void newStore() {
             InMemoryStore store = new InMemoryStore();
             engine = LoyaltyEngine.builder().store(store).rules(RULES)
                     .clock(Clock.fixed(DAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC)).build();
@@ -83,9 +123,12 @@ public class BookingHistoryBenchmark {
             SavingsPoints points = engine.savingsPoints();
             applied(points.configure(ctx(ADMIN), PointsSettings.defaults().with(Map.of("rate", "0.10"))));
             applied(points.defineSupplier(ctx(ADMIN), PointsRequests.Supplier.enabled("HOTEL")));
-            for (int i = 0; i < history; i++) {
-                applied(book());
-            }
+        }
+
+        @TearDown(Level.Trial)
+        public void report() {
+            System.out.printf("%nthread CPU per booking, history=%d: %.1f us over %d bookings%n", history,
+                    measured == 0 ? 0.0 : cpuNanos / 1e3 / measured, measured);
         }
 
         Outcome book() {
@@ -101,17 +144,15 @@ public class BookingHistoryBenchmark {
     @Benchmark
     @OperationsPerInvocation(BOOKINGS)
     public Outcome book(Customer1 c) {
+        long cpu = CPU.getCurrentThreadCpuTime();
         Outcome last = null;
         for (int i = 0; i < BOOKINGS; i++) {
             last = applied(c.book());
         }
-        return last;
-    }
-
-    static Outcome applied(Outcome o) {
-        if (!o.applied()) {
-            throw new IllegalStateException("benchmark command " + o.command() + " was rejected: " + o.reasonCodes());
+        if (c.measuring) {
+            c.cpuNanos += CPU.getCurrentThreadCpuTime() - cpu;
+            c.measured += BOOKINGS;
         }
-        return o;
+        return last;
     }
 }
