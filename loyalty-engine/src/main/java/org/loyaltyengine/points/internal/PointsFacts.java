@@ -101,8 +101,10 @@ final class PointsFacts {
         Map<Object, LedgerEntry> first = new LinkedHashMap<>();
         Map<Object, BigDecimal> sums = new HashMap<>();
         for (LedgerEntry e : entries) {
+            // The command's own document: the entry is its own key (its sequence).
             Object key = e.document() != null && e.document().equals(document) ? e.sequence()
-                    : new SummedBy(e.kind(), e.line(), e.document() != null, e.amount().signum(), e.businessDate().getYear());
+                    : new SummedBy(e.kind(), e.line(), e.document() != null, e.amount().signum(),
+                    e.businessDate().getYear());
             first.putIfAbsent(key, e);
             sums.merge(key, e.amount(), BigDecimal::add);
         }
