@@ -129,7 +129,7 @@ final class BookCommand implements Command<Booking, BookCommand.Context> {
         }
         facts.add(c.settings());
         facts.addAll(PointsFacts.customer(b.customerId(), accounts.get(c.account()), c.customerEntries(),
-                c.expiryRuns(), c.optedOut()));
+                c.expiryRuns(), c.optedOut(), b.bookingId()));
         return facts;
     }
 

@@ -70,8 +70,8 @@ record BookingState(BookingDocument booking, PointsSettings settings, List<Ledge
 
     /**
      * The facts of a command on this booking: the command's own fact, the booking's price once the command is
-     * applied (null when it does not change it), the settings, the customer's account with its entries and the
-     * expiry runs, the booking and its lines as stored; the rules total what the booking and each line hold
+     * applied (null when it does not change it), the settings, the customer's account with its entries (those of
+     * other documents summed, {@link PointsFacts#entriesFor}) and the expiry runs, the booking and its lines as stored; the rules total what the booking and each line hold
      * and how many of a line's points expired. {@code pricedLine} (or null) is the line whose points the rules
      * compute now, at {@code newAmount}.
      */
@@ -84,7 +84,7 @@ record BookingState(BookingDocument booking, PointsSettings settings, List<Ledge
         }
         facts.add(settings);
         facts.addAll(PointsFacts.customer(booking.customerId(), accounts.get(account()), customerEntries, expiryRuns,
-                optedOut));
+                optedOut, booking.id()));
         facts.add(new PointsBookingState(booking.id(), booking.customerId(), booking.status().name(),
                 booking.liveTotal(null, null), booking.paidMoney(), booking.paidPointsValue()));
         for (BookingDocument.Line l : booking.lines()) {

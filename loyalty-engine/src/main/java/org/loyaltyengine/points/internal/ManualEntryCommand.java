@@ -91,7 +91,7 @@ final class ManualEntryCommand implements Command<ManualEntry, ManualEntryComman
         facts.add(new PointsManualEntry(m.customerId(), m.points(), m.note()));
         facts.add(c.settings());
         facts.addAll(PointsFacts.customer(m.customerId(), accounts.get(c.account()), c.customerEntries(),
-                c.expiryRuns(), c.optedOut()));
+                c.expiryRuns(), c.optedOut(), null));
         return facts;
     }
 }

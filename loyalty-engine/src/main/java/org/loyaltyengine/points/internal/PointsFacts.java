@@ -2,6 +2,7 @@ package org.loyaltyengine.points.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.loyaltyengine.rules.facts.PointsServiceLine;
 import org.loyaltyengine.rules.facts.PointsSettings;
 import org.loyaltyengine.spi.Account;
 import org.loyaltyengine.spi.CurrencyMismatchException;
+import org.loyaltyengine.spi.EntryKind;
 import org.loyaltyengine.spi.LedgerEntry;
 import org.loyaltyengine.spi.Money;
 
@@ -69,14 +71,51 @@ final class PointsFacts {
         return ExpiryDocument.runs(view.documents(ExpiryDocument.TYPE, null));
     }
 
-    /** The facts of a customer's points: the locked account, its entries as loaded, and every expiry run. */
+    /**
+     * The facts of a customer's points for a command on {@code document} (a booking; null for one on no document):
+     * the locked account, its entries as {@link #entriesFor} gives them, and every expiry run.
+     */
     static List<Object> customer(String customerId, Account account, List<LedgerEntry> entries,
-                                 List<PointsExpiryRun> runs, boolean optedOut) {
+                                 List<PointsExpiryRun> runs, boolean optedOut, String document) {
         List<Object> facts = new ArrayList<>();
         facts.add(new PointsAccount(customerId, account.key(), account.balance(), optedOut));
-        facts.addAll(entries(entries));
+        facts.addAll(entriesFor(entries, document));
         facts.addAll(runs);
         return facts;
+    }
+
+    /**
+     * A customer's entries as a command on {@code document} shows them to the rules: the entries of that document
+     * each on its own, and those of every other document summed by kind, line, whether they name a document, sign
+     * and year, one {@link PointsEntry} per such key at the place of its first entry (that entry's sequence,
+     * document, day and command; the amount the key's sum). What the rules read of another document's entries is
+     * only that (what they count as earned, used or expired, by year, ledger.drl), so a command costs the keys the
+     * customer's history has, not its entries. While the customer has an expiry entry, every entry stays on its
+     * own: which points an expiry took the rules attribute entry by entry, to each source in the order it started
+     * earning.
+     */
+    static List<PointsEntry> entriesFor(List<LedgerEntry> entries, String document) {
+        if (entries.stream().anyMatch(e -> e.kind() == EntryKind.EXPIRE)) {
+            return entries(entries);
+        }
+        Map<Object, LedgerEntry> first = new LinkedHashMap<>();
+        Map<Object, BigDecimal> sums = new HashMap<>();
+        for (LedgerEntry e : entries) {
+            // The command's own document: the entry is its own key (its sequence).
+            Object key = e.document() != null && e.document().equals(document) ? e.sequence()
+                    : new SummedBy(e.kind(), e.line(), e.document() != null, e.amount().signum(),
+                    e.businessDate().getYear());
+            first.putIfAbsent(key, e);
+            sums.merge(key, e.amount(), BigDecimal::add);
+        }
+        List<PointsEntry> facts = new ArrayList<>(first.size());
+        first.forEach((key, e) -> facts.add(new PointsEntry(e.sequence(), e.account().owner(), e.account(), e.kind(),
+                sums.get(key), e.document(), e.line(), e.businessDate(), e.idempotencyKey())));
+        return facts;
+    }
+
+    /** What the entries of other documents are summed by ({@link #entriesFor}). */
+    private record SummedBy(EntryKind kind, String line, boolean documented, int sign, int year) {
     }
 
     /** A stored or new service line; the rules add what its entries hold ({@code PointsLine}). */
