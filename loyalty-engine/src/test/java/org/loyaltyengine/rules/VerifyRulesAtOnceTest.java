@@ -2,7 +2,6 @@ package org.loyaltyengine.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,15 +24,13 @@ import org.loyaltyengine.RuleSource;
  */
 @Tag("X-11")
 class VerifyRulesAtOnceTest {
-    /** Gets past the parser and the gate; Java refuses the consequence late, in the version's Drools compile. */
-    private static final String LATE_ERROR = "package org.loyaltyengine.rules.customercard;\n"
-            + "import org.loyaltyengine.rules.facts.*;\n"
-            + "rule \"a typo\"\n"
-            + "when\n"
-            + "    $d : Decision()\n"
-            + "then\n"
-            + "    $d.rejekt(\"X\", \"y\");\n"
-            + "end\n";
+    /**
+     * Gets past the parser and the gate; Java refuses the consequence late, in the version's Drools compile, which
+     * names the line the rule starts on (3).
+     */
+    private static final String LATE_ERROR = String.join("\n", "package org.loyaltyengine.rules.customercard;",
+            "import org.loyaltyengine.rules.facts.*;", "rule \"a typo\" when $d : Decision() then $d.rejekt(\"X\", \"y\"); end",
+            "");
 
     /** A syntax error: refused by the parser at once, before anything of its version is compiled. */
     private static final String EARLY_ERROR = "package org.loyaltyengine.rules.customers;\n"
@@ -68,11 +65,8 @@ class VerifyRulesAtOnceTest {
             RuleCompilationException e = assertThrows(RuleCompilationException.class,
                     () -> LoyaltyEngine.builder().rules(RuleSource.folder(root)).build().verifyRules());
 
-            assertEquals("RULE_COMPILATION_FAILED", e.code());
-            assertEquals("customer-card/v1/typo.drl", e.errors().get(0).file(), e.getMessage());
-            assertTrue(e.errors().get(0).line() > 0, e.getMessage());
-            assertTrue(e.getMessage().contains("rejekt"), e.getMessage());
-            assertTrue(e.errors().stream().noneMatch(x -> x.file().startsWith("customers/")), e.getMessage());
+            assertEquals(List.of("customer-card/v1/typo.drl:3"),
+                    e.errors().stream().map(x -> x.file() + ":" + x.line()).distinct().toList(), e.getMessage());
         }
     }
 
