@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code p0.50}), the spread (min, max, the percentiles) and every fork's time in the JSON.
  * <ul>
  * <li>{@code engine}: an engine built on the in-memory store with the packaged rules, {@code verifyRules()}:
- * every version parsed, checked by the rule gate and compiled to a KieBase with its session pool.</li>
+ * every version parsed, checked by the rule gate and compiled to a KieBase with its session pool, the versions side
+ * by side on the machine's processors.</li>
  * <li>{@code rawDrools}: the baseline, plain Drools on the same files: a {@code KnowledgeBuilder} per rule-set
  * version fed its DRL files, and its KieBase. No gate, no engine.</li>
  * </ul>

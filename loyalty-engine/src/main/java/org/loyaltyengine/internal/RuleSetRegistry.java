@@ -71,7 +71,7 @@ public final class RuleSetRegistry {
      * The KieBases of {@link #source} with their pooled sessions, shared with every other registry built on
      * the same instance.
      */
-    private final Map<String, SessionPool> compiledOfSource;
+    private final BuildOnce<SessionPool> compiledOfSource;
 
     /**
      * The compiled KieBases of each rule source, by version folder: engines built on one {@code RuleSource}
@@ -81,7 +81,7 @@ public final class RuleSetRegistry {
      * which hands each session to one evaluation at a time. Keyed weakly, by identity: a source that no
      * engine and no host holds any more takes its compiled versions with it.
      */
-    private static final Map<RuleSource, Map<String, SessionPool>> COMPILED_BY_SOURCE =
+    private static final Map<RuleSource, BuildOnce<SessionPool>> COMPILED_BY_SOURCE =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** Manifest keys {@code setting.<name>=value}: the default of a program setting under this version. */
@@ -95,7 +95,7 @@ public final class RuleSetRegistry {
         this.source = source;
         this.limits = limits;
         this.versions = discover(source);
-        this.compiledOfSource = COMPILED_BY_SOURCE.computeIfAbsent(source, s -> new ConcurrentHashMap<>());
+        this.compiledOfSource = COMPILED_BY_SOURCE.computeIfAbsent(source, s -> new BuildOnce<>());
     }
 
     private static Map<String, List<RuleSetVersion>> discover(RuleSource source) {
@@ -225,14 +225,13 @@ public final class RuleSetRegistry {
         } catch (RuleCompilationException e) {
             return new RuleSourceDescription(source.toString(), List.of(), problems(e, "(rule source)"));
         }
-        List<RuleVersionDescription> versions = new ArrayList<>();
-        for (RuleSetVersion v : registry.all()) {
+        List<RuleVersionDescription> versions = ParallelCompilation.inOrder(registry.all(), v -> {
             try {
-                versions.add(new RuleVersionDescription(v, registry.compile(v).ruleNames(), List.of()));
+                return new RuleVersionDescription(v, registry.compile(v).ruleNames(), List.of());
             } catch (RuleCompilationException e) {
-                versions.add(new RuleVersionDescription(v, List.of(), problems(e, v.folder())));
+                return new RuleVersionDescription(v, List.of(), problems(e, v.folder()));
             }
-        }
+        });
         return new RuleSourceDescription(source.toString(), versions, List.of());
     }
 
@@ -280,8 +279,22 @@ public final class RuleSetRegistry {
     }
 
     public Compiled compile(RuleSetVersion v) {
-        return compiled.computeIfAbsent(v.folder(), k -> new Compiled(v, compiledOfSource.computeIfAbsent(k,
-                folder -> new SessionPool(build(v))), limits));
+        Compiled done = compiled.get(v.folder());
+        if (done != null) {
+            return done;
+        }
+        // Built outside the map's lock: a ConcurrentHashMap blocks every key of a bin while one computes, which
+        // would put versions compiled at once behind each other.
+        SessionPool sessions = compiledOfSource.get(v.folder(), () -> new SessionPool(build(v)));
+        return compiled.computeIfAbsent(v.folder(), k -> new Compiled(v, sessions, limits));
+    }
+
+    /**
+     * Every version compiled, side by side on the machine's processors ({@link ParallelCompilation}): throws what
+     * compiling them one after another in {@link #all()} order would, the first failing version's exception.
+     */
+    public void compileAll() {
+        ParallelCompilation.inOrder(all(), this::compile);
     }
 
     private KieBase build(RuleSetVersion v) {
