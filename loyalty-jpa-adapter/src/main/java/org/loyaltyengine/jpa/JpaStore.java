@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -71,8 +72,11 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
      * How this store's transactions insert the rows never changed after ({@link WriteOnceRows}): chosen at the first
      * transaction, when the provider's EntityManager is at hand, and the same for every one after.
      */
-    private volatile Function<EntityManager, WriteOnceRows> writeOnce;
-    private volatile boolean jdbc;
+    private volatile WriteOnceWay writeOnce;
+
+    /** The way chosen, and whether it is plain JDBC: the one answer both are read from. */
+    private record WriteOnceWay(boolean jdbc, Function<EntityManager, WriteOnceRows> rows) {
+    }
 
     private JpaStore(Builder b) {
         this.jdbcInserts = b.jdbcInserts;
@@ -208,24 +212,23 @@ public final class JpaStore implements LoyaltyStore, AutoCloseable {
         }
     }
 
-    /** Whether this store's transactions insert the never-changed rows with plain JDBC; known after its first transaction. */
-    boolean insertsWithJdbc() {
-        Function<EntityManager, WriteOnceRows> known = writeOnce;
-        if (known == null) {
-            throw new IllegalStateException("no transaction has run on this store yet");
-        }
-        return jdbc;
+    /**
+     * Whether this store's transactions insert the never-changed rows with plain JDBC; empty until its first
+     * transaction chose.
+     */
+    Optional<Boolean> insertsWithJdbc() {
+        return Optional.ofNullable(writeOnce).map(WriteOnceWay::jdbc);
     }
 
     private WriteOnceRows writeOnceRowsOf(EntityManager em) {
-        Function<EntityManager, WriteOnceRows> known = writeOnce;
+        WriteOnceWay known = writeOnce;
         if (known == null) {
             Function<EntityManager, Connection> connections = jdbcInserts ? Connections.of(em) : null;
-            known = connections == null ? WriteOnceRows::entities : e -> new JdbcWriteOnceRows(() -> connections.apply(e));
-            jdbc = connections != null;
+            known = connections == null ? new WriteOnceWay(false, WriteOnceRows::entities)
+                    : new WriteOnceWay(true, e -> new JdbcWriteOnceRows(() -> connections.apply(e)));
             writeOnce = known;
         }
-        return known.apply(em);
+        return known.rows().apply(em);
     }
 
     private static void closeQuietly(EntityManager em) {
