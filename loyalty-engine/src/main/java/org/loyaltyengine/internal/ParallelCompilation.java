@@ -43,7 +43,8 @@ final class ParallelCompilation {
             }
             return results;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemons());
+        List<Thread> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemons(started));
         try {
             List<Future<R>> futures = new ArrayList<>(items.size());
             for (I item : items) {
@@ -64,11 +65,12 @@ final class ParallelCompilation {
             return results;
         } finally {
             pool.shutdown();
-            awaitTermination(pool);
+            awaitTermination(pool, started);
         }
     }
 
-    private static ThreadFactory daemons() {
+    /** Daemon threads with the caller's context class loader, each kept in {@code started} to be waited for. */
+    private static ThreadFactory daemons(List<Thread> started) {
         ClassLoader callers = Thread.currentThread().getContextClassLoader();
         int call = CALLS.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
@@ -76,21 +78,35 @@ final class ParallelCompilation {
             Thread t = new Thread(task, "loyalty-rule-compile-" + call + "-" + n.incrementAndGet());
             t.setDaemon(true);
             t.setContextClassLoader(callers);
+            started.add(t);
             return t;
         };
     }
 
-    /** Waits for the work already started (after a failure) to end, so that no thread outlives the call. */
-    private static void awaitTermination(ExecutorService pool) {
+    /**
+     * Waits for the work already started (after a failure) to end, and then for the pool's threads themselves: a
+     * terminated pool's last worker may still be on its way out of its thread, so no thread outlives the call only
+     * once each is joined.
+     */
+    private static void awaitTermination(ExecutorService pool, List<Thread> started) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
                     if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                        return;
+                        break;
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;
+                }
+            }
+            for (Thread t : started) {
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
             }
         } finally {
